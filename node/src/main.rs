@@ -1,0 +1,20 @@
+//! # zkinfer-node
+//!
+//! The node of the zkinfer chain. It authors blocks with Aura, finalizes them with GRANDPA,
+//! serves JSON-RPC (with the system and transaction-payment extensions) and Prometheus
+//! metrics, and runs the runtime's off-chain workers.
+//!
+//! - `zkinfer-node --dev`: a one-validator development chain (Alice).
+//! - `zkinfer-node --chain local --validator --alice`: one validator of the four-validator
+//!   local testnet (Alice, Bob, Charlie, Dave).
+//! - `zkinfer-node key ...`, `build-spec`, `export-chain-spec`, `benchmark ...`: tooling.
+
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> sc_cli::Result<()> {
+	command::run()
+}

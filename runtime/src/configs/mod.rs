@@ -1,0 +1,14 @@
+//! `Config` implementations of the runtime's pallets, one file per concern.
+//!
+//! - [`system`]: frame-system, timestamp and the block limits.
+//! - [`monetary`]: balances and transaction fees.
+//! - [`consensus`]: authorship, the validator set, session, Aura and GRANDPA.
+//! - [`sudo`]: the development-only superuser.
+
+pub mod consensus;
+pub mod monetary;
+pub mod sudo;
+pub mod system;
+
+pub use consensus::ValidatorSetUpdateOrigin;
+pub use system::{RuntimeBlockLength, RuntimeBlockWeights};

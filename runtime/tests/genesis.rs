@@ -1,0 +1,82 @@
+//! The genesis presets build valid states with the intended validators, keys and balances.
+
+mod common;
+
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use zkinfer_runtime::{
+	genesis_config_presets::{preset_names, ENDOWMENT},
+	Aura, Balances, Grandpa, Runtime, Session,
+};
+
+fn account_ids(keys: &[Sr25519Keyring]) -> Vec<zkinfer_runtime::AccountId> {
+	keys.iter().map(|k| k.to_account_id()).collect()
+}
+
+#[test]
+fn presets_are_development_and_local_testnet() {
+	let names: Vec<String> =
+		preset_names().into_iter().map(|p| String::from_utf8_lossy(p.as_ref()).into()).collect();
+	assert_eq!(names, vec!["development".to_string(), "local_testnet".to_string()]);
+	assert!(zkinfer_runtime::genesis_config_presets::get_preset(&"mainnet".into()).is_none());
+}
+
+#[test]
+fn development_has_alice_as_only_validator_and_sudo() {
+	common::new_test_ext("development").execute_with(|| {
+		let alice = Sr25519Keyring::Alice;
+		assert_eq!(Session::validators(), account_ids(&[alice]));
+		assert_eq!(pallet_collator_selection::Invulnerables::<Runtime>::get().into_inner(), account_ids(&[alice]));
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice.to_account_id()));
+
+		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
+		assert_eq!(aura, vec![alice.public().into()]);
+		let grandpa = Grandpa::grandpa_authorities();
+		assert_eq!(grandpa, vec![(Ed25519Keyring::Alice.public().into(), 1)]);
+		assert_eq!(Aura::slot_duration(), zkinfer_runtime::SLOT_DURATION);
+	});
+}
+
+fn sorted<T: Ord>(mut items: Vec<T>) -> Vec<T> {
+	items.sort();
+	items
+}
+
+#[test]
+fn local_testnet_has_four_validators() {
+	common::new_test_ext("local_testnet").execute_with(|| {
+		let validators = [
+			Sr25519Keyring::Alice,
+			Sr25519Keyring::Bob,
+			Sr25519Keyring::Charlie,
+			Sr25519Keyring::Dave,
+		];
+		// Session orders validators by account; compare as sets.
+		assert_eq!(sorted(Session::validators()), sorted(account_ids(&validators)));
+		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
+		assert_eq!(sorted(aura), sorted(validators.iter().map(|k| k.public().into()).collect()));
+		let grandpa: Vec<_> = Grandpa::grandpa_authorities().into_iter().map(|(id, _)| id).collect();
+		let expected: Vec<sp_consensus_grandpa::AuthorityId> = [
+			Ed25519Keyring::Alice,
+			Ed25519Keyring::Bob,
+			Ed25519Keyring::Charlie,
+			Ed25519Keyring::Dave,
+		]
+		.iter()
+		.map(|k| k.public().into())
+		.collect();
+		assert_eq!(sorted(grandpa), sorted(expected));
+	});
+}
+
+#[test]
+fn well_known_accounts_are_endowed() {
+	for preset in ["development", "local_testnet"] {
+		common::new_test_ext(preset).execute_with(|| {
+			for key in Sr25519Keyring::well_known() {
+				assert_eq!(Balances::free_balance(key.to_account_id()), ENDOWMENT, "{preset}: {key:?}");
+			}
+			let endowed = Sr25519Keyring::well_known().count() as u128;
+			assert_eq!(Balances::total_issuance(), endowed * ENDOWMENT);
+		});
+	}
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what is missing, builds the release node once, runs the cargo
+# tests of every crate, then the end-to-end tests against that same node binary.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$zkinfer_root"
+
+step() { printf '\n=== %s (%s)\n' "$1" "$(date +%T)"; }
+
+step "build the release node (runtime wasm included)"
+cargo build --release --locked -p zkinfer-node
+
+step "cargo tests of every crate"
+cargo test --release --locked --workspace
+
+step "end-to-end tests"
+export ZKINFER_NODE=$CARGO_TARGET_DIR/release/zkinfer-node
+(cd tests && npm test)
