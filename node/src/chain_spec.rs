@@ -21,24 +21,38 @@ fn wasm_binary() -> Result<&'static [u8], String> {
 	})
 }
 
-/// The one-validator development chain (`--dev`): Alice validates and holds the sudo key.
-pub fn development_chain_spec() -> Result<ChainSpec, String> {
+/// A chain spec built from the runtime's genesis preset `preset`.
+fn from_preset(
+	name: &str,
+	id: &str,
+	chain_type: ChainType,
+	preset: &str,
+) -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(wasm_binary()?, None)
-		.with_name("zkinfer development")
-		.with_id("zkinfer_dev")
-		.with_chain_type(ChainType::Development)
-		.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
+		.with_name(name)
+		.with_id(id)
+		.with_chain_type(chain_type)
+		.with_genesis_config_preset_name(preset)
 		.with_properties(properties())
 		.build())
 }
 
+/// The one-validator development chain (`--dev`): Alice validates and holds the sudo key.
+pub fn development_chain_spec() -> Result<ChainSpec, String> {
+	from_preset(
+		"zkinfer development",
+		"zkinfer_dev",
+		ChainType::Development,
+		sp_genesis_builder::DEV_RUNTIME_PRESET,
+	)
+}
+
 /// The four-validator local testnet (`--chain local`): Alice, Bob, Charlie and Dave.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm_binary()?, None)
-		.with_name("zkinfer local testnet")
-		.with_id("zkinfer_local")
-		.with_chain_type(ChainType::Local)
-		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
-		.with_properties(properties())
-		.build())
+	from_preset(
+		"zkinfer local testnet",
+		"zkinfer_local",
+		ChainType::Local,
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
+	)
 }
