@@ -76,6 +76,16 @@ fn read_point<P: AffineRepr + CanonicalDeserialize>(bytes: &[u8]) -> Result<P, b
 	Ok(point)
 }
 
+/// Maps `read_point`'s failure for point `index` to the caller's error: `identity` when the
+/// point is the identity, `invalid` when it is malformed.
+fn point_error<I: Copy>(
+	index: I,
+	identity: fn(I) -> Groth16Error,
+	invalid: fn(I) -> Groth16Error,
+) -> impl Fn(bool) -> Groth16Error {
+	move |is_identity| if is_identity { identity(index) } else { invalid(index) }
+}
+
 /// Decodes and validates a verifying key.
 pub fn decode_vk(bytes: &[u8]) -> Result<VerifyingKey, Groth16Error> {
 	if bytes.len() < VK_FIXED_BYTES || bytes.len() > MAX_VK_BYTES {
@@ -100,23 +110,16 @@ pub fn decode_vk(bytes: &[u8]) -> Result<VerifyingKey, Groth16Error> {
 	if ic_bytes.len() != ic_count * G1_BYTES {
 		return Err(Groth16Error::VkLength);
 	}
-	let point_error = |index: u32| {
-		move |identity: bool| {
-			if identity {
-				Groth16Error::VkIdentityPoint(index)
-			} else {
-				Groth16Error::InvalidVkPoint(index)
-			}
-		}
-	};
-	let alpha_g1 = read_point::<G1Affine>(alpha).map_err(point_error(0))?;
-	let beta_g2 = read_point::<G2Affine>(beta).map_err(point_error(1))?;
-	let gamma_g2 = read_point::<G2Affine>(gamma).map_err(point_error(2))?;
-	let delta_g2 = read_point::<G2Affine>(delta).map_err(point_error(3))?;
+	let vk_error =
+		|index: u32| point_error(index, Groth16Error::VkIdentityPoint, Groth16Error::InvalidVkPoint);
+	let alpha_g1 = read_point::<G1Affine>(alpha).map_err(vk_error(0))?;
+	let beta_g2 = read_point::<G2Affine>(beta).map_err(vk_error(1))?;
+	let gamma_g2 = read_point::<G2Affine>(gamma).map_err(vk_error(2))?;
+	let delta_g2 = read_point::<G2Affine>(delta).map_err(vk_error(3))?;
 	let mut gamma_abc_g1 = Vec::with_capacity(ic_count);
 	for (i, chunk) in ic_bytes.chunks_exact(G1_BYTES).enumerate() {
 		let index = 4u32.saturating_add(i as u32);
-		gamma_abc_g1.push(read_point::<G1Affine>(chunk).map_err(point_error(index))?);
+		gamma_abc_g1.push(read_point::<G1Affine>(chunk).map_err(vk_error(index))?);
 	}
 	Ok(VerifyingKey { alpha_g1, beta_g2, gamma_g2, delta_g2, gamma_abc_g1 })
 }
@@ -126,18 +129,11 @@ pub fn decode_proof(bytes: &[u8]) -> Result<Proof, Groth16Error> {
 	if bytes.len() != PROOF_BYTES {
 		return Err(Groth16Error::ProofLength);
 	}
-	let point_error = |index: u8| {
-		move |identity: bool| {
-			if identity {
-				Groth16Error::ProofIdentityPoint(index)
-			} else {
-				Groth16Error::InvalidProofPoint(index)
-			}
-		}
-	};
-	let a = read_point::<G1Affine>(&bytes[..G1_BYTES]).map_err(point_error(0))?;
-	let b = read_point::<G2Affine>(&bytes[G1_BYTES..G1_BYTES + G2_BYTES]).map_err(point_error(1))?;
-	let c = read_point::<G1Affine>(&bytes[G1_BYTES + G2_BYTES..]).map_err(point_error(2))?;
+	let proof_error =
+		|index: u8| point_error(index, Groth16Error::ProofIdentityPoint, Groth16Error::InvalidProofPoint);
+	let a = read_point::<G1Affine>(&bytes[..G1_BYTES]).map_err(proof_error(0))?;
+	let b = read_point::<G2Affine>(&bytes[G1_BYTES..G1_BYTES + G2_BYTES]).map_err(proof_error(1))?;
+	let c = read_point::<G1Affine>(&bytes[G1_BYTES + G2_BYTES..]).map_err(proof_error(2))?;
 	Ok(Proof { a, b, c })
 }
 
