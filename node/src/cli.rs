@@ -50,4 +50,7 @@ pub enum Subcommand {
 
 	/// Database meta-column information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Convert snarkjs Groth16 key, proof and public inputs into the chain's encoding.
+	Groth16Import(crate::groth16_import::Groth16ImportCmd),
 }

@@ -8,10 +8,13 @@
 //! - `zkinfer-node --chain local --validator --alice`: one validator of the four-validator
 //!   local testnet (Alice, Bob, Charlie, Dave).
 //! - `zkinfer-node key ...`, `build-spec`, `export-chain-spec`, `benchmark ...`: tooling.
+//! - `zkinfer-node groth16-import --vk … --proof … --public …`: snarkjs files to the chain's
+//!   Groth16 encoding.
 
 mod chain_spec;
 mod cli;
 mod command;
+mod groth16_import;
 mod rpc;
 mod service;
 

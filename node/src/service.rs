@@ -16,9 +16,9 @@ use zkinfer_runtime::{apis::RuntimeApi, opaque::Block};
 /// zkinfer's own host functions, on top of Substrate's standard set.
 ///
 /// The runtime calls these natively; the executor and the `benchmark` command both use this
-/// one type, so a runtime that needs a host function is never benchmarked without it. The
-/// proof-verifier host functions (halo2-KZG and Groth16 verification) are added here.
-pub type ZkinferHostFunctions = ();
+/// one type, so a runtime that needs a host function is never benchmarked without it: the
+/// native proof verification of `zkinfer-verifier-host`.
+pub type ZkinferHostFunctions = zkinfer_verifier_host::proof_verification::HostFunctions;
 
 /// Every host function the node's executor offers the runtime.
 pub type HostFunctions = (sp_io::SubstrateHostFunctions, ZkinferHostFunctions);

@@ -205,6 +205,7 @@ impl_runtime_apis! {
 		) {
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
+			#[allow(unused_imports)]
 			use crate::benchmarks::*;
 
 			let mut list = Vec::<BenchmarkList>::new();

@@ -1,9 +1,12 @@
 //! The pallets whose benchmarks the runtime exposes to `zkinfer-node benchmark pallet`.
+//!
+//! The validator set (pallet-collator-selection) and session use their upstream weights and
+//! are not re-benchmarked here.
 
 pub use frame_benchmarking::baseline::Pallet as BaselineBench;
 pub use frame_system_benchmarking::Pallet as SystemBench;
 
-pub use crate::{Balances, Runtime, Session, Sudo, Timestamp, ValidatorSet};
+pub use crate::{Balances, Groth16Verifier, Runtime, Sudo, Timestamp};
 
 impl frame_system_benchmarking::Config for Runtime {}
 impl frame_benchmarking::baseline::Config for Runtime {}
@@ -14,5 +17,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
-	[pallet_collator_selection, ValidatorSet]
+	[pallet_proof_verifier, Groth16Verifier]
 );

@@ -34,11 +34,15 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
-pub mod apis;
+// Declared first: `define_benchmarks!` there defines the `list_benchmarks!`/`add_benchmarks!`
+// macros that `apis` uses.
 #[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
 mod benchmarks;
+pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod weights;
 
 use alloc::{borrow::Cow, vec::Vec};
 use sp_runtime::{
@@ -240,4 +244,8 @@ mod runtime {
 	// Development only: genesis presets of public networks set no key.
 	#[runtime::pallet_index(20)]
 	pub type Sudo = pallet_sudo;
+
+	// Proof verification, one instance per proof system.
+	#[runtime::pallet_index(30)]
+	pub type Groth16Verifier = pallet_proof_verifier<Instance1>;
 }

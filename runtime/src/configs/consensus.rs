@@ -85,6 +85,7 @@ impl pallet_aura::Config for Runtime {
 
 impl pallet_grandpa::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
+	// pallet-grandpa's only weights: its `()` implementation holds its benchmarked figures.
 	type WeightInfo = ();
 	type MaxAuthorities = ConstU32<MAX_VALIDATORS>;
 	// No nominators on this chain.

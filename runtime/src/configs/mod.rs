@@ -4,11 +4,13 @@
 //! - [`monetary`]: balances and transaction fees.
 //! - [`consensus`]: authorship, the validator set, session, Aura and GRANDPA.
 //! - [`sudo`]: the development-only superuser.
+//! - [`verification`]: the proof verifier instances.
 
 pub mod consensus;
 pub mod monetary;
 pub mod sudo;
 pub mod system;
+pub mod verification;
 
 pub use consensus::ValidatorSetUpdateOrigin;
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights};

@@ -33,6 +33,20 @@ pub enum Groth16Error {
 	VerificationFailed,
 }
 
+impl Groth16Error {
+	/// Whether the error is about the verifying key itself, so `validate_vk` reports it.
+	pub fn is_key_error(&self) -> bool {
+		matches!(
+			self,
+			Self::VkLength |
+				Self::UnsupportedVkVersion(_) |
+				Self::TooManyPublicInputs |
+				Self::InvalidVkPoint(_) |
+				Self::VkIdentityPoint(_)
+		)
+	}
+}
+
 impl core::fmt::Display for Groth16Error {
 	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
 		match self {

@@ -7,6 +7,10 @@
 //!
 //! - [`validate_vk`] checks a verifying key once, when it is registered.
 //! - [`verify`] checks a proof against a key and public inputs.
+//! - `synthetic` (feature `synthetic`) makes passing keys and proofs of any size from a
+//!   public trapdoor, for benchmarks.
+//! - `corpus` (feature `corpus`): the committed snarkjs fixture and malformed variants of it,
+//!   each with its expected error, for tests at every layer.
 //! - [`snarkjs`] converts snarkjs `verification_key.json`, `proof.json` and `public.json` into
 //!   this encoding (the circom/snarkjs toolchain, e.g. keras2circom models).
 //!
@@ -35,10 +39,14 @@
 
 extern crate alloc;
 
+#[cfg(feature = "corpus")]
+pub mod corpus;
 mod encoding;
 mod error;
 #[cfg(feature = "snarkjs")]
 pub mod snarkjs;
+#[cfg(feature = "synthetic")]
+pub mod synthetic;
 mod verifier;
 
 pub use encoding::{

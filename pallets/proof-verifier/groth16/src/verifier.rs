@@ -1,7 +1,11 @@
 //! Key validation and proof verification.
 
-use ark_bn254::Bn254;
-use ark_groth16::Groth16;
+use ark_bn254::{Bn254, G1Projective};
+use ark_ec::{
+	pairing::{Pairing, PairingOutput},
+	CurveGroup, VariableBaseMSM,
+};
+use ark_ff::AdditiveGroup;
 
 use crate::{
 	encoding::{decode_proof, decode_public_inputs, decode_vk, PUBLIC_INPUT_BYTES},
@@ -40,9 +44,16 @@ pub fn verify_with(
 	}
 	let inputs = decode_public_inputs(public_inputs)?;
 	let proof = decode_proof(proof)?;
-	let prepared = ark_groth16::prepare_verifying_key(vk);
-	match Groth16::<Bn254>::verify_proof(&prepared, &proof, &inputs) {
-		Ok(true) => Ok(()),
-		_ => Err(Groth16Error::VerificationFailed),
+	// L = IC₀ + Σ xᵢ·ICᵢ. The key has exactly one more IC point than there are inputs
+	// (checked above), so the slices have equal lengths.
+	let l = G1Projective::msm_unchecked(&vk.gamma_abc_g1[1..], &inputs) + vk.gamma_abc_g1[0];
+	// e(A, B) = e(α, β) · e(L, γ) · e(C, δ), checked as one product of four Miller loops and a
+	// single final exponentiation: e(A, B) · e(−α, β) · e(−L, γ) · e(−C, δ) = 1.
+	let g1 = [proof.a, -vk.alpha_g1, (-l).into_affine(), -proof.c];
+	let g2 = [proof.b, vk.beta_g2, vk.gamma_g2, vk.delta_g2];
+	if Bn254::multi_pairing(g1, g2) == PairingOutput::ZERO {
+		Ok(())
+	} else {
+		Err(Groth16Error::VerificationFailed)
 	}
 }

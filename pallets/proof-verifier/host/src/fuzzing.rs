@@ -1,0 +1,45 @@
+//! The harness of the `fuzz` target (and of the never-panics test): feeds arbitrary bytes to
+//! every host function.
+
+use crate::interface::host;
+
+/// Splits `data` into a key, public inputs and a proof, by two length prefixes, and runs every
+/// host function on them. Panics only if a host function does.
+pub fn run(data: &[u8]) {
+	let (vk_len, rest) = match data.split_first() {
+		Some((len, rest)) => (usize::from(*len) * 64, rest),
+		None => (0, data),
+	};
+	let (inputs_len, rest) = match rest.split_first() {
+		Some((len, rest)) => (usize::from(*len) * 8, rest),
+		None => (0, rest),
+	};
+	let (vk, rest) = rest.split_at(vk_len.min(rest.len()));
+	let (inputs, proof) = rest.split_at(inputs_len.min(rest.len()));
+	let _ = host::groth16_bn254_validate_vk(vk);
+	let _ = host::groth16_bn254_verify(vk, inputs, proof);
+}
+
+/// Runs the harness on a well-formed case whose bytes are then mutated: `data` drives which
+/// bytes of (key, inputs, proof) flip, so the fuzzer reaches past the length checks.
+pub fn run_mutated(vk: &[u8], inputs: &[u8], proof: &[u8], data: &[u8]) {
+	let mut parts = [vk.to_vec(), inputs.to_vec(), proof.to_vec()];
+	for chunk in data.chunks(4) {
+		let [part, high, low, mask] = match *chunk {
+			[a, b, c, d] => [a, b, c, d],
+			_ => break,
+		};
+		let bytes = &mut parts[usize::from(part) % 3];
+		match mask {
+			// Truncate.
+			0 => bytes.truncate(usize::from(u16::from_le_bytes([low, high]))),
+			mask if !bytes.is_empty() => {
+				let at = usize::from(u16::from_le_bytes([low, high])) % bytes.len();
+				bytes[at] ^= mask;
+			},
+			_ => {},
+		}
+	}
+	let _ = host::groth16_bn254_validate_vk(&parts[0]);
+	let _ = host::groth16_bn254_verify(&parts[0], &parts[1], &parts[2]);
+}

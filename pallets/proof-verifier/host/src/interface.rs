@@ -1,0 +1,102 @@
+//! The host functions.
+
+use sp_runtime_interface::{
+	pass_by::{PassFatPointerAndRead, ReturnAs},
+	runtime_interface,
+};
+
+use crate::Outcome;
+
+/// Native proof verification.
+///
+/// Public inputs cross the boundary as one byte string: 32-byte little-endian field elements
+/// back to back.
+#[runtime_interface]
+pub trait ProofVerification {
+	/// Validates a Groth16/BN254 verifying key in the chain's encoding; `Ok` carries the number
+	/// of public inputs it takes.
+	fn groth16_bn254_validate_vk(vk: PassFatPointerAndRead<&[u8]>) -> ReturnAs<Outcome, u64> {
+		host::groth16_bn254_validate_vk(vk)
+	}
+
+	/// Verifies a Groth16/BN254 proof of `public_inputs` against `vk`; `Ok(0)` when it holds.
+	fn groth16_bn254_verify(
+		vk: PassFatPointerAndRead<&[u8]>,
+		public_inputs: PassFatPointerAndRead<&[u8]>,
+		proof: PassFatPointerAndRead<&[u8]>,
+	) -> ReturnAs<Outcome, u64> {
+		host::groth16_bn254_verify(vk, public_inputs, proof)
+	}
+}
+
+/// The native implementations, plain functions so tests and the fuzz target call them directly.
+#[cfg(not(substrate_runtime))]
+pub mod host {
+	use alloc::vec::Vec;
+	use zkinfer_groth16::Groth16Error;
+	use zkinfer_verifier_primitives::{VerifyError, PUBLIC_INPUT_BYTES};
+
+	use crate::{Outcome, MAX_KEY_BYTES, MAX_PROOF_BYTES, MAX_PUBLIC_INPUTS};
+
+	/// See [`super::proof_verification::groth16_bn254_validate_vk`].
+	pub fn groth16_bn254_validate_vk(vk: &[u8]) -> Outcome {
+		if vk.len() > MAX_KEY_BYTES {
+			return Outcome(Err(VerifyError::KeyLength));
+		}
+		Outcome(zkinfer_groth16::validate_vk(vk).map_err(from_groth16))
+	}
+
+	/// See [`super::proof_verification::groth16_bn254_verify`].
+	pub fn groth16_bn254_verify(vk: &[u8], public_inputs: &[u8], proof: &[u8]) -> Outcome {
+		Outcome(verify_groth16(vk, public_inputs, proof).map(|()| 0))
+	}
+
+	fn verify_groth16(vk: &[u8], public_inputs: &[u8], proof: &[u8]) -> Result<(), VerifyError> {
+		if vk.len() > MAX_KEY_BYTES {
+			return Err(VerifyError::KeyLength);
+		}
+		if proof.len() > MAX_PROOF_BYTES {
+			return Err(VerifyError::ProofLength);
+		}
+		let inputs = split_public_inputs(public_inputs)?;
+		zkinfer_groth16::verify(vk, &inputs, proof).map_err(from_groth16)
+	}
+
+	/// Splits concatenated public inputs, refusing a partial one or more than the maximum.
+	pub(crate) fn split_public_inputs(
+		bytes: &[u8],
+	) -> Result<Vec<[u8; PUBLIC_INPUT_BYTES]>, VerifyError> {
+		if bytes.len() % PUBLIC_INPUT_BYTES != 0 {
+			return Err(VerifyError::PublicInputCount);
+		}
+		if bytes.len() / PUBLIC_INPUT_BYTES > MAX_PUBLIC_INPUTS {
+			return Err(VerifyError::TooManyPublicInputs);
+		}
+		Ok(bytes
+			.chunks_exact(PUBLIC_INPUT_BYTES)
+			.map(|chunk| {
+				let mut input = [0u8; PUBLIC_INPUT_BYTES];
+				input.copy_from_slice(chunk);
+				input
+			})
+			.collect())
+	}
+
+	/// The one conversion from Groth16's errors to the shared error type.
+	pub fn from_groth16(error: Groth16Error) -> VerifyError {
+		let index = |i: u32| u16::try_from(i).unwrap_or(u16::MAX);
+		match error {
+			Groth16Error::VkLength => VerifyError::KeyLength,
+			Groth16Error::UnsupportedVkVersion(v) => VerifyError::UnsupportedKeyVersion(v),
+			Groth16Error::TooManyPublicInputs => VerifyError::TooManyPublicInputs,
+			Groth16Error::InvalidVkPoint(i) => VerifyError::InvalidKeyPoint(index(i)),
+			Groth16Error::VkIdentityPoint(i) => VerifyError::KeyIdentityPoint(index(i)),
+			Groth16Error::ProofLength => VerifyError::ProofLength,
+			Groth16Error::InvalidProofPoint(i) => VerifyError::InvalidProofPoint(i),
+			Groth16Error::ProofIdentityPoint(i) => VerifyError::ProofIdentityPoint(i),
+			Groth16Error::PublicInputCount { .. } => VerifyError::PublicInputCount,
+			Groth16Error::NonCanonicalPublicInput(i) => VerifyError::NonCanonicalPublicInput(index(i)),
+			Groth16Error::VerificationFailed => VerifyError::VerificationFailed,
+		}
+	}
+}

@@ -1,0 +1,50 @@
+//! # zkinfer-verifier-host
+//!
+//! Native proof verification for the zkinfer runtime.
+//!
+//! ## Overview
+//!
+//! - [`proof_verification`]: the `#[runtime_interface]` whose host functions the node
+//!   registers in its executor and in its `benchmark` command
+//!   ([`proof_verification::HostFunctions`]). They verify Groth16 over BN254 natively through
+//!   `zkinfer-groth16`.
+//! - [`Groth16Bn254`]: the runtime's [`Verifier`](zkinfer_verifier_primitives::Verifier)
+//!   for Groth16, a thin binding to those host functions.
+//!
+//! ## Guarantees
+//!
+//! The host functions take untrusted bytes from the runtime. They check sizes first
+//! ([`MAX_KEY_BYTES`], [`MAX_PROOF_BYTES`], [`MAX_PUBLIC_INPUTS`]) so their work is bounded
+//! whatever the caller sends, never panic (the `fuzz` target in this crate's directory runs
+//! them on arbitrary bytes), and are deterministic: same bytes, same answer, on every node.
+//! Every failure comes back as a [`VerifyError`](zkinfer_verifier_primitives::VerifyError),
+//! the one error type of verification; nothing is swallowed.
+//!
+//! Crossing the wasm boundary, a result travels as one `u64` ([`Outcome`]): the host encodes
+//! it, the runtime decodes it, and a code the runtime does not know becomes
+//! `VerifyError::UnknownHostError` rather than a trap.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+#[cfg(not(substrate_runtime))]
+#[doc(hidden)]
+pub mod fuzzing;
+mod interface;
+mod outcome;
+mod verifiers;
+
+#[cfg(not(substrate_runtime))]
+pub use interface::host::from_groth16;
+pub use interface::proof_verification;
+pub use outcome::Outcome;
+pub use verifiers::Groth16Bn254;
+
+/// The largest verifying key a host function reads, in bytes (a Groth16 key with
+/// [`MAX_PUBLIC_INPUTS`] inputs is 16,965 bytes).
+pub const MAX_KEY_BYTES: usize = 64 * 1024;
+/// The largest proof a host function reads, in bytes.
+pub const MAX_PROOF_BYTES: usize = 64 * 1024;
+/// The most public inputs a host function reads.
+pub const MAX_PUBLIC_INPUTS: usize = 256;

@@ -1,0 +1,42 @@
+//! The fuzz harness on a deterministic stream of inputs, so every test run checks a few
+//! thousand random and mutated cases without a nightly toolchain (the `fuzz/` targets run the
+//! same harness under libFuzzer). A panic fails the test.
+
+use zkinfer_groth16::corpus::fixture;
+use zkinfer_verifier_host::fuzzing::{run, run_mutated};
+
+/// xorshift64*: a fixed stream of bytes.
+struct Bytes(u64);
+
+impl Bytes {
+	fn next(&mut self) -> u8 {
+		self.0 ^= self.0 >> 12;
+		self.0 ^= self.0 << 25;
+		self.0 ^= self.0 >> 27;
+		(self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 56) as u8
+	}
+
+	fn take(&mut self, n: usize) -> Vec<u8> {
+		(0..n).map(|_| self.next()).collect()
+	}
+}
+
+#[test]
+fn random_bytes_never_panic() {
+	let mut bytes = Bytes(0x0123_4567_89ab_cdef);
+	for round in 0..2_000 {
+		let len = usize::from(bytes.next()) * (1 + round % 40);
+		run(&bytes.take(len));
+	}
+}
+
+#[test]
+fn mutated_fixtures_never_panic() {
+	let f = fixture();
+	let inputs = f.public_inputs.concat();
+	let mut bytes = Bytes(0xfeed_5eed_0bad_cafe);
+	for _ in 0..1_000 {
+		let mutations = 1 + usize::from(bytes.next() % 4);
+		run_mutated(&f.vk, &inputs, &f.proof, &bytes.take(4 * mutations));
+	}
+}

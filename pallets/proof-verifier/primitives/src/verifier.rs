@@ -1,0 +1,89 @@
+//! The per-proof-system [`Verifier`] and the [`ProofVerifier`] interface for other pallets.
+
+use crate::{KeyHash, StatementHash, VerifyError};
+use frame_support::{dispatch::DispatchResult, pallet_prelude::DispatchError, weights::Weight};
+
+/// Bytes of one public input: a scalar-field element, 32 bytes little-endian.
+pub const PUBLIC_INPUT_BYTES: usize = 32;
+
+/// One public input: a scalar-field element, 32 bytes little-endian, which must be below the
+/// field's modulus (never reduced).
+pub type PublicInput = [u8; PUBLIC_INPUT_BYTES];
+
+/// What validating a verifying key tells about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyInfo {
+	/// The exact number of public inputs a proof under this key takes.
+	pub public_inputs: u32,
+}
+
+/// One proof system's verification, as the runtime calls it.
+///
+/// Implementations call the node's host functions, so verification runs natively. Every
+/// method takes untrusted bytes, must not panic, and must be deterministic.
+///
+/// Weights are not part of this trait: they come from benchmarking the pallet instance bound
+/// to the implementation (`pallet_proof_verifier::WeightInfo`), not from a declared figure.
+pub trait Verifier {
+	/// A short name of the proof system, for logs and documentation.
+	const NAME: &'static str;
+
+	/// Checks the verifier parameters the chain stores for this system (for halo2-KZG the
+	/// verifier's part of the SRS; for Groth16 nothing, so only the empty string is valid).
+	fn validate_params(params: &[u8]) -> Result<(), VerifyError>;
+
+	/// Checks a verifying key once, when it is registered, and says how many public inputs it
+	/// takes.
+	fn validate_vk(params: &[u8], vk: &[u8]) -> Result<KeyInfo, VerifyError>;
+
+	/// Checks `proof` of `public_inputs` against `vk`, which was validated at registration.
+	fn verify(
+		params: &[u8],
+		vk: &[u8],
+		public_inputs: &[PublicInput],
+		proof: &[u8],
+	) -> Result<(), VerifyError>;
+
+	/// A valid (params, key, inputs, proof) with `public_inputs` inputs, for benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_case(public_inputs: u32) -> BenchmarkCase;
+}
+
+/// A verifying case that passes, built for benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+#[derive(Clone, Debug)]
+pub struct BenchmarkCase {
+	/// Verifier parameters.
+	pub params: alloc::vec::Vec<u8>,
+	/// Verifying key.
+	pub vk: alloc::vec::Vec<u8>,
+	/// Public inputs.
+	pub public_inputs: alloc::vec::Vec<PublicInput>,
+	/// Proof.
+	pub proof: alloc::vec::Vec<u8>,
+}
+
+/// Proof verification as other pallets use it: by the hash of a registered key.
+pub trait ProofVerifier {
+	/// Verifies `proof` of `public_inputs` under the registered key `key`; returns the
+	/// statement hash (see [`crate::statement_hash`]).
+	fn verify(
+		key: &KeyHash,
+		public_inputs: &[PublicInput],
+		proof: &[u8],
+	) -> Result<StatementHash, DispatchError>;
+
+	/// The weight of [`Self::verify`] with `public_inputs` inputs, from benchmarks. (The cost
+	/// of verification is set by the key, which fixes the proof's size, and grows with the
+	/// number of inputs.)
+	fn verify_weight(public_inputs: u32) -> Weight;
+
+	/// The number of public inputs the registered key `key` takes, or `None` if no such key.
+	fn public_inputs_of(key: &KeyHash) -> Option<u32>;
+
+	/// Takes a reference on a registered key, so it cannot be unregistered while in use.
+	fn acquire_key(key: &KeyHash) -> DispatchResult;
+
+	/// Releases a reference taken with [`Self::acquire_key`].
+	fn release_key(key: &KeyHash) -> DispatchResult;
+}

@@ -1,0 +1,187 @@
+//! The pallet's logic, as plain functions that calls, other pallets and tests share.
+
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{
+		fungible::MutateHold,
+		tokens::Precision,
+	},
+};
+use sp_io::hashing::blake2_256;
+use sp_core::H256;
+use sp_runtime::traits::{CheckedAdd, CheckedMul};
+use zkinfer_verifier_primitives::{
+	statement_hash, KeyHash, ProofVerifier, PublicInput, StatementHash, Verifier, VerifyError,
+};
+
+use crate::{
+	pallet::{BalanceOf, Config, Error, Event, HoldReason, KeyBytes, KeyRecord, Keys, Pallet, Params, ParamsHash},
+	WeightInfo,
+};
+
+impl<T: Config<I>, I: 'static> Pallet<T, I> {
+	/// The deposit for a key of `len` bytes: `KeyDepositBase + KeyDepositPerByte × len`.
+	pub fn key_deposit(len: usize) -> Result<BalanceOf<T, I>, Error<T, I>> {
+		let len = BalanceOf::<T, I>::from(u32::try_from(len).map_err(|_| Error::<T, I>::DepositOverflow)?);
+		T::KeyDepositPerByte::get()
+			.checked_mul(&len)
+			.and_then(|per_byte| per_byte.checked_add(&T::KeyDepositBase::get()))
+			.ok_or(Error::<T, I>::DepositOverflow)
+	}
+
+	/// Validates and stores `vk` for `owner`, holding the deposit; returns the key hash.
+	pub fn do_register_vk(
+		owner: T::AccountId,
+		vk: BoundedVec<u8, T::MaxKeyBytes>,
+	) -> Result<KeyHash, DispatchError> {
+		let key = KeyHash::from(blake2_256(&vk));
+		ensure!(!Keys::<T, I>::contains_key(key), Error::<T, I>::KeyAlreadyRegistered);
+		let info = T::Verifier::validate_vk(&Params::<T, I>::get(), &vk)
+			.map_err(Error::<T, I>::InvalidKey)?;
+		ensure!(
+			info.public_inputs <= T::MaxPublicInputs::get(),
+			Error::<T, I>::InvalidKey(VerifyError::TooManyPublicInputs)
+		);
+		let deposit = Self::key_deposit(vk.len())?;
+		T::Currency::hold(&HoldReason::<I>::KeyDeposit.into(), &owner, deposit)?;
+		Keys::<T, I>::insert(
+			key,
+			KeyRecord { owner: owner.clone(), deposit, public_inputs: info.public_inputs, references: 0 },
+		);
+		KeyBytes::<T, I>::insert(key, vk);
+		Self::deposit_event(Event::KeyRegistered {
+			key,
+			owner,
+			public_inputs: info.public_inputs,
+			deposit,
+		});
+		Ok(key)
+	}
+
+	/// Removes `who`'s unreferenced key `key` and releases its deposit.
+	pub fn do_unregister_vk(who: T::AccountId, key: KeyHash) -> DispatchResult {
+		let record = Keys::<T, I>::get(key).ok_or(Error::<T, I>::UnknownKey)?;
+		ensure!(record.owner == who, Error::<T, I>::NotKeyOwner);
+		ensure!(record.references == 0, Error::<T, I>::KeyInUse);
+		T::Currency::release(
+			&HoldReason::<I>::KeyDeposit.into(),
+			&who,
+			record.deposit,
+			Precision::Exact,
+		)?;
+		Keys::<T, I>::remove(key);
+		KeyBytes::<T, I>::remove(key);
+		Self::deposit_event(Event::KeyUnregistered { key, owner: who, deposit: record.deposit });
+		Ok(())
+	}
+
+	/// Verifies `proof` of `public_inputs` under the registered key `key`; returns the
+	/// statement hash.
+	///
+	/// The input count is checked against the key here, before the host function runs.
+	pub fn do_verify(
+		key: &KeyHash,
+		public_inputs: &[PublicInput],
+		proof: &[u8],
+	) -> Result<StatementHash, DispatchError> {
+		let record = Keys::<T, I>::get(key).ok_or(Error::<T, I>::UnknownKey)?;
+		ensure!(
+			public_inputs.len() == record.public_inputs as usize,
+			Error::<T, I>::ProofRejected(VerifyError::PublicInputCount)
+		);
+		ensure!(
+			proof.len() <= T::MaxProofBytes::get() as usize,
+			Error::<T, I>::ProofRejected(VerifyError::ProofLength)
+		);
+		let vk = KeyBytes::<T, I>::get(key).ok_or(Error::<T, I>::UnknownKey)?;
+		T::Verifier::verify(&Params::<T, I>::get(), &vk, public_inputs, proof)
+			.map_err(Error::<T, I>::ProofRejected)?;
+		Ok(statement_hash(key, public_inputs))
+	}
+
+	/// Validates and stores new verifier parameters.
+	pub fn do_set_params(params: BoundedVec<u8, T::MaxParamsBytes>) -> DispatchResult {
+		T::Verifier::validate_params(&params).map_err(Error::<T, I>::InvalidParams)?;
+		Self::store_params(params);
+		Ok(())
+	}
+
+	/// Stores parameters and their hash and announces the hash.
+	pub(crate) fn store_params(params: BoundedVec<u8, T::MaxParamsBytes>) {
+		let hash = H256(blake2_256(&params));
+		Params::<T, I>::put(params);
+		ParamsHash::<T, I>::put(hash);
+		Self::deposit_event(Event::ParamsSet { hash });
+	}
+
+	/// Adds `delta` (±1) to a key's references.
+	fn change_references(key: &KeyHash, acquire: bool) -> DispatchResult {
+		let references = Keys::<T, I>::try_mutate(key, |record| {
+			let record = record.as_mut().ok_or(Error::<T, I>::UnknownKey)?;
+			record.references = if acquire {
+				record.references.checked_add(1).ok_or(Error::<T, I>::TooManyReferences)?
+			} else {
+				record.references.checked_sub(1).ok_or(Error::<T, I>::NoReferenceToRelease)?
+			};
+			Ok::<_, Error<T, I>>(record.references)
+		})?;
+		Self::deposit_event(Event::KeyReferencesChanged { key: *key, references });
+		Ok(())
+	}
+
+	/// Checks the pallet's invariants (see the module docs).
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::traits::fungible::InspectHold;
+		use sp_runtime::traits::{Saturating, Zero};
+		let mut held: BTreeMap<T::AccountId, BalanceOf<T, I>> = BTreeMap::new();
+		let mut records = 0usize;
+		for (key, record) in Keys::<T, I>::iter() {
+			records = records.saturating_add(1);
+			let bytes = KeyBytes::<T, I>::get(key).ok_or("a key record has no bytes")?;
+			ensure!(KeyHash::from(blake2_256(&bytes)) == key, "a key is stored under a wrong hash");
+			let total = held.entry(record.owner.clone()).or_insert_with(Zero::zero);
+			*total = total.saturating_add(record.deposit);
+		}
+		ensure!(KeyBytes::<T, I>::iter_keys().count() == records, "stored key bytes without a record");
+		for (owner, deposits) in held {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::<I>::KeyDeposit.into(), &owner) == deposits,
+				"held key deposits differ from the recorded deposits"
+			);
+		}
+		ensure!(
+			ParamsHash::<T, I>::get() == H256(blake2_256(&Params::<T, I>::get())),
+			"the parameter hash does not match the parameters"
+		);
+		Ok(())
+	}
+}
+
+impl<T: Config<I>, I: 'static> ProofVerifier for Pallet<T, I> {
+	fn verify(
+		key: &KeyHash,
+		public_inputs: &[PublicInput],
+		proof: &[u8],
+	) -> Result<StatementHash, DispatchError> {
+		Self::do_verify(key, public_inputs, proof)
+	}
+
+	fn verify_weight(public_inputs: u32) -> Weight {
+		T::WeightInfo::verify_proof(public_inputs)
+	}
+
+	fn public_inputs_of(key: &KeyHash) -> Option<u32> {
+		Keys::<T, I>::get(key).map(|record| record.public_inputs)
+	}
+
+	fn acquire_key(key: &KeyHash) -> DispatchResult {
+		Self::change_references(key, true)
+	}
+
+	fn release_key(key: &KeyHash) -> DispatchResult {
+		Self::change_references(key, false)
+	}
+}

@@ -1,0 +1,44 @@
+//! The proof verifier instances: `Groth16Verifier` (Groth16 over BN254, circom/snarkjs).
+//!
+//! Size limits are those of the Groth16 encoding (`zkinfer-groth16`): a key with at most 256
+//! public inputs is 16,965 bytes, a proof 256 bytes; a runtime test checks they agree.
+
+use frame_support::{parameter_types, traits::ConstU32};
+use frame_system::EnsureRoot;
+use zkinfer_verifier_host::Groth16Bn254;
+
+use crate::{AccountId, Balance, Balances, Runtime, RuntimeHoldReason, MILLI_UNIT, UNIT};
+
+/// The Groth16 verifier instance.
+pub type Groth16Instance = frame_support::instances::Instance1;
+
+/// The most public inputs of a Groth16 proof.
+pub const GROTH16_MAX_PUBLIC_INPUTS: u32 = 256;
+/// The longest Groth16 key: version, α, β, γ, δ, count and 257 IC points.
+pub const GROTH16_MAX_KEY_BYTES: u32 = 1 + 64 + 3 * 128 + 4 + (GROTH16_MAX_PUBLIC_INPUTS + 1) * 64;
+/// The length of a Groth16 proof: A, B, C.
+pub const GROTH16_PROOF_BYTES: u32 = 64 + 128 + 64;
+
+parameter_types! {
+	/// Held for any registered key: the cost of two storage entries.
+	pub const KeyDepositBase: Balance = UNIT;
+	/// Held per byte of a registered key (a full-size Groth16 key holds ≈ 170 UNIT).
+	pub const KeyDepositPerByte: Balance = 10 * MILLI_UNIT;
+}
+
+impl pallet_proof_verifier::Config<Groth16Instance> for Runtime {
+	type RuntimeEvent = crate::RuntimeEvent;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Verifier = Groth16Bn254;
+	// Governance takes this over with the governance pallets.
+	type ParamsOrigin = EnsureRoot<AccountId>;
+	type KeyDepositBase = KeyDepositBase;
+	type KeyDepositPerByte = KeyDepositPerByte;
+	type MaxKeyBytes = ConstU32<GROTH16_MAX_KEY_BYTES>;
+	type MaxProofBytes = ConstU32<GROTH16_PROOF_BYTES>;
+	type MaxPublicInputs = ConstU32<GROTH16_MAX_PUBLIC_INPUTS>;
+	// Groth16 keys are self-contained: no parameters.
+	type MaxParamsBytes = ConstU32<0>;
+	type WeightInfo = crate::weights::groth16_verifier::WeightInfo<Runtime>;
+}

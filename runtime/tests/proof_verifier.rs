@@ -1,0 +1,176 @@
+//! The Groth16 verifier through real signed extrinsics: the snarkjs fixture verifies, and every
+//! case of the malformed-input corpus is refused with its exact error while the sender still
+//! pays the transaction fee.
+
+mod common;
+
+use codec::{Decode, Encode};
+use frame_support::traits::PalletInfoAccess;
+use frame_support::{
+	traits::fungible::{Inspect, InspectHold},
+	BoundedVec,
+};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{
+	generic::Era,
+	traits::{Header as _, IdentifyAccount},
+	DispatchError, MultiSignature,
+};
+use zkinfer_groth16::corpus::{cases, fixture};
+use zkinfer_runtime::{
+	configs::verification::{Groth16Instance, GROTH16_PROOF_BYTES},
+	Address, Balances, Executive, Header, Runtime,
+	RuntimeCall, RuntimeEvent, SignedPayload, System, TxExtension, UncheckedExtrinsic,
+};
+use zkinfer_verifier_host::from_groth16;
+use zkinfer_verifier_primitives::{statement_hash, KeyHash};
+
+type VerifierError = pallet_proof_verifier::Error<Runtime, Groth16Instance>;
+type VerifierCall = pallet_proof_verifier::Call<Runtime, Groth16Instance>;
+
+/// Signs `call` by `who` with its current nonce, as a wallet would.
+fn signed(who: Sr25519Keyring, call: RuntimeCall) -> UncheckedExtrinsic {
+	let account = who.to_account_id();
+	let nonce = System::account_nonce(&account);
+	let extension: TxExtension = (
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_system::WeightReclaim::new(),
+	);
+	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("payload builds");
+	let signature = MultiSignature::Sr25519(payload.using_encoded(|bytes| who.sign(bytes)));
+	let signer: sp_runtime::AccountId32 =
+		sp_runtime::MultiSigner::from(who.public()).into_account();
+	UncheckedExtrinsic::new_signed(call, Address::Id(signer), signature, extension)
+}
+
+/// The deposit `account` has on hold for verifying keys.
+fn key_deposits(account: &sp_runtime::AccountId32) -> u128 {
+	let reason = zkinfer_runtime::RuntimeHoldReason::Groth16Verifier(
+		pallet_proof_verifier::HoldReason::KeyDeposit,
+	);
+	Balances::balance_on_hold(&reason, account)
+}
+
+/// Applies `call` signed by `who` in a block; returns the dispatch result and the fee paid,
+/// having checked that the sender's balance dropped by exactly the fee plus any new deposit.
+fn apply(who: Sr25519Keyring, call: RuntimeCall) -> (Result<(), DispatchError>, u128) {
+	let account = who.to_account_id();
+	let (free_before, held_before) = (Balances::balance(&account), key_deposits(&account));
+	System::reset_events();
+	let outcome = Executive::apply_extrinsic(signed(who, call)).expect("the transaction is valid");
+	let fee = System::events()
+		.into_iter()
+		.find_map(|record| match record.event {
+			RuntimeEvent::TransactionPayment(
+				pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
+			) => Some(actual_fee),
+			_ => None,
+		})
+		.expect("a fee is paid");
+	assert!(fee > 0);
+	let newly_held = key_deposits(&account) - held_before;
+	assert_eq!(free_before - Balances::balance(&account), fee + newly_held);
+	(outcome, fee)
+}
+
+fn in_a_block(test: impl FnOnce()) {
+	common::new_test_ext("development").execute_with(|| {
+		let header = Header::new(
+			System::block_number() + 1,
+			Default::default(),
+			Default::default(),
+			System::parent_hash(),
+			Default::default(),
+		);
+		Executive::initialize_block(&header);
+		test();
+	});
+}
+
+fn register_call(vk: &[u8]) -> RuntimeCall {
+	RuntimeCall::Groth16Verifier(VerifierCall::register_vk {
+		vk: BoundedVec::try_from(vk.to_vec()).expect("the key fits"),
+	})
+}
+
+fn submit_call(key: KeyHash, inputs: &[[u8; 32]], proof: &[u8]) -> RuntimeCall {
+	RuntimeCall::Groth16Verifier(VerifierCall::submit_proof {
+		key,
+		public_inputs: BoundedVec::try_from(inputs.to_vec()).expect("inputs fit"),
+		proof: BoundedVec::try_from(proof.to_vec()).expect("the proof fits"),
+	})
+}
+
+/// Whether a `submit_proof` call whose proof exceeds the bound fails to decode.
+fn oversized_submit_does_not_decode(key: KeyHash, inputs: &[[u8; 32]], proof: &[u8]) -> bool {
+	let pallet_index = zkinfer_runtime::Groth16Verifier::index() as u8;
+	let submit_proof_index = 2u8;
+	let encoded = (pallet_index, submit_proof_index, key, inputs.to_vec(), proof.to_vec()).encode();
+	RuntimeCall::decode(&mut &encoded[..]).is_err()
+}
+
+#[test]
+fn the_snarkjs_fixture_verifies_through_signed_extrinsics() {
+	in_a_block(|| {
+		let f = fixture();
+		let (result, _) = apply(Sr25519Keyring::Alice, register_call(&f.vk));
+		assert_eq!(result, Ok(()));
+		let key = KeyHash::from(sp_io::hashing::blake2_256(&f.vk));
+		let (result, fee) =
+			apply(Sr25519Keyring::Bob, submit_call(key, &f.public_inputs, &f.proof));
+		assert_eq!(result, Ok(()));
+		let statement = statement_hash(&key, &f.public_inputs);
+		assert!(System::events().iter().any(|record| record.event ==
+			RuntimeEvent::Groth16Verifier(pallet_proof_verifier::Event::ProofVerified {
+				key,
+				statement,
+				submitter: Sr25519Keyring::Bob.to_account_id(),
+			})));
+		// The fee follows the benchmarked weight: over a millisecond of pairing work.
+		assert!(fee > 1_000_000_000, "fee {fee}");
+	});
+}
+
+#[test]
+fn every_corpus_case_is_refused_and_the_sender_pays_the_fee() {
+	let cases = cases();
+	assert!(cases.len() >= 30);
+	for case in cases {
+		in_a_block(|| {
+			if case.error.is_key_error() {
+				let (result, _) = apply(Sr25519Keyring::Alice, register_call(&case.vk));
+				assert_eq!(
+					result,
+					Err(VerifierError::InvalidKey(from_groth16(case.error)).into()),
+					"{}",
+					case.name
+				);
+				return;
+			}
+			let (result, _) = apply(Sr25519Keyring::Alice, register_call(&case.vk));
+			assert_eq!(result, Ok(()), "{}: the key registers", case.name);
+			let key = KeyHash::from(sp_io::hashing::blake2_256(&case.vk));
+			if case.proof.len() > GROTH16_PROOF_BYTES as usize {
+				// Longer than `MaxProofBytes`: not even a decodable call, so it is refused
+				// before it can enter a block (and before any verification work).
+				assert!(oversized_submit_does_not_decode(key, &case.public_inputs, &case.proof));
+				return;
+			}
+			let (result, _) =
+				apply(Sr25519Keyring::Bob, submit_call(key, &case.public_inputs, &case.proof));
+			assert_eq!(
+				result,
+				Err(VerifierError::ProofRejected(from_groth16(case.error)).into()),
+				"{}",
+				case.name
+			);
+		});
+	}
+}

@@ -1,0 +1,75 @@
+//! Every pallet of the runtime is configured with benchmarked weights, never `()` (except
+//! where `()` is the pallet's benchmarked implementation), and the
+//! proof verifier's limits agree with the Groth16 encoding and fit in a block.
+
+use core::any::TypeId;
+use frame_support::{dispatch::GetDispatchInfo, weights::Weight, BoundedVec};
+use zkinfer_runtime::{
+	configs::verification::{
+		Groth16Instance, GROTH16_MAX_KEY_BYTES, GROTH16_MAX_PUBLIC_INPUTS, GROTH16_PROOF_BYTES,
+	},
+	weights, Runtime, RuntimeCall,
+};
+
+fn same<A: 'static, B: 'static>() -> bool {
+	TypeId::of::<A>() == TypeId::of::<B>()
+}
+
+/// Asserts that `$configured` (a `WeightInfo` of the runtime's config) is `$benchmarked`.
+macro_rules! assert_weights {
+	($configured:ty, $benchmarked:ty) => {
+		assert!(same::<$configured, $benchmarked>(), "{} is not {}", stringify!($configured), stringify!($benchmarked));
+	};
+}
+
+#[test]
+fn every_pallet_uses_its_benchmarked_weights() {
+	assert_weights!(<Runtime as frame_system::Config>::SystemWeightInfo, frame_system::weights::SubstrateWeight<Runtime>);
+	assert_weights!(<Runtime as frame_system::Config>::ExtensionsWeightInfo, frame_system::SubstrateExtensionsWeight<Runtime>);
+	// pallet-grandpa ships its benchmarked figures as its `()` implementation, its only one.
+	assert_weights!(<Runtime as pallet_grandpa::Config>::WeightInfo, ());
+	assert_weights!(<Runtime as pallet_balances::Config>::WeightInfo, pallet_balances::weights::SubstrateWeight<Runtime>);
+	assert_weights!(<Runtime as pallet_timestamp::Config>::WeightInfo, pallet_timestamp::weights::SubstrateWeight<Runtime>);
+	assert_weights!(
+		<Runtime as pallet_transaction_payment::Config>::WeightInfo,
+		pallet_transaction_payment::weights::SubstrateWeight<Runtime>
+	);
+	assert_weights!(
+		<Runtime as pallet_collator_selection::Config>::WeightInfo,
+		pallet_collator_selection::weights::SubstrateWeight<Runtime>
+	);
+	assert_weights!(<Runtime as pallet_session::Config>::WeightInfo, pallet_session::weights::SubstrateWeight<Runtime>);
+	assert_weights!(<Runtime as pallet_sudo::Config>::WeightInfo, pallet_sudo::weights::SubstrateWeight<Runtime>);
+	assert_weights!(
+		<Runtime as pallet_proof_verifier::Config<Groth16Instance>>::WeightInfo,
+		weights::groth16_verifier::WeightInfo<Runtime>
+	);
+}
+
+#[test]
+fn groth16_limits_match_the_encoding() {
+	assert_eq!(GROTH16_MAX_KEY_BYTES as usize, zkinfer_groth16::MAX_VK_BYTES);
+	assert_eq!(GROTH16_PROOF_BYTES as usize, zkinfer_groth16::PROOF_BYTES);
+	assert_eq!(GROTH16_MAX_PUBLIC_INPUTS as usize, zkinfer_groth16::MAX_PUBLIC_INPUTS);
+}
+
+#[test]
+fn the_largest_verification_fits_in_a_block_and_costs_more_than_a_small_one() {
+	let call = |inputs: usize| {
+		RuntimeCall::Groth16Verifier(pallet_proof_verifier::Call::submit_proof {
+			key: Default::default(),
+			public_inputs: BoundedVec::truncate_from(vec![[0u8; 32]; inputs]),
+			proof: BoundedVec::truncate_from(vec![0u8; GROTH16_PROOF_BYTES as usize]),
+		})
+		.get_dispatch_info()
+		.call_weight
+	};
+	let max_extrinsic = <Runtime as frame_system::Config>::BlockWeights::get()
+		.get(frame_support::dispatch::DispatchClass::Normal)
+		.max_extrinsic
+		.unwrap_or(Weight::MAX);
+	let (small, large) = (call(4), call(GROTH16_MAX_PUBLIC_INPUTS as usize));
+	assert!(small.ref_time() > 1_000_000_000, "a pairing check costs over 1 ms: {small}");
+	assert!(large.ref_time() > small.ref_time());
+	assert!(large.all_lte(max_extrinsic), "{large} > {max_extrinsic}");
+}
