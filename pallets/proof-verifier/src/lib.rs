@@ -32,7 +32,7 @@
 //! Verification runs natively in the node through the host functions of
 //! `zkinfer-verifier-host`; every size that reaches them is bounded first by this pallet's
 //! `MaxKeyBytes`, `MaxProofBytes` and `MaxPublicInputs`. A rejected proof fails the call with
-//! [`Error::ProofRejected`](pallet::Error::ProofRejected) carrying the exact
+//! [`Error::ProofRejected`] carrying the exact
 //! [`VerifyError`](zkinfer_verifier_primitives::VerifyError); the caller still pays the fee.
 //!
 //! ### Example
@@ -44,7 +44,7 @@
 //!
 //! ### Invariants
 //!
-//! Checked by [`Pallet::do_try_state`], from tests and try-runtime:
+//! Checked by `Pallet::do_try_state` (built for tests and the `try-runtime` feature):
 //! - every key record has its bytes, and every stored key has a record;
 //! - a key's stored hash is the `blake2_256` of its bytes;
 //! - the deposit held from each account under this instance's hold reason equals the sum of
