@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Rebuilds the committed test models (digits_mlp.onnx, digits_cnn.onnx), their sample inputs
+# and accuracy.json from scikit-learn's bundled digits data. Installs its Python packages into
+# a virtual environment under ~/.cache/zkinfer-models-venv (pinned versions); safe to re-run.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+venv=${ZKINFER_MODELS_VENV:-$HOME/.cache/zkinfer-models-venv}
+if [[ ! -x $venv/bin/python ]]; then
+	python3 -m venv "$venv"
+fi
+"$venv/bin/pip" install --quiet numpy==2.4.6 scikit-learn==1.9.1 onnx==1.23.2 onnxruntime==1.31.1
+"$venv/bin/python" "$here/make_models.py"
