@@ -28,7 +28,7 @@ fn registered_case<T: Config<I>, I: 'static>(
 	let case = T::Verifier::benchmark_case(public_inputs);
 	Params::<T, I>::put(BoundedVec::truncate_from(case.params.clone()));
 	let vk = BoundedVec::try_from(case.vk.clone()).expect("benchmark keys fit MaxKeyBytes");
-	let key = Pallet::<T, I>::do_register_vk(owner, vk).expect("benchmark keys are valid");
+	let (key, _) = Pallet::<T, I>::do_register_vk(owner, vk).expect("benchmark keys are valid");
 	(key, case)
 }
 

@@ -30,11 +30,12 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 			.ok_or(Error::<T, I>::DepositOverflow)
 	}
 
-	/// Validates and stores `vk` for `owner`, holding the deposit; returns the key hash.
+	/// Validates and stores `vk` for `owner`, holding the deposit; returns the key hash and
+	/// the number of public inputs the key takes.
 	pub fn do_register_vk(
 		owner: T::AccountId,
 		vk: BoundedVec<u8, T::MaxKeyBytes>,
-	) -> Result<KeyHash, DispatchError> {
+	) -> Result<(KeyHash, u32), DispatchError> {
 		let key = KeyHash::from(blake2_256(&vk));
 		ensure!(!Keys::<T, I>::contains_key(key), Error::<T, I>::KeyAlreadyRegistered);
 		let info = T::Verifier::validate_vk(&Params::<T, I>::get(), &vk)
@@ -56,7 +57,7 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 			public_inputs: info.public_inputs,
 			deposit,
 		});
-		Ok(key)
+		Ok((key, info.public_inputs))
 	}
 
 	/// Removes `who`'s unreferenced key `key` and releases its deposit.

@@ -208,12 +208,15 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config<I>, I: 'static> BuildGenesisConfig for GenesisConfig<T, I> {
 		fn build(&self) {
-			// Genesis is built once, by the chain's author: refusing bad parameters here is
-			// what keeps a chain from starting with a broken SRS.
-			let params = BoundedVec::try_from(self.params.clone())
-				.expect("genesis verifier parameters exceed MaxParamsBytes");
-			T::Verifier::validate_params(&params)
-				.expect("genesis verifier parameters are not valid for this proof system");
+			// Deliberate panics, not unproven `expect`s: genesis is built once, by the chain's
+			// author, and aborting it (as pallet-balances does for bad endowments) is what keeps
+			// a chain from starting with a broken SRS.
+			let Ok(params) = BoundedVec::try_from(self.params.clone()) else {
+				panic!("genesis verifier parameters exceed MaxParamsBytes");
+			};
+			if let Err(error) = T::Verifier::validate_params(&params) {
+				panic!("genesis verifier parameters are not valid for this proof system: {error}");
+			}
 			Pallet::<T, I>::store_params(params);
 		}
 	}
@@ -313,10 +316,9 @@ pub mod pallet {
 			vk: BoundedVec<u8, T::MaxKeyBytes>,
 		) -> DispatchResultWithPostInfo {
 			let owner = ensure_signed(origin)?;
-			let key = Self::do_register_vk(owner, vk)?;
+			let (_, public_inputs) = Self::do_register_vk(owner, vk)?;
 			// Charged for the worst case up front; refunded to the key's actual size.
-			let public_inputs = Keys::<T, I>::get(key).map(|record| record.public_inputs);
-			Ok(public_inputs.map(T::WeightInfo::register_vk).into())
+			Ok(Some(T::WeightInfo::register_vk(public_inputs)).into())
 		}
 
 		/// Removes an unreferenced key and releases its deposit.

@@ -32,7 +32,7 @@ fn every_corpus_case_is_refused_with_its_error() {
 				return;
 			}
 			let key = match Groth16Verifier::do_register_vk(ALICE, vk) {
-				Ok(key) => key,
+				Ok((key, _)) => key,
 				Err(e) => panic!("{}: key refused: {e:?}", case.name),
 			};
 			let events = System::events().len();
