@@ -17,7 +17,9 @@
 //!
 //! Clones that share one target directory re-point the link. When it changes, the wasm build's
 //! fingerprints of the workspace's own crates are dropped, so that a clone never gets a blob
-//! built from another clone's sources.
+//! built from another clone's sources. The build script watches the checkout's own `runtime/`
+//! and `pallets/` too (not only the paths under the link), so an edit after another clone has
+//! re-pointed the link still rebuilds the blob.
 
 #[cfg(feature = "std")]
 fn main() {
@@ -115,8 +117,14 @@ fn main() {
 	// The target directory lies outside the checkout: the builder finds the workspace (and its
 	// Cargo.lock) through the link.
 	env::set_var("WASM_BUILD_WORKSPACE_HINT", &link);
-	// Sources are read through the link; rebuild when the checkout's change.
+	// Sources are read through the link, and the wasm builder asks to rerun when files under
+	// the link change. Another clone may have re-pointed the link since, and then those paths
+	// are that clone's files: also watch this checkout's own runtime-side sources, so that an
+	// edit here always rebuilds the blob (and re-points the link to this checkout).
 	println!("cargo:rerun-if-changed={}", workspace.join("Cargo.lock").display());
+	for dir in ["runtime", "pallets"] {
+		println!("cargo:rerun-if-changed={}", workspace.join(dir).display());
+	}
 
 	substrate_wasm_builder::WasmBuilder::new()
 		.with_project(link.join("runtime").join("Cargo.toml"))
