@@ -10,3 +10,4 @@ if [[ ! -x $venv/bin/python ]]; then
 fi
 "$venv/bin/pip" install --quiet numpy==2.4.6 scikit-learn==1.9.1 onnx==1.23.2 onnxruntime==1.31.1
 "$venv/bin/python" "$here/make_models.py"
+"$venv/bin/python" "$here/make_op_models.py"

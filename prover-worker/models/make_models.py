@@ -6,6 +6,8 @@ Writes, next to this file:
                     -> Relu -> AveragePool(2) -> Flatten -> Gemm(32->10) -> Softmax
   samples/<model>_<i>.json   test-split inputs: {"input": [...], "shape": [...], "label": d}
   accuracy.json     float accuracy of each model on the test split (numpy and onnxruntime)
+  digits_test.json  the test split itself, for the prover's quantized accuracy:
+                    {"divisor": 16, "pixels": [[64 ints 0..16], ...], "labels": [...]}
 
 Both end in a Softmax that the prover drops (it proves the logits; argmax is unchanged).
 Everything is deterministic: fixed split, fixed seeds, plain numpy training.
@@ -243,6 +245,9 @@ def main():
     cnn = train_cnn(x_train, y_train)
     report["digits_cnn"] = export("digits_cnn", cnn_onnx(cnn), cnn_forward, cnn, x_test, y_test, (1, 1, 8, 8))
     (HERE / "accuracy.json").write_text(json.dumps(report, indent=2) + "\n")
+    pixels = [[int(round(float(v) * 16)) for v in x.reshape(-1)] for x in x_test]
+    test_split = {"divisor": 16, "pixels": pixels, "labels": [int(y) for y in y_test]}
+    (HERE / "digits_test.json").write_text(json.dumps(test_split, separators=(",", ":")) + "\n")
     print(json.dumps(report, indent=2))
 
 

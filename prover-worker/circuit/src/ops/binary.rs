@@ -1,0 +1,117 @@
+//! Add, Sub and Mul of two tensors (numpy broadcasting).
+//!
+//! Both operands are at the activation scale. Add and Sub stay there (one dot row each);
+//! Mul's product is at twice the scale and is rescaled by `act_bits` through the shared table.
+
+use serde::{Deserialize, Serialize};
+
+use super::{broadcast_shapes, broadcast_source, Activation, OpError};
+use crate::{
+	chip::{LayoutCtx, Wire},
+	quant::{rescale, Quant},
+	tensor::{unflatten, Tensor},
+};
+use halo2_proofs::plonk::Error as SynthesisError;
+
+/// Which elementwise operation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BinaryKind {
+	/// `a + b`.
+	Add,
+	/// `a - b`.
+	Sub,
+	/// `a · b`, rescaled.
+	Mul,
+}
+
+impl BinaryKind {
+	/// The operator's name.
+	pub fn name(&self) -> &'static str {
+		match self {
+			Self::Add => "Add",
+			Self::Sub => "Sub",
+			Self::Mul => "Mul",
+		}
+	}
+}
+
+/// An elementwise operation on two tensors.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Binary {
+	/// The operation.
+	pub kind: BinaryKind,
+}
+
+impl Binary {
+	/// The broadcast output shape.
+	pub fn output_shape(&self, a: &[usize], b: &[usize]) -> Result<Vec<usize>, OpError> {
+		broadcast_shapes(a, b)
+	}
+
+	fn pairs<'t, T>(&self, a: &'t Tensor<T>, b: &'t Tensor<T>) -> Result<(Vec<usize>, Vec<(&'t T, &'t T)>), OpError> {
+		let shape = self.output_shape(a.shape(), b.shape())?;
+		let count = crate::tensor::element_count(&shape).ok_or(OpError::Overflow)?;
+		let pairs = (0..count)
+			.map(|flat| {
+				let index = unflatten(&shape, flat);
+				(&a.data()[broadcast_source(a.shape(), &index)], &b.data()[broadcast_source(b.shape(), &index)])
+			})
+			.collect();
+		Ok((shape, pairs))
+	}
+
+	/// Integer inference.
+	pub fn eval(&self, a: &Tensor<i64>, b: &Tensor<i64>, q: &Quant) -> Result<Tensor<i64>, OpError> {
+		let (shape, pairs) = self.pairs(a, b)?;
+		let values = pairs
+			.into_iter()
+			.map(|(&x, &y)| match self.kind {
+				BinaryKind::Add => x.checked_add(y).ok_or(OpError::Overflow),
+				BinaryKind::Sub => x.checked_sub(y).ok_or(OpError::Overflow),
+				BinaryKind::Mul => {
+					let (value, _) = rescale(x.checked_mul(y).ok_or(OpError::Overflow)?, q.act_bits).ok_or(OpError::Overflow)?;
+					if !q.in_domain(value) {
+						return Err(OpError::OutOfDomain { value });
+					}
+					Ok(value)
+				},
+			})
+			.collect::<Result<Vec<_>, _>>()?;
+		Tensor::new(shape, values).ok_or(OpError::Shape("output size".into()))
+	}
+
+	/// Circuit layout: a dot row `a ± b`, or a product row and a rescale block.
+	pub fn layout(&self, a: &Tensor<Wire>, b: &Tensor<Wire>, ctx: &mut LayoutCtx<'_, '_>) -> Result<Tensor<Wire>, SynthesisError> {
+		let (shape, pairs) = self.pairs(a, b).map_err(|_| SynthesisError::Synthesis)?;
+		let shift = ctx.quant().act_bits;
+		let values = pairs
+			.into_iter()
+			.map(|(x, y)| match self.kind {
+				BinaryKind::Add => ctx.dot(&[(x.clone(), 1), (y.clone(), 1)], 0),
+				BinaryKind::Sub => ctx.dot(&[(x.clone(), 1), (y.clone(), -1)], 0),
+				BinaryKind::Mul => {
+					let product = ctx.mul(x, y)?;
+					ctx.rescale(&product, shift, Activation::Identity)
+				},
+			})
+			.collect::<Result<Vec<_>, _>>()?;
+		Tensor::new(shape, values).ok_or(SynthesisError::Synthesis)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn broadcasting_and_rescaled_products() {
+		let q = Quant { act_bits: 4, weight_bits: 4, domain_bits: 12 };
+		let a = Tensor::new(vec![2, 2], vec![16, 32, 48, -16]).unwrap();
+		let b = Tensor::new(vec![2], vec![8, 16]).unwrap(); // 0.5, 1
+		let mul = Binary { kind: BinaryKind::Mul }.eval(&a, &b, &q).unwrap();
+		assert_eq!(mul.data(), &[8, 32, 24, -16]);
+		let sub = Binary { kind: BinaryKind::Sub }.eval(&a, &b, &q).unwrap();
+		assert_eq!(sub.data(), &[8, 16, 40, -32]);
+		assert!(Binary { kind: BinaryKind::Add }.output_shape(&[2, 3], &[2]).is_err());
+	}
+}

@@ -1,0 +1,200 @@
+//! Model-agnostic verification: everything a verifier needs is in the verifying-key bytes.
+//!
+//! # Verifying-key bytes
+//!
+//! | bytes | content |
+//! |---|---|
+//! | 0 | circuit layout version ([`LAYOUT_VERSION`]) |
+//! | 1 | `k` |
+//! | 2 | dot-product width |
+//! | 3..7 | public input count (u32 LE): job binding + inputs + outputs |
+//! | 7.. | the halo2 verifying key (compressed points, uncompressed selectors) |
+//!
+//! The layout version names the constraint system of [`crate::chip::ModelConfig`]; a change to
+//! it gets a new version and verifiers keep every released one (today: only 1).
+//!
+//! [`verify`] and [`validate_vk`] are what the node's host functions call. They never panic:
+//! every length, count and size is checked before halo2 reads anything, field elements must
+//! be canonical (`< r`), points must decode, the key must re-encode to exactly its bytes, and
+//! the proof must be consumed to its last byte.
+
+use halo2_proofs::{
+	halo2curves::bn256::{Bn256, G1Affine},
+	plonk::{verify_proof, ConstraintSystem, VerifyingKey},
+	poly::kzg::{commitment::KZGCommitmentScheme, multiopen::VerifierSHPLONK, strategy::SingleStrategy},
+	transcript::{Blake2bRead, Challenge255, TranscriptReadBuffer},
+	SerdeFormat,
+};
+
+use crate::{
+	circuit::{CircuitParams, ModelCircuit, MAX_K, MAX_WIDTH, MIN_K},
+	field::{fr_from_bytes, Fr},
+	srs::VerifierParams,
+};
+
+/// The circuit layout version this build writes and verifies.
+pub const LAYOUT_VERSION: u8 = 1;
+/// The largest verifying key accepted.
+pub const MAX_KEY_BYTES: usize = 64 * 1024;
+/// The largest proof accepted.
+pub const MAX_PROOF_BYTES: usize = 64 * 1024;
+/// The most public inputs accepted.
+pub const MAX_PUBLIC_INPUTS: usize = 4096;
+/// The length of the header before the halo2 verifying key.
+pub const KEY_HEADER_BYTES: usize = 7;
+
+/// What a valid verifying key declares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyInfo {
+	/// The circuit settings.
+	pub params: CircuitParams,
+	/// The number of public inputs a proof takes.
+	pub public_inputs: u32,
+}
+
+/// Why verification failed. One variant per cause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Halo2Error {
+	/// The verifier parameters do not decode ([`crate::srs`]).
+	InvalidParams,
+	/// The key is shorter than its header or longer than [`MAX_KEY_BYTES`].
+	KeyLength,
+	/// The key names a layout version this build does not have.
+	UnsupportedLayout(u8),
+	/// `k` or the width is out of range.
+	KeyParams,
+	/// The declared public input count is below 2 or beyond what the circuit can hold.
+	KeyPublicInputs,
+	/// The halo2 key does not decode for its declared settings, or is not canonical.
+	InvalidKey,
+	/// A different number of public inputs than the key declares.
+	PublicInputCount {
+		/// Inputs the key declares.
+		expected: u32,
+		/// Inputs given.
+		got: u32,
+	},
+	/// Public input `i` is not a canonical field element (it is `>= r`).
+	NonCanonicalPublicInput(u32),
+	/// The proof is longer than [`MAX_PROOF_BYTES`].
+	ProofLength,
+	/// The proof does not decode or does not verify.
+	VerificationFailed,
+	/// The proof verified but has bytes after its end.
+	TrailingProofBytes,
+}
+
+impl core::fmt::Display for Halo2Error {
+	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+		match self {
+			Self::InvalidParams => write!(f, "invalid KZG verifier parameters"),
+			Self::KeyLength => write!(f, "verifying key too short or longer than {MAX_KEY_BYTES} bytes"),
+			Self::UnsupportedLayout(v) => write!(f, "unsupported circuit layout version {v}"),
+			Self::KeyParams => write!(f, "verifying key declares k or width out of range"),
+			Self::KeyPublicInputs => write!(f, "verifying key declares an impossible public input count"),
+			Self::InvalidKey => write!(f, "invalid halo2 verifying key"),
+			Self::PublicInputCount { expected, got } => write!(f, "{got} public inputs, the key takes {expected}"),
+			Self::NonCanonicalPublicInput(i) => write!(f, "public input {i} is not a canonical field element"),
+			Self::ProofLength => write!(f, "proof longer than {MAX_PROOF_BYTES} bytes"),
+			Self::VerificationFailed => write!(f, "the proof does not verify"),
+			Self::TrailingProofBytes => write!(f, "bytes after the end of the proof"),
+		}
+	}
+}
+
+impl std::error::Error for Halo2Error {}
+
+/// Encodes a verifying key with its header.
+pub fn encode_vk(params: CircuitParams, public_inputs: u32, vk: &VerifyingKey<G1Affine>) -> Vec<u8> {
+	let mut out = vec![LAYOUT_VERSION, params.k, params.dot_width];
+	out.extend_from_slice(&public_inputs.to_le_bytes());
+	out.extend_from_slice(&vk.to_bytes(SerdeFormat::Processed));
+	out
+}
+
+/// Checks the header and the key's exact length before halo2 reads it.
+fn parse_header(bytes: &[u8]) -> Result<(KeyInfo, ConstraintSystem<Fr>), Halo2Error> {
+	if bytes.len() < KEY_HEADER_BYTES || bytes.len() > MAX_KEY_BYTES {
+		return Err(Halo2Error::KeyLength);
+	}
+	if bytes[0] != LAYOUT_VERSION {
+		return Err(Halo2Error::UnsupportedLayout(bytes[0]));
+	}
+	let params = CircuitParams { k: bytes[1], dot_width: bytes[2] };
+	if !(MIN_K..=MAX_K).contains(&params.k) || !(1..=MAX_WIDTH).contains(&params.dot_width) {
+		return Err(Halo2Error::KeyParams);
+	}
+	let public_inputs = u32::from_le_bytes([bytes[3], bytes[4], bytes[5], bytes[6]]);
+
+	let mut cs = ConstraintSystem::<Fr>::default();
+	crate::chip::ModelConfig::configure(&mut cs, params.dot_width.into());
+	let usable_rows = (1usize << params.k).saturating_sub(cs.blinding_factors() + 1);
+	let count = public_inputs as usize;
+	if count < 2 || count > MAX_PUBLIC_INPUTS || count > usable_rows {
+		return Err(Halo2Error::KeyPublicInputs);
+	}
+	// version, k, compress flag, fixed count, then one 32-byte point per fixed and per
+	// permutation column.
+	let points = cs.num_fixed_columns() + cs.permutation().get_columns().len();
+	if bytes.len() != KEY_HEADER_BYTES + 10 + 32 * points {
+		return Err(Halo2Error::InvalidKey);
+	}
+	let key = &bytes[KEY_HEADER_BYTES..];
+	let declared_k = u32::from_le_bytes([key[1], key[2], key[3], key[4]]);
+	if key[0] != 0x02 || declared_k != u32::from(params.k) || key[5] != 0 {
+		return Err(Halo2Error::InvalidKey);
+	}
+	Ok((KeyInfo { params, public_inputs }, cs))
+}
+
+/// Decodes a verifying key with its header.
+pub fn decode_vk(bytes: &[u8]) -> Result<(KeyInfo, VerifyingKey<G1Affine>), Halo2Error> {
+	let (info, cs) = parse_header(bytes)?;
+	let key_bytes = &bytes[KEY_HEADER_BYTES..];
+	let vk = VerifyingKey::<G1Affine>::from_bytes::<ModelCircuit>(key_bytes, SerdeFormat::Processed, info.params)
+		.map_err(|_| Halo2Error::InvalidKey)?;
+	if vk.fixed_commitments().len() != cs.num_fixed_columns() || vk.to_bytes(SerdeFormat::Processed) != key_bytes {
+		return Err(Halo2Error::InvalidKey);
+	}
+	Ok((info, vk))
+}
+
+/// Validates verifying-key bytes; returns what the key declares.
+pub fn validate_vk(vk_bytes: &[u8]) -> Result<KeyInfo, Halo2Error> {
+	decode_vk(vk_bytes).map(|(info, _)| info)
+}
+
+/// Verifies a proof against verifier parameters ([`crate::srs`] encoding), a verifying key
+/// and 32-byte little-endian public inputs. Deterministic; never panics.
+pub fn verify(params: &[u8], vk_bytes: &[u8], public_inputs: &[[u8; 32]], proof: &[u8]) -> Result<(), Halo2Error> {
+	let params = VerifierParams::from_bytes(params).map_err(|_| Halo2Error::InvalidParams)?;
+	let (info, vk) = decode_vk(vk_bytes)?;
+	if public_inputs.len() != info.public_inputs as usize {
+		return Err(Halo2Error::PublicInputCount { expected: info.public_inputs, got: public_inputs.len().min(u32::MAX as usize) as u32 });
+	}
+	let instance = public_inputs
+		.iter()
+		.enumerate()
+		.map(|(i, bytes)| fr_from_bytes(bytes).ok_or(Halo2Error::NonCanonicalPublicInput(i as u32)))
+		.collect::<Result<Vec<_>, _>>()?;
+	if proof.len() > MAX_PROOF_BYTES {
+		return Err(Halo2Error::ProofLength);
+	}
+	let kzg = params.kzg(info.params.k.into()).map_err(|_| Halo2Error::InvalidParams)?;
+	let mut rest = proof;
+	let mut transcript = Blake2bRead::<&mut &[u8], G1Affine, Challenge255<G1Affine>>::init(&mut rest);
+	let columns: &[&[Fr]] = &[&instance];
+	verify_proof::<KZGCommitmentScheme<Bn256>, VerifierSHPLONK<'_, Bn256>, _, _, SingleStrategy<'_, Bn256>>(
+		&kzg,
+		&vk,
+		SingleStrategy::new(&kzg),
+		&[columns],
+		&mut transcript,
+	)
+	.map_err(|_| Halo2Error::VerificationFailed)?;
+	drop(transcript);
+	if !rest.is_empty() {
+		return Err(Halo2Error::TrailingProofBytes);
+	}
+	Ok(())
+}
