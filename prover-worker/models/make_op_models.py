@@ -119,12 +119,22 @@ def shapes(rng):
     return nodes, inits, [1, 12], [1, 3]
 
 
+def unsupported(rng):
+    """Gemm followed by Exp, which the prover does not support: compile must name both."""
+    nodes = [
+        helper.make_node("Gemm", ["input", "w"], ["h"], name="gemm"),
+        helper.make_node("Exp", ["h"], ["output"], name="exponential"),
+    ]
+    return nodes, {"w": weights(rng, 4, 2)}, [1, 4], [1, 2]
+
+
 MODELS = {
     "dense_arith": dense_arith,
     "gemm_activations": gemm_activations,
     "conv_batchnorm": conv_batchnorm,
     "pools": pools,
     "shapes": shapes,
+    "unsupported": unsupported,
 }
 
 

@@ -1,1 +1,18 @@
-//! placeholder
+//! # zkinfer prover
+//!
+//! zkinfer's zkML prover: ONNX models in, quantized halo2 circuits and KZG proofs out. The
+//! circuit, the integer inference and the verifier live in `zkinfer-circuit`; this crate adds
+//! what needs ONNX, files or randomness:
+//!
+//! - [`onnx`]: tract-onnx import into the IR (typed, decluttered), with fusion;
+//! - [`calibrate`]: the choice of power-of-two scales and lookup domain from sample inputs;
+//! - [`srs`]: the deterministic development SRS (insecure) and params files;
+//! - [`artifact`]: `compile` into a content-addressed directory, `setup` of the cached proving
+//!   key, `prove` and `verify` from it;
+//! - [`progress`]: step timing for the CLI.
+
+pub mod artifact;
+pub mod calibrate;
+pub mod onnx;
+pub mod progress;
+pub mod srs;

@@ -86,7 +86,8 @@ pub struct MatMul<W> {
 	pub input_axes: String,
 	/// One letter per weight axis.
 	pub weight_axes: String,
-	/// One letter per output axis; letters of the inputs missing here are summed over.
+	/// One letter per output axis; letters of the inputs missing here are summed over, and a
+	/// letter in neither input is an axis of size 1.
 	pub output_axes: String,
 	/// The constant operand.
 	pub weight: Tensor<W>,
@@ -121,8 +122,8 @@ impl<W: Copy> MatMul<W> {
 		let shape = self
 			.output_axes
 			.chars()
-			.map(|l| sizes.get(&l).copied().ok_or(OpError::Shape(format!("output axis {l} is in no input"))))
-			.collect::<Result<Vec<_>, _>>()?;
+			.map(|l| sizes.get(&l).copied().unwrap_or(1))
+			.collect::<Vec<_>>();
 		if self.bias.shape() != shape.as_slice() {
 			return Err(OpError::Shape(format!("bias shape {:?} is not the output shape {shape:?}", self.bias.shape())));
 		}

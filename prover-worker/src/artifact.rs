@@ -1,0 +1,347 @@
+//! Compiled models on disk: `compile`, `setup`, `prove`, `verify`.
+//!
+//! `compile` writes a content-addressed directory `<out>/<id>/`, where `id` is the hex
+//! `blake2b-256` of the quantized model, the circuit settings and the SRS identity:
+//!
+//! | file | content |
+//! |---|---|
+//! | `model.json` | the quantized model (IR, weights, quantization) |
+//! | `settings.json` | [`Settings`]: scales, circuit size, shapes, hashes |
+//! | `vk.bin` | the verifying key with its header (what the chain registers) |
+//! | `srs.bin` | the KZG verifier parameters it was made with |
+//! | `pk.bin` | the proving key, written by `setup` and reused by `prove` |
+
+use std::{
+	fs,
+	io::{BufReader, BufWriter, Write},
+	path::{Path, PathBuf},
+	sync::Arc,
+};
+
+use halo2_proofs::{halo2curves::bn256::{Bn256, G1Affine}, plonk::{keygen_pk, keygen_vk_custom, ProvingKey}, poly::kzg::commitment::ParamsKZG};
+use rand_core::OsRng;
+use serde::{Deserialize, Serialize};
+use zkinfer_circuit::{
+	field::{fr_from_bytes, Fr},
+	prove::{params_for, read_pk, write_pk, ProveError},
+	srs::{blake2b_256, VerifierParams},
+	verify::{decode_vk, encode_vk, LAYOUT_VERSION},
+	CircuitParams, Halo2Error, Model, ModelCircuit, Plan,
+};
+
+use crate::{calibrate, onnx, progress::step, srs};
+
+/// Everything that can go wrong with artifacts.
+#[derive(Debug)]
+pub enum ArtifactError {
+	/// Reading or writing a file.
+	Io(PathBuf, std::io::Error),
+	/// A file does not hold what it should.
+	Invalid(String),
+	/// The ONNX import failed.
+	Import(onnx::ImportError),
+	/// Calibration failed.
+	Calibrate(calibrate::CalibrateError),
+	/// No circuit size fits.
+	Plan(zkinfer_circuit::PlanError),
+	/// Key generation or proving failed.
+	Prove(ProveError),
+	/// Verification failed.
+	Verify(Halo2Error),
+}
+
+impl core::fmt::Display for ArtifactError {
+	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+		match self {
+			Self::Io(path, e) => write!(f, "{}: {e}", path.display()),
+			Self::Invalid(e) => write!(f, "{e}"),
+			Self::Import(e) => write!(f, "{e}"),
+			Self::Calibrate(e) => write!(f, "calibration: {e}"),
+			Self::Plan(e) => write!(f, "circuit size: {e}"),
+			Self::Prove(e) => write!(f, "{e}"),
+			Self::Verify(e) => write!(f, "verification failed: {e}"),
+		}
+	}
+}
+
+impl std::error::Error for ArtifactError {}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ArtifactError + '_ {
+	move |e| ArtifactError::Io(path.to_path_buf(), e)
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, ArtifactError> {
+	fs::read(path).map_err(io(path))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), ArtifactError> {
+	fs::write(path, bytes).map_err(io(path))
+}
+
+/// Where the SRS comes from.
+#[derive(Clone, Debug)]
+pub enum SrsSource {
+	/// The insecure development SRS, cached in a directory.
+	Dev(PathBuf),
+	/// A params file (at least as many rows as the circuit needs).
+	File(PathBuf),
+}
+
+impl SrsSource {
+	/// KZG parameters for exactly `2^k` rows.
+	pub fn params(&self, k: u8) -> Result<ParamsKZG<Bn256>, ArtifactError> {
+		let full = match self {
+			Self::Dev(dir) => srs::dev_srs_cached(dir, k.into()).map_err(io(dir))?,
+			Self::File(path) => srs::read_params(path).map_err(io(path))?,
+		};
+		params_for(&full, k).map_err(ArtifactError::Prove)
+	}
+}
+
+/// Compile settings.
+#[derive(Clone, Copy, Debug)]
+pub struct CompileOptions {
+	/// Calibration settings.
+	pub calibration: calibrate::Options,
+	/// A fixed dot-product width instead of the automatic choice.
+	pub width: Option<u8>,
+	/// The memory cap for the automatic choice, in bytes.
+	pub memory_cap: u64,
+}
+
+impl Default for CompileOptions {
+	fn default() -> Self {
+		Self { calibration: calibrate::Options::default(), width: None, memory_cap: 16 << 30 }
+	}
+}
+
+/// `settings.json`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+	/// The circuit layout version.
+	pub layout_version: u8,
+	/// The ONNX file's name without extension.
+	pub name: String,
+	/// `blake2b-256` of the ONNX file, hex.
+	pub onnx_hash: String,
+	/// The quantization.
+	pub quant: zkinfer_circuit::Quant,
+	/// The circuit settings.
+	pub circuit: CircuitParams,
+	/// The size estimates the settings were chosen on.
+	pub plan: Plan,
+	/// The input shape.
+	pub input_shape: Vec<usize>,
+	/// The output shape.
+	pub output_shape: Vec<usize>,
+	/// Public inputs per proof.
+	pub public_inputs: usize,
+	/// The final Softmax that was dropped (the circuit proves logits).
+	pub dropped_softmax: Option<String>,
+	/// The identity hash of the SRS's verifier parameters, hex.
+	pub srs_hash: String,
+	/// `blake2b-256` of `vk.bin`, hex: the key's hash on chain.
+	pub vk_hash: String,
+	/// The number of calibration samples.
+	pub calibration_samples: usize,
+	/// The lookup domain the samples needed, before headroom.
+	pub sample_domain_bits: u8,
+}
+
+/// A compiled model, loaded.
+pub struct Artifact {
+	/// Its directory.
+	pub dir: PathBuf,
+	/// Its content address (the directory name).
+	pub id: String,
+	/// `settings.json`.
+	pub settings: Settings,
+	/// The quantized model.
+	pub model: Arc<Model>,
+	/// `vk.bin`.
+	pub vk_bytes: Vec<u8>,
+	/// `srs.bin`.
+	pub verifier_params: VerifierParams,
+}
+
+/// Compiles an ONNX model into `out_root/<id>/`.
+pub fn compile(onnx_path: &Path, samples: &[Vec<f64>], srs: &SrsSource, out_root: &Path, options: CompileOptions) -> Result<Artifact, ArtifactError> {
+	let s = step("importing ONNX with tract");
+	let onnx_bytes = read(onnx_path)?;
+	let imported = onnx::import(onnx_path).map_err(ArtifactError::Import)?;
+	s.done_with(&format!("{} IR operators", imported.graph.nodes.len()));
+
+	let s = step("calibrating scales");
+	let calibrated = calibrate::calibrate(&imported.graph, samples, options.calibration).map_err(ArtifactError::Calibrate)?;
+	let quant = calibrated.model.quant;
+	s.done_with(&format!("activations 2^{}, weights 2^{}, lookup domain 2^{}", quant.act_bits, quant.weight_bits, quant.domain_bits));
+	let model = Arc::new(calibrated.model);
+
+	let s = step("choosing circuit size");
+	let plan = match options.width {
+		Some(width) => zkinfer_circuit::plan_width(&model, width),
+		None => zkinfer_circuit::plan(&model, options.memory_cap),
+	}
+	.map_err(ArtifactError::Plan)?;
+	s.done_with(&format!("k = {}, width {}, {} rows, table {} rows", plan.params.k, plan.params.dot_width, plan.rows, plan.table_rows));
+
+	let s = step(&format!("loading SRS for 2^{} rows", plan.params.k));
+	let params = srs.params(plan.params.k)?;
+	let verifier_params = VerifierParams::of(&params);
+	s.done();
+
+	let s = step("generating the verifying key");
+	let circuit = ModelCircuit::keygen(model.clone(), plan.params);
+	let vk = keygen_vk_custom(&params, &circuit, false).map_err(|e| ArtifactError::Prove(ProveError::Halo2(format!("{e:?}"))))?;
+	let vk_bytes = encode_vk(plan.params, model.public_input_count() as u32, &vk);
+	s.done_with(&format!("{} bytes", vk_bytes.len()));
+
+	let model_json = serde_json::to_vec(&*model).map_err(|e| ArtifactError::Invalid(e.to_string()))?;
+	let mut addressed = model_json.clone();
+	addressed.extend_from_slice(&[plan.params.k, plan.params.dot_width]);
+	addressed.extend_from_slice(&verifier_params.to_bytes());
+	let id = hex::encode(blake2b_256(&addressed));
+	let settings = Settings {
+		layout_version: LAYOUT_VERSION,
+		name: onnx_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+		onnx_hash: hex::encode(blake2b_256(&onnx_bytes)),
+		quant,
+		circuit: plan.params,
+		plan,
+		input_shape: model.input_shape().to_vec(),
+		output_shape: model.output_shape().to_vec(),
+		public_inputs: model.public_input_count(),
+		dropped_softmax: imported.dropped_softmax,
+		srs_hash: hex::encode(verifier_params.hash()),
+		vk_hash: hex::encode(blake2b_256(&vk_bytes)),
+		calibration_samples: samples.len(),
+		sample_domain_bits: calibrated.sample_domain_bits,
+	};
+	let dir = out_root.join(&id);
+	fs::create_dir_all(&dir).map_err(io(&dir))?;
+	write(&dir.join("model.json"), &model_json)?;
+	let settings_json = serde_json::to_vec_pretty(&settings).map_err(|e| ArtifactError::Invalid(e.to_string()))?;
+	write(&dir.join("settings.json"), &settings_json)?;
+	write(&dir.join("vk.bin"), &vk_bytes)?;
+	write(&dir.join("srs.bin"), &verifier_params.to_bytes())?;
+	Ok(Artifact { dir, id, settings, model, vk_bytes, verifier_params })
+}
+
+/// Loads and cross-checks a compiled model.
+pub fn load(dir: &Path) -> Result<Artifact, ArtifactError> {
+	let invalid = |what: &str| ArtifactError::Invalid(format!("{}: {what}", dir.display()));
+	let settings: Settings = serde_json::from_slice(&read(&dir.join("settings.json"))?).map_err(|e| invalid(&e.to_string()))?;
+	let model = Model::from_json(&read(&dir.join("model.json"))?).map_err(|e| invalid(&e))?;
+	let vk_bytes = read(&dir.join("vk.bin"))?;
+	let info = zkinfer_circuit::validate_vk(&vk_bytes).map_err(|e| invalid(&format!("vk.bin: {e}")))?;
+	let verifier_params = VerifierParams::from_bytes(&read(&dir.join("srs.bin"))?).map_err(|e| invalid(&format!("srs.bin: {e:?}")))?;
+	if info.params != settings.circuit || info.public_inputs as usize != model.public_input_count() {
+		return Err(invalid("vk.bin does not match settings.json and model.json"));
+	}
+	if hex::encode(blake2b_256(&vk_bytes)) != settings.vk_hash || hex::encode(verifier_params.hash()) != settings.srs_hash {
+		return Err(invalid("a hash in settings.json does not match its file"));
+	}
+	let id = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+	Ok(Artifact { dir: dir.to_path_buf(), id, settings, model: Arc::new(model), vk_bytes, verifier_params })
+}
+
+/// The proving key: read from `pk.bin`, or generated and written there.
+pub fn setup(artifact: &Artifact, params: &ParamsKZG<Bn256>) -> Result<ProvingKey<G1Affine>, ArtifactError> {
+	let path = artifact.dir.join("pk.bin");
+	let circuit_params = artifact.settings.circuit;
+	if let Ok(file) = fs::File::open(&path) {
+		let s = step("reading the cached proving key");
+		let pk = read_pk(&mut BufReader::new(file), circuit_params);
+		if let Ok(pk) = pk {
+			s.done();
+			return Ok(pk);
+		}
+		s.done_with("unreadable, regenerating");
+	}
+	let s = step("generating the proving key");
+	let (_, vk) = decode_vk(&artifact.vk_bytes).map_err(ArtifactError::Verify)?;
+	let circuit = ModelCircuit::keygen(artifact.model.clone(), circuit_params);
+	let pk = keygen_pk(params, vk, &circuit).map_err(|e| ArtifactError::Prove(ProveError::Halo2(format!("{e:?}"))))?;
+	s.done();
+	let s = step("caching the proving key");
+	let partial = path.with_extension("partial");
+	let mut out = BufWriter::new(fs::File::create(&partial).map_err(io(&partial))?);
+	write_pk(&pk, &mut out).and_then(|_| out.flush()).map_err(io(&partial))?;
+	drop(out);
+	fs::rename(&partial, &path).map_err(io(&path))?;
+	s.done_with(&format!("{}", path.display()));
+	Ok(pk)
+}
+
+/// A proof file, as `prove` writes it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProofFile {
+	/// The artifact it proves.
+	pub artifact: String,
+	/// The verifying key's hash, hex.
+	pub vk_hash: String,
+	/// The job binding, 32-byte little-endian hex.
+	pub job_binding: String,
+	/// The proof, hex.
+	pub proof: String,
+	/// The public inputs, 32-byte little-endian hex each.
+	pub public_inputs: Vec<String>,
+	/// The quantized output.
+	pub output: Vec<i64>,
+	/// The output as real numbers.
+	pub output_real: Vec<f64>,
+}
+
+/// Parses a job binding: 32 bytes, little-endian hex (optional `0x`), canonical.
+pub fn parse_binding(text: &str) -> Result<Fr, ArtifactError> {
+	let bytes = hex::decode(text.trim().trim_start_matches("0x")).map_err(|e| ArtifactError::Invalid(format!("job binding: {e}")))?;
+	let bytes: [u8; 32] = bytes.try_into().map_err(|_| ArtifactError::Invalid("job binding: expected 32 bytes".into()))?;
+	fr_from_bytes(&bytes).ok_or_else(|| ArtifactError::Invalid("job binding: not a canonical field element".into()))
+}
+
+/// Reads an input file: `{"input": [numbers…]}` or a bare array.
+pub fn read_input(path: &Path) -> Result<Vec<f64>, ArtifactError> {
+	#[derive(Deserialize)]
+	#[serde(untagged)]
+	enum InputFile {
+		Object { input: Vec<f64> },
+		Array(Vec<f64>),
+	}
+	match serde_json::from_slice(&read(path)?) {
+		Ok(InputFile::Object { input } | InputFile::Array(input)) => Ok(input),
+		Err(e) => Err(ArtifactError::Invalid(format!("{}: {e}", path.display()))),
+	}
+}
+
+/// Quantizes a real input at the model's activation scale.
+pub fn quantize_input(artifact: &Artifact, input: &[f64]) -> Vec<i64> {
+	input.iter().map(|&x| artifact.model.quant.quantize_act(x)).collect()
+}
+
+/// Proves the model on a real input for a job binding.
+pub fn prove(artifact: &Artifact, params: &ParamsKZG<Bn256>, pk: &ProvingKey<G1Affine>, input: &[f64], binding: Fr) -> Result<ProofFile, ArtifactError> {
+	let quantized = quantize_input(artifact, input);
+	let proof = zkinfer_circuit::prove(params, pk, artifact.model.clone(), artifact.settings.circuit, binding, &quantized, OsRng).map_err(ArtifactError::Prove)?;
+	Ok(ProofFile {
+		artifact: artifact.id.clone(),
+		vk_hash: artifact.settings.vk_hash.clone(),
+		job_binding: hex::encode(zkinfer_circuit::field::fr_to_bytes(&binding)),
+		proof: hex::encode(&proof.proof),
+		public_inputs: proof.public_inputs.iter().map(hex::encode).collect(),
+		output_real: proof.output.iter().map(|&v| artifact.model.quant.dequantize(v)).collect(),
+		output: proof.output,
+	})
+}
+
+/// Verifies a proof file against the artifact's verifying key and SRS.
+pub fn verify(artifact: &Artifact, proof: &ProofFile) -> Result<(), ArtifactError> {
+	let bytes = |h: &str| hex::decode(h).map_err(|e| ArtifactError::Invalid(format!("proof file: {e}")));
+	let inputs = proof
+		.public_inputs
+		.iter()
+		.map(|h| bytes(h)?.try_into().map_err(|_| ArtifactError::Invalid("proof file: a public input is not 32 bytes".into())))
+		.collect::<Result<Vec<[u8; 32]>, _>>()?;
+	zkinfer_circuit::verify(&artifact.verifier_params.to_bytes(), &artifact.vk_bytes, &inputs, &bytes(&proof.proof)?).map_err(ArtifactError::Verify)
+}

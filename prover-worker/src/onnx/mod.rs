@@ -1,0 +1,211 @@
+//! ONNX → the project's IR, through `tract-onnx`'s typed, decluttered graph.
+//!
+//! tract normalises ONNX before we see it (measured on the test models, see the crate README):
+//! Gemm and MatMul become `EinSum` (+ `Add` of the bias), Relu becomes `Max` with 0,
+//! BatchNormalization is folded into a preceding Conv, AveragePool becomes `SumPool`,
+//! GlobalAveragePool becomes `Reduce<Sum>` and `Mul`, Flatten/Reshape/Squeeze become axis ops,
+//! Identity disappears. The importer maps each tract operator to one IR operator (one file per
+//! family: [`linear`], [`elementwise`], [`shape`]) and fuses as it goes: a bias `Add`, a scalar
+//! `Mul` and an activation directly after a linear operator become part of it when nothing
+//! else reads the intermediate value.
+//!
+//! A final `Softmax` is dropped: the circuit proves the logits (argmax, and therefore the
+//! predicted class, is unchanged; the probabilities are a public function of the logits). Any
+//! other unsupported operator fails with its name and the node's name.
+
+mod elementwise;
+mod linear;
+mod shape;
+
+use std::{collections::HashMap, path::Path, sync::Arc};
+
+use tract_onnx::{
+	prelude::*,
+	tract_core::ops::{konst::Const, nn::Softmax, source::TypedSource},
+};
+use zkinfer_circuit::{ops::Op, Graph, Node as IrNode, Tensor as IrTensor};
+
+/// Why a model cannot be imported.
+#[derive(Debug)]
+pub enum ImportError {
+	/// tract could not load, type or declutter the model.
+	Tract(String),
+	/// An operator the prover does not support.
+	Unsupported {
+		/// tract's operator name.
+		op: String,
+		/// The node's name.
+		node: String,
+		/// What exactly is unsupported.
+		reason: String,
+	},
+	/// The graph's structure is unsupported (inputs, outputs, dynamic shapes).
+	Structure(String),
+}
+
+impl core::fmt::Display for ImportError {
+	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+		match self {
+			Self::Tract(e) => write!(f, "tract: {e}"),
+			Self::Unsupported { op, node, reason } => write!(f, "unsupported operator {op} at node {node:?}: {reason}"),
+			Self::Structure(e) => write!(f, "unsupported model: {e}"),
+		}
+	}
+}
+
+impl std::error::Error for ImportError {}
+
+fn tract_error(e: impl core::fmt::Display) -> ImportError {
+	ImportError::Tract(format!("{e:#}"))
+}
+
+/// An imported model: the float graph and what was left out.
+#[derive(Clone, Debug)]
+pub struct Imported {
+	/// The graph, weights in floating point.
+	pub graph: Graph<f64>,
+	/// The name of the final Softmax node that was dropped, if any.
+	pub dropped_softmax: Option<String>,
+	/// tract's operators, `(node name, operator)`, in evaluation order.
+	pub tract_ops: Vec<(String, String)>,
+}
+
+/// Loads an ONNX file (one input with a static shape, one output).
+pub fn import(path: &Path) -> Result<Imported, ImportError> {
+	let model = tract_onnx::onnx()
+		.model_for_path(path)
+		.map_err(tract_error)?
+		.into_typed()
+		.map_err(tract_error)?
+		.into_decluttered()
+		.map_err(tract_error)?;
+	import_typed(&model)
+}
+
+/// What an outlet of the tract graph is to the importer.
+#[derive(Clone)]
+enum Slot {
+	/// An IR value.
+	Value(usize),
+	/// A constant.
+	Const(Arc<Tensor>),
+}
+
+/// The import state: the IR graph so far and where each tract outlet went.
+pub(crate) struct Builder<'m> {
+	model: &'m TypedModel,
+	nodes: Vec<IrNode<f64>>,
+	slots: HashMap<OutletId, Slot>,
+	materialized: HashMap<OutletId, usize>,
+	outputs: Vec<OutletId>,
+}
+
+impl<'m> Builder<'m> {
+	/// The failure for the node being imported.
+	pub(crate) fn unsupported(node: &TypedNode, reason: impl Into<String>) -> ImportError {
+		ImportError::Unsupported { op: node.op.name().to_string(), node: node.name.clone(), reason: reason.into() }
+	}
+
+	/// The concrete shape of an outlet.
+	pub(crate) fn shape(&self, outlet: OutletId) -> Result<Vec<usize>, ImportError> {
+		let fact = self.model.outlet_fact(outlet).map_err(tract_error)?;
+		fact.shape.as_concrete().map(|s| s.to_vec()).ok_or_else(|| ImportError::Structure(format!("dynamic shape {:?}", fact.shape)))
+	}
+
+	/// The slot of an input outlet.
+	fn slot(&self, outlet: OutletId) -> Result<Slot, ImportError> {
+		if let Some(slot) = self.slots.get(&outlet) {
+			return Ok(slot.clone());
+		}
+		let fact = self.model.outlet_fact(outlet).map_err(tract_error)?;
+		fact.konst.clone().map(Slot::Const).ok_or_else(|| ImportError::Structure(format!("outlet {outlet:?} has no value")))
+	}
+
+	/// The constant at an outlet, if it is one.
+	pub(crate) fn constant(&self, outlet: OutletId) -> Result<Option<IrTensor<f64>>, ImportError> {
+		match self.slot(outlet)? {
+			Slot::Const(t) => Ok(Some(to_ir_tensor(&t)?)),
+			Slot::Value(_) => Ok(None),
+		}
+	}
+
+	/// The IR value at an outlet; a constant becomes a `Const` node.
+	pub(crate) fn value(&mut self, outlet: OutletId) -> Result<usize, ImportError> {
+		match self.slot(outlet)? {
+			Slot::Value(v) => Ok(v),
+			Slot::Const(t) => {
+				if let Some(&v) = self.materialized.get(&outlet) {
+					return Ok(v);
+				}
+				let value = to_ir_tensor(&t)?;
+				let v = self.push(format!("const{}", outlet.node), Op::Const(zkinfer_circuit::ops::Const { value }), vec![]);
+				self.materialized.insert(outlet, v);
+				Ok(v)
+			},
+		}
+	}
+
+	/// Appends an IR node; returns its value.
+	pub(crate) fn push(&mut self, name: String, op: Op<f64>, inputs: Vec<usize>) -> usize {
+		self.nodes.push(IrNode { name, op, inputs });
+		self.nodes.len()
+	}
+
+	/// Records that a tract outlet is an IR value.
+	pub(crate) fn bind(&mut self, outlet: OutletId, value: usize) {
+		self.slots.insert(outlet, Slot::Value(value));
+	}
+
+	/// The IR node that produced `value`, if nothing else reads the tract outlet `outlet`
+	/// and it is not a model output: then the node may absorb what follows it.
+	pub(crate) fn fusable(&mut self, outlet: OutletId, value: usize) -> Option<&mut IrNode<f64>> {
+		let only_reader = self.model.outlet_successors(outlet).len() == 1 && !self.outputs.contains(&outlet);
+		if !only_reader || value == 0 {
+			return None;
+		}
+		self.nodes.get_mut(value - 1)
+	}
+}
+
+/// A tract tensor as an IR tensor of `f64`.
+pub(crate) fn to_ir_tensor(t: &Tensor) -> Result<IrTensor<f64>, ImportError> {
+	let cast = t.cast_to::<f64>().map_err(tract_error)?;
+	let data = cast.to_plain_array_view::<f64>().map_err(tract_error)?.iter().copied().collect();
+	IrTensor::new(t.shape().to_vec(), data).ok_or_else(|| ImportError::Structure("constant shape".into()))
+}
+
+/// Imports a typed, decluttered tract model.
+pub fn import_typed(model: &TypedModel) -> Result<Imported, ImportError> {
+	let inputs = model.input_outlets().map_err(tract_error)?.to_vec();
+	let outputs = model.output_outlets().map_err(tract_error)?.to_vec();
+	if inputs.len() != 1 || outputs.len() != 1 {
+		return Err(ImportError::Structure(format!("{} inputs and {} outputs; exactly one of each is supported", inputs.len(), outputs.len())));
+	}
+	let mut builder = Builder { model, nodes: Vec::new(), slots: HashMap::new(), materialized: HashMap::new(), outputs: outputs.clone() };
+	let input_shape = builder.shape(inputs[0])?;
+	let mut dropped_softmax = None;
+	let mut tract_ops = Vec::new();
+	let mut output = outputs[0];
+
+	for id in model.eval_order().map_err(tract_error)? {
+		let node = model.node(id);
+		tract_ops.push((node.name.clone(), node.op.name().to_string()));
+		if node.op_as::<TypedSource>().is_some() {
+			builder.bind(OutletId::new(id, 0), 0);
+		} else if node.op_as::<Const>().is_some() {
+			// Read through the outlet's fact when a consumer needs it.
+		} else if node.op_as::<Softmax>().is_some() {
+			if OutletId::new(id, 0) != outputs[0] {
+				return Err(Builder::unsupported(node, "Softmax is only supported as the model's last operator, where it is dropped"));
+			}
+			dropped_softmax = Some(node.name.clone());
+			output = node.inputs[0];
+		} else if !(linear::import(&mut builder, node)? || elementwise::import(&mut builder, node)? || shape::import(&mut builder, node)?) {
+			return Err(Builder::unsupported(node, "no IR operator implements it"));
+		}
+	}
+	let output = builder.value(output)?;
+	let graph = Graph { input_shape, nodes: builder.nodes, output };
+	graph.shapes().map_err(|e| ImportError::Structure(e.to_string()))?;
+	Ok(Imported { graph, dropped_softmax, tract_ops })
+}
