@@ -29,7 +29,7 @@ pub struct Options {
 
 impl Default for Options {
 	fn default() -> Self {
-		Self { act_bits: None, weight_bits: 8, max_domain_bits: 14, headroom_bits: 1 }
+		Self { act_bits: None, weight_bits: 8, max_domain_bits: 12, headroom_bits: 1 }
 	}
 }
 

@@ -1,1 +1,359 @@
-fn main() {}
+//! `prover-worker`: compile ONNX models into halo2 circuits, prove and verify inferences.
+//!
+//! ```text
+//! prover-worker compile --onnx model.onnx --calibration sample.json… [--out artifacts]
+//! prover-worker setup   --artifact artifacts/<id>
+//! prover-worker prove   --artifact artifacts/<id> --input input.json --job-binding <hex> [--out proof.json]
+//! prover-worker verify  --artifact artifacts/<id> --proof proof.json
+//! prover-worker inspect --artifact artifacts/<id> | --onnx model.onnx
+//! prover-worker bench   --artifact artifacts/<id> --input input.json [--runs 5]
+//! ```
+//!
+//! Progress goes to stderr; results (JSON) go to stdout.
+
+use std::{
+	path::{Path, PathBuf},
+	process::ExitCode,
+	time::Instant,
+};
+
+use clap::{Args, Parser, Subcommand};
+use serde_json::json;
+use zkinfer_prover::{
+	artifact::{self, Artifact, ArtifactError, CompileOptions, ProofFile, SrsSource},
+	calibrate, onnx,
+	progress::step,
+	srs,
+};
+
+/// zkinfer's zkML prover.
+#[derive(Parser)]
+#[command(name = "prover-worker", version, about)]
+struct Cli {
+	#[command(subcommand)]
+	command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+	/// Compile an ONNX model into a content-addressed artifact directory (quantized model,
+	/// settings, verifying key).
+	Compile(CompileArgs),
+	/// Generate the proving key and cache it in the artifact directory.
+	Setup(SetupArgs),
+	/// Prove an inference on an input for a job binding.
+	Prove(ProveArgs),
+	/// Verify a proof file against the artifact's verifying key.
+	Verify(VerifyArgs),
+	/// Show operators, rows, k, columns and lookups.
+	Inspect(InspectArgs),
+	/// Measure key generation, proving and verification.
+	Bench(BenchArgs),
+}
+
+/// Where the SRS comes from.
+#[derive(Args, Clone)]
+struct SrsArgs {
+	/// A KZG params file (halo2 format). Without it the insecure development SRS is used.
+	#[arg(long)]
+	srs: Option<PathBuf>,
+	/// Where development SRS files are cached (default `$ZKINFER_SRS_DIR` or
+	/// `~/.cache/zkinfer/srs`).
+	#[arg(long)]
+	srs_cache: Option<PathBuf>,
+}
+
+impl SrsArgs {
+	fn source(&self) -> SrsSource {
+		match &self.srs {
+			Some(path) => SrsSource::File(path.clone()),
+			None => SrsSource::Dev(self.srs_cache.clone().unwrap_or_else(srs::default_cache_dir)),
+		}
+	}
+}
+
+#[derive(Args)]
+struct CompileArgs {
+	/// The ONNX model.
+	#[arg(long)]
+	onnx: PathBuf,
+	/// Sample inputs for calibration (`{"input": [...]}` files).
+	#[arg(long, required = true, num_args = 1..)]
+	calibration: Vec<PathBuf>,
+	/// Where artifact directories are created.
+	#[arg(long, default_value = "artifacts")]
+	out: PathBuf,
+	/// A fixed activation scale exponent instead of calibrating one.
+	#[arg(long)]
+	act_bits: Option<u8>,
+	/// The weight scale exponent.
+	#[arg(long, default_value_t = 8)]
+	weight_bits: u8,
+	/// The largest lookup domain, in bits (table rows per non-linearity = 2^bits).
+	#[arg(long, default_value_t = 12)]
+	max_domain_bits: u8,
+	/// A fixed dot-product width instead of the automatic choice.
+	#[arg(long)]
+	width: Option<u8>,
+	/// The memory cap for the automatic choice of circuit size, in GiB.
+	#[arg(long, default_value_t = 16)]
+	memory_cap_gib: u64,
+	#[command(flatten)]
+	srs: SrsArgs,
+}
+
+#[derive(Args)]
+struct SetupArgs {
+	/// The artifact directory.
+	#[arg(long)]
+	artifact: PathBuf,
+	#[command(flatten)]
+	srs: SrsArgs,
+}
+
+#[derive(Args)]
+struct ProveArgs {
+	/// The artifact directory.
+	#[arg(long)]
+	artifact: PathBuf,
+	/// The input (`{"input": [...]}`, real numbers).
+	#[arg(long)]
+	input: PathBuf,
+	/// The job binding: 32 bytes, little-endian hex, a canonical field element.
+	#[arg(long)]
+	job_binding: String,
+	/// Where to write the proof file (default: stdout).
+	#[arg(long)]
+	out: Option<PathBuf>,
+	#[command(flatten)]
+	srs: SrsArgs,
+}
+
+#[derive(Args)]
+struct VerifyArgs {
+	/// The artifact directory.
+	#[arg(long)]
+	artifact: PathBuf,
+	/// The proof file written by `prove`.
+	#[arg(long)]
+	proof: PathBuf,
+}
+
+#[derive(Args)]
+struct InspectArgs {
+	/// An artifact directory.
+	#[arg(long, conflicts_with = "onnx")]
+	artifact: Option<PathBuf>,
+	/// An ONNX model (shows the import only).
+	#[arg(long)]
+	onnx: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct BenchArgs {
+	/// The artifact directory.
+	#[arg(long)]
+	artifact: PathBuf,
+	/// The input to prove.
+	#[arg(long)]
+	input: PathBuf,
+	/// Proofs to time.
+	#[arg(long, default_value_t = 5)]
+	runs: usize,
+	#[command(flatten)]
+	srs: SrsArgs,
+}
+
+fn main() -> ExitCode {
+	match run(Cli::parse().command) {
+		Ok(()) => ExitCode::SUCCESS,
+		Err(e) => {
+			eprintln!("error: {e}");
+			ExitCode::FAILURE
+		},
+	}
+}
+
+fn print_json(value: &serde_json::Value) {
+	println!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
+}
+
+fn run(command: Command) -> Result<(), ArtifactError> {
+	match command {
+		Command::Compile(args) => compile(args),
+		Command::Setup(args) => {
+			let artifact = artifact::load(&args.artifact)?;
+			let params = args.srs.source().params(artifact.settings.circuit.k)?;
+			artifact::setup(&artifact, &params)?;
+			print_json(&json!({ "artifact": artifact.dir, "provingKey": artifact.dir.join("pk.bin") }));
+			Ok(())
+		},
+		Command::Prove(args) => {
+			let artifact = artifact::load(&args.artifact)?;
+			let binding = artifact::parse_binding(&args.job_binding)?;
+			let input = artifact::read_input(&args.input)?;
+			let params = args.srs.source().params(artifact.settings.circuit.k)?;
+			let pk = artifact::setup(&artifact, &params)?;
+			let s = step("proving");
+			let proof = artifact::prove(&artifact, &params, &pk, &input, binding)?;
+			s.done_with(&format!("{} bytes", proof.proof.len() / 2));
+			let text = serde_json::to_string_pretty(&proof).map_err(|e| ArtifactError::Invalid(e.to_string()))?;
+			match args.out {
+				Some(path) => std::fs::write(&path, text).map_err(|e| ArtifactError::Io(path, e))?,
+				None => println!("{text}"),
+			}
+			Ok(())
+		},
+		Command::Verify(args) => {
+			let artifact = artifact::load(&args.artifact)?;
+			let bytes = std::fs::read(&args.proof).map_err(|e| ArtifactError::Io(args.proof.clone(), e))?;
+			let proof: ProofFile = serde_json::from_slice(&bytes).map_err(|e| ArtifactError::Invalid(format!("{}: {e}", args.proof.display())))?;
+			let s = step("verifying");
+			artifact::verify(&artifact, &proof)?;
+			s.done();
+			print_json(&json!({ "verified": true, "vkHash": artifact.settings.vk_hash, "output": proof.output }));
+			Ok(())
+		},
+		Command::Inspect(args) => match (args.artifact, args.onnx) {
+			(Some(dir), _) => inspect_artifact(&artifact::load(&dir)?),
+			(None, Some(path)) => inspect_onnx(&path),
+			(None, None) => Err(ArtifactError::Invalid("give --artifact or --onnx".into())),
+		},
+		Command::Bench(args) => bench(args),
+	}
+}
+
+fn compile(args: CompileArgs) -> Result<(), ArtifactError> {
+	let samples = args.calibration.iter().map(|p| artifact::read_input(p)).collect::<Result<Vec<_>, _>>()?;
+	let options = CompileOptions {
+		calibration: calibrate::Options {
+			act_bits: args.act_bits,
+			weight_bits: args.weight_bits,
+			max_domain_bits: args.max_domain_bits,
+			..calibrate::Options::default()
+		},
+		width: args.width,
+		memory_cap: args.memory_cap_gib.saturating_mul(1 << 30),
+	};
+	let artifact = artifact::compile(&args.onnx, &samples, &args.srs.source(), &args.out, options)?;
+	let s = &artifact.settings;
+	print_json(&json!({
+		"artifact": artifact.dir,
+		"id": artifact.id,
+		"vkHash": s.vk_hash,
+		"srsHash": s.srs_hash,
+		"k": s.circuit.k,
+		"width": s.circuit.dot_width,
+		"quant": s.quant,
+		"publicInputs": s.public_inputs,
+		"droppedSoftmax": s.dropped_softmax,
+	}));
+	Ok(())
+}
+
+fn inspect_artifact(artifact: &Artifact) -> Result<(), ArtifactError> {
+	let model = &artifact.model;
+	let s = &artifact.settings;
+	let (statement_rows, rows) = zkinfer_circuit::rows_per_node(model, s.circuit.dot_width).map_err(ArtifactError::Plan)?;
+	let shapes = model.graph.shapes().map_err(|e| ArtifactError::Invalid(e.to_string()))?;
+	let operators: Vec<_> = model
+		.graph
+		.nodes
+		.iter()
+		.zip(&rows)
+		.enumerate()
+		.map(|(i, (node, rows))| {
+			let activation = match &node.op {
+				zkinfer_circuit::ops::Op::MatMul(op) => Some(format!("{:?}", op.activation)),
+				zkinfer_circuit::ops::Op::Conv(op) => Some(format!("{:?}", op.activation)),
+				zkinfer_circuit::ops::Op::SumPool(op) => Some(format!("{:?}", op.activation)),
+				zkinfer_circuit::ops::Op::Affine(op) => Some(format!("{:?}", op.activation)),
+				zkinfer_circuit::ops::Op::Activation(op) => Some(format!("{:?}", op.activation)),
+				_ => None,
+			};
+			json!({ "node": node.name, "op": node.op.kind(), "activation": activation, "outputShape": shapes[i + 1], "rows": rows })
+		})
+		.collect();
+	let tables = model.tables();
+	print_json(&json!({
+		"artifact": artifact.dir,
+		"name": s.name,
+		"vkHash": s.vk_hash,
+		"srsHash": s.srs_hash,
+		"quant": s.quant,
+		"k": s.circuit.k,
+		"dotWidth": s.circuit.dot_width,
+		"rows": { "statement": statement_rows, "model": s.plan.rows, "table": s.plan.table_rows, "blinding": s.plan.blinding_rows, "available": 1u64 << s.circuit.k },
+		"columns": { "advice": s.plan.advice_columns, "fixed": s.plan.fixed_columns, "instance": 1 },
+		"lookups": { "arguments": 1, "tables": tables.kinds().iter().map(|k| format!("{k:?}")).collect::<Vec<_>>() },
+		"estimates": { "committedPolynomials": s.plan.committed_polys, "memoryBytes": s.plan.estimated_memory },
+		"publicInputs": s.public_inputs,
+		"inputShape": s.input_shape,
+		"outputShape": s.output_shape,
+		"droppedSoftmax": s.dropped_softmax,
+		"operators": operators,
+	}));
+	Ok(())
+}
+
+fn inspect_onnx(path: &Path) -> Result<(), ArtifactError> {
+	let imported = onnx::import(path).map_err(ArtifactError::Import)?;
+	let shapes = imported.graph.shapes().map_err(|e| ArtifactError::Invalid(e.to_string()))?;
+	print_json(&json!({
+		"onnx": path,
+		"tract": imported.tract_ops.iter().map(|(name, op)| json!({ "node": name, "op": op })).collect::<Vec<_>>(),
+		"ir": imported.graph.nodes.iter().enumerate().map(|(i, n)| json!({ "node": n.name, "op": n.op.kind(), "outputShape": shapes[i + 1] })).collect::<Vec<_>>(),
+		"droppedSoftmax": imported.dropped_softmax,
+	}));
+	Ok(())
+}
+
+/// Peak resident memory of this process, from `/proc/self/status` (Linux), in bytes.
+fn peak_memory() -> Option<u64> {
+	let status = std::fs::read_to_string("/proc/self/status").ok()?;
+	let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+	line.split_whitespace().nth(1)?.parse::<u64>().ok().map(|kib| kib * 1024)
+}
+
+fn bench(args: BenchArgs) -> Result<(), ArtifactError> {
+	let artifact = artifact::load(&args.artifact)?;
+	let input = artifact::read_input(&args.input)?;
+	let k = artifact.settings.circuit.k;
+	let params = args.srs.source().params(k)?;
+	let _ = std::fs::remove_file(artifact.dir.join("pk.bin"));
+	let started = Instant::now();
+	let pk = artifact::setup(&artifact, &params)?;
+	let keygen = started.elapsed();
+	let binding = zkinfer_circuit::field::Fr::from(42u64);
+	let runs = args.runs.max(1);
+	let mut prove_times = Vec::with_capacity(runs);
+	let mut verify_times = Vec::with_capacity(runs);
+	let mut proof_bytes = 0;
+	for run in 0..runs {
+		let s = step(&format!("proof {}/{runs}", run + 1));
+		let started = Instant::now();
+		let proof = artifact::prove(&artifact, &params, &pk, &input, binding)?;
+		prove_times.push(started.elapsed().as_secs_f64());
+		s.done();
+		let started = Instant::now();
+		artifact::verify(&artifact, &proof)?;
+		verify_times.push(started.elapsed().as_secs_f64());
+		proof_bytes = proof.proof.len() / 2;
+	}
+	let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+	let min = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
+	print_json(&json!({
+		"artifact": artifact.dir,
+		"name": artifact.settings.name,
+		"k": k,
+		"dotWidth": artifact.settings.circuit.dot_width,
+		"threads": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+		"keygenSeconds": keygen.as_secs_f64(),
+		"proveSeconds": { "mean": mean(&prove_times), "min": min(&prove_times), "runs": runs },
+		"verifyMilliseconds": { "mean": mean(&verify_times) * 1e3, "min": min(&verify_times) * 1e3 },
+		"proofBytes": proof_bytes,
+		"vkBytes": artifact.vk_bytes.len(),
+		"peakMemoryBytes": peak_memory(),
+	}));
+	Ok(())
+}

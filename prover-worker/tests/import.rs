@@ -89,10 +89,10 @@ fn samples(model: &str) -> Vec<Vec<f64>> {
 }
 
 /// Quantized accuracy on the 450 test digits, with the default calibration.
-fn quantized_accuracy(model: &str) -> f64 {
-	let imported = import(&models().join(format!("{model}.onnx"))).unwrap();
+fn quantized_accuracy(name: &str) -> f64 {
+	let imported = import(&models().join(format!("{name}.onnx"))).unwrap();
 	assert_eq!(imported.dropped_softmax.as_deref(), Some("softmax"));
-	let model = calibrate(&imported.graph, &samples(model), Options::default()).unwrap().model;
+	let model = calibrate(&imported.graph, &samples(name), Options::default()).unwrap().model;
 	let split: TestSplit = serde_json::from_slice(&std::fs::read(models().join("digits_test.json")).unwrap()).unwrap();
 	let correct = split
 		.pixels
@@ -106,7 +106,7 @@ fn quantized_accuracy(model: &str) -> f64 {
 		})
 		.count();
 	let accuracy = correct as f64 / split.labels.len() as f64;
-	eprintln!("{model:?} quantized accuracy {accuracy:.4}");
+	eprintln!("{name}: quantized accuracy {accuracy:.4} ({:?})", model.quant);
 	accuracy
 }
 

@@ -92,7 +92,7 @@ impl Circuit<Fr> for ModelCircuit {
 			|| "model",
 			|mut region| {
 				let mut ctx = LayoutCtx::new(&mut region, &config, &tables, quant);
-				let outputs = self.model.layout_statement(&mut ctx, self.input.as_deref())?;
+				let outputs = self.model.layout_statement(&mut ctx, self.input.as_deref(), &mut |_, _| {})?;
 				outputs.data().iter().map(|w| w.cell().ok_or(Error::Synthesis)).collect::<Result<Vec<_>, _>>()
 			},
 		)?;
@@ -156,7 +156,7 @@ pub fn plan_width(model: &Model, width: u8) -> Result<Plan, PlanError> {
 	let config = ModelConfig::configure(&mut cs, width.into());
 	let tables = model.tables();
 	let mut ctx = LayoutCtx::counting(&config, &tables, model.quant);
-	model.layout_statement(&mut ctx, None).map_err(|_| PlanError::Layout)?;
+	model.layout_statement(&mut ctx, None, &mut |_, _| {}).map_err(|_| PlanError::Layout)?;
 	let rows = ctx.rows();
 	let table_rows = tables.rows(&model.quant);
 	let blinding_rows = cs.blinding_factors() + 1;
@@ -211,4 +211,26 @@ pub fn plan(model: &Model, memory_cap: u64) -> Result<Plan, PlanError> {
 		None if !fitting => Err(PlanError::OverMemoryCap(memory_cap)),
 		None => Err(PlanError::TooLarge),
 	}
+}
+
+/// The rows each node takes at dot-product width `width`, after the statement's own rows
+/// (binding and inputs), which come first in the result.
+pub fn rows_per_node(model: &Model, width: u8) -> Result<(usize, Vec<usize>), PlanError> {
+	let mut cs = ConstraintSystem::<Fr>::default();
+	let config = ModelConfig::configure(&mut cs, width.clamp(1, MAX_WIDTH).into());
+	let tables = model.tables();
+	let mut ctx = LayoutCtx::counting(&config, &tables, model.quant);
+	let statement_rows = 1 + model.input_len();
+	let mut ends = Vec::with_capacity(model.graph.nodes.len());
+	model.layout_statement(&mut ctx, None, &mut |_, rows| ends.push(rows)).map_err(|_| PlanError::Layout)?;
+	let mut previous = statement_rows;
+	let per_node = ends
+		.into_iter()
+		.map(|end| {
+			let rows = end - previous;
+			previous = end;
+			rows
+		})
+		.collect();
+	Ok((statement_rows, per_node))
 }

@@ -208,25 +208,32 @@ impl Model {
 		TableSet::new(kinds)
 	}
 
-	/// Lays the model out: the input wires go in, the output wires come out.
-	pub fn layout(&self, ctx: &mut LayoutCtx<'_, '_>, input: Tensor<Wire>) -> Result<Tensor<Wire>, SynthesisError> {
+	/// Lays the model out: the input wires go in, the output wires come out. `observe` is
+	/// called after each node with its index and the rows used so far.
+	pub fn layout(&self, ctx: &mut LayoutCtx<'_, '_>, input: Tensor<Wire>, observe: &mut dyn FnMut(usize, usize)) -> Result<Tensor<Wire>, SynthesisError> {
 		let mut values = vec![input];
-		for node in &self.graph.nodes {
+		for (index, node) in self.graph.nodes.iter().enumerate() {
 			let inputs: Vec<&Tensor<Wire>> = node.inputs.iter().map(|&v| &values[v]).collect();
 			let y = node.op.layout(&inputs, ctx)?;
 			values.push(y);
+			observe(index, ctx.rows());
 		}
 		Ok(values.swap_remove(self.graph.output))
 	}
 
 	/// Lays out the statement and the model: binding, inputs from the instance column (rows
-	/// `1..=n`), then every operator. Returns the output wires.
-	pub fn layout_statement(&self, ctx: &mut LayoutCtx<'_, '_>, input: Option<&[i64]>) -> Result<Tensor<Wire>, SynthesisError> {
+	/// `1..=n`), then every operator ([`Self::layout`]). Returns the output wires.
+	pub fn layout_statement(
+		&self,
+		ctx: &mut LayoutCtx<'_, '_>,
+		input: Option<&[i64]>,
+		observe: &mut dyn FnMut(usize, usize),
+	) -> Result<Tensor<Wire>, SynthesisError> {
 		ctx.binding()?;
 		let wires = (0..self.input_len())
 			.map(|i| ctx.input(1 + i, input.map_or(Value::unknown(), |x| Value::known(x[i]))))
 			.collect::<Result<Vec<_>, _>>()?;
 		let input = Tensor::new(self.input_shape().to_vec(), wires).ok_or(SynthesisError::Synthesis)?;
-		self.layout(ctx, input)
+		self.layout(ctx, input, observe)
 	}
 }
