@@ -2,7 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
+use halo2_proofs::dev::MockProver;
 use serde::Deserialize;
+use zkinfer_circuit::{field::Fr, plan, prove::statement, ModelCircuit};
 use zkinfer_prover::{
 	calibrate::{calibrate, Options},
 	onnx::{import, ImportError},
@@ -29,10 +31,17 @@ fn worst_error(name: &str) -> (f64, Vec<&'static str>) {
 		.unwrap_or_else(|e| panic!("{name}: {e}"))
 		.model;
 	let q = model.quant;
+	let params = plan(&model, 1 << 32).unwrap().params;
+	let model = std::sync::Arc::new(model);
 	let mut worst: f64 = 0.0;
 	for (input, expected) in reference.inputs.iter().zip(&reference.outputs) {
 		let quantized: Vec<i64> = input.iter().map(|&x| q.quantize_act(x)).collect();
 		let output = model.eval(&quantized).unwrap();
+		// The circuit accepts exactly this inference.
+		let circuit = ModelCircuit::prove(model.clone(), params, quantized.clone());
+		let instance = statement(Fr::from(7), &quantized, &output);
+		let prover = MockProver::run(params.k.into(), &circuit, vec![instance]).unwrap();
+		assert_eq!(prover.verify(), Ok(()), "{name}");
 		let scale = expected.iter().fold(1.0f64, |m, v| m.max(v.abs()));
 		for (got, want) in output.iter().zip(expected) {
 			worst = worst.max((q.dequantize(*got) - want).abs() / scale);
@@ -42,7 +51,7 @@ fn worst_error(name: &str) -> (f64, Vec<&'static str>) {
 }
 
 #[test]
-fn every_operator_model_matches_onnxruntime_within_quantization_error() {
+fn every_operator_model_matches_onnxruntime_and_its_circuit_accepts_the_inference() {
 	for (name, expected_kinds) in [
 		("dense_arith", vec!["MatMul", "Affine", "Affine", "Mul", "Add", "Sub"]),
 		("gemm_activations", vec!["MatMul", "Activation", "Activation", "Activation", "Activation", "Concat"]),

@@ -8,7 +8,7 @@
 
 use halo2_proofs::{
 	halo2curves::{
-		bn256::{Bn256, G1Affine, G2Affine, G2},
+		bn256::{Bn256, Fq, G1Affine, G2Affine, G2},
 		group::{cofactor::CofactorGroup, prime::PrimeCurveAffine},
 	},
 	poly::{
@@ -65,6 +65,10 @@ impl VerifierParams {
 		if bytes.len() != VERIFIER_PARAMS_BYTES {
 			return Err(ParamsError::Length);
 		}
+		// halo2curves' compressed G2 decoding unwraps its coordinates: check them first.
+		if !g2_coordinates_canonical(&bytes[32..96]) || !g2_coordinates_canonical(&bytes[96..160]) {
+			return Err(ParamsError::Point);
+		}
 		let mut reader = bytes;
 		let g = G1Affine::read(&mut reader, SerdeFormat::Processed).map_err(|_| ParamsError::Point)?;
 		let h = G2Affine::read(&mut reader, SerdeFormat::Processed).map_err(|_| ParamsError::Point)?;
@@ -103,6 +107,20 @@ impl VerifierParams {
 		debug_assert_eq!(params.k(), k);
 		Ok(params)
 	}
+}
+
+/// Whether both `Fq` coordinates of a compressed G2 point (flags in the top two bits of its
+/// last byte) are canonical.
+fn g2_coordinates_canonical(compressed: &[u8]) -> bool {
+	let mut bytes = [0u8; 64];
+	bytes.copy_from_slice(compressed);
+	bytes[63] &= 0b0011_1111;
+	let canonical = |half: &[u8]| {
+		let mut repr = [0u8; 32];
+		repr.copy_from_slice(half);
+		bool::from(Fq::from_bytes(&repr).is_some())
+	};
+	canonical(&bytes[..32]) && canonical(&bytes[32..])
 }
 
 /// `blake2b` with a 32-byte output (the chain's `blake2_256`).

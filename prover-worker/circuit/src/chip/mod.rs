@@ -8,6 +8,8 @@
 //! without a region to count rows ([`LayoutCtx::counting`]), which is how `k` is chosen.
 
 mod table;
+#[cfg(test)]
+mod tests;
 
 use std::collections::BTreeMap;
 

@@ -1,0 +1,106 @@
+//! The `prover-worker` binary end to end: compile, setup, prove, verify, inspect, and the
+//! failures a user sees.
+
+use std::{
+	path::{Path, PathBuf},
+	process::{Command, Output},
+};
+
+fn models() -> PathBuf {
+	Path::new(env!("CARGO_MANIFEST_DIR")).join("models")
+}
+
+fn prover_worker(args: &[&str], srs_dir: &Path) -> Output {
+	Command::new(env!("CARGO_BIN_EXE_prover-worker")).args(args).env("ZKINFER_SRS_DIR", srs_dir).output().expect("runs")
+}
+
+fn stdout_json(output: &Output) -> serde_json::Value {
+	assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+	serde_json::from_slice(&output.stdout).expect("JSON on stdout")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+	let dir = std::env::temp_dir().join(format!("zkinfer-cli-{name}-{}", std::process::id()));
+	let _ = std::fs::remove_dir_all(&dir);
+	std::fs::create_dir_all(&dir).unwrap();
+	dir
+}
+
+#[test]
+fn compile_prove_verify_the_digits_cnn() {
+	let dir = temp_dir("cnn");
+	let srs = dir.join("srs");
+	let onnx = models().join("digits_cnn.onnx");
+	let samples: Vec<String> = (0..5).map(|i| models().join(format!("samples/digits_cnn_{i}.json")).display().to_string()).collect();
+	let out = dir.join("artifacts");
+	let mut args = vec!["compile", "--onnx", onnx.to_str().unwrap(), "--out", out.to_str().unwrap(), "--calibration"];
+	args.extend(samples.iter().map(String::as_str));
+	let compiled = stdout_json(&prover_worker(&args, &srs));
+	let artifact = compiled["artifact"].as_str().unwrap().to_string();
+	assert_eq!(compiled["droppedSoftmax"], "softmax");
+	assert_eq!(compiled["publicInputs"], 1 + 64 + 10);
+	// Content addressed: compiling again gives the same directory and key.
+	let again = stdout_json(&prover_worker(&args, &srs));
+	assert_eq!(again["id"], compiled["id"]);
+	assert_eq!(again["vkHash"], compiled["vkHash"]);
+
+	let inspected = stdout_json(&prover_worker(&["inspect", "--artifact", &artifact], &srs));
+	let ops: Vec<&str> = inspected["operators"].as_array().unwrap().iter().map(|o| o["op"].as_str().unwrap()).collect();
+	assert_eq!(ops, ["Conv", "MaxPool", "Conv", "SumPool", "MatMul"]);
+	assert_eq!(inspected["operators"][0]["activation"], "Relu");
+	assert!(inspected["operators"].as_array().unwrap().iter().all(|o| o["rows"].as_u64().unwrap() > 0));
+
+	let proof_path = dir.join("proof.json");
+	let binding = "0x2a00000000000000000000000000000000000000000000000000000000000000";
+	let proved = prover_worker(
+		&[
+			"prove",
+			"--artifact",
+			&artifact,
+			"--input",
+			&samples[0],
+			"--job-binding",
+			binding,
+			"--out",
+			proof_path.to_str().unwrap(),
+		],
+		&srs,
+	);
+	assert!(proved.status.success(), "{}", String::from_utf8_lossy(&proved.stderr));
+	assert!(String::from_utf8_lossy(&proved.stderr).contains("proving… done in"));
+	let verified = stdout_json(&prover_worker(&["verify", "--artifact", &artifact, "--proof", proof_path.to_str().unwrap()], &srs));
+	assert_eq!(verified["verified"], true);
+	// `verify` reports the output the proof file claims, which the proof binds.
+	let proof: serde_json::Value = serde_json::from_slice(&std::fs::read(&proof_path).unwrap()).unwrap();
+	assert_eq!(verified["output"], proof["output"]);
+
+	// A proof for another job binding does not verify for this one.
+	let mut tampered = proof.clone();
+	tampered["publicInputs"][0] = serde_json::Value::String(format!("2b{}", "00".repeat(31)));
+	std::fs::write(&proof_path, serde_json::to_vec(&tampered).unwrap()).unwrap();
+	let refused = prover_worker(&["verify", "--artifact", &artifact, "--proof", proof_path.to_str().unwrap()], &srs);
+	assert!(!refused.status.success());
+	assert!(String::from_utf8_lossy(&refused.stderr).contains("the proof does not verify"));
+
+	// A non-canonical job binding is refused before proving.
+	let bad = prover_worker(&["prove", "--artifact", &artifact, "--input", &samples[0], "--job-binding", &"ff".repeat(32)], &srs);
+	assert!(!bad.status.success());
+	assert!(String::from_utf8_lossy(&bad.stderr).contains("not a canonical field element"));
+	let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn compile_names_an_unsupported_operator_and_its_node() {
+	let dir = temp_dir("unsupported");
+	let onnx = models().join("ops/unsupported.onnx");
+	let input = dir.join("input.json");
+	std::fs::write(&input, "[0.1, 0.2, 0.3, 0.4]").unwrap();
+	let output = prover_worker(
+		&["compile", "--onnx", onnx.to_str().unwrap(), "--calibration", input.to_str().unwrap(), "--out", dir.to_str().unwrap()],
+		&dir,
+	);
+	assert!(!output.status.success());
+	let stderr = String::from_utf8_lossy(&output.stderr);
+	assert!(stderr.contains("unsupported operator") && stderr.contains("Exp") && stderr.contains("\"exponential\""), "{stderr}");
+	let _ = std::fs::remove_dir_all(&dir);
+}
