@@ -8,7 +8,7 @@
 //! | 1 | `k` |
 //! | 2 | dot-product width |
 //! | 3..7 | public input count (u32 LE): job binding + inputs + outputs |
-//! | 7.. | the halo2 verifying key (compressed points, uncompressed selectors) |
+//! | 7.. | the halo2 verifying key (uncompressed points, no selector bitmaps) |
 //!
 //! The layout version names the constraint system of [`crate::chip::ModelConfig`]; a change to
 //! it gets a new version and verifiers keep every released one (today: only 1).
@@ -19,7 +19,7 @@
 //! the proof must be consumed to its last byte.
 
 use halo2_proofs::{
-	halo2curves::bn256::{Bn256, G1Affine},
+	halo2curves::{bn256::{Bn256, G1Affine}, CurveAffine},
 	plonk::{verify_proof, ConstraintSystem, VerifyingKey},
 	poly::kzg::{commitment::KZGCommitmentScheme, multiopen::VerifierSHPLONK, strategy::SingleStrategy},
 	transcript::{Blake2bRead, Challenge255, TranscriptReadBuffer},
@@ -42,6 +42,11 @@ pub const MAX_PROOF_BYTES: usize = 64 * 1024;
 pub const MAX_PUBLIC_INPUTS: usize = 4096;
 /// The length of the header before the halo2 verifying key.
 pub const KEY_HEADER_BYTES: usize = 7;
+/// How the key's points are encoded: uncompressed (64 bytes each), which spares the verifier
+/// a square root per point; [`decode_vk`] checks every point is on the curve.
+const KEY_FORMAT: SerdeFormat = SerdeFormat::RawBytes;
+/// The size of one encoded point.
+const POINT_BYTES: usize = 64;
 
 /// What a valid verifying key declares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,7 +113,7 @@ impl std::error::Error for Halo2Error {}
 pub fn encode_vk(params: CircuitParams, public_inputs: u32, vk: &VerifyingKey<G1Affine>) -> Vec<u8> {
 	let mut out = vec![LAYOUT_VERSION, params.k, params.dot_width];
 	out.extend_from_slice(&public_inputs.to_le_bytes());
-	out.extend_from_slice(&vk.to_bytes(SerdeFormat::Processed));
+	out.extend_from_slice(&vk.to_bytes(KEY_FORMAT));
 	out
 }
 
@@ -133,10 +138,10 @@ fn parse_header(bytes: &[u8]) -> Result<(KeyInfo, ConstraintSystem<Fr>), Halo2Er
 	if count < 2 || count > MAX_PUBLIC_INPUTS || count > usable_rows {
 		return Err(Halo2Error::KeyPublicInputs);
 	}
-	// version, k, compress flag, fixed count, then one 32-byte point per fixed and per
-	// permutation column.
+	// version, k, compress flag, fixed count, then one point per fixed and per permutation
+	// column.
 	let points = cs.num_fixed_columns() + cs.permutation().get_columns().len();
-	if bytes.len() != KEY_HEADER_BYTES + 10 + 32 * points {
+	if bytes.len() != KEY_HEADER_BYTES + 10 + POINT_BYTES * points {
 		return Err(Halo2Error::InvalidKey);
 	}
 	let key = &bytes[KEY_HEADER_BYTES..];
@@ -151,9 +156,9 @@ fn parse_header(bytes: &[u8]) -> Result<(KeyInfo, ConstraintSystem<Fr>), Halo2Er
 pub fn decode_vk(bytes: &[u8]) -> Result<(KeyInfo, VerifyingKey<G1Affine>), Halo2Error> {
 	let (info, cs) = parse_header(bytes)?;
 	let key_bytes = &bytes[KEY_HEADER_BYTES..];
-	let vk = VerifyingKey::<G1Affine>::from_bytes::<ModelCircuit>(key_bytes, SerdeFormat::Processed, info.params)
-		.map_err(|_| Halo2Error::InvalidKey)?;
-	if vk.fixed_commitments().len() != cs.num_fixed_columns() || vk.to_bytes(SerdeFormat::Processed) != key_bytes {
+	let vk = VerifyingKey::<G1Affine>::from_bytes::<ModelCircuit>(key_bytes, KEY_FORMAT, info.params).map_err(|_| Halo2Error::InvalidKey)?;
+	let on_curve = vk.fixed_commitments().iter().chain(vk.permutation().commitments()).all(|p| bool::from(p.is_on_curve()));
+	if !on_curve || vk.fixed_commitments().len() != cs.num_fixed_columns() || vk.to_bytes(KEY_FORMAT) != key_bytes {
 		return Err(Halo2Error::InvalidKey);
 	}
 	Ok((info, vk))
