@@ -3,15 +3,17 @@
 Usage: compare_ezkl.py <model.onnx> <sample.json> <work dir>
 
 The model's final Softmax is removed first (prover-worker proves the logits; EZKL would
-otherwise also prove the softmax). EZKL runs with its default settings, calibrated for
-"resources" on the sample, with a locally generated (insecure) SRS of the size it asks for.
-Prints one JSON line: logrows, setup, prove and verify seconds, proof bytes.
+otherwise also prove the softmax). EZKL runs as prover-worker does: public input and output,
+`fixed` parameters (the verifying key commits to the weights), calibrated for "resources"
+on the sample, with a locally generated (insecure) SRS of the size it asks for. Prints one
+JSON line: logrows, setup, prove and verify seconds, proof bytes, peak memory of the process.
 """
 
 import asyncio
 import inspect
 import json
 import pathlib
+import resource
 import sys
 import time
 
@@ -45,7 +47,11 @@ async def main(model_path, sample_path, work):
 
     settings, compiled, srs = work / "settings.json", work / "model.compiled", work / "kzg.srs"
     vk, pk, witness, proof = work / "vk.key", work / "pk.key", work / "witness.json", work / "proof.json"
-    await call(ezkl.gen_settings, str(logits_model), str(settings))
+    run_args = ezkl.PyRunArgs()
+    run_args.input_visibility = "public"
+    run_args.output_visibility = "public"
+    run_args.param_visibility = "fixed"
+    await call(ezkl.gen_settings, str(logits_model), str(settings), py_run_args=run_args)
     await call(ezkl.calibrate_settings, str(data), str(logits_model), str(settings), "resources")
     await call(ezkl.compile_circuit, str(logits_model), str(compiled), str(settings))
     logrows = json.loads(settings.read_text())["run_args"]["logrows"]
@@ -68,6 +74,8 @@ async def main(model_path, sample_path, work):
         "lookup_range": run_args.get("lookup_range"), "setup_s": round(setup_s, 3),
         "prove_s": round(prove_s, 3), "verify_s": round(verify_s, 4), "verified": ok,
         "proof_bytes": proof_bytes,
+        "peak_memory_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        "visibility": [run_args.get("input_visibility"), run_args.get("output_visibility"), run_args.get("param_visibility")],
     }))
 
 

@@ -302,17 +302,22 @@ pub fn parse_binding(text: &str) -> Result<Fr, ArtifactError> {
 }
 
 /// Reads an input file: `{"input": [numbers…]}` or a bare array.
+///
+/// Parsed through `serde_json::Value` rather than an untagged enum: with serde_json's
+/// `arbitrary_precision` feature (which other crates of the node enable) untagged enums do
+/// not accept numbers.
 pub fn read_input(path: &Path) -> Result<Vec<f64>, ArtifactError> {
-	#[derive(Deserialize)]
-	#[serde(untagged)]
-	enum InputFile {
-		Object { input: Vec<f64> },
-		Array(Vec<f64>),
-	}
-	match serde_json::from_slice(&read(path)?) {
-		Ok(InputFile::Object { input } | InputFile::Array(input)) => Ok(input),
-		Err(e) => Err(ArtifactError::Invalid(format!("{}: {e}", path.display()))),
-	}
+	let invalid = |what: &str| ArtifactError::Invalid(format!("{}: {what}", path.display()));
+	let value: serde_json::Value = serde_json::from_slice(&read(path)?).map_err(|e| invalid(&e.to_string()))?;
+	let array = match &value {
+		serde_json::Value::Array(array) => array,
+		serde_json::Value::Object(object) => match object.get("input") {
+			Some(serde_json::Value::Array(array)) => array,
+			_ => return Err(invalid("expected {\"input\": [numbers]} or an array of numbers")),
+		},
+		_ => return Err(invalid("expected {\"input\": [numbers]} or an array of numbers")),
+	};
+	array.iter().map(|v| v.as_f64().ok_or_else(|| invalid("input values must be numbers"))).collect()
 }
 
 /// Quantizes a real input at the model's activation scale.

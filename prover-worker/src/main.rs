@@ -346,6 +346,8 @@ fn bench(args: BenchArgs) -> Result<(), ArtifactError> {
 		"artifact": artifact.dir,
 		"name": artifact.settings.name,
 		"k": k,
+		"rows": artifact.settings.plan.rows,
+		"tableRows": artifact.settings.plan.table_rows,
 		"dotWidth": artifact.settings.circuit.dot_width,
 		"threads": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
 		"keygenSeconds": keygen.as_secs_f64(),

@@ -27,11 +27,20 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 #[test]
+fn compile_prove_verify_the_digits_mlp() {
+	compile_prove_verify("digits_mlp", &["MatMul", "MatMul"]);
+}
+
+#[test]
 fn compile_prove_verify_the_digits_cnn() {
-	let dir = temp_dir("cnn");
+	compile_prove_verify("digits_cnn", &["Conv", "MaxPool", "Conv", "SumPool", "MatMul"]);
+}
+
+fn compile_prove_verify(model: &str, expected_ops: &[&str]) {
+	let dir = temp_dir(model);
 	let srs = dir.join("srs");
-	let onnx = models().join("digits_cnn.onnx");
-	let samples: Vec<String> = (0..5).map(|i| models().join(format!("samples/digits_cnn_{i}.json")).display().to_string()).collect();
+	let onnx = models().join(format!("{model}.onnx"));
+	let samples: Vec<String> = (0..5).map(|i| models().join(format!("samples/{model}_{i}.json")).display().to_string()).collect();
 	let out = dir.join("artifacts");
 	let mut args = vec!["compile", "--onnx", onnx.to_str().unwrap(), "--out", out.to_str().unwrap(), "--calibration"];
 	args.extend(samples.iter().map(String::as_str));
@@ -46,7 +55,7 @@ fn compile_prove_verify_the_digits_cnn() {
 
 	let inspected = stdout_json(&prover_worker(&["inspect", "--artifact", &artifact], &srs));
 	let ops: Vec<&str> = inspected["operators"].as_array().unwrap().iter().map(|o| o["op"].as_str().unwrap()).collect();
-	assert_eq!(ops, ["Conv", "MaxPool", "Conv", "SumPool", "MatMul"]);
+	assert_eq!(ops, expected_ops);
 	assert_eq!(inspected["operators"][0]["activation"], "Relu");
 	assert!(inspected["operators"].as_array().unwrap().iter().all(|o| o["rows"].as_u64().unwrap() > 0));
 

@@ -171,8 +171,11 @@ pub fn validate_vk(vk_bytes: &[u8]) -> Result<KeyInfo, Halo2Error> {
 
 /// Verifies a proof against verifier parameters ([`crate::srs`] encoding), a verifying key
 /// and 32-byte little-endian public inputs. Deterministic; never panics.
+///
+/// `params` must be parameters that passed [`VerifierParams::from_bytes`] (as the chain's
+/// stored ones did): their encoding is checked here, G2 subgroup membership is not.
 pub fn verify(params: &[u8], vk_bytes: &[u8], public_inputs: &[[u8; 32]], proof: &[u8]) -> Result<(), Halo2Error> {
-	let params = VerifierParams::from_bytes(params).map_err(|_| Halo2Error::InvalidParams)?;
+	let params = VerifierParams::from_validated_bytes(params).map_err(|_| Halo2Error::InvalidParams)?;
 	let (info, vk) = decode_vk(vk_bytes)?;
 	if public_inputs.len() != info.public_inputs as usize {
 		return Err(Halo2Error::PublicInputCount { expected: info.public_inputs, got: public_inputs.len().min(u32::MAX as usize) as u32 });

@@ -18,18 +18,21 @@ pub fn run(data: &[u8]) {
 	let (inputs, proof) = rest.split_at(inputs_len.min(rest.len()));
 	let _ = host::groth16_bn254_validate_vk(vk);
 	let _ = host::groth16_bn254_verify(vk, inputs, proof);
+	let (params, vk) = vk.split_at(vk.len().min(160));
+	let _ = host::halo2_kzg_validate_params(params);
+	let _ = host::halo2_kzg_validate_vk(vk);
+	let _ = host::halo2_kzg_verify(params, vk, inputs, proof);
 }
 
-/// Runs the harness on a well-formed case whose bytes are then mutated: `data` drives which
-/// bytes of (key, inputs, proof) flip, so the fuzzer reaches past the length checks.
-pub fn run_mutated(vk: &[u8], inputs: &[u8], proof: &[u8], data: &[u8]) {
-	let mut parts = [vk.to_vec(), inputs.to_vec(), proof.to_vec()];
+/// Flips and cuts bytes of `parts` as `data` says: 4 bytes per mutation (part, offset high,
+/// offset low, xor mask; mask 0 truncates).
+fn mutate<const N: usize>(parts: &mut [alloc::vec::Vec<u8>; N], data: &[u8]) {
 	for chunk in data.chunks(4) {
 		let [part, high, low, mask] = match *chunk {
 			[a, b, c, d] => [a, b, c, d],
 			_ => break,
 		};
-		let bytes = &mut parts[usize::from(part) % 3];
+		let bytes = &mut parts[usize::from(part) % N];
 		match mask {
 			// Truncate.
 			0 => bytes.truncate(usize::from(u16::from_le_bytes([low, high]))),
@@ -40,6 +43,23 @@ pub fn run_mutated(vk: &[u8], inputs: &[u8], proof: &[u8], data: &[u8]) {
 			_ => {},
 		}
 	}
+}
+
+/// Runs the Groth16 host functions on a well-formed case whose bytes are then mutated: `data`
+/// drives which bytes of (key, inputs, proof) flip, so the fuzzer reaches past the length
+/// checks.
+pub fn run_mutated(vk: &[u8], inputs: &[u8], proof: &[u8], data: &[u8]) {
+	let mut parts = [vk.to_vec(), inputs.to_vec(), proof.to_vec()];
+	mutate(&mut parts, data);
 	let _ = host::groth16_bn254_validate_vk(&parts[0]);
 	let _ = host::groth16_bn254_verify(&parts[0], &parts[1], &parts[2]);
+}
+
+/// The same for the halo2-KZG host functions, with the verifier parameters as a fourth part.
+pub fn run_mutated_halo2(params: &[u8], vk: &[u8], inputs: &[u8], proof: &[u8], data: &[u8]) {
+	let mut parts = [vk.to_vec(), inputs.to_vec(), proof.to_vec(), params.to_vec()];
+	mutate(&mut parts, data);
+	let _ = host::halo2_kzg_validate_params(&parts[3]);
+	let _ = host::halo2_kzg_validate_vk(&parts[0]);
+	let _ = host::halo2_kzg_verify(&parts[3], &parts[0], &parts[1], &parts[2]);
 }

@@ -13,6 +13,29 @@ use crate::Outcome;
 /// back to back.
 #[runtime_interface]
 pub trait ProofVerification {
+	/// Validates halo2-KZG verifier parameters (the SRS's `g ‖ h ‖ s·h`, 160 bytes): canonical
+	/// points, not the identity, G2 points in the prime-order subgroup. `Ok(0)` when valid.
+	fn halo2_kzg_validate_params(params: PassFatPointerAndRead<&[u8]>) -> ReturnAs<Outcome, u64> {
+		host::halo2_kzg_validate_params(params)
+	}
+
+	/// Validates a halo2-KZG verifying key of a zkinfer model circuit; `Ok` carries the number
+	/// of public inputs it takes.
+	fn halo2_kzg_validate_vk(vk: PassFatPointerAndRead<&[u8]>) -> ReturnAs<Outcome, u64> {
+		host::halo2_kzg_validate_vk(vk)
+	}
+
+	/// Verifies a halo2-KZG (SHPLONK, Blake2b transcript) proof of `public_inputs` against
+	/// `vk` under the verifier parameters `params`; `Ok(0)` when it holds.
+	fn halo2_kzg_verify(
+		params: PassFatPointerAndRead<&[u8]>,
+		vk: PassFatPointerAndRead<&[u8]>,
+		public_inputs: PassFatPointerAndRead<&[u8]>,
+		proof: PassFatPointerAndRead<&[u8]>,
+	) -> ReturnAs<Outcome, u64> {
+		host::halo2_kzg_verify(params, vk, public_inputs, proof)
+	}
+
 	/// Validates a Groth16/BN254 verifying key in the chain's encoding; `Ok` carries the number
 	/// of public inputs it takes.
 	fn groth16_bn254_validate_vk(vk: PassFatPointerAndRead<&[u8]>) -> ReturnAs<Outcome, u64> {
@@ -33,6 +56,7 @@ pub trait ProofVerification {
 #[cfg(not(substrate_runtime))]
 pub mod host {
 	use alloc::vec::Vec;
+	use zkinfer_circuit::Halo2Error;
 	use zkinfer_groth16::Groth16Error;
 	use zkinfer_verifier_primitives::{VerifyError, PUBLIC_INPUT_BYTES};
 
@@ -60,6 +84,51 @@ pub mod host {
 		}
 		let inputs = split_public_inputs(public_inputs)?;
 		zkinfer_groth16::verify(vk, &inputs, proof).map_err(from_groth16)
+	}
+
+	/// See [`super::proof_verification::halo2_kzg_validate_params`].
+	pub fn halo2_kzg_validate_params(params: &[u8]) -> Outcome {
+		Outcome(zkinfer_circuit::VerifierParams::from_bytes(params).map(|_| 0).map_err(|_| VerifyError::InvalidParams))
+	}
+
+	/// See [`super::proof_verification::halo2_kzg_validate_vk`].
+	pub fn halo2_kzg_validate_vk(vk: &[u8]) -> Outcome {
+		if vk.len() > MAX_KEY_BYTES {
+			return Outcome(Err(VerifyError::KeyLength));
+		}
+		Outcome(zkinfer_circuit::validate_vk(vk).map(|info| info.public_inputs).map_err(from_halo2))
+	}
+
+	/// See [`super::proof_verification::halo2_kzg_verify`].
+	pub fn halo2_kzg_verify(params: &[u8], vk: &[u8], public_inputs: &[u8], proof: &[u8]) -> Outcome {
+		Outcome(verify_halo2(params, vk, public_inputs, proof).map(|()| 0))
+	}
+
+	fn verify_halo2(params: &[u8], vk: &[u8], public_inputs: &[u8], proof: &[u8]) -> Result<(), VerifyError> {
+		if vk.len() > MAX_KEY_BYTES {
+			return Err(VerifyError::KeyLength);
+		}
+		if proof.len() > MAX_PROOF_BYTES {
+			return Err(VerifyError::ProofLength);
+		}
+		let inputs = split_public_inputs(public_inputs)?;
+		zkinfer_circuit::verify(params, vk, &inputs, proof).map_err(from_halo2)
+	}
+
+	/// The one conversion from halo2-KZG's errors to the shared error type.
+	pub fn from_halo2(error: Halo2Error) -> VerifyError {
+		match error {
+			Halo2Error::InvalidParams => VerifyError::InvalidParams,
+			Halo2Error::KeyLength => VerifyError::KeyLength,
+			Halo2Error::UnsupportedLayout(v) => VerifyError::UnsupportedKeyVersion(v),
+			Halo2Error::KeyParams | Halo2Error::InvalidKey => VerifyError::InvalidKey,
+			Halo2Error::KeyPublicInputs => VerifyError::TooManyPublicInputs,
+			Halo2Error::PublicInputCount { .. } => VerifyError::PublicInputCount,
+			Halo2Error::NonCanonicalPublicInput(i) => VerifyError::NonCanonicalPublicInput(u16::try_from(i).unwrap_or(u16::MAX)),
+			Halo2Error::ProofLength => VerifyError::ProofLength,
+			Halo2Error::VerificationFailed => VerifyError::VerificationFailed,
+			Halo2Error::TrailingProofBytes => VerifyError::InvalidProof,
+		}
 	}
 
 	/// Splits concatenated public inputs, refusing a partial one or more than the maximum.

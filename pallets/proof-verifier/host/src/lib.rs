@@ -6,10 +6,12 @@
 //!
 //! - [`proof_verification`]: the `#[runtime_interface]` whose host functions the node
 //!   registers in its executor and in its `benchmark` command
-//!   ([`proof_verification::HostFunctions`]). They verify Groth16 over BN254 natively through
-//!   `zkinfer-groth16`.
+//!   ([`proof_verification::HostFunctions`]). They verify halo2-KZG proofs of zkinfer's
+//!   model circuits through `zkinfer-circuit`'s model-agnostic `verify`/`validate_vk`, and
+//!   Groth16 over BN254 through `zkinfer-groth16`.
 //! - [`Groth16Bn254`]: the runtime's [`Verifier`](zkinfer_verifier_primitives::Verifier)
-//!   for Groth16, a thin binding to those host functions.
+//!   for Groth16, a thin binding to those host functions. (The halo2-KZG `Verifier` arrives
+//!   with its pallet instance, which needs benchmark cases generated natively.)
 //!
 //! ## Guarantees
 //!
@@ -36,15 +38,16 @@ mod outcome;
 mod verifiers;
 
 #[cfg(not(substrate_runtime))]
-pub use interface::host::from_groth16;
+pub use interface::host::{from_groth16, from_halo2};
 pub use interface::proof_verification;
 pub use outcome::Outcome;
 pub use verifiers::Groth16Bn254;
 
-/// The largest verifying key a host function reads, in bytes (a Groth16 key with
-/// [`MAX_PUBLIC_INPUTS`] inputs is 16,965 bytes).
+/// The largest verifying key a host function reads, in bytes (a Groth16 key with 256 inputs
+/// is 16,965 bytes; a halo2 model key about 1.5 KB).
 pub const MAX_KEY_BYTES: usize = 64 * 1024;
 /// The largest proof a host function reads, in bytes.
 pub const MAX_PROOF_BYTES: usize = 64 * 1024;
-/// The most public inputs a host function reads.
-pub const MAX_PUBLIC_INPUTS: usize = 256;
+/// The most public inputs a host function reads (Groth16 keys take at most 256; a halo2
+/// model's statement holds its whole input and output).
+pub const MAX_PUBLIC_INPUTS: usize = 4096;

@@ -3,7 +3,7 @@
 //! same harness under libFuzzer). A panic fails the test.
 
 use zkinfer_groth16::corpus::fixture;
-use zkinfer_verifier_host::fuzzing::{run, run_mutated};
+use zkinfer_verifier_host::fuzzing::{run, run_mutated, run_mutated_halo2};
 
 /// xorshift64*: a fixed stream of bytes.
 struct Bytes(u64);
@@ -38,5 +38,16 @@ fn mutated_fixtures_never_panic() {
 	for _ in 0..1_000 {
 		let mutations = 1 + usize::from(bytes.next() % 4);
 		run_mutated(&f.vk, &inputs, &f.proof, &bytes.take(4 * mutations));
+	}
+}
+
+#[test]
+fn mutated_halo2_fixture_never_panics() {
+	let fixture = |name: &str| std::fs::read(format!("{}/fixtures/halo2/{name}.bin", env!("CARGO_MANIFEST_DIR"))).unwrap();
+	let (params, vk, inputs, proof) = (fixture("params"), fixture("vk"), fixture("inputs"), fixture("proof"));
+	let mut bytes = Bytes(0x4a10_2c4f_1234_5678);
+	for _ in 0..300 {
+		let mutations = 1 + usize::from(bytes.next() % 4);
+		run_mutated_halo2(&params, &vk, &inputs, &proof, &bytes.take(4 * mutations));
 	}
 }

@@ -1,0 +1,74 @@
+//! The halo2-KZG host functions on the committed fixture (the digits MLP, proved by the
+//! prover-worker CLI): it verifies, and each malformed part is refused with its own error.
+
+use zkinfer_verifier_host::proof_verification::{halo2_kzg_validate_params, halo2_kzg_validate_vk, halo2_kzg_verify};
+use zkinfer_verifier_primitives::VerifyError;
+
+fn fixture(name: &str) -> Vec<u8> {
+	std::fs::read(format!("{}/fixtures/halo2/{name}.bin", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+struct Case {
+	params: Vec<u8>,
+	vk: Vec<u8>,
+	inputs: Vec<u8>,
+	proof: Vec<u8>,
+}
+
+impl Case {
+	fn fixture() -> Self {
+		Self { params: fixture("params"), vk: fixture("vk"), inputs: fixture("inputs"), proof: fixture("proof") }
+	}
+
+	fn verify(&self) -> Result<u32, VerifyError> {
+		halo2_kzg_verify(&self.params, &self.vk, &self.inputs, &self.proof).0
+	}
+}
+
+#[test]
+fn the_fixture_verifies_through_the_host_functions() {
+	let case = Case::fixture();
+	assert_eq!(halo2_kzg_validate_params(&case.params).0, Ok(0));
+	// Job binding, 64 pixels, 10 logits.
+	assert_eq!(halo2_kzg_validate_vk(&case.vk).0, Ok(75));
+	assert_eq!(case.inputs.len(), 75 * 32);
+	assert_eq!(case.verify(), Ok(0));
+}
+
+#[test]
+fn each_malformed_part_is_refused_with_its_error() {
+	let refused = |edit: &dyn Fn(&mut Case), expected: VerifyError| {
+		let mut case = Case::fixture();
+		edit(&mut case);
+		assert_eq!(case.verify(), Err(expected));
+	};
+	// Another job's binding, another claimed output, another input.
+	refused(&|c| c.inputs[0] ^= 1, VerifyError::VerificationFailed);
+	refused(&|c| c.inputs[74 * 32] ^= 1, VerifyError::VerificationFailed);
+	refused(&|c| c.inputs[5 * 32] ^= 1, VerifyError::VerificationFailed);
+	// Statement shape.
+	refused(&|c| c.inputs.truncate(74 * 32), VerifyError::PublicInputCount);
+	refused(&|c| c.inputs.truncate(74 * 32 + 5), VerifyError::PublicInputCount);
+	refused(&|c| c.inputs[3 * 32 + 31] = 0xff, VerifyError::NonCanonicalPublicInput(3));
+	refused(&|c| c.inputs = vec![0; 4097 * 32], VerifyError::TooManyPublicInputs);
+	// Proof.
+	refused(&|c| c.proof[200] ^= 0x10, VerifyError::VerificationFailed);
+	refused(&|c| c.proof.truncate(1000), VerifyError::VerificationFailed);
+	refused(&|c| c.proof.push(0), VerifyError::InvalidProof);
+	refused(&|c| c.proof = vec![0; 64 * 1024 + 1], VerifyError::ProofLength);
+	// Key.
+	refused(&|c| c.vk[0] = 9, VerifyError::UnsupportedKeyVersion(9));
+	refused(&|c| c.vk[1] = 40, VerifyError::InvalidKey);
+	refused(&|c| c.vk.truncate(100), VerifyError::InvalidKey);
+	refused(&|c| c.vk.truncate(3), VerifyError::KeyLength);
+	refused(&|c| c.vk[3] = 1, VerifyError::TooManyPublicInputs);
+	refused(&|c| { let n = c.vk.len(); c.vk[n - 10] ^= 1 }, VerifyError::InvalidKey);
+	// Verifier parameters: `verify` checks their encoding (the chain validated them fully when
+	// it stored them); `validate_params` also checks the G2 points' subgroup.
+	refused(&|c| c.params.truncate(159), VerifyError::InvalidParams);
+	refused(&|c| c.params[40] = 0xff, VerifyError::InvalidParams);
+	let mut other_point = Case::fixture().params;
+	other_point[100] ^= 1;
+	assert_eq!(halo2_kzg_validate_params(&other_point).0, Err(VerifyError::InvalidParams));
+	refused(&|c| c.params[100] ^= 1, VerifyError::VerificationFailed);
+}
