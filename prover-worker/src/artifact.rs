@@ -18,15 +18,15 @@ use std::{
 	sync::Arc,
 };
 
-use halo2_proofs::{halo2curves::bn256::{Bn256, G1Affine}, plonk::{keygen_pk, keygen_vk_custom, ProvingKey}, poly::kzg::commitment::ParamsKZG};
+use halo2_proofs::{halo2curves::bn256::{Bn256, G1Affine}, plonk::ProvingKey, poly::kzg::commitment::ParamsKZG};
 use rand_core::OsRng;
 use serde::{Deserialize, Serialize};
 use zkinfer_circuit::{
 	field::{fr_from_bytes, Fr},
-	prove::{params_for, read_pk, write_pk, ProveError},
+	prove::{params_for, proving_key, read_pk, verifying_key, write_pk, ProveError},
 	srs::{blake2b_256, VerifierParams},
-	verify::{decode_vk, encode_vk, LAYOUT_VERSION},
-	CircuitParams, Halo2Error, Model, ModelCircuit, Plan,
+	verify::{decode_vk, LAYOUT_VERSION},
+	CircuitParams, Halo2Error, Model, Plan,
 };
 
 use crate::{calibrate, onnx, progress::step, srs};
@@ -192,9 +192,7 @@ pub fn compile(onnx_path: &Path, samples: &[Vec<f64>], srs: &SrsSource, out_root
 	s.done();
 
 	let s = step("generating the verifying key");
-	let circuit = ModelCircuit::keygen(model.clone(), plan.params);
-	let vk = keygen_vk_custom(&params, &circuit, false).map_err(|e| ArtifactError::Prove(ProveError::Halo2(format!("{e:?}"))))?;
-	let vk_bytes = encode_vk(plan.params, model.public_input_count() as u32, &vk);
+	let (_, vk_bytes) = verifying_key(&params, model.clone(), plan.params).map_err(ArtifactError::Prove)?;
 	s.done_with(&format!("{} bytes", vk_bytes.len()));
 
 	let model_json = serde_json::to_vec(&*model).map_err(|e| ArtifactError::Invalid(e.to_string()))?;
@@ -261,8 +259,7 @@ pub fn setup(artifact: &Artifact, params: &ParamsKZG<Bn256>) -> Result<ProvingKe
 	}
 	let s = step("generating the proving key");
 	let (_, vk) = decode_vk(&artifact.vk_bytes).map_err(ArtifactError::Verify)?;
-	let circuit = ModelCircuit::keygen(artifact.model.clone(), circuit_params);
-	let pk = keygen_pk(params, vk, &circuit).map_err(|e| ArtifactError::Prove(ProveError::Halo2(format!("{e:?}"))))?;
+	let pk = proving_key(params, vk, artifact.model.clone(), circuit_params).map_err(ArtifactError::Prove)?;
 	s.done();
 	let s = step("caching the proving key");
 	let partial = path.with_extension("partial");

@@ -263,14 +263,7 @@ fn inspect_artifact(artifact: &Artifact) -> Result<(), ArtifactError> {
 		.zip(&rows)
 		.enumerate()
 		.map(|(i, (node, rows))| {
-			let activation = match &node.op {
-				zkinfer_circuit::ops::Op::MatMul(op) => Some(format!("{:?}", op.activation)),
-				zkinfer_circuit::ops::Op::Conv(op) => Some(format!("{:?}", op.activation)),
-				zkinfer_circuit::ops::Op::SumPool(op) => Some(format!("{:?}", op.activation)),
-				zkinfer_circuit::ops::Op::Affine(op) => Some(format!("{:?}", op.activation)),
-				zkinfer_circuit::ops::Op::Activation(op) => Some(format!("{:?}", op.activation)),
-				_ => None,
-			};
+			let activation = node.op.activation().map(|a| format!("{a:?}"));
 			json!({ "node": node.name, "op": node.op.kind(), "activation": activation, "outputShape": shapes[i + 1], "rows": rows })
 		})
 		.collect();

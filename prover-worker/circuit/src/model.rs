@@ -195,14 +195,17 @@ impl Model {
 	pub fn tables(&self) -> TableSet {
 		let mut kinds = vec![TableKind::Relu];
 		for node in &self.graph.nodes {
-			match &node.op {
-				Op::MatMul(op) => kinds.extend([TableKind::Range(self.quant.weight_bits), op.activation.table()]),
-				Op::Conv(op) => kinds.extend([TableKind::Range(self.quant.weight_bits), op.activation.table()]),
-				Op::SumPool(op) => kinds.extend([TableKind::Range(self.quant.weight_bits), op.activation.table()]),
-				Op::Affine(op) => kinds.extend([TableKind::Range(self.quant.weight_bits), op.activation.table()]),
-				Op::Binary(op) if op.kind == crate::ops::BinaryKind::Mul => kinds.push(TableKind::Range(self.quant.act_bits)),
-				Op::Activation(op) => kinds.push(op.activation.table()),
-				_ => {},
+			let linear = matches!(node.op, Op::MatMul(_) | Op::Conv(_) | Op::SumPool(_) | Op::Affine(_));
+			if linear {
+				kinds.push(TableKind::Range(self.quant.weight_bits));
+			}
+			if let Op::Binary(op) = &node.op {
+				if op.kind == crate::ops::BinaryKind::Mul {
+					kinds.push(TableKind::Range(self.quant.act_bits));
+				}
+			}
+			if let Some(activation) = node.op.activation() {
+				kinds.push(activation.table());
 			}
 		}
 		TableSet::new(kinds)

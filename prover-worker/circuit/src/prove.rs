@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use halo2_proofs::{
 	halo2curves::bn256::{Bn256, G1Affine},
-	plonk::{create_proof, keygen_pk, keygen_vk_custom, ProvingKey},
+	plonk::{create_proof, keygen_pk, keygen_vk_custom, ProvingKey, VerifyingKey},
 	poly::{
 		commitment::Params,
 		kzg::{commitment::{KZGCommitmentScheme, ParamsKZG}, multiopen::ProverSHPLONK},
@@ -72,14 +72,34 @@ pub struct Keys {
 	pub vk_bytes: Vec<u8>,
 }
 
-/// Generates the keys of a model's circuit. `params` must have exactly `2^k` rows
-/// ([`params_for`]).
-pub fn keygen(params: &ParamsKZG<Bn256>, model: Arc<Model>, circuit_params: CircuitParams) -> Result<Keys, ProveError> {
+/// Generates the verifying key of a model's circuit; returns it and its encoding with the
+/// header ([`crate::verify`] format). `params` must have exactly `2^k` rows ([`params_for`]).
+pub fn verifying_key(
+	params: &ParamsKZG<Bn256>,
+	model: Arc<Model>,
+	circuit_params: CircuitParams,
+) -> Result<(VerifyingKey<G1Affine>, Vec<u8>), ProveError> {
 	let public_inputs = model.public_input_count() as u32;
 	let circuit = ModelCircuit::keygen(model, circuit_params);
 	let vk = keygen_vk_custom(params, &circuit, false).map_err(|e| ProveError::Halo2(format!("{e:?}")))?;
 	let vk_bytes = encode_vk(circuit_params, public_inputs, &vk);
-	let pk = keygen_pk(params, vk, &circuit).map_err(|e| ProveError::Halo2(format!("{e:?}")))?;
+	Ok((vk, vk_bytes))
+}
+
+/// Generates the proving key for a verifying key of the same model and settings.
+pub fn proving_key(
+	params: &ParamsKZG<Bn256>,
+	vk: VerifyingKey<G1Affine>,
+	model: Arc<Model>,
+	circuit_params: CircuitParams,
+) -> Result<ProvingKey<G1Affine>, ProveError> {
+	keygen_pk(params, vk, &ModelCircuit::keygen(model, circuit_params)).map_err(|e| ProveError::Halo2(format!("{e:?}")))
+}
+
+/// Generates both keys of a model's circuit ([`verifying_key`], then [`proving_key`]).
+pub fn keygen(params: &ParamsKZG<Bn256>, model: Arc<Model>, circuit_params: CircuitParams) -> Result<Keys, ProveError> {
+	let (vk, vk_bytes) = verifying_key(params, model.clone(), circuit_params)?;
+	let pk = proving_key(params, vk, model, circuit_params)?;
 	Ok(Keys { pk, vk_bytes })
 }
 

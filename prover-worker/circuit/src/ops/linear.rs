@@ -223,6 +223,35 @@ pub(crate) fn window(
 	})
 }
 
+/// For a per-channel window sweep over an NCHW input (pooling), the flat input indices each
+/// output reads, in the output's row-major order; positions in the padding are skipped.
+pub(crate) fn channel_windows(
+	input_shape: &[usize],
+	output_shape: &[usize],
+	kernel: [usize; 2],
+	strides: [usize; 2],
+	dilations: [usize; 2],
+	pads: [usize; 4],
+) -> Vec<Vec<usize>> {
+	let [n, c, oh, ow] = *output_shape else { return Vec::new() };
+	let hw = [input_shape[2], input_shape[3]];
+	let mut windows = Vec::with_capacity(n * c * oh * ow);
+	for b in 0..n {
+		for ch in 0..c {
+			for oy in 0..oh {
+				for ox in 0..ow {
+					windows.push(
+						window(hw, kernel, strides, dilations, pads, [oy, ox])
+							.filter_map(|([y, x], _)| flat_index(input_shape, &[b, ch, y, x]))
+							.collect(),
+					);
+				}
+			}
+		}
+	}
+	windows
+}
+
 /// Checks a 4-D NCHW input and returns the output's spatial size for a window sweep.
 pub(crate) fn spatial_output(
 	input_shape: &[usize],
@@ -352,23 +381,14 @@ impl<W: Copy> SumPool<W> {
 		W: Default,
 	{
 		let output_shape = self.output_shape(input_shape)?;
-		let [n, c, oh, ow] = output_shape[..] else { return Err(OpError::Shape("pool output".into())) };
-		let hw = [input_shape[2], input_shape[3]];
-		let mut rows = Vec::new();
-		for b in 0..n {
-			for ch in 0..c {
-				for oy in 0..oh {
-					for ox in 0..ow {
-						let inputs: Vec<usize> = window(hw, self.kernel, self.strides, [1, 1], self.pads, [oy, ox])
-							.filter_map(|([y, x], _)| flat_index(input_shape, &[b, ch, y, x]))
-							.collect();
-						let count = if self.count_include_pad { self.weights.len() } else { inputs.len() };
-						let w = *count.checked_sub(1).and_then(|i| self.weights.get(i)).ok_or(OpError::Shape("empty window".into()))?;
-						rows.push(Row { terms: inputs.into_iter().map(|i| (i, w)).collect(), bias: W::default() });
-					}
-				}
-			}
-		}
+		let rows = channel_windows(input_shape, &output_shape, self.kernel, self.strides, [1, 1], self.pads)
+			.into_iter()
+			.map(|inputs| {
+				let count = if self.count_include_pad { self.weights.len() } else { inputs.len() };
+				let w = *count.checked_sub(1).and_then(|i| self.weights.get(i)).ok_or(OpError::Shape("empty window".into()))?;
+				Ok(Row { terms: inputs.into_iter().map(|i| (i, w)).collect(), bias: W::default() })
+			})
+			.collect::<Result<Vec<_>, OpError>>()?;
 		Ok(Lowered { output_shape, rows, activation: self.activation })
 	}
 }

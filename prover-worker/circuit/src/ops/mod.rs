@@ -118,6 +118,18 @@ impl<W> Op<W> {
 		}
 	}
 
+	/// The activation of the operator: fused into a linear one, or the standalone one.
+	pub fn activation(&self) -> Option<&Activation<W>> {
+		match self {
+			Self::MatMul(op) => Some(&op.activation),
+			Self::Conv(op) => Some(&op.activation),
+			Self::SumPool(op) => Some(&op.activation),
+			Self::Affine(op) => Some(&op.activation),
+			Self::Activation(op) => Some(&op.activation),
+			_ => None,
+		}
+	}
+
 	/// The activation fused into the operator, if it has one.
 	pub fn activation_mut(&mut self) -> Option<&mut Activation<W>> {
 		match self {

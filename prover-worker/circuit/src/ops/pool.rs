@@ -10,7 +10,7 @@ use super::OpError;
 use crate::{
 	chip::{LayoutCtx, TableKind, Wire},
 	quant::Quant,
-	tensor::{flat_index, Tensor},
+	tensor::Tensor,
 };
 use halo2_proofs::plonk::Error as SynthesisError;
 
@@ -37,24 +37,9 @@ impl MaxPool {
 	/// The flat input indices of each output's window.
 	fn windows(&self, input_shape: &[usize]) -> Result<(Vec<usize>, Vec<Vec<usize>>), OpError> {
 		let output_shape = self.output_shape(input_shape)?;
-		let [n, c, oh, ow] = output_shape[..] else { return Err(OpError::Shape("pool output".into())) };
-		let hw = [input_shape[2], input_shape[3]];
-		let mut windows = Vec::new();
-		for b in 0..n {
-			for ch in 0..c {
-				for oy in 0..oh {
-					for ox in 0..ow {
-						let window: Vec<usize> =
-							super::linear::window(hw, self.kernel, self.strides, self.dilations, self.pads, [oy, ox])
-								.filter_map(|([y, x], _)| flat_index(input_shape, &[b, ch, y, x]))
-								.collect();
-						if window.is_empty() {
-							return Err(OpError::Shape("a max-pool window lies entirely in the padding".into()));
-						}
-						windows.push(window);
-					}
-				}
-			}
+		let windows = super::linear::channel_windows(input_shape, &output_shape, self.kernel, self.strides, self.dilations, self.pads);
+		if windows.iter().any(Vec::is_empty) {
+			return Err(OpError::Shape("a max-pool window lies entirely in the padding".into()));
 		}
 		Ok((output_shape, windows))
 	}
