@@ -23,23 +23,38 @@ done
 cargo build --release --locked -p zkinfer-node --features runtime-benchmarks
 node_bin=$CARGO_TARGET_DIR/release/zkinfer-node
 wasm=$CARGO_TARGET_DIR/release/wbuild/zkinfer-runtime/zkinfer_runtime.compact.compressed.wasm
-# pallet, runtime weight file, pallet weight file
+# The CLI writes into a directory (several instances, several files); a fixed one keeps the
+# command recorded in the weight files the same from run to run.
+out=$CARGO_TARGET_DIR/benchmark-weights
+# Each entry: pallet, pallet weight file, the instance whose figures that file carries, then
+# "instance=runtime weight file" for every instance the runtime has. With several instances
+# the CLI names its files <pallet>_<instance>.rs in the output directory.
 benchmarks=(
-	"pallet_proof_verifier runtime/src/weights/groth16_verifier.rs pallets/proof-verifier/src/weights.rs"
+	"pallet_proof_verifier pallets/proof-verifier/src/weights.rs halo_2_verifier groth_16_verifier=runtime/src/weights/groth16_verifier.rs halo_2_verifier=runtime/src/weights/halo2_verifier.rs"
 )
 for entry in "${benchmarks[@]}"; do
-	read -r pallet runtime_weights pallet_weights <<<"$entry"
+	read -r pallet pallet_weights pallet_instance instances <<<"$entry"
 	echo "=== $pallet: $steps steps, $repeat repeats"
 	run() {
 		"$node_bin" benchmark pallet \
 			--runtime "$wasm" --genesis-builder runtime \
 			--pallet "$pallet" --extrinsic '*' \
-			--steps "$steps" --repeat "$repeat" --wasm-execution compiled "$@"
+			--steps "$steps" --repeat "$repeat" --wasm-execution compiled \
+			--output-analysis max "$@"
 	}
 	# Two runs rather than one run re-rendered from JSON: proof-size estimates need the
 	# runtime's storage information, which `--json-input` does not carry.
-	run --header pallets/benchmarking/header.txt --output "$runtime_weights"
-	run --template pallets/benchmarking/weight-template.hbs --output "$pallet_weights"
+	rm -rf "$out" && mkdir -p "$out/runtime" "$out/pallet"
+	run --header pallets/benchmarking/header.txt --output "$out/runtime"
+	run --template pallets/benchmarking/weight-template.hbs --output "$out/pallet"
+	for mapping in $instances; do
+		instance=${mapping%%=*}
+		# The CLI lists each component's range merged over all instances of the pallet
+		# (it keys ranges by pallet and call), which would be wrong for every one of them:
+		# drop those lines; the ranges are in the pallet's benchmarking.rs.
+		grep -v '/// The range of component' "$out/runtime/${pallet}_${instance}.rs" >"${mapping#*=}"
+	done
+	cp "$out/pallet/${pallet}_${pallet_instance}.rs" "$pallet_weights"
 done
 
 echo "=== rebuilding the node without benchmarks"

@@ -7,12 +7,13 @@ cd "$zkinfer_root"
 
 step() { printf '\n=== %s (%s)\n' "$1" "$(date +%T)"; }
 
-step "build the release node (runtime wasm included)"
-cargo build --release --locked -p zkinfer-node
+step "build the release node (runtime wasm included) and prover worker"
+cargo build --release --locked -p zkinfer-node -p zkinfer-prover
 
 step "cargo tests of every crate"
 cargo test --release --locked --workspace
 
 step "end-to-end tests"
 export ZKINFER_NODE=$CARGO_TARGET_DIR/release/zkinfer-node
+export ZKINFER_PROVER=$CARGO_TARGET_DIR/release/prover-worker
 (cd tests && npm test)

@@ -3,8 +3,11 @@
 use sc_service::ChainType;
 use zkinfer_runtime::WASM_BINARY;
 
-/// A zkinfer chain specification.
-pub type ChainSpec = sc_service::GenericChainSpec;
+/// A zkinfer chain specification. Building its genesis runs the runtime's genesis code, which
+/// validates the halo2-KZG verifier parameters through zkinfer's host functions: the spec
+/// carries them ([`ZkinferHostFunctions`](crate::service::ZkinferHostFunctions)).
+pub type ChainSpec =
+	sc_service::GenericChainSpec<sc_chain_spec::NoExtension, crate::service::ZkinferHostFunctions>;
 
 /// Token symbol and decimals, shown by wallets and polkadot.js.
 fn properties() -> sc_chain_spec::Properties {

@@ -18,7 +18,17 @@ use zkinfer_runtime::{apis::RuntimeApi, opaque::Block};
 /// The runtime calls these natively; the executor and the `benchmark` command both use this
 /// one type, so a runtime that needs a host function is never benchmarked without it: the
 /// native proof verification of `zkinfer-verifier-host`.
+#[cfg(not(feature = "runtime-benchmarks"))]
 pub type ZkinferHostFunctions = zkinfer_verifier_host::proof_verification::HostFunctions;
+
+/// zkinfer's own host functions, on top of Substrate's standard set, in a node built for
+/// benchmarking: native proof verification, and the benchmark-only maker of halo2-KZG cases
+/// that a runtime built with `runtime-benchmarks` imports.
+#[cfg(feature = "runtime-benchmarks")]
+pub type ZkinferHostFunctions = (
+	zkinfer_verifier_host::proof_verification::HostFunctions,
+	zkinfer_verifier_host::proof_verification_benchmarks::HostFunctions,
+);
 
 /// Every host function the node's executor offers the runtime.
 pub type HostFunctions = (sp_io::SubstrateHostFunctions, ZkinferHostFunctions);

@@ -19,21 +19,8 @@ use halo2_proofs::{
 	poly::{commitment::Params, kzg::commitment::ParamsKZG},
 	SerdeFormat,
 };
-use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
+pub use zkinfer_circuit::srs::{dev_srs, dev_verifier_params, DEV_SRS_SEED};
 use zkinfer_circuit::srs::VerifierParams;
-
-/// The seed of the development SRS. Public, hence insecure.
-pub const DEV_SRS_SEED: [u8; 32] = *b"zkinfer development SRS INSECURE";
-
-/// The development SRS for `2^k` rows (computed; see [`dev_srs_cached`]).
-pub fn dev_srs(k: u32) -> ParamsKZG<Bn256> {
-	ParamsKZG::setup(k, ChaCha20Rng::from_seed(DEV_SRS_SEED))
-}
-
-/// The development SRS's verifier parameters (the same for every `k`).
-pub fn dev_verifier_params() -> VerifierParams {
-	VerifierParams::of(&dev_srs(1))
-}
 
 /// The default cache of development SRS files: `$ZKINFER_SRS_DIR`, else
 /// `$HOME/.cache/zkinfer/srs`.
@@ -71,19 +58,4 @@ pub fn write_params(params: &ParamsKZG<Bn256>, path: &Path) -> std::io::Result<(
 	let mut out = BufWriter::new(fs::File::create(path)?);
 	params.write_custom(&mut out, SerdeFormat::RawBytes)?;
 	out.flush()
-}
-
-#[cfg(test)]
-mod tests {
-	use super::*;
-
-	#[test]
-	fn dev_srs_identity_is_independent_of_k() {
-		let small = VerifierParams::of(&dev_srs(3));
-		let larger = VerifierParams::of(&dev_srs(5));
-		assert_eq!(small, larger);
-		assert_eq!(VerifierParams::from_bytes(&small.to_bytes()), Ok(small));
-		let other = VerifierParams::of(&ParamsKZG::<Bn256>::setup(3, ChaCha20Rng::from_seed([0; 32])));
-		assert_ne!(small.hash(), other.hash());
-	}
 }

@@ -6,7 +6,7 @@
 pub use frame_benchmarking::baseline::Pallet as BaselineBench;
 pub use frame_system_benchmarking::Pallet as SystemBench;
 
-pub use crate::{Balances, Groth16Verifier, Runtime, Sudo, Timestamp};
+pub use crate::{Balances, Groth16Verifier, Halo2Verifier, Runtime, Sudo, Timestamp};
 
 impl frame_system_benchmarking::Config for Runtime {}
 impl frame_benchmarking::baseline::Config for Runtime {}
@@ -18,4 +18,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_proof_verifier, Groth16Verifier]
+	[pallet_proof_verifier, Halo2Verifier]
 );

@@ -248,4 +248,7 @@ mod runtime {
 	// Proof verification, one instance per proof system.
 	#[runtime::pallet_index(30)]
 	pub type Groth16Verifier = pallet_proof_verifier<Instance1>;
+
+	#[runtime::pallet_index(31)]
+	pub type Halo2Verifier = pallet_proof_verifier<Instance2>;
 }

@@ -4,7 +4,8 @@ mod common;
 
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use zkinfer_runtime::{
-	genesis_config_presets::{preset_names, ENDOWMENT},
+	configs::verification::{Groth16Instance, Halo2Instance},
+	genesis_config_presets::{preset_names, DEV_HALO2_PARAMS, ENDOWMENT},
 	Aura, Balances, Grandpa, Runtime, Session,
 };
 
@@ -77,6 +78,22 @@ fn well_known_accounts_are_endowed() {
 			}
 			let endowed = Sr25519Keyring::well_known().count() as u128;
 			assert_eq!(Balances::total_issuance(), endowed * ENDOWMENT);
+		});
+	}
+}
+
+#[test]
+fn both_presets_verify_halo2_proofs_under_the_development_srs() {
+	let dev = zkinfer_circuit::srs::dev_verifier_params().to_bytes();
+	assert_eq!(DEV_HALO2_PARAMS, dev);
+	for preset in ["development", "local_testnet"] {
+		common::new_test_ext(preset).execute_with(|| {
+			let params = pallet_proof_verifier::Params::<Runtime, Halo2Instance>::get();
+			assert_eq!(params.into_inner(), dev.to_vec(), "{preset}");
+			let hash = pallet_proof_verifier::ParamsHash::<Runtime, Halo2Instance>::get();
+			assert_eq!(hash.0, sp_io::hashing::blake2_256(&dev), "{preset}");
+			// Groth16 keys are self-contained: its instance has no parameters.
+			assert!(pallet_proof_verifier::Params::<Runtime, Groth16Instance>::get().is_empty());
 		});
 	}
 }

@@ -1,6 +1,7 @@
-//! The Groth16 verifier through real signed extrinsics: the snarkjs fixture verifies, and every
-//! case of the malformed-input corpus is refused with its exact error while the sender still
-//! pays the transaction fee.
+//! The proof verifiers through real signed extrinsics: the snarkjs Groth16 fixture and the
+//! prover worker's halo2 fixture verify, and every case of the malformed-input corpus (and
+//! malformed halo2 statements and proofs) is refused with its exact error while the sender
+//! still pays the transaction fee.
 
 mod common;
 
@@ -18,15 +19,17 @@ use sp_runtime::{
 };
 use zkinfer_groth16::corpus::{cases, fixture};
 use zkinfer_runtime::{
-	configs::verification::{Groth16Instance, GROTH16_PROOF_BYTES},
+	configs::verification::{Groth16Instance, Halo2Instance, GROTH16_PROOF_BYTES},
 	Address, Balances, Executive, Header, Runtime,
 	RuntimeCall, RuntimeEvent, SignedPayload, System, TxExtension, UncheckedExtrinsic,
 };
 use zkinfer_verifier_host::from_groth16;
-use zkinfer_verifier_primitives::{statement_hash, KeyHash};
+use zkinfer_verifier_primitives::{statement_hash, KeyHash, VerifyError};
 
 type VerifierError = pallet_proof_verifier::Error<Runtime, Groth16Instance>;
 type VerifierCall = pallet_proof_verifier::Call<Runtime, Groth16Instance>;
+type Halo2Error = pallet_proof_verifier::Error<Runtime, Halo2Instance>;
+type Halo2Call = pallet_proof_verifier::Call<Runtime, Halo2Instance>;
 
 /// Signs `call` by `who` with its current nonce, as a wallet would.
 fn signed(who: Sr25519Keyring, call: RuntimeCall) -> UncheckedExtrinsic {
@@ -50,12 +53,15 @@ fn signed(who: Sr25519Keyring, call: RuntimeCall) -> UncheckedExtrinsic {
 	UncheckedExtrinsic::new_signed(call, Address::Id(signer), signature, extension)
 }
 
-/// The deposit `account` has on hold for verifying keys.
+/// The deposit `account` has on hold for verifying keys, in both verifier instances.
 fn key_deposits(account: &sp_runtime::AccountId32) -> u128 {
-	let reason = zkinfer_runtime::RuntimeHoldReason::Groth16Verifier(
+	let groth16 = zkinfer_runtime::RuntimeHoldReason::Groth16Verifier(
 		pallet_proof_verifier::HoldReason::KeyDeposit,
 	);
-	Balances::balance_on_hold(&reason, account)
+	let halo2 = zkinfer_runtime::RuntimeHoldReason::Halo2Verifier(
+		pallet_proof_verifier::HoldReason::KeyDeposit,
+	);
+	Balances::balance_on_hold(&groth16, account) + Balances::balance_on_hold(&halo2, account)
 }
 
 /// Applies `call` signed by `who` in a block; returns the dispatch result and the fee paid,
@@ -173,4 +179,72 @@ fn every_corpus_case_is_refused_and_the_sender_pays_the_fee() {
 			);
 		});
 	}
+}
+
+/// The prover worker's proof of the digits MLP (`zkinfer-verifier-host`'s halo2 fixture):
+/// key, public inputs (binding, 64 pixels, 10 logits), proof.
+fn halo2_fixture() -> (Vec<u8>, Vec<[u8; 32]>, Vec<u8>) {
+	let read = |name: &str| {
+		std::fs::read(format!(
+			"{}/../pallets/proof-verifier/host/fixtures/halo2/{name}.bin",
+			env!("CARGO_MANIFEST_DIR")
+		))
+		.expect("the halo2 fixture is checked in")
+	};
+	let inputs = read("inputs").chunks_exact(32).map(|c| c.try_into().expect("32 bytes")).collect();
+	(read("vk"), inputs, read("proof"))
+}
+
+fn halo2_submit_call(key: KeyHash, inputs: &[[u8; 32]], proof: &[u8]) -> RuntimeCall {
+	RuntimeCall::Halo2Verifier(Halo2Call::submit_proof {
+		key,
+		public_inputs: BoundedVec::try_from(inputs.to_vec()).expect("inputs fit"),
+		proof: BoundedVec::try_from(proof.to_vec()).expect("the proof fits"),
+	})
+}
+
+#[test]
+fn a_prover_worker_proof_verifies_through_signed_extrinsics_under_the_genesis_srs() {
+	in_a_block(|| {
+		let (vk, inputs, proof) = halo2_fixture();
+		let register = RuntimeCall::Halo2Verifier(Halo2Call::register_vk {
+			vk: BoundedVec::try_from(vk.clone()).expect("the key fits"),
+		});
+		assert_eq!(apply(Sr25519Keyring::Alice, register).0, Ok(()));
+		let key = KeyHash::from(sp_io::hashing::blake2_256(&vk));
+
+		let (result, fee) = apply(Sr25519Keyring::Bob, halo2_submit_call(key, &inputs, &proof));
+		assert_eq!(result, Ok(()));
+		assert!(System::events().iter().any(|record| record.event ==
+			RuntimeEvent::Halo2Verifier(pallet_proof_verifier::Event::ProofVerified {
+				key,
+				statement: statement_hash(&key, &inputs),
+				submitter: Sr25519Keyring::Bob.to_account_id(),
+			})));
+
+		// Charged for the widest key up front, refunded to this key's width: a tampered proof
+		// (refused, so not refunded) costs more than the valid one.
+		let mut tampered = proof.clone();
+		tampered[100] ^= 1;
+		let (result, failed_fee) =
+			apply(Sr25519Keyring::Bob, halo2_submit_call(key, &inputs, &tampered));
+		assert_eq!(result, Err(Halo2Error::ProofRejected(VerifyError::VerificationFailed).into()));
+		assert!(failed_fee > fee, "refused {failed_fee} vs verified {fee}");
+
+		// Another job's binding, another claimed output, a non-canonical input, a short list.
+		let mut other = inputs.clone();
+		other[0][0] ^= 1;
+		let (result, _) = apply(Sr25519Keyring::Bob, halo2_submit_call(key, &other, &proof));
+		assert_eq!(result, Err(Halo2Error::ProofRejected(VerifyError::VerificationFailed).into()));
+		let mut other = inputs.clone();
+		other[70][0] ^= 1;
+		let (result, _) = apply(Sr25519Keyring::Bob, halo2_submit_call(key, &other, &proof));
+		assert_eq!(result, Err(Halo2Error::ProofRejected(VerifyError::VerificationFailed).into()));
+		let mut other = inputs.clone();
+		other[9] = [0xff; 32];
+		let (result, _) = apply(Sr25519Keyring::Bob, halo2_submit_call(key, &other, &proof));
+		assert_eq!(result, Err(Halo2Error::ProofRejected(VerifyError::NonCanonicalPublicInput(9)).into()));
+		let (result, _) = apply(Sr25519Keyring::Bob, halo2_submit_call(key, &inputs[1..], &proof));
+		assert_eq!(result, Err(Halo2Error::ProofRejected(VerifyError::PublicInputCount).into()));
+	});
 }

@@ -1,12 +1,18 @@
 //! Every pallet of the runtime is configured with benchmarked weights, never `()` (except
-//! where `()` is the pallet's benchmarked implementation), and the
-//! proof verifier's limits agree with the Groth16 encoding and fit in a block.
+//! where `()` is the pallet's benchmarked implementation), and the proof verifiers' limits
+//! agree with the Groth16 encoding and the halo2 circuits and fit in a block.
 
 use core::any::TypeId;
-use frame_support::{dispatch::GetDispatchInfo, weights::Weight, BoundedVec};
+use frame_support::{
+	dispatch::{DispatchClass, GetDispatchInfo},
+	weights::Weight,
+	BoundedVec,
+};
 use zkinfer_runtime::{
 	configs::verification::{
-		Groth16Instance, GROTH16_MAX_KEY_BYTES, GROTH16_MAX_PUBLIC_INPUTS, GROTH16_PROOF_BYTES,
+		Groth16Instance, Halo2Instance, GROTH16_MAX_KEY_BYTES, GROTH16_MAX_PUBLIC_INPUTS,
+		GROTH16_PROOF_BYTES, HALO2_MAX_KEY_BYTES, HALO2_MAX_PROOF_BYTES, HALO2_MAX_PUBLIC_INPUTS,
+		HALO2_PARAMS_BYTES,
 	},
 	weights, Runtime, RuntimeCall,
 };
@@ -44,6 +50,41 @@ fn every_pallet_uses_its_benchmarked_weights() {
 		<Runtime as pallet_proof_verifier::Config<Groth16Instance>>::WeightInfo,
 		weights::groth16_verifier::WeightInfo<Runtime>
 	);
+	assert_weights!(
+		<Runtime as pallet_proof_verifier::Config<Halo2Instance>>::WeightInfo,
+		weights::halo2_verifier::WeightInfo<Runtime>
+	);
+}
+
+#[test]
+fn halo2_limits_cover_the_widest_circuit_and_the_host_bounds() {
+	let widest = zkinfer_circuit::synthetic::dev_case(3, zkinfer_circuit::circuit::MAX_WIDTH, zkinfer_verifier_host::HALO2_MAX_K).unwrap();
+	assert!(widest.vk.len() <= HALO2_MAX_KEY_BYTES as usize, "key {}", widest.vk.len());
+	assert!(widest.proof.len() <= HALO2_MAX_PROOF_BYTES as usize, "proof {}", widest.proof.len());
+	assert!(HALO2_MAX_KEY_BYTES as usize <= zkinfer_verifier_host::MAX_KEY_BYTES);
+	assert!(HALO2_MAX_PROOF_BYTES as usize <= zkinfer_verifier_host::MAX_PROOF_BYTES);
+	assert_eq!(HALO2_MAX_PUBLIC_INPUTS as usize, zkinfer_verifier_host::MAX_PUBLIC_INPUTS);
+	assert_eq!(HALO2_PARAMS_BYTES as usize, zkinfer_circuit::srs::VERIFIER_PARAMS_BYTES);
+}
+
+#[test]
+fn the_largest_halo2_verification_fits_in_a_block() {
+	let call = |inputs: usize| {
+		RuntimeCall::Halo2Verifier(pallet_proof_verifier::Call::submit_proof {
+			key: Default::default(),
+			public_inputs: BoundedVec::truncate_from(vec![[0u8; 32]; inputs]),
+			proof: BoundedVec::truncate_from(vec![0u8; HALO2_MAX_PROOF_BYTES as usize]),
+		})
+	};
+	let largest = call(HALO2_MAX_PUBLIC_INPUTS as usize);
+	let weight = largest.get_dispatch_info().call_weight;
+	let blocks = <Runtime as frame_system::Config>::BlockWeights::get();
+	let max_extrinsic = blocks.get(DispatchClass::Normal).max_extrinsic.unwrap_or(Weight::MAX);
+	assert!(weight.all_lte(max_extrinsic), "{weight} > {max_extrinsic}");
+	assert!(weight.ref_time() > call(75).get_dispatch_info().call_weight.ref_time());
+	let length = codec::Encode::encoded_size(&largest) as u32;
+	let max_length = *<Runtime as frame_system::Config>::BlockLength::get().max.get(DispatchClass::Normal);
+	assert!(length < max_length, "{length} ≥ {max_length}");
 }
 
 #[test]
@@ -65,7 +106,7 @@ fn the_largest_verification_fits_in_a_block_and_costs_more_than_a_small_one() {
 		.call_weight
 	};
 	let max_extrinsic = <Runtime as frame_system::Config>::BlockWeights::get()
-		.get(frame_support::dispatch::DispatchClass::Normal)
+		.get(DispatchClass::Normal)
 		.max_extrinsic
 		.unwrap_or(Weight::MAX);
 	let (small, large) = (call(4), call(GROTH16_MAX_PUBLIC_INPUTS as usize));

@@ -13,7 +13,7 @@ import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, cryptoWaitReady } from '@polkadot/util-crypto';
 
 import { nodeBinary, repoRoot, startDevNode } from './lib/node.js';
-import { eventNames, moduleError, submitInBlock } from './lib/tx.js';
+import { eventNames, feePaidBy, moduleError, submitInBlock } from './lib/tx.js';
 
 const FIXTURES = path.join(repoRoot, 'pallets', 'proof-verifier', 'groth16', 'fixtures');
 
@@ -26,13 +26,6 @@ function importFixture() {
     '--public', path.join(FIXTURES, 'public.json'),
   ], { encoding: 'utf8' });
   return JSON.parse(out);
-}
-
-function feePaidBy(api, events, who) {
-  const paid = events.find(({ event }) => api.events.transactionPayment.TransactionFeePaid.is(event));
-  assert.ok(paid, `no fee event among ${eventNames(events)}`);
-  assert.equal(paid.event.data[0].toString(), who);
-  return paid.event.data[1].toBigInt();
 }
 
 describe('native Groth16 verification on a --dev node', () => {

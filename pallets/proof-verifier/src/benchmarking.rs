@@ -1,5 +1,13 @@
-//! Benchmarks of the proof verifier, with passing proofs of every size from the instance's
+//! Benchmarks of the proof verifier, with passing proofs of every shape from the instance's
 //! [`Verifier::benchmark_case`].
+//!
+//! Two components: `n`, the number of public inputs (from the verifier's fewest to
+//! `MaxPublicInputs`), and `w`, the key's circuit width ([`KeyInfo::width`], 1 to
+//! `Verifier::MAX_WIDTH`). A benchmark component needs two distinct values, so a verifier of a
+//! single width (Groth16) is measured at widths 1 and 2 with the same key, and the slope in
+//! `w` it gets is measurement noise around zero.
+//!
+//! [`KeyInfo::width`]: zkinfer_verifier_primitives::KeyInfo::width
 
 use super::*;
 use crate::pallet::{Keys, Params};
@@ -20,12 +28,23 @@ fn funded_account<T: Config<I>, I: 'static>() -> T::AccountId {
 	who
 }
 
+/// The widest `w` benchmarked: the verifier's largest width, and at least 2.
+const fn max_width(max: u32) -> u32 {
+	if max < 2 { 2 } else { max }
+}
+
+/// The width a key made for component value `w` has.
+fn key_width<T: Config<I>, I: 'static>(w: u32) -> u32 {
+	w.min(T::Verifier::MAX_WIDTH)
+}
+
 /// Stores the case's parameters and registers its key for `owner`.
 fn registered_case<T: Config<I>, I: 'static>(
 	owner: T::AccountId,
 	public_inputs: u32,
+	width: u32,
 ) -> (KeyHash, BenchmarkCase) {
-	let case = T::Verifier::benchmark_case(public_inputs);
+	let case = T::Verifier::benchmark_case(public_inputs, key_width::<T, I>(width));
 	Params::<T, I>::put(BoundedVec::truncate_from(case.params.clone()));
 	let vk = BoundedVec::try_from(case.vk.clone()).expect("benchmark keys fit MaxKeyBytes");
 	let (key, _) = Pallet::<T, I>::do_register_vk(owner, vk).expect("benchmark keys are valid");
@@ -36,11 +55,15 @@ fn registered_case<T: Config<I>, I: 'static>(
 mod benchmarks {
 	use super::*;
 
-	/// Validating, hashing and storing a key with `n` public inputs, and holding its deposit.
+	/// Validating, hashing and storing a key with `n` public inputs and width `w`, and holding
+	/// its deposit.
 	#[benchmark]
-	fn register_vk(n: Linear<0, { T::MaxPublicInputs::get() }>) {
+	fn register_vk(
+		n: Linear<{ T::Verifier::MIN_PUBLIC_INPUTS }, { T::MaxPublicInputs::get() }>,
+		w: Linear<1, { max_width(T::Verifier::MAX_WIDTH) }>,
+	) {
 		let caller = funded_account::<T, I>();
-		let case = T::Verifier::benchmark_case(n);
+		let case = T::Verifier::benchmark_case(n, key_width::<T, I>(w));
 		Params::<T, I>::put(BoundedVec::truncate_from(case.params.clone()));
 		let vk: BoundedVec<u8, T::MaxKeyBytes> =
 			BoundedVec::try_from(case.vk).expect("benchmark keys fit MaxKeyBytes");
@@ -49,14 +72,21 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), vk);
 
-		assert_eq!(Keys::<T, I>::get(key).map(|record| record.public_inputs), Some(n));
+		assert_eq!(
+			Keys::<T, I>::get(key).map(|record| (record.public_inputs, record.width)),
+			Some((n, key_width::<T, I>(w)))
+		);
 	}
 
 	/// Removing the largest key and releasing its deposit.
 	#[benchmark]
 	fn unregister_vk() {
 		let caller = funded_account::<T, I>();
-		let (key, _) = registered_case::<T, I>(caller.clone(), T::MaxPublicInputs::get());
+		let (key, _) = registered_case::<T, I>(
+			caller.clone(),
+			T::MaxPublicInputs::get(),
+			T::Verifier::MAX_WIDTH,
+		);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), key);
@@ -64,11 +94,15 @@ mod benchmarks {
 		assert!(!Keys::<T, I>::contains_key(key));
 	}
 
-	/// Verifying a passing proof with `n` public inputs through the extrinsic.
+	/// Verifying a passing proof with `n` public inputs under a key of width `w` through the
+	/// extrinsic.
 	#[benchmark]
-	fn submit_proof(n: Linear<0, { T::MaxPublicInputs::get() }>) {
+	fn submit_proof(
+		n: Linear<{ T::Verifier::MIN_PUBLIC_INPUTS }, { T::MaxPublicInputs::get() }>,
+		w: Linear<1, { max_width(T::Verifier::MAX_WIDTH) }>,
+	) {
 		let caller = funded_account::<T, I>();
-		let (key, case) = registered_case::<T, I>(caller.clone(), n);
+		let (key, case) = registered_case::<T, I>(caller.clone(), n, w);
 		let inputs = BoundedVec::try_from(case.public_inputs).expect("n ≤ MaxPublicInputs");
 		let proof = BoundedVec::try_from(case.proof).expect("benchmark proofs fit MaxProofBytes");
 
@@ -76,11 +110,15 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller), key, inputs, proof);
 	}
 
-	/// Verifying a passing proof with `n` public inputs for another pallet.
+	/// Verifying a passing proof with `n` public inputs under a key of width `w` for another
+	/// pallet.
 	#[benchmark]
-	fn verify_proof(n: Linear<0, { T::MaxPublicInputs::get() }>) {
+	fn verify_proof(
+		n: Linear<{ T::Verifier::MIN_PUBLIC_INPUTS }, { T::MaxPublicInputs::get() }>,
+		w: Linear<1, { max_width(T::Verifier::MAX_WIDTH) }>,
+	) {
 		let caller = funded_account::<T, I>();
-		let (key, case) = registered_case::<T, I>(caller, n);
+		let (key, case) = registered_case::<T, I>(caller, n, w);
 		let result;
 
 		#[block]
@@ -96,13 +134,34 @@ mod benchmarks {
 	fn set_params() -> Result<(), BenchmarkError> {
 		let origin =
 			T::ParamsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let params: Vec<u8> = T::Verifier::benchmark_case(0).params;
+		let params: Vec<u8> = T::Verifier::benchmark_case(T::Verifier::MIN_PUBLIC_INPUTS, 1).params;
 		let params = BoundedVec::try_from(params).expect("benchmark parameters fit MaxParamsBytes");
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, params);
 
 		Ok(())
+	}
+
+	/// `impl_benchmark_test_suite!` runs the default instance (Groth16 in the mock); this runs
+	/// every benchmark of the halo2-KZG instance, at the lowest and highest component values.
+	#[cfg(test)]
+	mod halo2_instance_tests {
+		use super::*;
+		use crate::mock::{new_test_ext, Halo2Instance, Test};
+
+		#[test]
+		fn every_benchmark_runs_for_the_halo2_instance() {
+			new_test_ext().execute_with(|| {
+				let benchmarks = Pallet::<Test, Halo2Instance>::benchmarks(false);
+				assert_eq!(benchmarks.len(), 5);
+				for benchmark in benchmarks {
+					let name = core::str::from_utf8(&benchmark.name).unwrap_or("?");
+					Pallet::<Test, Halo2Instance>::test_bench_by_name(&benchmark.name)
+						.unwrap_or_else(|e| panic!("benchmark {name}: {e:?}"));
+				}
+			});
+		}
 	}
 
 	impl_benchmark_test_suite!(

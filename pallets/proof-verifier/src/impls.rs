@@ -12,7 +12,8 @@ use sp_io::hashing::blake2_256;
 use sp_core::H256;
 use sp_runtime::traits::{CheckedAdd, CheckedMul};
 use zkinfer_verifier_primitives::{
-	statement_hash, KeyHash, ProofVerifier, PublicInput, StatementHash, Verifier, VerifyError,
+	statement_hash, KeyHash, KeyInfo, ProofVerifier, PublicInput, StatementHash, Verifier,
+	VerifyError,
 };
 
 use crate::{
@@ -31,11 +32,11 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 	}
 
 	/// Validates and stores `vk` for `owner`, holding the deposit; returns the key hash and
-	/// the number of public inputs the key takes.
+	/// the key's shape.
 	pub fn do_register_vk(
 		owner: T::AccountId,
 		vk: BoundedVec<u8, T::MaxKeyBytes>,
-	) -> Result<(KeyHash, u32), DispatchError> {
+	) -> Result<(KeyHash, KeyInfo), DispatchError> {
 		let key = KeyHash::from(blake2_256(&vk));
 		ensure!(!Keys::<T, I>::contains_key(key), Error::<T, I>::KeyAlreadyRegistered);
 		let info = T::Verifier::validate_vk(&Params::<T, I>::get(), &vk)
@@ -44,20 +45,29 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 			info.public_inputs <= T::MaxPublicInputs::get(),
 			Error::<T, I>::InvalidKey(VerifyError::TooManyPublicInputs)
 		);
+		// The verifier guarantees it; the weights are only measured up to this width.
+		ensure!(info.width <= T::Verifier::MAX_WIDTH, Error::<T, I>::InvalidKey(VerifyError::InvalidKey));
 		let deposit = Self::key_deposit(vk.len())?;
 		T::Currency::hold(&HoldReason::<I>::KeyDeposit.into(), &owner, deposit)?;
 		Keys::<T, I>::insert(
 			key,
-			KeyRecord { owner: owner.clone(), deposit, public_inputs: info.public_inputs, references: 0 },
+			KeyRecord {
+				owner: owner.clone(),
+				deposit,
+				public_inputs: info.public_inputs,
+				width: info.width,
+				references: 0,
+			},
 		);
 		KeyBytes::<T, I>::insert(key, vk);
 		Self::deposit_event(Event::KeyRegistered {
 			key,
 			owner,
 			public_inputs: info.public_inputs,
+			width: info.width,
 			deposit,
 		});
-		Ok((key, info.public_inputs))
+		Ok((key, info))
 	}
 
 	/// Removes `who`'s unreferenced key `key` and releases its deposit.
@@ -78,14 +88,14 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 	}
 
 	/// Verifies `proof` of `public_inputs` under the registered key `key`; returns the
-	/// statement hash.
+	/// statement hash and the key's shape (what the verification weighed).
 	///
 	/// The input count is checked against the key here, before the host function runs.
 	pub fn do_verify(
 		key: &KeyHash,
 		public_inputs: &[PublicInput],
 		proof: &[u8],
-	) -> Result<StatementHash, DispatchError> {
+	) -> Result<(StatementHash, KeyInfo), DispatchError> {
 		let record = Keys::<T, I>::get(key).ok_or(Error::<T, I>::UnknownKey)?;
 		ensure!(
 			public_inputs.len() == record.public_inputs as usize,
@@ -98,7 +108,7 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 		let vk = KeyBytes::<T, I>::get(key).ok_or(Error::<T, I>::UnknownKey)?;
 		T::Verifier::verify(&Params::<T, I>::get(), &vk, public_inputs, proof)
 			.map_err(Error::<T, I>::ProofRejected)?;
-		Ok(statement_hash(key, public_inputs))
+		Ok((statement_hash(key, public_inputs), record.info()))
 	}
 
 	/// Validates and stores new verifier parameters.
@@ -161,21 +171,32 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 	}
 }
 
+impl<AccountId, Balance> KeyRecord<AccountId, Balance> {
+	/// The key's shape.
+	pub fn info(&self) -> KeyInfo {
+		KeyInfo { public_inputs: self.public_inputs, width: self.width }
+	}
+}
+
 impl<T: Config<I>, I: 'static> ProofVerifier for Pallet<T, I> {
 	fn verify(
 		key: &KeyHash,
 		public_inputs: &[PublicInput],
 		proof: &[u8],
 	) -> Result<StatementHash, DispatchError> {
-		Self::do_verify(key, public_inputs, proof)
+		Self::do_verify(key, public_inputs, proof).map(|(statement, _)| statement)
 	}
 
-	fn verify_weight(public_inputs: u32) -> Weight {
-		T::WeightInfo::verify_proof(public_inputs)
+	fn verify_weight(key: KeyInfo) -> Weight {
+		T::WeightInfo::verify_proof(key.public_inputs, key.width)
 	}
 
-	fn public_inputs_of(key: &KeyHash) -> Option<u32> {
-		Keys::<T, I>::get(key).map(|record| record.public_inputs)
+	fn max_verify_weight(public_inputs: u32) -> Weight {
+		T::WeightInfo::verify_proof(public_inputs, T::Verifier::MAX_WIDTH)
+	}
+
+	fn key_info(key: &KeyHash) -> Option<KeyInfo> {
+		Keys::<T, I>::get(key).map(|record| record.info())
 	}
 
 	fn acquire_key(key: &KeyHash) -> DispatchResult {

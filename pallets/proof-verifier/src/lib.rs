@@ -11,8 +11,8 @@
 //! ## Overview
 //!
 //! The pallet is generic over a [`Verifier`](zkinfer_verifier_primitives::Verifier), one proof
-//! system, and the runtime runs one instance per system (Groth16 over BN254 today; halo2-KZG
-//! joins as a second instance). An instance:
+//! system, and the runtime runs one instance per system (Groth16 over BN254, and halo2-KZG
+//! over BN254 for the prover worker's model proofs). An instance:
 //!
 //! - keeps a **registry of verifying keys**. [`register_vk`](pallet::Pallet::register_vk)
 //!   validates the key through the verifier, stores it under its `blake2_256` hash and holds a
@@ -20,6 +20,9 @@
 //!   take references on a key (the model registry, for each model that uses it);
 //!   [`unregister_vk`](pallet::Pallet::unregister_vk) removes an unreferenced key and releases
 //!   the deposit.
+//! - records each key's shape ([`KeyInfo`](zkinfer_verifier_primitives::KeyInfo): its number
+//!   of public inputs and its circuit width), which sets what its proofs cost: calls are
+//!   charged for the verifier's largest width and refunded to the key's.
 //! - **verifies proofs** by key hash: other pallets call
 //!   [`ProofVerifier::verify`](zkinfer_verifier_primitives::ProofVerifier::verify); anyone can
 //!   call [`submit_proof`](pallet::Pallet::submit_proof), which emits the statement hash
@@ -160,6 +163,10 @@ pub mod pallet {
 		pub deposit: Balance,
 		/// The exact number of public inputs a proof under this key takes.
 		pub public_inputs: u32,
+		/// The key's circuit width
+		/// ([`KeyInfo::width`](zkinfer_verifier_primitives::KeyInfo::width)), which with the input count sets what
+		/// a proof costs to verify.
+		pub width: u32,
 		/// How many users (e.g. registered models) refer to the key; it can be unregistered
 		/// only at zero.
 		pub references: u32,
@@ -198,7 +205,9 @@ pub mod pallet {
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config<I>, I: 'static = ()> {
-		/// The verifier parameters; must pass `Verifier::validate_params`.
+		/// The verifier parameters; must pass `Verifier::validate_params`, or be empty: no
+		/// parameters (valid for Groth16; a halo2-KZG instance without parameters refuses
+		/// every proof with `InvalidParams` until `set_params`).
 		pub params: alloc::vec::Vec<u8>,
 		#[serde(skip)]
 		#[doc(hidden)]
@@ -214,8 +223,10 @@ pub mod pallet {
 			let Ok(params) = BoundedVec::try_from(self.params.clone()) else {
 				panic!("genesis verifier parameters exceed MaxParamsBytes");
 			};
-			if let Err(error) = T::Verifier::validate_params(&params) {
-				panic!("genesis verifier parameters are not valid for this proof system: {error}");
+			if !params.is_empty() {
+				if let Err(error) = T::Verifier::validate_params(&params) {
+					panic!("genesis verifier parameters are not valid for this proof system: {error}");
+				}
 			}
 			Pallet::<T, I>::store_params(params);
 		}
@@ -232,6 +243,9 @@ pub mod pallet {
 			owner: T::AccountId,
 			/// The number of public inputs it takes.
 			public_inputs: u32,
+			/// Its circuit width
+			/// ([`KeyInfo::width`](zkinfer_verifier_primitives::KeyInfo::width)).
+			width: u32,
 			/// The deposit held.
 			deposit: BalanceOf<T, I>,
 		},
@@ -305,20 +319,20 @@ pub mod pallet {
 		///
 		/// - Origin: signed; the signer becomes the owner and pays the deposit
 		///   `KeyDepositBase + KeyDepositPerByte × vk.len()`.
-		/// - Weight: charged for a key with `MaxPublicInputs` inputs, refunded to the key's.
+		/// - Weight: charged for a key with `MaxPublicInputs` inputs of the verifier's largest
+		///   width, refunded to the key's shape.
 		/// - The verifier validates the key (encoding, curve points, input count) against the
 		///   current parameters; a refused key fails with [`Error::InvalidKey`].
 		/// - Emits [`Event::KeyRegistered`].
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register_vk(T::MaxPublicInputs::get()))]
+		#[pallet::weight(T::WeightInfo::register_vk(T::MaxPublicInputs::get(), T::Verifier::MAX_WIDTH))]
 		pub fn register_vk(
 			origin: OriginFor<T>,
 			vk: BoundedVec<u8, T::MaxKeyBytes>,
 		) -> DispatchResultWithPostInfo {
 			let owner = ensure_signed(origin)?;
-			let (_, public_inputs) = Self::do_register_vk(owner, vk)?;
-			// Charged for the worst case up front; refunded to the key's actual size.
-			Ok(Some(T::WeightInfo::register_vk(public_inputs)).into())
+			let (_, info) = Self::do_register_vk(owner, vk)?;
+			Ok(Some(T::WeightInfo::register_vk(info.public_inputs, info.width)).into())
 		}
 
 		/// Removes an unreferenced key and releases its deposit.
@@ -337,21 +351,26 @@ pub mod pallet {
 		/// on-chain.
 		///
 		/// - Origin: signed (pays the fee, also when the proof is refused).
+		/// - Weight: charged for the verifier's largest width, refunded to the key's width when
+		///   the proof verifies.
 		/// - Fails with [`Error::UnknownKey`] or [`Error::ProofRejected`] (wrong input count,
 		///   non-canonical input, malformed or false proof).
 		/// - Emits [`Event::ProofVerified`] with the statement hash.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::submit_proof(public_inputs.len() as u32))]
+		#[pallet::weight(T::WeightInfo::submit_proof(
+			public_inputs.len() as u32,
+			T::Verifier::MAX_WIDTH,
+		))]
 		pub fn submit_proof(
 			origin: OriginFor<T>,
 			key: KeyHash,
 			public_inputs: PublicInputsOf<T, I>,
 			proof: BoundedVec<u8, T::MaxProofBytes>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let submitter = ensure_signed(origin)?;
-			let statement = Self::do_verify(&key, &public_inputs, &proof)?;
+			let (statement, info) = Self::do_verify(&key, &public_inputs, &proof)?;
 			Self::deposit_event(Event::ProofVerified { key, statement, submitter });
-			Ok(())
+			Ok(Some(T::WeightInfo::submit_proof(info.public_inputs, info.width)).into())
 		}
 
 		/// Replaces the verifier parameters (rotates the SRS identity).

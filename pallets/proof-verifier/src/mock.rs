@@ -1,10 +1,11 @@
-//! A test runtime with one instance of the pallet for Groth16 over BN254, verifying through the
-//! real host-function implementations (native in tests).
+//! A test runtime with two instances of the pallet, as in the zkinfer runtime: Groth16 over
+//! BN254 (the default instance) and halo2-KZG, verifying through the real host-function
+//! implementations (native in tests).
 
 use crate as pallet_proof_verifier;
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_support::{derive_impl, instances::Instance2, parameter_types, traits::ConstU32};
 use sp_runtime::BuildStorage;
-use zkinfer_verifier_host::Groth16Bn254;
+use zkinfer_verifier_host::{Groth16Bn254, Halo2Kzg};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -16,6 +17,7 @@ frame_support::construct_runtime!(
 		System: frame_system,
 		Balances: pallet_balances,
 		Groth16Verifier: pallet_proof_verifier,
+		Halo2Verifier: pallet_proof_verifier::<Instance2>,
 	}
 );
 
@@ -61,6 +63,39 @@ impl pallet_proof_verifier::Config for Test {
 	type WeightInfo = ();
 }
 
+/// The halo2-KZG instance.
+pub type Halo2Instance = Instance2;
+
+impl pallet_proof_verifier::Config<Halo2Instance> for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Verifier = Halo2Kzg;
+	type ParamsOrigin = frame_system::EnsureRoot<u64>;
+	type KeyDepositBase = KeyDepositBase;
+	type KeyDepositPerByte = KeyDepositPerByte;
+	type MaxKeyBytes = ConstU32<{ 16 * 1024 }>;
+	type MaxProofBytes = ConstU32<{ 16 * 1024 }>;
+	// Small, so the benchmark tests prove quickly; the runtime allows 4096.
+	type MaxPublicInputs = ConstU32<128>;
+	type MaxParamsBytes = ConstU32<160>;
+	type WeightInfo = ();
+}
+
+/// The halo2 fixture of `zkinfer-verifier-host` (the digits MLP proved by the prover worker
+/// under the development SRS): verifier parameters, key, public inputs, proof.
+pub fn halo2_fixture() -> (Vec<u8>, Vec<u8>, Vec<[u8; 32]>, Vec<u8>) {
+	let read = |name: &str| {
+		std::fs::read(format!(
+			"{}/host/fixtures/halo2/{name}.bin",
+			env!("CARGO_MANIFEST_DIR")
+		))
+		.expect("the halo2 fixture is checked in")
+	};
+	let inputs = read("inputs").chunks_exact(32).map(|c| c.try_into().expect("32 bytes")).collect();
+	(read("params"), read("vk"), inputs, read("proof"))
+}
+
 /// Storage with ALICE and BOB endowed and PAUPER nearly broke, at block 1.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
@@ -73,6 +108,12 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	pallet_proof_verifier::GenesisConfig::<Test>::default()
 		.assimilate_storage(&mut storage)
 		.unwrap();
+	pallet_proof_verifier::GenesisConfig::<Test, Halo2Instance> {
+		params: halo2_fixture().0,
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext
@@ -83,5 +124,6 @@ pub fn run_test(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		test();
 		Groth16Verifier::do_try_state().expect("invariants hold after the test");
+		Halo2Verifier::do_try_state().expect("invariants hold after the test");
 	});
 }

@@ -14,7 +14,8 @@
 //! - [`chip`]: columns, gates and the shared lookup table; the layout instructions.
 //! - [`circuit`]: [`ModelCircuit`] (halo2 `Circuit`, settings through `Circuit::Params`) and
 //!   [`plan`], which chooses `k` and the dot-product width.
-//! - [`srs`]: the KZG verifier parameters and their identity hash.
+//! - [`srs`]: the KZG verifier parameters and their identity hash; the development SRS.
+//! - [`synthetic`]: passing cases of any statement size and width, for verifier benchmarks.
 //! - [`verify`](mod@verify): verifying-key encoding, [`validate_vk`] and [`verify`].
 //!
 //! ## The proof statement
@@ -36,6 +37,7 @@ pub mod ops;
 pub mod prove;
 pub mod quant;
 pub mod srs;
+pub mod synthetic;
 pub mod tensor;
 pub mod verify;
 

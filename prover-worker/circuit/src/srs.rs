@@ -17,6 +17,24 @@ use halo2_proofs::{
 	},
 	SerdeCurveAffine, SerdeFormat,
 };
+use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
+
+/// The seed of the development SRS. Public, hence insecure: anyone can forge proofs against
+/// the development SRS. It exists so dev chains, tests and CI need no ceremony file; real
+/// networks use parameters from a public powers-of-tau ceremony.
+pub const DEV_SRS_SEED: [u8; 32] = *b"zkinfer development SRS INSECURE";
+
+/// The development SRS for `2^k` rows. Its secret is the same for every `k`, so its verifier
+/// parameters, and so its identity hash, do not depend on `k` ([`dev_verifier_params`]).
+pub fn dev_srs(k: u32) -> ParamsKZG<Bn256> {
+	ParamsKZG::setup(k, ChaCha20Rng::from_seed(DEV_SRS_SEED))
+}
+
+/// The development SRS's verifier parameters (the same for every `k`): the halo2-KZG
+/// parameters of dev and local chains' genesis.
+pub fn dev_verifier_params() -> VerifierParams {
+	VerifierParams::of(&dev_srs(1))
+}
 
 /// The length of encoded verifier parameters.
 pub const VERIFIER_PARAMS_BYTES: usize = 160;
@@ -142,4 +160,20 @@ pub fn blake2b_256(data: &[u8]) -> [u8; 32] {
 	let mut out = [0u8; 32];
 	out.copy_from_slice(hash.as_bytes());
 	out
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn dev_srs_identity_is_independent_of_k() {
+		let small = VerifierParams::of(&dev_srs(3));
+		let larger = VerifierParams::of(&dev_srs(5));
+		assert_eq!(small, larger);
+		assert_eq!(small, dev_verifier_params());
+		assert_eq!(VerifierParams::from_bytes(&small.to_bytes()), Ok(small));
+		let other = VerifierParams::of(&ParamsKZG::<Bn256>::setup(3, ChaCha20Rng::from_seed([0; 32])));
+		assert_ne!(small.hash(), other.hash());
+	}
 }

@@ -29,7 +29,7 @@
 // --header
 // pallets/benchmarking/header.txt
 // --output
-// runtime/src/weights/groth16_verifier.rs
+// /root/.cache/zkinfer-target/benchmark-weights/runtime
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -43,76 +43,77 @@ use core::marker::PhantomData;
 pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> pallet_proof_verifier::WeightInfo for WeightInfo<T> {
 	/// Storage: `Groth16Verifier::Keys` (r:1 w:1)
-	/// Proof: `Groth16Verifier::Keys` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
+	/// Proof: `Groth16Verifier::Keys` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Groth16Verifier::Params` (r:1 w:0)
 	/// Proof: `Groth16Verifier::Params` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Groth16Verifier::KeyBytes` (r:0 w:1)
 	/// Proof: `Groth16Verifier::KeyBytes` (`max_values`: None, `max_size`: Some(16937), added: 19412, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[0, 256]`.
-	fn register_vk(n: u32, ) -> Weight {
+	fn register_vk(n: u32, _w: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `63`
-		//  Estimated: `3568`
-		// Minimum execution time: 331_400_000 picoseconds.
-		Weight::from_parts(335_691_216, 0)
-			.saturating_add(Weight::from_parts(0, 3568))
-			// Standard Error: 983
-			.saturating_add(Weight::from_parts(216_638, 0).saturating_mul(n.into()))
+		//  Estimated: `3604`
+		// Minimum execution time: 338_350_000 picoseconds.
+		Weight::from_parts(352_264_494, 0)
+			.saturating_add(Weight::from_parts(0, 3604))
+			// Standard Error: 2_508
+			.saturating_add(Weight::from_parts(215_960, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Groth16Verifier::Keys` (r:1 w:1)
-	/// Proof: `Groth16Verifier::Keys` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
+	/// Proof: `Groth16Verifier::Keys` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Groth16Verifier::KeyBytes` (r:0 w:1)
 	/// Proof: `Groth16Verifier::KeyBytes` (`max_values`: None, `max_size`: Some(16937), added: 19412, mode: `MaxEncodedLen`)
 	fn unregister_vk() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `265`
-		//  Estimated: `3568`
-		// Minimum execution time: 39_800_000 picoseconds.
-		Weight::from_parts(41_530_000, 0)
-			.saturating_add(Weight::from_parts(0, 3568))
+		//  Measured:  `269`
+		//  Estimated: `3604`
+		// Minimum execution time: 40_570_000 picoseconds.
+		Weight::from_parts(44_810_000, 0)
+			.saturating_add(Weight::from_parts(0, 3604))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Groth16Verifier::Keys` (r:1 w:0)
-	/// Proof: `Groth16Verifier::Keys` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
+	/// Proof: `Groth16Verifier::Keys` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Groth16Verifier::KeyBytes` (r:1 w:0)
 	/// Proof: `Groth16Verifier::KeyBytes` (`max_values`: None, `max_size`: Some(16937), added: 19412, mode: `MaxEncodedLen`)
 	/// Storage: `Groth16Verifier::Params` (r:1 w:0)
 	/// Proof: `Groth16Verifier::Params` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[0, 256]`.
-	fn submit_proof(n: u32, ) -> Weight {
+	fn submit_proof(n: u32, w: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `752 + n * (64 ±0)`
+		//  Measured:  `756 + n * (64 ±0)`
 		//  Estimated: `20402`
-		// Minimum execution time: 1_433_131_000 picoseconds.
-		Weight::from_parts(1_773_291_421, 0)
+		// Minimum execution time: 1_472_771_000 picoseconds.
+		Weight::from_parts(1_623_905_274, 0)
 			.saturating_add(Weight::from_parts(0, 20402))
-			// Standard Error: 37_015
-			.saturating_add(Weight::from_parts(8_872_528, 0).saturating_mul(n.into()))
+			// Standard Error: 35_223
+			.saturating_add(Weight::from_parts(8_981_242, 0).saturating_mul(n.into()))
+			// Standard Error: 5_881_348
+			.saturating_add(Weight::from_parts(102_742_956, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 	}
 	/// Storage: `Groth16Verifier::Keys` (r:1 w:0)
-	/// Proof: `Groth16Verifier::Keys` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
+	/// Proof: `Groth16Verifier::Keys` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Groth16Verifier::KeyBytes` (r:1 w:0)
 	/// Proof: `Groth16Verifier::KeyBytes` (`max_values`: None, `max_size`: Some(16937), added: 19412, mode: `MaxEncodedLen`)
 	/// Storage: `Groth16Verifier::Params` (r:1 w:0)
 	/// Proof: `Groth16Verifier::Params` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[0, 256]`.
-	fn verify_proof(n: u32, ) -> Weight {
+	fn verify_proof(n: u32, w: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `752 + n * (64 ±0)`
+		//  Measured:  `756 + n * (64 ±0)`
 		//  Estimated: `20402`
-		// Minimum execution time: 1_414_351_000 picoseconds.
-		Weight::from_parts(1_740_333_812, 0)
+		// Minimum execution time: 1_458_291_000 picoseconds.
+		Weight::from_parts(1_519_883_655, 0)
 			.saturating_add(Weight::from_parts(0, 20402))
-			// Standard Error: 35_965
-			.saturating_add(Weight::from_parts(8_873_152, 0).saturating_mul(n.into()))
+			// Standard Error: 38_055
+			.saturating_add(Weight::from_parts(9_134_318, 0).saturating_mul(n.into()))
+			// Standard Error: 6_354_226
+			.saturating_add(Weight::from_parts(140_169_917, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 	}
 	/// Storage: `Groth16Verifier::ParamsHash` (r:0 w:1)
@@ -124,7 +125,7 @@ impl<T: frame_system::Config> pallet_proof_verifier::WeightInfo for WeightInfo<T
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 5_610_000 picoseconds.
-		Weight::from_parts(6_070_000, 0)
+		Weight::from_parts(6_180_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}

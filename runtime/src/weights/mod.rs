@@ -2,3 +2,4 @@
 //! benchmarks run on this runtime.
 
 pub mod groth16_verifier;
+pub mod halo2_verifier;

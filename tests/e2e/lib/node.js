@@ -29,6 +29,16 @@ export function nodeBinary() {
   return binary;
 }
 
+/** The release prover-worker binary, built by the test command next to the node. */
+export function proverBinary() {
+  const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), '.cache', 'zkinfer-target');
+  const binary = process.env.ZKINFER_PROVER ?? path.join(targetDir, 'release', 'prover-worker');
+  if (!existsSync(binary)) {
+    throw new Error(`prover-worker not found at ${binary}: run 'cargo build --release -p zkinfer-prover' or set ZKINFER_PROVER`);
+  }
+  return binary;
+}
+
 /** A TCP port that is free on the loopback interface right now. */
 export async function freePort() {
   const server = net.createServer();

@@ -1,5 +1,7 @@
 // Submitting extrinsics from tests.
 
+import assert from 'node:assert/strict';
+
 /**
  * Signs and sends `tx` from `signer` and resolves once it is in a block, to
  * `{ blockHash, events, dispatchError }` (`dispatchError` is `undefined` on success).
@@ -47,4 +49,12 @@ export function moduleError(api, dispatchError) {
     nested = value === null ? variant.type : { [variant.type]: value };
   }
   return { section: meta.section, name: meta.name, nested };
+}
+
+/** The fee `who` paid for the extrinsic whose events these are (asserting there is one). */
+export function feePaidBy(api, events, who) {
+  const paid = events.find(({ event }) => api.events.transactionPayment.TransactionFeePaid.is(event));
+  assert.ok(paid, `no fee event among ${eventNames(events)}`);
+  assert.equal(paid.event.data[0].toString(), who);
+  return paid.event.data[1].toBigInt();
 }

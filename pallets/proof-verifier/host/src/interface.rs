@@ -1,5 +1,7 @@
 //! The host functions.
 
+#[cfg(feature = "runtime-benchmarks")]
+use sp_runtime_interface::pass_by::AllocateAndReturnFatPointer;
 use sp_runtime_interface::{
 	pass_by::{PassFatPointerAndRead, ReturnAs},
 	runtime_interface,
@@ -20,7 +22,7 @@ pub trait ProofVerification {
 	}
 
 	/// Validates a halo2-KZG verifying key of a zkinfer model circuit; `Ok` carries the number
-	/// of public inputs it takes.
+	/// of public inputs it takes and its dot-product width ([`Outcome::key`]).
 	fn halo2_kzg_validate_vk(vk: PassFatPointerAndRead<&[u8]>) -> ReturnAs<Outcome, u64> {
 		host::halo2_kzg_validate_vk(vk)
 	}
@@ -52,22 +54,38 @@ pub trait ProofVerification {
 	}
 }
 
+/// Benchmark support: passing halo2-KZG cases of any shape, made natively because halo2 keys
+/// and proofs cannot be generated inside the runtime. Exists only in `runtime-benchmarks`
+/// builds; the node registers it only when built with that feature.
+#[cfg(feature = "runtime-benchmarks")]
+#[runtime_interface]
+pub trait ProofVerificationBenchmarks {
+	/// A passing halo2-KZG case with `public_inputs` public inputs at dot-product width
+	/// `width` on `2^HALO2_MAX_K` rows (the most the host reads) under the development SRS: the SCALE encoding of a
+	/// [`BenchmarkCase`](zkinfer_verifier_primitives::BenchmarkCase), or empty if no such case
+	/// exists (a shape outside the bounds). Cached per shape, so the benchmark's repetitions
+	/// do not prove again.
+	fn halo2_kzg_benchmark_case(public_inputs: u32, width: u32) -> AllocateAndReturnFatPointer<alloc::vec::Vec<u8>> {
+		host::halo2_kzg_benchmark_case(public_inputs, width)
+	}
+}
+
 /// The native implementations, plain functions so tests and the fuzz target call them directly.
 #[cfg(not(substrate_runtime))]
 pub mod host {
 	use alloc::vec::Vec;
 	use zkinfer_circuit::Halo2Error;
 	use zkinfer_groth16::Groth16Error;
-	use zkinfer_verifier_primitives::{VerifyError, PUBLIC_INPUT_BYTES};
+	use zkinfer_verifier_primitives::{KeyInfo, VerifyError, PUBLIC_INPUT_BYTES};
 
-	use crate::{Outcome, MAX_KEY_BYTES, MAX_PROOF_BYTES, MAX_PUBLIC_INPUTS};
+	use crate::{Outcome, HALO2_MAX_K, MAX_KEY_BYTES, MAX_PROOF_BYTES, MAX_PUBLIC_INPUTS};
 
 	/// See [`super::proof_verification::groth16_bn254_validate_vk`].
 	pub fn groth16_bn254_validate_vk(vk: &[u8]) -> Outcome {
 		if vk.len() > MAX_KEY_BYTES {
 			return Outcome(Err(VerifyError::KeyLength));
 		}
-		Outcome(zkinfer_groth16::validate_vk(vk).map_err(from_groth16))
+		Outcome(zkinfer_groth16::validate_vk(vk).map(u64::from).map_err(from_groth16))
 	}
 
 	/// See [`super::proof_verification::groth16_bn254_verify`].
@@ -93,10 +111,13 @@ pub mod host {
 
 	/// See [`super::proof_verification::halo2_kzg_validate_vk`].
 	pub fn halo2_kzg_validate_vk(vk: &[u8]) -> Outcome {
-		if vk.len() > MAX_KEY_BYTES {
-			return Outcome(Err(VerifyError::KeyLength));
+		if let Err(error) = check_halo2_key_size(vk) {
+			return Outcome(Err(error));
 		}
-		Outcome(zkinfer_circuit::validate_vk(vk).map(|info| info.public_inputs).map_err(from_halo2))
+		match zkinfer_circuit::validate_vk(vk) {
+			Ok(info) => Outcome::key(KeyInfo { public_inputs: info.public_inputs, width: info.params.dot_width.into() }),
+			Err(error) => Outcome(Err(from_halo2(error))),
+		}
 	}
 
 	/// See [`super::proof_verification::halo2_kzg_verify`].
@@ -105,14 +126,51 @@ pub mod host {
 	}
 
 	fn verify_halo2(params: &[u8], vk: &[u8], public_inputs: &[u8], proof: &[u8]) -> Result<(), VerifyError> {
-		if vk.len() > MAX_KEY_BYTES {
-			return Err(VerifyError::KeyLength);
-		}
+		check_halo2_key_size(vk)?;
 		if proof.len() > MAX_PROOF_BYTES {
 			return Err(VerifyError::ProofLength);
 		}
 		let inputs = split_public_inputs(public_inputs)?;
 		zkinfer_circuit::verify(params, vk, &inputs, proof).map_err(from_halo2)
+	}
+
+	/// See [`super::proof_verification_benchmarks::halo2_kzg_benchmark_case`].
+	#[cfg(feature = "runtime-benchmarks")]
+	pub fn halo2_kzg_benchmark_case(public_inputs: u32, width: u32) -> Vec<u8> {
+		use codec::Encode;
+		use std::{collections::BTreeMap, sync::Mutex};
+		static CASES: Mutex<BTreeMap<(u32, u32), Vec<u8>>> = Mutex::new(BTreeMap::new());
+		let mut cases = CASES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+		if let Some(encoded) = cases.get(&(public_inputs, width)) {
+			return encoded.clone();
+		}
+		let Ok(width_u8) = u8::try_from(width) else { return Vec::new() };
+		// At the largest circuit the host reads: key decoding grows with its rows.
+		let Ok(case) = zkinfer_circuit::synthetic::dev_case(public_inputs, width_u8, HALO2_MAX_K) else {
+			return Vec::new();
+		};
+		let encoded = zkinfer_verifier_primitives::BenchmarkCase {
+			params: case.params,
+			vk: case.vk,
+			public_inputs: case.public_inputs,
+			proof: case.proof,
+		}
+		.encode();
+		cases.insert((public_inputs, width), encoded.clone());
+		encoded
+	}
+
+	/// Refuses a halo2 key longer than the host reads, or of a circuit with more than
+	/// `2^HALO2_MAX_K` rows, before anything is decoded.
+	fn check_halo2_key_size(vk: &[u8]) -> Result<(), VerifyError> {
+		if vk.len() > MAX_KEY_BYTES {
+			return Err(VerifyError::KeyLength);
+		}
+		// Layout version 1: version ‖ k ‖ width ‖ …
+		if vk.first() == Some(&zkinfer_circuit::verify::LAYOUT_VERSION) && vk.get(1).is_some_and(|&k| k > HALO2_MAX_K) {
+			return Err(VerifyError::CircuitTooLarge);
+		}
+		Ok(())
 	}
 
 	/// The one conversion from halo2-KZG's errors to the shared error type.

@@ -1,24 +1,46 @@
 //! A verification result as one `u64` across the wasm boundary.
 
 use codec::{Decode, Encode};
-use zkinfer_verifier_primitives::VerifyError;
+use zkinfer_verifier_primitives::{KeyInfo, VerifyError};
 
 /// The result of a host function: `Ok(value)` (e.g. a key's public-input count) or a
 /// [`VerifyError`].
 ///
-/// Layout of the `u64`: bit 63 clear → `Ok`, value in bits 0..32. Bit 63 set → `Err`, the
+/// Layout of the `u64`: bit 63 clear → `Ok`, value in bits 0..32 and, for a halo2-KZG key, its
+/// width in bits 32..40 ([`Outcome::key`]). Bit 63 set → `Err`, the
 /// SCALE encoding of the error (at most 3 bytes) in bits 0..24 and its length in bits 32..40.
 /// Decoding never fails: an unknown or malformed error code becomes
 /// [`VerifyError::UnknownHostError`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Outcome(pub Result<u32, VerifyError>);
+pub struct Outcome(pub Result<u64, VerifyError>);
+
+impl Outcome {
+	/// A key's shape as an `Ok` value: input count in bits 0..32, width in bits 32..40.
+	pub fn key(info: KeyInfo) -> Self {
+		Outcome(match u8::try_from(info.width) {
+			Ok(width) => Ok(u64::from(info.public_inputs) | u64::from(width) << 32),
+			Err(_) => Err(VerifyError::InvalidKey),
+		})
+	}
+
+	/// Reads a key's shape from an `Ok` value written by [`Outcome::key`]; a value with bits
+	/// outside that layout becomes `VerifyError::UnknownHostError`.
+	pub fn into_key(self) -> Result<KeyInfo, VerifyError> {
+		let value = self.0?;
+		if value >> 40 != 0 {
+			return Err(VerifyError::UnknownHostError);
+		}
+		Ok(KeyInfo { public_inputs: value as u32, width: (value >> 32) as u32 })
+	}
+}
 
 const ERROR_FLAG: u64 = 1 << 63;
 
 impl From<Outcome> for u64 {
 	fn from(outcome: Outcome) -> u64 {
 		match outcome.0 {
-			Ok(value) => u64::from(value),
+			// An `Ok` value never reaches bit 63: every producer is a count or `Outcome::key`.
+			Ok(value) => value & !ERROR_FLAG,
 			Err(error) => {
 				let mut packed = [0u8; 8];
 				let encoded = error.encode();
@@ -34,7 +56,7 @@ impl From<Outcome> for u64 {
 impl From<u64> for Outcome {
 	fn from(raw: u64) -> Outcome {
 		if raw & ERROR_FLAG == 0 {
-			return Outcome(Ok(raw as u32));
+			return Outcome(Ok(raw));
 		}
 		let len = ((raw >> 32) & 0xff) as usize;
 		let bytes = raw.to_le_bytes();
@@ -58,7 +80,8 @@ mod tests {
 		let cases = [
 			Ok(0),
 			Ok(256),
-			Ok(u32::MAX),
+			Ok(u64::from(u32::MAX)),
+			Ok((1 << 63) - 1),
 			Err(VerifyError::KeyLength),
 			Err(VerifyError::UnsupportedKeyVersion(9)),
 			Err(VerifyError::InvalidKeyPoint(260)),
@@ -69,6 +92,16 @@ mod tests {
 		for case in cases {
 			assert_eq!(Outcome::from(u64::from(Outcome(case))), Outcome(case));
 		}
+	}
+
+	#[test]
+	fn key_shapes_survive_the_boundary() {
+		for info in [KeyInfo { public_inputs: 75, width: 4 }, KeyInfo { public_inputs: u32::MAX, width: 255 }] {
+			assert_eq!(Outcome::from(u64::from(Outcome::key(info))).into_key(), Ok(info));
+		}
+		assert_eq!(Outcome::key(KeyInfo { public_inputs: 3, width: 256 }), Outcome(Err(VerifyError::InvalidKey)));
+		assert_eq!(Outcome(Ok(1 << 40)).into_key(), Err(VerifyError::UnknownHostError));
+		assert_eq!(Outcome(Err(VerifyError::KeyLength)).into_key(), Err(VerifyError::KeyLength));
 	}
 
 	#[test]

@@ -3,7 +3,12 @@
 use alloc::vec::Vec;
 use zkinfer_verifier_primitives::{KeyInfo, PublicInput, Verifier, VerifyError};
 
-use crate::proof_verification;
+use crate::{proof_verification, HALO2_MAX_WIDTH, HALO2_MIN_PUBLIC_INPUTS};
+
+/// Public inputs as the host functions take them: 32-byte elements back to back.
+fn concatenated(public_inputs: &[PublicInput]) -> Vec<u8> {
+	public_inputs.iter().flatten().copied().collect()
+}
 
 /// Groth16 over BN254 (circom/snarkjs circuits), verified natively.
 ///
@@ -13,6 +18,8 @@ pub struct Groth16Bn254;
 
 impl Verifier for Groth16Bn254 {
 	const NAME: &'static str = "groth16-bn254";
+	const MIN_PUBLIC_INPUTS: u32 = 0;
+	const MAX_WIDTH: u32 = 1;
 
 	fn validate_params(params: &[u8]) -> Result<(), VerifyError> {
 		if params.is_empty() { Ok(()) } else { Err(VerifyError::InvalidParams) }
@@ -21,7 +28,8 @@ impl Verifier for Groth16Bn254 {
 	fn validate_vk(params: &[u8], vk: &[u8]) -> Result<KeyInfo, VerifyError> {
 		Self::validate_params(params)?;
 		let public_inputs = proof_verification::groth16_bn254_validate_vk(vk).0?;
-		Ok(KeyInfo { public_inputs })
+		let public_inputs = u32::try_from(public_inputs).map_err(|_| VerifyError::UnknownHostError)?;
+		Ok(KeyInfo { public_inputs, width: 1 })
 	}
 
 	fn verify(
@@ -31,18 +39,67 @@ impl Verifier for Groth16Bn254 {
 		proof: &[u8],
 	) -> Result<(), VerifyError> {
 		Self::validate_params(params)?;
-		let inputs: Vec<u8> = public_inputs.iter().flatten().copied().collect();
-		proof_verification::groth16_bn254_verify(vk, &inputs, proof).0.map(|_| ())
+		proof_verification::groth16_bn254_verify(vk, &concatenated(public_inputs), proof).0.map(|_| ())
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
-	fn benchmark_case(public_inputs: u32) -> zkinfer_verifier_primitives::BenchmarkCase {
+	fn benchmark_case(public_inputs: u32, _width: u32) -> zkinfer_verifier_primitives::BenchmarkCase {
 		let case = zkinfer_groth16::synthetic::synthetic_case(public_inputs as usize, 0x5eed);
 		zkinfer_verifier_primitives::BenchmarkCase {
 			params: Vec::new(),
 			vk: case.vk,
 			public_inputs: case.public_inputs,
 			proof: case.proof,
+		}
+	}
+}
+
+/// halo2 with KZG commitments over BN254 (SHPLONK, Blake2b transcript): proofs of zkinfer's
+/// model circuits made by the prover worker, verified natively.
+///
+/// The parameters are the verifier's part of the KZG SRS (160 bytes, `zkinfer-circuit`'s
+/// `VerifierParams`); keys are self-describing (`zkinfer-circuit`'s `verify` module: layout
+/// version, `k`, dot-product width, public-input count, halo2 key), so one verifier serves
+/// every model. A key's width is its dot-product width, which sets the number of columns.
+pub struct Halo2Kzg;
+
+impl Verifier for Halo2Kzg {
+	const NAME: &'static str = "halo2-kzg-bn254";
+	const MIN_PUBLIC_INPUTS: u32 = HALO2_MIN_PUBLIC_INPUTS;
+	const MAX_WIDTH: u32 = HALO2_MAX_WIDTH;
+
+	fn validate_params(params: &[u8]) -> Result<(), VerifyError> {
+		proof_verification::halo2_kzg_validate_params(params).0.map(|_| ())
+	}
+
+	/// The key is checked on its own: a KZG key's commitments cannot be tied to an SRS, so
+	/// `params` (validated when stored) does not enter.
+	fn validate_vk(_params: &[u8], vk: &[u8]) -> Result<KeyInfo, VerifyError> {
+		proof_verification::halo2_kzg_validate_vk(vk).into_key()
+	}
+
+	fn verify(
+		params: &[u8],
+		vk: &[u8],
+		public_inputs: &[PublicInput],
+		proof: &[u8],
+	) -> Result<(), VerifyError> {
+		proof_verification::halo2_kzg_verify(params, vk, &concatenated(public_inputs), proof)
+			.0
+			.map(|_| ())
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_case(public_inputs: u32, width: u32) -> zkinfer_verifier_primitives::BenchmarkCase {
+		use codec::Decode;
+		let encoded =
+			crate::proof_verification_benchmarks::halo2_kzg_benchmark_case(public_inputs, width);
+		match zkinfer_verifier_primitives::BenchmarkCase::decode(&mut encoded.as_slice()) {
+			Ok(case) => case,
+			// Benchmark builds only: a shape outside the bounds is a bug in the benchmark.
+			Err(_) => panic!(
+				"the node made no halo2-KZG benchmark case with {public_inputs} inputs at width {width}"
+			),
 		}
 	}
 }

@@ -20,7 +20,7 @@ impl Case {
 		Self { params: fixture("params"), vk: fixture("vk"), inputs: fixture("inputs"), proof: fixture("proof") }
 	}
 
-	fn verify(&self) -> Result<u32, VerifyError> {
+	fn verify(&self) -> Result<u64, VerifyError> {
 		halo2_kzg_verify(&self.params, &self.vk, &self.inputs, &self.proof).0
 	}
 }
@@ -30,7 +30,8 @@ fn the_fixture_verifies_through_the_host_functions() {
 	let case = Case::fixture();
 	assert_eq!(halo2_kzg_validate_params(&case.params).0, Ok(0));
 	// Job binding, 64 pixels, 10 logits.
-	assert_eq!(halo2_kzg_validate_vk(&case.vk).0, Ok(75));
+	let key = halo2_kzg_validate_vk(&case.vk).into_key().unwrap();
+	assert_eq!((key.public_inputs, key.width), (75, u32::from(case.vk[2])));
 	assert_eq!(case.inputs.len(), 75 * 32);
 	assert_eq!(case.verify(), Ok(0));
 }
@@ -71,4 +72,43 @@ fn each_malformed_part_is_refused_with_its_error() {
 	other_point[100] ^= 1;
 	assert_eq!(halo2_kzg_validate_params(&other_point).0, Err(VerifyError::InvalidParams));
 	refused(&|c| c.params[100] ^= 1, VerifyError::VerificationFailed);
+}
+
+#[test]
+fn keys_of_circuits_above_the_row_limit_are_refused_before_decoding() {
+	use zkinfer_verifier_host::HALO2_MAX_K;
+	let case = Case::fixture();
+	let mut large = case.vk.clone();
+	large[1] = HALO2_MAX_K + 1;
+	assert_eq!(halo2_kzg_validate_vk(&large).0, Err(VerifyError::CircuitTooLarge));
+	assert_eq!(halo2_kzg_verify(&case.params, &large, &case.inputs, &case.proof).0, Err(VerifyError::CircuitTooLarge));
+	// halo2's own limit is far above: the host's bound is what keeps decoding cheap.
+	large[1] = zkinfer_circuit::circuit::MAX_K;
+	assert_eq!(halo2_kzg_validate_vk(&large).0, Err(VerifyError::CircuitTooLarge));
+	assert!(case.vk[1] <= HALO2_MAX_K, "the digits MLP fits");
+}
+
+#[test]
+fn the_runtime_bounds_are_the_circuit_crate_bounds() {
+	use zkinfer_verifier_host::{HALO2_MAX_WIDTH, HALO2_MIN_PUBLIC_INPUTS, MAX_KEY_BYTES, MAX_PROOF_BYTES, MAX_PUBLIC_INPUTS};
+	assert_eq!(HALO2_MIN_PUBLIC_INPUTS, zkinfer_circuit::synthetic::MIN_PUBLIC_INPUTS);
+	assert_eq!(HALO2_MAX_WIDTH, u32::from(zkinfer_circuit::circuit::MAX_WIDTH));
+	assert_eq!(MAX_KEY_BYTES, zkinfer_circuit::verify::MAX_KEY_BYTES);
+	assert_eq!(MAX_PROOF_BYTES, zkinfer_circuit::verify::MAX_PROOF_BYTES);
+	assert_eq!(MAX_PUBLIC_INPUTS, zkinfer_circuit::verify::MAX_PUBLIC_INPUTS);
+}
+
+#[test]
+fn the_halo2_verifier_binds_the_host_functions() {
+	use zkinfer_verifier_host::Halo2Kzg;
+	use zkinfer_verifier_primitives::{KeyInfo, Verifier};
+	let case = Case::fixture();
+	let inputs: Vec<[u8; 32]> = case.inputs.chunks_exact(32).map(|c| c.try_into().unwrap()).collect();
+	assert_eq!(Halo2Kzg::validate_params(&case.params), Ok(()));
+	assert_eq!(Halo2Kzg::validate_params(&case.params[1..]), Err(VerifyError::InvalidParams));
+	assert_eq!(Halo2Kzg::validate_vk(&case.params, &case.vk), Ok(KeyInfo { public_inputs: 75, width: u32::from(case.vk[2]) }));
+	assert_eq!(Halo2Kzg::verify(&case.params, &case.vk, &inputs, &case.proof), Ok(()));
+	let mut other = inputs.clone();
+	other[1][0] ^= 1;
+	assert_eq!(Halo2Kzg::verify(&case.params, &case.vk, &other, &case.proof), Err(VerifyError::VerificationFailed));
 }

@@ -54,6 +54,9 @@ pub enum VerifyError {
 	/// The host returned an error code this runtime does not know (a newer node): treated as a
 	/// failed verification.
 	UnknownHostError,
+	/// The key's circuit has more rows than this chain verifies (for halo2-KZG, `2^k` above
+	/// the limit): reading such a key costs time and memory in proportion to its rows.
+	CircuitTooLarge,
 }
 
 impl core::fmt::Display for VerifyError {
@@ -75,6 +78,7 @@ impl core::fmt::Display for VerifyError {
 			Self::NonCanonicalPublicInput(i) => write!(f, "public input {i} is not below the field modulus"),
 			Self::VerificationFailed => write!(f, "the proof does not verify"),
 			Self::UnknownHostError => write!(f, "the node reported an unknown verification error"),
+			Self::CircuitTooLarge => write!(f, "the key's circuit has more rows than this chain verifies"),
 		}
 	}
 }

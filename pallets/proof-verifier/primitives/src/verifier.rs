@@ -1,7 +1,9 @@
 //! The per-proof-system [`Verifier`] and the [`ProofVerifier`] interface for other pallets.
 
 use crate::{KeyHash, StatementHash, VerifyError};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{dispatch::DispatchResult, pallet_prelude::DispatchError, weights::Weight};
+use scale_info::TypeInfo;
 
 /// Bytes of one public input: a scalar-field element, 32 bytes little-endian.
 pub const PUBLIC_INPUT_BYTES: usize = 32;
@@ -10,11 +12,18 @@ pub const PUBLIC_INPUT_BYTES: usize = 32;
 /// field's modulus (never reduced).
 pub type PublicInput = [u8; PUBLIC_INPUT_BYTES];
 
-/// What validating a verifying key tells about it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What validating a verifying key tells about it: the shape its verification cost depends on.
+#[derive(
+	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
 pub struct KeyInfo {
 	/// The exact number of public inputs a proof under this key takes.
 	pub public_inputs: u32,
+	/// The key's circuit width, the second number (after the input count) that sets what a
+	/// proof costs to verify: for halo2-KZG the dot-product width of the model circuit (each
+	/// unit adds columns, so commitments and evaluations); 1 for systems whose verification
+	/// cost depends on the input count alone (Groth16). At most [`Verifier::MAX_WIDTH`].
+	pub width: u32,
 }
 
 /// One proof system's verification, as the runtime calls it.
@@ -28,12 +37,18 @@ pub trait Verifier {
 	/// A short name of the proof system, for logs and documentation.
 	const NAME: &'static str;
 
+	/// The fewest public inputs a valid key of this system takes.
+	const MIN_PUBLIC_INPUTS: u32;
+
+	/// The largest [`KeyInfo::width`] a valid key of this system has.
+	const MAX_WIDTH: u32;
+
 	/// Checks the verifier parameters the chain stores for this system (for halo2-KZG the
 	/// verifier's part of the SRS; for Groth16 nothing, so only the empty string is valid).
 	fn validate_params(params: &[u8]) -> Result<(), VerifyError>;
 
 	/// Checks a verifying key once, when it is registered, and says how many public inputs it
-	/// takes.
+	/// takes and how wide its circuit is.
 	fn validate_vk(params: &[u8], vk: &[u8]) -> Result<KeyInfo, VerifyError>;
 
 	/// Checks `proof` of `public_inputs` against `vk`, which was validated at registration.
@@ -44,14 +59,17 @@ pub trait Verifier {
 		proof: &[u8],
 	) -> Result<(), VerifyError>;
 
-	/// A valid (params, key, inputs, proof) with `public_inputs` inputs, for benchmarks.
+	/// A valid (params, key, inputs, proof) with `public_inputs` inputs (at least
+	/// [`Self::MIN_PUBLIC_INPUTS`]) and a key of width `width` (at most [`Self::MAX_WIDTH`];
+	/// systems of one width ignore it), for benchmarks. May panic on a shape outside those
+	/// bounds: it exists only in benchmark builds.
 	#[cfg(feature = "runtime-benchmarks")]
-	fn benchmark_case(public_inputs: u32) -> BenchmarkCase;
+	fn benchmark_case(public_inputs: u32, width: u32) -> BenchmarkCase;
 }
 
 /// A verifying case that passes, built for benchmarks.
 #[cfg(feature = "runtime-benchmarks")]
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode)]
 pub struct BenchmarkCase {
 	/// Verifier parameters.
 	pub params: alloc::vec::Vec<u8>,
@@ -73,13 +91,15 @@ pub trait ProofVerifier {
 		proof: &[u8],
 	) -> Result<StatementHash, DispatchError>;
 
-	/// The weight of [`Self::verify`] with `public_inputs` inputs, from benchmarks. (The cost
-	/// of verification is set by the key, which fixes the proof's size, and grows with the
-	/// number of inputs.)
-	fn verify_weight(public_inputs: u32) -> Weight;
+	/// The weight of [`Self::verify`] under a key of this shape, from benchmarks.
+	fn verify_weight(key: KeyInfo) -> Weight;
 
-	/// The number of public inputs the registered key `key` takes, or `None` if no such key.
-	fn public_inputs_of(key: &KeyHash) -> Option<u32>;
+	/// The most [`Self::verify`] weighs under any key with `public_inputs` inputs (for a call's
+	/// weight before it knows the key; refund down to [`Self::verify_weight`] after).
+	fn max_verify_weight(public_inputs: u32) -> Weight;
+
+	/// The shape of the registered key `key`, or `None` if no such key.
+	fn key_info(key: &KeyHash) -> Option<KeyInfo>;
 
 	/// Takes a reference on a registered key, so it cannot be unregistered while in use.
 	fn acquire_key(key: &KeyHash) -> DispatchResult;

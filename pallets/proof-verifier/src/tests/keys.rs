@@ -3,7 +3,7 @@
 use super::*;
 use crate::{Error, HoldReason, KeyRecord};
 use frame_support::{assert_noop, traits::fungible::InspectHold};
-use zkinfer_verifier_primitives::{ProofVerifier, VerifyError};
+use zkinfer_verifier_primitives::{KeyInfo, ProofVerifier, VerifyError};
 
 fn held(who: u64) -> Balance {
 	Balances::balance_on_hold(&RuntimeHoldReason::Groth16Verifier(HoldReason::KeyDeposit), &who)
@@ -17,13 +17,13 @@ fn registering_a_key_holds_its_deposit_and_records_it() {
 		let deposit = 100 + vk.len() as Balance;
 		assert_eq!(
 			Keys::<Test>::get(key),
-			Some(KeyRecord { owner: ALICE, deposit, public_inputs: 4, references: 0 })
+			Some(KeyRecord { owner: ALICE, deposit, public_inputs: 4, width: 1, references: 0 })
 		);
 		assert_eq!(held(ALICE), deposit);
 		assert_eq!(Balances::free_balance(ALICE), ENDOWMENT - deposit);
 		assert_eq!(
 			last_event(),
-			Event::KeyRegistered { key, owner: ALICE, public_inputs: 4, deposit }
+			Event::KeyRegistered { key, owner: ALICE, public_inputs: 4, width: 1, deposit }
 		);
 	});
 }
@@ -133,9 +133,12 @@ fn references_to_unknown_keys_and_overflow_are_refused() {
 			<Groth16Verifier as ProofVerifier>::acquire_key(&unknown),
 			Err(Error::<Test>::UnknownKey.into())
 		);
-		assert_eq!(<Groth16Verifier as ProofVerifier>::public_inputs_of(&unknown), None);
+		assert_eq!(<Groth16Verifier as ProofVerifier>::key_info(&unknown), None);
 		let key = register_fixture_key();
-		assert_eq!(<Groth16Verifier as ProofVerifier>::public_inputs_of(&key), Some(4));
+		assert_eq!(
+			<Groth16Verifier as ProofVerifier>::key_info(&key),
+			Some(KeyInfo { public_inputs: 4, width: 1 })
+		);
 		Keys::<Test>::mutate(key, |r| r.as_mut().unwrap().references = u32::MAX);
 		assert_eq!(
 			<Groth16Verifier as ProofVerifier>::acquire_key(&key),

@@ -1,6 +1,7 @@
 //! Tests of the proof verifier, by topic.
 
 mod corpus;
+mod halo2;
 mod keys;
 mod params;
 mod proofs;
