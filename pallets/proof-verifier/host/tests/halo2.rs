@@ -59,7 +59,8 @@ fn each_malformed_part_is_refused_with_its_error() {
 	refused(&|c| c.proof = vec![0; 64 * 1024 + 1], VerifyError::ProofLength);
 	// Key.
 	refused(&|c| c.vk[0] = 9, VerifyError::UnsupportedKeyVersion(9));
-	refused(&|c| c.vk[1] = 40, VerifyError::InvalidKey);
+	refused(&|c| c.vk[1] = 40, VerifyError::CircuitTooLarge);
+	refused(&|c| c.vk[1] = 2, VerifyError::InvalidKey);
 	refused(&|c| c.vk.truncate(100), VerifyError::InvalidKey);
 	refused(&|c| c.vk.truncate(3), VerifyError::KeyLength);
 	refused(&|c| c.vk[3] = 1, VerifyError::TooManyPublicInputs);
