@@ -44,7 +44,7 @@ fn main() {
 			.collect();
 		let graph = import(&models.join(format!("{name}.onnx"))).unwrap().graph;
 		let model = Arc::new(calibrate(&graph, &samples, Options::default()).unwrap().model);
-		let params_k = plan(&model, 16 << 30).unwrap().params;
+		let params_k = plan(&model, 16 << 30, zkinfer_circuit::circuit::MAX_K).unwrap().params;
 		let srs = dev_srs(params_k.k.into());
 		let keys = keygen(&srs, model.clone(), params_k).unwrap();
 		let input: Vec<i64> = samples[0].iter().map(|&x| model.quant.quantize_act(x)).collect();

@@ -107,11 +107,19 @@ pub struct CompileOptions {
 	pub width: Option<u8>,
 	/// The memory cap for the automatic choice, in bytes.
 	pub memory_cap: u64,
+	/// The most rows (`2^max_k`) the circuit may have: by default what the zkinfer chain
+	/// verifies ([`zkinfer_circuit::CHAIN_MAX_K`]).
+	pub max_k: u8,
 }
 
 impl Default for CompileOptions {
 	fn default() -> Self {
-		Self { calibration: calibrate::Options::default(), width: None, memory_cap: 16 << 30 }
+		Self {
+			calibration: calibrate::Options::default(),
+			width: None,
+			memory_cap: 16 << 30,
+			max_k: zkinfer_circuit::CHAIN_MAX_K,
+		}
 	}
 }
 
@@ -180,8 +188,14 @@ pub fn compile(onnx_path: &Path, samples: &[Vec<f64>], srs: &SrsSource, out_root
 
 	let s = step("choosing circuit size");
 	let plan = match options.width {
-		Some(width) => zkinfer_circuit::plan_width(&model, width),
-		None => zkinfer_circuit::plan(&model, options.memory_cap),
+		Some(width) => zkinfer_circuit::plan_width(&model, width).and_then(|plan| {
+			if plan.params.k > options.max_k {
+				Err(zkinfer_circuit::PlanError::OverMaxK { needed: plan.params.k, max_k: options.max_k })
+			} else {
+				Ok(plan)
+			}
+		}),
+		None => zkinfer_circuit::plan(&model, options.memory_cap, options.max_k),
 	}
 	.map_err(ArtifactError::Plan)?;
 	s.done_with(&format!("k = {}, width {}, {} rows, table {} rows", plan.params.k, plan.params.dot_width, plan.rows, plan.table_rows));

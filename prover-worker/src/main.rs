@@ -98,6 +98,10 @@ struct CompileArgs {
 	/// The memory cap for the automatic choice of circuit size, in GiB.
 	#[arg(long, default_value_t = 16)]
 	memory_cap_gib: u64,
+	/// The most rows (2^k) the circuit may have; the default is what the zkinfer chain
+	/// verifies.
+	#[arg(long, default_value_t = zkinfer_circuit::CHAIN_MAX_K)]
+	max_k: u8,
 	#[command(flatten)]
 	srs: SrsArgs,
 }
@@ -234,6 +238,7 @@ fn compile(args: CompileArgs) -> Result<(), ArtifactError> {
 		},
 		width: args.width,
 		memory_cap: args.memory_cap_gib.saturating_mul(1 << 30),
+		max_k: args.max_k,
 	};
 	let artifact = artifact::compile(&args.onnx, &samples, &args.srs.source(), &args.out, options)?;
 	let s = &artifact.settings;

@@ -113,3 +113,29 @@ fn compile_names_an_unsupported_operator_and_its_node() {
 	assert!(stderr.contains("unsupported operator") && stderr.contains("Exp") && stderr.contains("\"exponential\""), "{stderr}");
 	let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn compile_refuses_a_circuit_above_the_row_limit() {
+	let dir = temp_dir("max-k");
+	let onnx = models().join("digits_mlp.onnx");
+	let sample = models().join("samples/digits_mlp_0.json");
+	// The digits MLP needs 2^13 rows; a limit of 2^10 cannot hold it at any width.
+	let output = prover_worker(
+		&[
+			"compile",
+			"--onnx",
+			onnx.to_str().unwrap(),
+			"--calibration",
+			sample.to_str().unwrap(),
+			"--out",
+			dir.to_str().unwrap(),
+			"--max-k",
+			"10",
+		],
+		&dir,
+	);
+	assert!(!output.status.success());
+	let stderr = String::from_utf8_lossy(&output.stderr);
+	assert!(stderr.contains("above the limit of 2^10"), "{stderr}");
+	let _ = std::fs::remove_dir_all(&dir);
+}

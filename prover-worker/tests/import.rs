@@ -31,7 +31,7 @@ fn worst_error(name: &str) -> (f64, Vec<&'static str>) {
 		.unwrap_or_else(|e| panic!("{name}: {e}"))
 		.model;
 	let q = model.quant;
-	let params = plan(&model, 1 << 32).unwrap().params;
+	let params = plan(&model, 1 << 32, zkinfer_circuit::circuit::MAX_K).unwrap().params;
 	let model = std::sync::Arc::new(model);
 	let mut worst: f64 = 0.0;
 	for (input, expected) in reference.inputs.iter().zip(&reference.outputs) {

@@ -135,6 +135,13 @@ pub enum PlanError {
 	TooLarge,
 	/// Every candidate exceeds the memory cap (bytes).
 	OverMemoryCap(u64),
+	/// Every candidate within the memory cap needs more than `2^max_k` rows.
+	OverMaxK {
+		/// The smallest `k` any candidate needs.
+		needed: u8,
+		/// The limit asked for.
+		max_k: u8,
+	},
 	/// Laying out the model failed (an invalid model).
 	Layout,
 }
@@ -144,6 +151,10 @@ impl core::fmt::Display for PlanError {
 		match self {
 			Self::TooLarge => write!(f, "the model needs more than 2^{MAX_K} rows"),
 			Self::OverMemoryCap(cap) => write!(f, "no circuit size fits the memory cap of {cap} bytes"),
+			Self::OverMaxK { needed, max_k } => write!(
+				f,
+				"the model needs 2^{needed} rows, above the limit of 2^{max_k} (the zkinfer chain reads keys of at most 2^{CHAIN_MAX_K} rows)"
+			),
 			Self::Layout => write!(f, "the model cannot be laid out"),
 		}
 	}
@@ -191,17 +202,28 @@ pub fn plan_width(model: &Model, width: u8) -> Result<Plan, PlanError> {
 	})
 }
 
+/// The most rows (`2^k`) of a circuit whose key the zkinfer chain reads: decoding a halo2 key
+/// builds FFT tables of `2^k` entries, so the chain's verifier refuses larger keys. [`plan`]
+/// stays within it unless told otherwise.
+pub const CHAIN_MAX_K: u8 = 14;
+
 /// Chooses `k` and the dot-product width that minimise the estimated proving work within a
-/// memory cap (bytes). Candidates: widths 1, 2, 3, 4, 6, 8, 12, 16, 24, 32.
-pub fn plan(model: &Model, memory_cap: u64) -> Result<Plan, PlanError> {
+/// memory cap (bytes) and at most `2^max_k` rows. Candidates: widths 1, 2, 3, 4, 6, 8, 12, 16,
+/// 24, 32.
+pub fn plan(model: &Model, memory_cap: u64, max_k: u8) -> Result<Plan, PlanError> {
 	let mut best: Option<Plan> = None;
 	let mut fitting = false;
+	let mut smallest_k = u8::MAX;
 	for width in [1u8, 2, 3, 4, 6, 8, 12, 16, 24, 32] {
 		let candidate = plan_width(model, width)?;
 		if candidate.estimated_memory > memory_cap {
 			continue;
 		}
 		fitting = true;
+		smallest_k = smallest_k.min(candidate.params.k);
+		if candidate.params.k > max_k {
+			continue;
+		}
 		if best.as_ref().is_none_or(|b| candidate.estimated_cost < b.estimated_cost) {
 			best = Some(candidate);
 		}
@@ -209,7 +231,7 @@ pub fn plan(model: &Model, memory_cap: u64) -> Result<Plan, PlanError> {
 	match best {
 		Some(plan) => Ok(plan),
 		None if !fitting => Err(PlanError::OverMemoryCap(memory_cap)),
-		None => Err(PlanError::TooLarge),
+		None => Err(PlanError::OverMaxK { needed: smallest_k, max_k }),
 	}
 }
 

@@ -41,7 +41,7 @@ pub mod synthetic;
 pub mod tensor;
 pub mod verify;
 
-pub use circuit::{plan, plan_width, rows_per_node, CircuitParams, ModelCircuit, Plan, PlanError};
+pub use circuit::{plan, plan_width, rows_per_node, CircuitParams, ModelCircuit, Plan, PlanError, CHAIN_MAX_K};
 pub use model::{Graph, Model, ModelError, Node};
 pub use prove::{keygen, prove, Keys, Proof, ProveError};
 pub use quant::Quant;

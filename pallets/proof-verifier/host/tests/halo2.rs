@@ -93,6 +93,8 @@ fn keys_of_circuits_above_the_row_limit_are_refused_before_decoding() {
 fn the_runtime_bounds_are_the_circuit_crate_bounds() {
 	use zkinfer_verifier_host::{HALO2_MAX_WIDTH, HALO2_MIN_PUBLIC_INPUTS, MAX_KEY_BYTES, MAX_PROOF_BYTES, MAX_PUBLIC_INPUTS};
 	assert_eq!(HALO2_MIN_PUBLIC_INPUTS, zkinfer_circuit::synthetic::MIN_PUBLIC_INPUTS);
+	// The prover plans circuits within what the host reads.
+	assert_eq!(zkinfer_verifier_host::HALO2_MAX_K, zkinfer_circuit::CHAIN_MAX_K);
 	assert_eq!(HALO2_MAX_WIDTH, u32::from(zkinfer_circuit::circuit::MAX_WIDTH));
 	assert_eq!(MAX_KEY_BYTES, zkinfer_circuit::verify::MAX_KEY_BYTES);
 	assert_eq!(MAX_PROOF_BYTES, zkinfer_circuit::verify::MAX_PROOF_BYTES);
