@@ -23,7 +23,7 @@ use zkinfer_runtime::{
 	Address, Balances, Executive, Header, Runtime,
 	RuntimeCall, RuntimeEvent, SignedPayload, System, TxExtension, UncheckedExtrinsic,
 };
-use zkinfer_verifier_host::from_groth16;
+use zkinfer_verifier_host::{fixture::halo2_fixture, from_groth16};
 use zkinfer_verifier_primitives::{statement_hash, KeyHash, VerifyError};
 
 type VerifierError = pallet_proof_verifier::Error<Runtime, Groth16Instance>;
@@ -181,20 +181,6 @@ fn every_corpus_case_is_refused_and_the_sender_pays_the_fee() {
 	}
 }
 
-/// The prover worker's proof of the digits MLP (`zkinfer-verifier-host`'s halo2 fixture):
-/// key, public inputs (binding, 64 pixels, 10 logits), proof.
-fn halo2_fixture() -> (Vec<u8>, Vec<[u8; 32]>, Vec<u8>) {
-	let read = |name: &str| {
-		std::fs::read(format!(
-			"{}/../pallets/proof-verifier/host/fixtures/halo2/{name}.bin",
-			env!("CARGO_MANIFEST_DIR")
-		))
-		.expect("the halo2 fixture is checked in")
-	};
-	let inputs = read("inputs").chunks_exact(32).map(|c| c.try_into().expect("32 bytes")).collect();
-	(read("vk"), inputs, read("proof"))
-}
-
 fn halo2_submit_call(key: KeyHash, inputs: &[[u8; 32]], proof: &[u8]) -> RuntimeCall {
 	RuntimeCall::Halo2Verifier(Halo2Call::submit_proof {
 		key,
@@ -206,7 +192,8 @@ fn halo2_submit_call(key: KeyHash, inputs: &[[u8; 32]], proof: &[u8]) -> Runtime
 #[test]
 fn a_prover_worker_proof_verifies_through_signed_extrinsics_under_the_genesis_srs() {
 	in_a_block(|| {
-		let (vk, inputs, proof) = halo2_fixture();
+		let f = halo2_fixture();
+		let (vk, inputs, proof) = (f.vk, f.public_inputs, f.proof);
 		let register = RuntimeCall::Halo2Verifier(Halo2Call::register_vk {
 			vk: BoundedVec::try_from(vk.clone()).expect("the key fits"),
 		});

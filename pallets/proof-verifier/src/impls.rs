@@ -153,6 +153,11 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 			records = records.saturating_add(1);
 			let bytes = KeyBytes::<T, I>::get(key).ok_or("a key record has no bytes")?;
 			ensure!(KeyHash::from(blake2_256(&bytes)) == key, "a key is stored under a wrong hash");
+			ensure!(
+				record.width <= T::Verifier::MAX_WIDTH &&
+					record.public_inputs <= T::MaxPublicInputs::get(),
+				"a key's shape lies outside what the weights were measured for"
+			);
 			let total = held.entry(record.owner.clone()).or_insert_with(Zero::zero);
 			*total = total.saturating_add(record.deposit);
 		}

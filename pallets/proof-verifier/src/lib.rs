@@ -50,6 +50,8 @@
 //! Checked by `Pallet::do_try_state` (built for tests and the `try-runtime` feature):
 //! - every key record has its bytes, and every stored key has a record;
 //! - a key's stored hash is the `blake2_256` of its bytes;
+//! - a key's width is at most the verifier's `MAX_WIDTH` and its input count at most
+//!   `MaxPublicInputs` (the range the weights were measured over);
 //! - the deposit held from each account under this instance's hold reason equals the sum of
 //!   the deposits recorded for its keys;
 //! - the stored parameter hash is the `blake2_256` of the stored parameters.

@@ -5,6 +5,7 @@
 use crate as pallet_proof_verifier;
 use frame_support::{derive_impl, instances::Instance2, parameter_types, traits::ConstU32};
 use sp_runtime::BuildStorage;
+pub use zkinfer_verifier_host::fixture::halo2_fixture;
 use zkinfer_verifier_host::{Groth16Bn254, Halo2Kzg};
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -82,20 +83,6 @@ impl pallet_proof_verifier::Config<Halo2Instance> for Test {
 	type WeightInfo = ();
 }
 
-/// The halo2 fixture of `zkinfer-verifier-host` (the digits MLP proved by the prover worker
-/// under the development SRS): verifier parameters, key, public inputs, proof.
-pub fn halo2_fixture() -> (Vec<u8>, Vec<u8>, Vec<[u8; 32]>, Vec<u8>) {
-	let read = |name: &str| {
-		std::fs::read(format!(
-			"{}/host/fixtures/halo2/{name}.bin",
-			env!("CARGO_MANIFEST_DIR")
-		))
-		.expect("the halo2 fixture is checked in")
-	};
-	let inputs = read("inputs").chunks_exact(32).map(|c| c.try_into().expect("32 bytes")).collect();
-	(read("params"), read("vk"), inputs, read("proof"))
-}
-
 /// Storage with ALICE and BOB endowed and PAUPER nearly broke, at block 1.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
@@ -109,7 +96,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		.assimilate_storage(&mut storage)
 		.unwrap();
 	pallet_proof_verifier::GenesisConfig::<Test, Halo2Instance> {
-		params: halo2_fixture().0,
+		params: halo2_fixture().params,
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)

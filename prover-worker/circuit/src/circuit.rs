@@ -205,7 +205,7 @@ pub fn plan_width(model: &Model, width: u8) -> Result<Plan, PlanError> {
 /// The most rows (`2^k`) of a circuit whose key the zkinfer chain reads: decoding a halo2 key
 /// builds FFT tables of `2^k` entries, so the chain's verifier refuses larger keys. [`plan`]
 /// stays within it unless told otherwise.
-pub const CHAIN_MAX_K: u8 = 14;
+pub const CHAIN_MAX_K: u8 = 13;
 
 /// Chooses `k` and the dot-product width that minimise the estimated proving work within a
 /// memory cap (bytes) and at most `2^max_k` rows. Candidates: widths 1, 2, 3, 4, 6, 8, 12, 16,

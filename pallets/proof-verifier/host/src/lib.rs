@@ -33,6 +33,8 @@
 
 extern crate alloc;
 
+#[cfg(feature = "fixture")]
+pub mod fixture;
 #[cfg(not(substrate_runtime))]
 #[doc(hidden)]
 pub mod fuzzing;
@@ -63,7 +65,7 @@ pub const HALO2_MIN_PUBLIC_INPUTS: u32 = 3;
 /// builds its evaluation domain, whose FFT tables take time and memory in proportion to `2^k`
 /// (1.2 ms at `k = 13`, 10 ms at `k = 16`, and gigabytes near halo2's own limit), so keys
 /// above this are refused before any decoding, and benchmarks measure keys at this size.
-pub const HALO2_MAX_K: u8 = 14;
+pub const HALO2_MAX_K: u8 = 13;
 /// The widest dot product a halo2 model key may have (`zkinfer-circuit`'s `MAX_WIDTH`,
 /// checked by a test).
 pub const HALO2_MAX_WIDTH: u32 = 64;

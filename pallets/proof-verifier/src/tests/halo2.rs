@@ -42,7 +42,7 @@ fn last_halo2_event() -> Halo2Event {
 #[test]
 fn genesis_holds_the_development_srs_parameters_and_their_hash() {
 	run_test(|| {
-		let (params, ..) = halo2_fixture();
+		let params = halo2_fixture().params;
 		assert_eq!(Params::<Test, Halo2Instance>::get().into_inner(), params);
 		assert_eq!(ParamsHash::<Test, Halo2Instance>::get().0, sp_io::hashing::blake2_256(&params));
 	});
@@ -51,7 +51,8 @@ fn genesis_holds_the_development_srs_parameters_and_their_hash() {
 #[test]
 fn a_prover_worker_proof_verifies_and_the_weight_is_refunded_to_the_key_width() {
 	run_test(|| {
-		let (_, vk, inputs, proof) = halo2_fixture();
+		let f = halo2_fixture();
+		let (vk, inputs, proof) = (f.vk, f.public_inputs, f.proof);
 		let key = register_halo2(ALICE, &vk);
 		let width = u32::from(vk[2]);
 		let record = Keys::<Test, Halo2Instance>::get(key).unwrap();
@@ -87,7 +88,8 @@ fn a_prover_worker_proof_verifies_and_the_weight_is_refunded_to_the_key_width() 
 #[test]
 fn a_halo2_proof_of_another_statement_or_tampered_is_refused() {
 	run_test(|| {
-		let (_, vk, inputs, proof) = halo2_fixture();
+		let f = halo2_fixture();
+		let (vk, inputs, proof) = (f.vk, f.public_inputs, f.proof);
 		let key = register_halo2(ALICE, &vk);
 		let refused = |inputs: &[[u8; 32]], proof: &[u8], error: VerifyError| {
 			assert_noop!(submit(key, inputs, proof), Halo2Error::ProofRejected(error));
@@ -118,7 +120,8 @@ fn a_halo2_proof_of_another_statement_or_tampered_is_refused() {
 #[test]
 fn a_proof_fails_under_rotated_parameters() {
 	run_test(|| {
-		let (params, vk, inputs, proof) = halo2_fixture();
+		let f = halo2_fixture();
+		let (params, vk, inputs, proof) = (f.params, f.vk, f.public_inputs, f.proof);
 		let key = register_halo2(ALICE, &vk);
 		// Another valid SRS: the dev SRS with s·h replaced by h (s = 1).
 		let mut other = params.clone();
@@ -131,7 +134,8 @@ fn a_proof_fails_under_rotated_parameters() {
 #[test]
 fn malformed_halo2_parameters_and_keys_are_refused() {
 	run_test(|| {
-		let (params, vk, ..) = halo2_fixture();
+		let f = halo2_fixture();
+		let (params, vk) = (f.params, f.vk);
 		let set = |params: Vec<u8>| {
 			Halo2Verifier::set_params(RuntimeOrigin::root(), BoundedVec::try_from(params).unwrap())
 		};
@@ -155,5 +159,15 @@ fn malformed_halo2_parameters_and_keys_are_refused() {
 		let mut width = vk.clone();
 		width[2] = 65;
 		assert_noop!(register(width), Halo2Error::InvalidKey(VerifyError::InvalidKey));
+	});
+}
+
+#[test]
+fn try_state_catches_a_key_wider_than_the_weights_cover() {
+	new_test_ext().execute_with(|| {
+		let key = register_halo2(ALICE, &halo2_fixture().vk);
+		assert_ok!(Halo2Verifier::do_try_state());
+		Keys::<Test, Halo2Instance>::mutate(key, |r| r.as_mut().unwrap().width = HALO2_MAX_WIDTH + 1);
+		assert!(Halo2Verifier::do_try_state().is_err());
 	});
 }
