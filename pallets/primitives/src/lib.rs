@@ -1,0 +1,34 @@
+//! # zkinfer-primitives
+//!
+//! The types and interfaces zkinfer's market pallets share.
+//!
+//! ## Overview
+//!
+//! - [`model`]: identifiers and the terms a registered model offers the market
+//!   ([`ModelTerms`]), and the proof system a model is proved in ([`ProofSystem`]).
+//! - [`statement`]: the public inputs of an inference proof, built by the runtime from the job
+//!   alone: the [`job_binding`] of (job, assigned node), the quantized input, the claimed
+//!   output, each a canonical BN254 scalar ([`field_element`]).
+//! - [`traits`]: how the pallets reach each other without depending on each other:
+//!   [`ModelRegistry`] (market → model registry), [`ComputeNodes`] (market → node staking),
+//!   [`InferenceVerifier`] (registry and market → the proof verifier instances, by proof
+//!   system; [`ProofSystems`] routes to one `ProofVerifier` per system).
+//! - [`runtime_api`]: the inference market's runtime API (quotes, job status and output, jobs
+//!   assigned to a node).
+//!
+//! `no_std`; no pallet in its dependencies.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod model;
+pub mod runtime_api;
+pub mod statement;
+pub mod traits;
+
+pub use model::{ComputeUnits, JobId, ModelId, ModelTerms, ProofSystem, QuantizedValue};
+pub use statement::{field_element, inference_public_inputs, job_binding, JOB_BINDING_DOMAIN};
+pub use traits::{ComputeNodes, InferenceVerifier, ModelRegistry, NodeOffence, ProofSystems};
+#[cfg(feature = "testing")]
+pub mod testing;

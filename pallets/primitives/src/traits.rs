@@ -1,0 +1,131 @@
+//! The interfaces between the market pallets.
+
+use crate::{ComputeUnits, JobId, ModelId, ModelTerms, ProofSystem};
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::marker::PhantomData;
+use frame_support::{dispatch::DispatchResult, pallet_prelude::DispatchError, weights::Weight};
+use scale_info::TypeInfo;
+use zkinfer_verifier_primitives::{KeyHash, KeyInfo, ProofVerifier, PublicInput, StatementHash};
+
+/// The model registry, as the inference market uses it.
+pub trait ModelRegistry<AccountId> {
+	/// The terms of `model`, or an error naming why there are none (no such model).
+	fn terms(model: ModelId) -> Result<ModelTerms<AccountId>, DispatchError>;
+
+	/// A job for `model` was opened: the model's deposit stays held until every open job has
+	/// closed.
+	fn job_opened(model: ModelId) -> DispatchResult;
+
+	/// A job for `model` closed (fulfilled, refunded or cancelled).
+	fn job_closed(model: ModelId) -> DispatchResult;
+
+	/// A job of `requester` for `model` was verified and paid: counts towards the model's
+	/// usage statistics.
+	fn inference_verified(model: ModelId, requester: &AccountId);
+}
+
+/// Why the market reports a node to staking.
+#[derive(
+	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub enum NodeOffence {
+	/// The node did not submit a verified result for an assigned job before its deadline.
+	MissedDeadline {
+		/// The job.
+		job: JobId,
+	},
+}
+
+/// Node staking, as the inference market uses it: who may be assigned jobs, and how much.
+pub trait ComputeNodes<AccountId> {
+	/// Up to `max` nodes active in the current epoch that serve `model`, in a deterministic
+	/// order.
+	fn serving_nodes(model: ModelId, max: u32) -> Vec<AccountId>;
+
+	/// The compute units `node` may still be assigned in the current epoch (zero if inactive).
+	fn remaining_capacity(node: &AccountId) -> ComputeUnits;
+
+	/// Takes `units` from `node`'s remaining capacity; fails, changing nothing, if it has less.
+	fn consume_capacity(node: &AccountId, units: ComputeUnits) -> DispatchResult;
+
+	/// Reports an offence of `node` for a penalty.
+	fn report_offence(node: &AccountId, offence: NodeOffence);
+}
+
+/// Proof verification by proof system, as the model registry and the market use it.
+pub trait InferenceVerifier {
+	/// Verifies `proof` of `public_inputs` under key `key` of `system`.
+	fn verify(
+		system: ProofSystem,
+		key: &KeyHash,
+		public_inputs: &[PublicInput],
+		proof: &[u8],
+	) -> Result<StatementHash, DispatchError>;
+
+	/// The shape of the registered key `key` of `system`, if any.
+	fn key_info(system: ProofSystem, key: &KeyHash) -> Option<KeyInfo>;
+
+	/// The benchmarked weight of [`Self::verify`] under a key of `system` of this shape.
+	fn verify_weight(system: ProofSystem, key: KeyInfo) -> Weight;
+
+	/// The most [`Self::verify`] weighs for any system and key with `public_inputs` inputs.
+	fn max_verify_weight(public_inputs: u32) -> Weight;
+
+	/// Takes a reference on a registered key.
+	fn acquire_key(system: ProofSystem, key: &KeyHash) -> DispatchResult;
+
+	/// Releases a reference taken with [`Self::acquire_key`].
+	fn release_key(system: ProofSystem, key: &KeyHash) -> DispatchResult;
+}
+
+/// An [`InferenceVerifier`] that routes each proof system to its verifier instance.
+pub struct ProofSystems<Halo2, Groth16>(PhantomData<(Halo2, Groth16)>);
+
+impl<Halo2: ProofVerifier, Groth16: ProofVerifier> InferenceVerifier
+	for ProofSystems<Halo2, Groth16>
+{
+	fn verify(
+		system: ProofSystem,
+		key: &KeyHash,
+		public_inputs: &[PublicInput],
+		proof: &[u8],
+	) -> Result<StatementHash, DispatchError> {
+		match system {
+			ProofSystem::Halo2Kzg => Halo2::verify(key, public_inputs, proof),
+			ProofSystem::Groth16 => Groth16::verify(key, public_inputs, proof),
+		}
+	}
+
+	fn key_info(system: ProofSystem, key: &KeyHash) -> Option<KeyInfo> {
+		match system {
+			ProofSystem::Halo2Kzg => Halo2::key_info(key),
+			ProofSystem::Groth16 => Groth16::key_info(key),
+		}
+	}
+
+	fn verify_weight(system: ProofSystem, key: KeyInfo) -> Weight {
+		match system {
+			ProofSystem::Halo2Kzg => Halo2::verify_weight(key),
+			ProofSystem::Groth16 => Groth16::verify_weight(key),
+		}
+	}
+
+	fn max_verify_weight(public_inputs: u32) -> Weight {
+		Halo2::max_verify_weight(public_inputs).max(Groth16::max_verify_weight(public_inputs))
+	}
+
+	fn acquire_key(system: ProofSystem, key: &KeyHash) -> DispatchResult {
+		match system {
+			ProofSystem::Halo2Kzg => Halo2::acquire_key(key),
+			ProofSystem::Groth16 => Groth16::acquire_key(key),
+		}
+	}
+
+	fn release_key(system: ProofSystem, key: &KeyHash) -> DispatchResult {
+		match system {
+			ProofSystem::Halo2Kzg => Halo2::release_key(key),
+			ProofSystem::Groth16 => Groth16::release_key(key),
+		}
+	}
+}
