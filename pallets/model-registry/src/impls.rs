@@ -271,6 +271,10 @@ impl<T: Config> ModelRegistry<T::AccountId> for Pallet<T> {
 		}
 	}
 
+	fn open_jobs(model: ModelId) -> u32 {
+		Models::<T>::get(model).map_or(0, |record| record.open_jobs)
+	}
+
 	fn inference_verified(model: ModelId, requester: &T::AccountId) {
 		let before = RequesterInferences::<T>::mutate(model, requester, |count| {
 			let before = *count;

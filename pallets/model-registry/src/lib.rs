@@ -71,6 +71,8 @@ pub mod weights;
 
 pub use pallet::*;
 pub use weights::WeightInfo;
+#[cfg(feature = "runtime-benchmarks")]
+pub use benchmarking::BenchmarkHelper;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -160,7 +162,7 @@ pub mod pallet {
 
 		/// Registers verifying keys for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: crate::benchmarking::BenchmarkHelper<Self::AccountId>;
+		type BenchmarkHelper: crate::BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// Why this pallet holds funds.

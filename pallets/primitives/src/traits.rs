@@ -20,6 +20,9 @@ pub trait ModelRegistry<AccountId> {
 	/// A job for `model` closed (fulfilled, refunded or cancelled).
 	fn job_closed(model: ModelId) -> DispatchResult;
 
+	/// The number of open jobs the registry counts for `model` (0 for an unknown model).
+	fn open_jobs(model: ModelId) -> u32;
+
 	/// A job of `requester` for `model` was verified and paid: counts towards the model's
 	/// usage statistics.
 	fn inference_verified(model: ModelId, requester: &AccountId);

@@ -1,0 +1,223 @@
+//! Benchmarks of the inference market.
+//!
+//! Components: `i` input values and `o` output values of a job (1 to `MaxInputValues` /
+//! `MaxOutputValues`); `e` jobs expiring in one block and `s` queue entries the hook looks at
+//! (0 to `MaxJobsPerBlock`).
+//!
+//! `submit_result` is measured without the proof verification: everything the call does
+//! before and after asking the verifier (checks, building the public inputs, paying out,
+//! storing the output). The call's weight adds the verifier instance's own benchmarked
+//! `verify_proof` weight for the model's key, so neither is counted twice and real proofs,
+//! which the runtime cannot make, are not needed here.
+
+use super::*;
+use crate::pallet::{Deadlines, Jobs, NodeJobs, Queue};
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{fungible::Mutate, Get},
+	BoundedVec,
+};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use sp_core::H256;
+use sp_runtime::traits::{Bounded, One, Saturating};
+use zkinfer_primitives::{ComputeUnits, JobId, ModelId};
+
+/// What the benchmarks need from the runtime: models and active nodes.
+pub trait BenchmarkHelper<AccountId> {
+	/// Registers a model of `owner` with `inputs` input and `outputs` output values (its key
+	/// registered in a verifier); returns its id.
+	fn register_model(owner: &AccountId, inputs: u32, outputs: u32) -> ModelId;
+
+	/// Makes `node` an active node serving `model` with `capacity` compute units left this
+	/// epoch.
+	fn add_node(node: &AccountId, model: ModelId, capacity: ComputeUnits);
+}
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 8u32.into());
+	who
+}
+
+/// A model with `inputs`/`outputs` values served by `MaxNodesPerModel` nodes of which only the
+/// last has capacity, so every assignment searches them all. Returns the model and requester.
+fn market<T: Config>(inputs: u32, outputs: u32) -> (ModelId, T::AccountId) {
+	let owner = funded::<T>("owner", 0);
+	let model = T::BenchmarkHelper::register_model(&owner, inputs, outputs);
+	let nodes = T::MaxNodesPerModel::get();
+	for index in 0..nodes {
+		let node = funded::<T>("node", index);
+		let capacity = if index + 1 == nodes { ComputeUnits::MAX / 2 } else { 0 };
+		T::BenchmarkHelper::add_node(&node, model, capacity);
+	}
+	(model, funded::<T>("requester", 0))
+}
+
+fn input<T: Config>(len: u32) -> InputOf<T> {
+	BoundedVec::truncate_from((0..len).map(|v| -(v as i64) - 1).collect())
+}
+
+/// Submits `count` jobs of `requester` for `model`.
+fn submit<T: Config>(requester: &T::AccountId, model: ModelId, inputs: u32, count: u32) -> Vec<JobId> {
+	(0..count)
+		.map(|_| {
+			Pallet::<T>::do_submit_inference(
+				requester.clone(),
+				model,
+				input::<T>(inputs),
+				BalanceOf::<T>::max_value(),
+			)
+			.expect("benchmark jobs are accepted")
+		})
+		.collect()
+}
+
+/// Submits and assigns `count` jobs; returns them and their deadline block.
+fn assigned<T: Config>(inputs: u32, outputs: u32, count: u32) -> (Vec<JobId>, BlockNumberFor<T>) {
+	let (model, requester) = market::<T>(inputs, outputs);
+	let jobs = submit::<T>(&requester, model, inputs, count);
+	let now = frame_system::Pallet::<T>::block_number();
+	Pallet::<T>::assign_jobs(now);
+	let deadline = now.saturating_add(T::AssignmentDeadline::get().max(One::one()));
+	assert_eq!(Deadlines::<T>::get(deadline).len() as u32, count, "all jobs are assigned");
+	(jobs, deadline)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// Pricing, holding fee and deposit, queueing a job with `i` input values.
+	#[benchmark]
+	fn submit_inference(i: Linear<1, { T::MaxInputValues::get() }>) {
+		let (model, requester) = market::<T>(i, 1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(requester), model, input::<T>(i), BalanceOf::<T>::max_value());
+
+		assert_eq!(Queue::<T>::get().len(), 1);
+	}
+
+	/// Cancelling the last job of a full queue.
+	#[benchmark]
+	fn cancel() {
+		let (model, requester) = market::<T>(1, 1);
+		let jobs = submit::<T>(&requester, model, 1, T::MaxQueueLen::get());
+		let job = *jobs.last().expect("the queue holds at least one job");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(requester), job);
+
+		assert_eq!(Queue::<T>::get().len() as u32, T::MaxQueueLen::get() - 1);
+	}
+
+	/// Settling a job with `i` input and `o` output values, all but the verification (see the
+	/// module docs).
+	#[benchmark]
+	fn submit_result(i: Linear<1, { T::MaxInputValues::get() }>, o: Linear<1, { T::MaxOutputValues::get() }>) {
+		let (jobs, _) = assigned::<T>(i, o, 1);
+		let job = jobs[0];
+		let node = NodeJobs::<T>::iter_keys().next().map(|(node, _)| node).expect("the job is assigned");
+		let output: OutputOf<T> = BoundedVec::truncate_from(vec![-5; o as usize]);
+		let statement = H256::repeat_byte(3);
+
+		#[block]
+		{
+			let (record, terms) =
+				Pallet::<T>::settlement_terms(&node, job, &output).expect("the node may settle");
+			let public_inputs = Pallet::<T>::public_inputs(job, &node, &record.input, &output);
+			assert_eq!(public_inputs.len() as u32, 1 + i + o);
+			Pallet::<T>::settle(job, record, terms, node, output, statement).expect("settles");
+		}
+
+		assert!(!Jobs::<T>::get(job).expect("stored").is_open());
+	}
+
+	/// Removing a finished (cancelled) job's record.
+	#[benchmark]
+	fn remove_job() {
+		let (model, requester) = market::<T>(T::MaxInputValues::get(), 1);
+		let job = submit::<T>(&requester, model, T::MaxInputValues::get(), 1)[0];
+		Pallet::<T>::do_cancel(requester.clone(), job).expect("a queued job cancels");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(requester), job);
+
+		assert!(Jobs::<T>::get(job).is_none());
+	}
+
+	/// The hook expiring `e` jobs that go back to the queue.
+	#[benchmark]
+	fn expire_and_requeue(e: Linear<0, { T::MaxJobsPerBlock::get() }>) {
+		let (jobs, deadline) = assigned::<T>(1, 1, e);
+		frame_system::Pallet::<T>::set_block_number(deadline);
+
+		#[block]
+		{
+			Pallet::<T>::expire_jobs(deadline);
+		}
+
+		for job in jobs {
+			assert!(Jobs::<T>::get(job).expect("stored").is_open());
+		}
+	}
+
+	/// The hook expiring `e` jobs that have used their re-assignments and are refunded.
+	#[benchmark]
+	fn expire_and_refund(e: Linear<0, { T::MaxJobsPerBlock::get() }>) {
+		let (jobs, deadline) = assigned::<T>(1, 1, e);
+		for &job in &jobs {
+			Jobs::<T>::mutate(job, |record| {
+				if let Some(record) = record {
+					record.assignments = T::MaxReassignments::get().saturating_add(1);
+				}
+			});
+		}
+		frame_system::Pallet::<T>::set_block_number(deadline);
+
+		#[block]
+		{
+			Pallet::<T>::expire_jobs(deadline);
+		}
+
+		for job in jobs {
+			assert!(!Jobs::<T>::get(job).expect("stored").is_open());
+		}
+	}
+
+	/// The hook assigning `s` queued jobs, each after searching all of the model's nodes.
+	#[benchmark]
+	fn assign_queued(s: Linear<0, { T::MaxJobsPerBlock::get() }>) {
+		let (model, requester) = market::<T>(1, 1);
+		let jobs = submit::<T>(&requester, model, 1, s);
+		let now = frame_system::Pallet::<T>::block_number();
+
+		#[block]
+		{
+			Pallet::<T>::assign_jobs(now);
+		}
+
+		assert_eq!(Deadlines::<T>::iter_values().map(|d| d.len()).sum::<usize>(), jobs.len());
+	}
+
+	/// The hook refunding `s` queued jobs that waited past the queue timeout.
+	#[benchmark]
+	fn time_out_queued(s: Linear<0, { T::MaxJobsPerBlock::get() }>) {
+		let (model, requester) = market::<T>(1, 1);
+		let jobs = submit::<T>(&requester, model, 1, s);
+		let late = frame_system::Pallet::<T>::block_number().saturating_add(T::QueueTimeout::get());
+		frame_system::Pallet::<T>::set_block_number(late);
+
+		#[block]
+		{
+			Pallet::<T>::assign_jobs(late);
+		}
+
+		for job in jobs {
+			assert!(!Jobs::<T>::get(job).expect("stored").is_open());
+		}
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

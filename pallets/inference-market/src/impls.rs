@@ -1,0 +1,343 @@
+//! The pallet's logic for calls and the runtime API, as plain functions.
+
+use alloc::vec::Vec;
+use codec::Encode;
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{
+		fungible::{BalancedHold, MutateHold},
+		tokens::{Fortitude, Precision, Restriction},
+		OnUnbalanced,
+	},
+};
+use sp_runtime::traits::{CheckedAdd, CheckedMul, Saturating, Zero};
+use zkinfer_primitives::{
+	inference_public_inputs, job_binding, InferenceVerifier, JobId, ModelId, ModelRegistry,
+	ModelTerms, QuantizedValue,
+};
+use zkinfer_verifier_primitives::{KeyInfo, PublicInput, StatementHash};
+
+use crate::{
+	pallet::{
+		BalanceOf, Config, Error, Event, HoldReason, InputOf, Job, JobOf, JobStatus, Jobs,
+		NextJobId, NodeJobs, OutputOf, Pallet, Payout, Queue, RefundReason,
+	},
+	WeightInfo,
+};
+
+impl<T: Config> Pallet<T> {
+	/// What one inference of a model with these terms costs now: compute units × unit price.
+	pub fn price(terms: &ModelTerms<T::AccountId>) -> Result<BalanceOf<T>, Error<T>> {
+		BalanceOf::<T>::try_from(terms.compute_units)
+			.ok()
+			.and_then(|units| units.checked_mul(&T::UnitPrice::get()))
+			.ok_or(Error::<T>::PriceOverflow)
+	}
+
+	/// The price of one inference of `model` (the runtime API's quote).
+	pub fn quote(model: ModelId) -> Result<BalanceOf<T>, DispatchError> {
+		let terms = T::Models::terms(model)?;
+		ensure!(terms.accepts_jobs, Error::<T>::ModelNotAcceptingJobs);
+		Ok(Self::price(&terms)?)
+	}
+
+	/// The stored job `job` (the runtime API's status query).
+	pub fn job(job: JobId) -> Option<JobOf<T>> {
+		Jobs::<T>::get(job)
+	}
+
+	/// The open jobs assigned to `node`, in job order.
+	pub fn jobs_assigned_to(node: T::AccountId) -> Vec<JobId> {
+		let mut jobs: Vec<JobId> = NodeJobs::<T>::iter_key_prefix(node).collect();
+		jobs.sort_unstable();
+		jobs
+	}
+
+	/// The storage deposit of a job with `input` input and `output` output values.
+	pub fn job_deposit(input: u32, output: u32) -> Result<BalanceOf<T>, Error<T>> {
+		let values = input.checked_add(output).ok_or(Error::<T>::PriceOverflow)?;
+		T::JobDepositPerValue::get()
+			.checked_mul(&values.into())
+			.and_then(|d| d.checked_add(&T::JobDepositBase::get()))
+			.ok_or(Error::<T>::PriceOverflow)
+	}
+
+	/// Prices, escrows and queues a job of `requester`; returns its id.
+	pub fn do_submit_inference(
+		requester: T::AccountId,
+		model: ModelId,
+		input: InputOf<T>,
+		max_fee: BalanceOf<T>,
+	) -> Result<JobId, DispatchError> {
+		let terms = T::Models::terms(model)?;
+		ensure!(terms.accepts_jobs, Error::<T>::ModelNotAcceptingJobs);
+		ensure!(input.len() == terms.input_len as usize, Error::<T>::InputLength);
+		let fee = Self::price(&terms)?;
+		ensure!(fee <= max_fee, Error::<T>::PriceAboveMaxFee);
+		let deposit = Self::job_deposit(terms.input_len, terms.output_len)?;
+		let id = NextJobId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::JobIdOverflow)?;
+		Queue::<T>::try_append(id).map_err(|_| Error::<T>::QueueFull)?;
+		// Calls are transactional: a failure below rolls back the writes before it.
+		T::Currency::hold(&HoldReason::JobFee.into(), &requester, fee)?;
+		T::Currency::hold(&HoldReason::JobDeposit.into(), &requester, deposit)?;
+		T::Models::job_opened(model)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		Jobs::<T>::insert(
+			id,
+			Job {
+				model,
+				requester: requester.clone(),
+				input,
+				fee,
+				deposit,
+				compute_units: terms.compute_units,
+				submitted_at: now,
+				assignments: 0,
+				status: JobStatus::Queued {
+					expires_at: now.saturating_add(T::QueueTimeout::get()),
+					excluded: None,
+				},
+			},
+		);
+		NextJobId::<T>::put(next);
+		Self::deposit_event(Event::InferenceSubmitted { job: id, model, requester, fee, deposit });
+		Ok(id)
+	}
+
+	/// Cancels `who`'s queued job `id`, refunding its fee.
+	pub fn do_cancel(who: T::AccountId, id: JobId) -> DispatchResult {
+		let mut job = Jobs::<T>::get(id).ok_or(Error::<T>::UnknownJob)?;
+		ensure!(job.requester == who, Error::<T>::NotRequester);
+		ensure!(matches!(job.status, JobStatus::Queued { .. }), Error::<T>::NotQueued);
+		Queue::<T>::mutate(|queue| queue.retain(|&queued| queued != id));
+		T::Currency::release(&HoldReason::JobFee.into(), &who, job.fee, Precision::Exact)?;
+		T::Models::job_closed(job.model)?;
+		job.status = JobStatus::Cancelled {
+			amount: job.fee,
+			at: frame_system::Pallet::<T>::block_number(),
+		};
+		let amount = job.fee;
+		Jobs::<T>::insert(id, job);
+		Self::deposit_event(Event::JobCancelled { job: id, requester: who, amount });
+		Ok(())
+	}
+
+	/// Refunds the open job `id` (already out of the queue and deadline lists) for `reason`.
+	pub(crate) fn refund(id: JobId, mut job: JobOf<T>, reason: RefundReason) -> DispatchResult {
+		T::Currency::release(&HoldReason::JobFee.into(), &job.requester, job.fee, Precision::Exact)?;
+		T::Models::job_closed(job.model)?;
+		job.status = JobStatus::Refunded {
+			reason,
+			amount: job.fee,
+			at: frame_system::Pallet::<T>::block_number(),
+		};
+		let (requester, amount) = (job.requester.clone(), job.fee);
+		Jobs::<T>::insert(id, job);
+		Self::deposit_event(Event::JobRefunded { job: id, requester, amount, reason });
+		Ok(())
+	}
+
+	/// Removes `who`'s finished job `id`, releasing its deposit.
+	pub fn do_remove_job(who: T::AccountId, id: JobId) -> DispatchResult {
+		let job = Jobs::<T>::get(id).ok_or(Error::<T>::UnknownJob)?;
+		ensure!(job.requester == who, Error::<T>::NotRequester);
+		ensure!(!job.is_open(), Error::<T>::JobStillOpen);
+		T::Currency::release(&HoldReason::JobDeposit.into(), &who, job.deposit, Precision::Exact)?;
+		Jobs::<T>::remove(id);
+		Self::deposit_event(Event::JobRemoved { job: id, requester: who, deposit: job.deposit });
+		Ok(())
+	}
+
+	/// The public inputs of a proof that `output` answers job `id` on `input` for `node`.
+	pub fn public_inputs(
+		id: JobId,
+		node: &T::AccountId,
+		input: &[QuantizedValue],
+		output: &[QuantizedValue],
+	) -> Vec<PublicInput> {
+		inference_public_inputs(job_binding(id, &node.encode()), input, output)
+	}
+
+	/// The most `submit_result` with `output` values can weigh: the largest input, the dearest
+	/// key of that size.
+	pub fn max_submit_result_weight(output: u32) -> Weight {
+		let input = T::MaxInputValues::get();
+		let public_inputs = input.saturating_add(output).saturating_add(1);
+		T::WeightInfo::submit_result(input, output)
+			.saturating_add(T::Verifiers::max_verify_weight(public_inputs))
+	}
+
+	/// Checks that `node` may settle job `id` with `output`; returns the job and its model's
+	/// terms.
+	pub(crate) fn settlement_terms(
+		node: &T::AccountId,
+		id: JobId,
+		output: &OutputOf<T>,
+	) -> Result<(JobOf<T>, ModelTerms<T::AccountId>), DispatchError> {
+		let job = Jobs::<T>::get(id).ok_or(Error::<T>::UnknownJob)?;
+		match &job.status {
+			JobStatus::Assigned { node: assigned, .. } =>
+				ensure!(assigned == node, Error::<T>::NotAssignedNode),
+			_ => return Err(Error::<T>::NotAssigned.into()),
+		}
+		let terms = T::Models::terms(job.model)?;
+		ensure!(output.len() == terms.output_len as usize, Error::<T>::OutputLength);
+		Ok((job, terms))
+	}
+
+	/// Verifies `node`'s result for job `id` and settles it; returns the call's actual weight.
+	pub fn do_submit_result(
+		node: T::AccountId,
+		id: JobId,
+		output: OutputOf<T>,
+		proof: BoundedVec<u8, T::MaxProofBytes>,
+	) -> Result<Weight, DispatchError> {
+		let (job, terms) = Self::settlement_terms(&node, id, &output)?;
+		let public_inputs = Self::public_inputs(id, &node, &job.input, &output);
+		let statement = T::Verifiers::verify(terms.proof_system, &terms.vk, &public_inputs, &proof)?;
+		let key = T::Verifiers::key_info(terms.proof_system, &terms.vk)
+			.unwrap_or(KeyInfo { public_inputs: public_inputs.len() as u32, width: 1 });
+		let weight = T::WeightInfo::submit_result(job.input.len() as u32, output.len() as u32)
+			.saturating_add(T::Verifiers::verify_weight(terms.proof_system, key));
+		Self::settle(id, job, terms, node, output, statement)?;
+		Ok(weight)
+	}
+
+	/// How a fee splits: node and owner by their shares, the rest to the protocol.
+	pub fn split_fee(fee: BalanceOf<T>) -> Payout<BalanceOf<T>> {
+		let node = T::NodeShare::get() * fee;
+		let owner = (T::OwnerShare::get() * fee).min(fee.saturating_sub(node));
+		Payout { node, owner, protocol: fee.saturating_sub(node).saturating_sub(owner) }
+	}
+
+	/// Pays out a verified job's fee and records the output.
+	pub(crate) fn settle(
+		id: JobId,
+		mut job: JobOf<T>,
+		terms: ModelTerms<T::AccountId>,
+		node: T::AccountId,
+		output: OutputOf<T>,
+		statement: StatementHash,
+	) -> DispatchResult {
+		let reason = HoldReason::JobFee.into();
+		let payout = Self::split_fee(job.fee);
+		for (to, amount) in [(&node, payout.node), (&terms.owner, payout.owner)] {
+			if !amount.is_zero() {
+				T::Currency::transfer_on_hold(
+					&reason,
+					&job.requester,
+					to,
+					amount,
+					Precision::Exact,
+					Restriction::Free,
+					Fortitude::Polite,
+				)?;
+			}
+		}
+		if !payout.protocol.is_zero() {
+			let (credit, missing) = T::Currency::slash(&reason, &job.requester, payout.protocol);
+			ensure!(missing.is_zero(), DispatchError::Other("escrow held less than the job's fee"));
+			T::ProtocolFeeDestination::on_unbalanced(credit);
+		}
+		NodeJobs::<T>::remove(&node, id);
+		T::Models::job_closed(job.model)?;
+		T::Models::inference_verified(job.model, &job.requester);
+		let model = job.model;
+		job.status = JobStatus::Fulfilled {
+			node: node.clone(),
+			output: output.clone(),
+			statement,
+			payout,
+			at: frame_system::Pallet::<T>::block_number(),
+		};
+		Jobs::<T>::insert(id, job);
+		Self::deposit_event(Event::InferenceVerified { job: id, model, node, output, statement, payout });
+		Ok(())
+	}
+
+	/// Checks the pallet's invariants (see the module docs).
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use crate::pallet::Deadlines;
+		use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
+		use frame_support::traits::fungible::InspectHold;
+		let mut fees: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut open_per_model: BTreeMap<ModelId, u32> = BTreeMap::new();
+		let mut queued = BTreeSet::new();
+		let next = NextJobId::<T>::get();
+		let most_assignments = T::MaxReassignments::get().saturating_add(1);
+		for (id, job) in Jobs::<T>::iter() {
+			ensure!(id < next, "a job id is not below NextJobId");
+			ensure!(job.assignments <= most_assignments, "a job was assigned too often");
+			let deposit = deposits.entry(job.requester.clone()).or_insert_with(Zero::zero);
+			*deposit = deposit.saturating_add(job.deposit);
+			if job.is_open() {
+				let fee = fees.entry(job.requester.clone()).or_insert_with(Zero::zero);
+				*fee = fee.saturating_add(job.fee);
+				let open = open_per_model.entry(job.model).or_insert(0);
+				*open = open.saturating_add(1);
+			}
+			match &job.status {
+				JobStatus::Queued { .. } => {
+					queued.insert(id);
+				},
+				JobStatus::Assigned { node, deadline } => {
+					ensure!(Deadlines::<T>::get(deadline).contains(&id), "an assigned job has no deadline entry");
+					ensure!(NodeJobs::<T>::contains_key(node, id), "an assigned job is not in its node's index");
+				},
+				JobStatus::Fulfilled { payout, .. } => ensure!(
+					payout.node.checked_add(&payout.owner).and_then(|s| s.checked_add(&payout.protocol)) ==
+						Some(job.fee),
+					"a fulfilled job's payout differs from its fee"
+				),
+				JobStatus::Refunded { amount, .. } | JobStatus::Cancelled { amount, .. } =>
+					ensure!(*amount == job.fee, "a refund differs from the job's fee"),
+			}
+		}
+		let queue = Queue::<T>::get();
+		let in_queue: BTreeSet<JobId> = queue.iter().copied().collect();
+		ensure!(in_queue.len() == queue.len(), "a job is queued twice");
+		ensure!(in_queue == queued, "the queue differs from the queued jobs");
+		for (node, id, ()) in NodeJobs::<T>::iter() {
+			let assigned = Jobs::<T>::get(id).map(|job| job.status);
+			ensure!(
+				matches!(assigned, Some(JobStatus::Assigned { node: n, .. }) if n == node),
+				"a node's job index lists a job not assigned to it"
+			);
+		}
+		for (requester, fee) in fees.iter() {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::JobFee.into(), requester) == *fee,
+				"held fees differ from the open jobs' fees"
+			);
+		}
+		for (requester, deposit) in deposits.iter() {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::JobDeposit.into(), requester) == *deposit,
+				"held deposits differ from the stored jobs' deposits"
+			);
+		}
+		for (model, open) in open_per_model {
+			ensure!(T::Models::open_jobs(model) == open, "the registry counts other open jobs");
+		}
+		Ok(())
+	}
+}
+
+impl<AccountId, Balance, BlockNumber, MaxInput, MaxOutput> Job<AccountId, Balance, BlockNumber, MaxInput, MaxOutput>
+where
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxInput: Get<u32>,
+	MaxOutput: Get<u32>,
+{
+	/// Whether the job is queued or assigned (its fee is in escrow).
+	pub fn is_open(&self) -> bool {
+		matches!(self.status, JobStatus::Queued { .. } | JobStatus::Assigned { .. })
+	}
+}
+

@@ -1,0 +1,593 @@
+//! # Inference Market Pallet
+//!
+//! The native queue of inference workloads: jobs priced by their compute cost, held in escrow,
+//! assigned to staked nodes within their capacity, and paid only on a verified proof.
+//!
+//! ## Pallet API
+//!
+//! See the [`pallet`] module for the calls, storage, events and errors. The runtime API
+//! [`InferenceMarketApi`](zkinfer_primitives::runtime_api::InferenceMarketApi) is implemented
+//! by the functions in [`Pallet::quote`], [`Pallet::job`] and [`Pallet::jobs_assigned_to`].
+//!
+//! ## Overview
+//!
+//! A job's life, in order:
+//!
+//! 1. **Submission.** [`submit_inference`](pallet::Pallet::submit_inference)`(model, input,
+//!    max_fee)` prices the job at the model's compute units × `UnitPrice` (governed), refuses
+//!    it if that exceeds `max_fee`, holds the fee (escrow) and a storage deposit for the job
+//!    record from the requester, and appends the job to the queue (at most `MaxQueueLen`;
+//!    [`Error::QueueFull`] beyond). [`cancel`](pallet::Pallet::cancel) takes a job that is
+//!    still queued back and refunds its fee.
+//! 2. **Assignment**, in `on_initialize`, at most `MaxJobsPerBlock` queue entries per block
+//!    from the front: each queued job goes to a node that is active, serves its model and has
+//!    at least its compute units left of its capacity for the epoch (from `Nodes`, node
+//!    staking). Nodes are taken round-robin from a cursor that advances with every
+//!    assignment, so consecutive jobs spread over the eligible nodes; the order depends only
+//!    on chain state. A job no node can take stays queued in place; a job queued for longer
+//!    than `QueueTimeout` is refunded. Each assignment consumes the node's capacity and sets a
+//!    deadline `AssignmentDeadline` blocks ahead.
+//! 3. **Settlement.** The assigned node calls
+//!    [`submit_result`](pallet::Pallet::submit_result)`(job, output, proof)`. The runtime
+//!    builds the public inputs itself — the job binding of (job id, node account), the job's
+//!    input, the claimed output (see `zkinfer_primitives::statement`) — and asks the verifier
+//!    of the model's proof system. On success the held fee is split between the node
+//!    (`NodeShare`), the model owner (`OwnerShare`) and the protocol (the rest, to
+//!    `ProtocolFeeDestination`, the treasury), the output is stored and
+//!    [`Event::InferenceVerified`] carries it; on failure the call errors and nothing moves.
+//!    A proof made for another job or by another node does not verify: its binding differs.
+//! 4. **Deadlines.** At its deadline block an unfulfilled job is expired: the node is reported
+//!    to staking ([`NodeOffence::MissedDeadline`](zkinfer_primitives::NodeOffence)), and the
+//!    job goes back to the front of the queue (never to the same node next) if it has been
+//!    assigned at most `MaxReassignments` times, otherwise it is refunded.
+//! 5. **Removal.** A finished job (fulfilled, refunded or cancelled) keeps its record and
+//!    output until the requester calls [`remove_job`](pallet::Pallet::remove_job), which
+//!    releases the storage deposit.
+//!
+//! Every job ends exactly once: `Fulfilled`, `Refunded` or `Cancelled`.
+//!
+//! ### Example
+//!
+//! A job from submission to verified settlement (from this pallet's tests):
+#![doc = docify::embed!("src/tests.rs", a_job_is_assigned_proved_and_paid_as_priced)]
+//!
+//! ## Low Level / Implementation Details
+//!
+//! ### Weights
+//!
+//! `submit_result` is charged for the largest input and the verifier's most expensive key of
+//! that size, then refunded to this pallet's benchmarked settlement weight plus the
+//! verifier's benchmarked weight for the model's key. The hook's weight is benchmarked per
+//! expired job and per scanned queue entry (the dearer of assigning and timing out).
+//!
+//! ### Invariants
+//!
+//! Checked by `Pallet::do_try_state` (tests and the `try-runtime` feature):
+//! - the fee held from each requester equals the sum of the fees of its open (queued or
+//!   assigned) jobs, and the deposit held equals the sum of the deposits of its stored jobs;
+//! - the queue holds exactly the queued jobs, once each; each assigned job is in the deadline
+//!   list of its deadline block and in its node's job index, and nothing else is;
+//! - a finished job's payout plus refund equals its fee (fulfilled: node + owner + treasury;
+//!   refunded or cancelled: the whole fee back);
+//! - no job was assigned more than `1 + MaxReassignments` times;
+//! - each model's count of open jobs in the registry equals the open jobs stored here.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod assignment;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod impls;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+#[cfg(feature = "runtime-benchmarks")]
+pub use benchmarking::BenchmarkHelper;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungible, OnUnbalanced},
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::Perbill;
+	use zkinfer_primitives::{
+		ComputeNodes, ComputeUnits, InferenceVerifier, JobId, ModelId, ModelRegistry,
+		QuantizedValue,
+	};
+	use zkinfer_verifier_primitives::StatementHash;
+
+	/// The balance type of the currency.
+	pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<
+		<T as frame_system::Config>::AccountId,
+	>>::Balance;
+
+	/// Funds taken from escrow for the protocol, on their way to `ProtocolFeeDestination`.
+	pub type CreditOf<T> =
+		fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
+
+	/// A job's input as this runtime bounds it.
+	pub type InputOf<T> = BoundedVec<QuantizedValue, <T as Config>::MaxInputValues>;
+
+	/// A job's output as this runtime bounds it.
+	pub type OutputOf<T> = BoundedVec<QuantizedValue, <T as Config>::MaxOutputValues>;
+
+	/// A job record as this runtime bounds it.
+	pub type JobOf<T> = Job<
+		<T as frame_system::Config>::AccountId,
+		BalanceOf<T>,
+		BlockNumberFor<T>,
+		<T as Config>::MaxInputValues,
+		<T as Config>::MaxOutputValues,
+	>;
+
+	/// The current storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Holds fees and deposits, pays them out.
+		type Currency: fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ fungible::BalancedHold<Self::AccountId>
+			+ fungible::Mutate<Self::AccountId>;
+
+		/// The registered models.
+		type Models: ModelRegistry<Self::AccountId>;
+
+		/// The proof verifiers, by proof system.
+		type Verifiers: InferenceVerifier;
+
+		/// The staked compute nodes: who serves which model, with what capacity.
+		type Nodes: ComputeNodes<Self::AccountId>;
+
+		/// The price of one compute unit (governed).
+		type UnitPrice: Get<BalanceOf<Self>>;
+
+		/// The node's share of a job's fee (governed).
+		type NodeShare: Get<Perbill>;
+
+		/// The model owner's share of a job's fee (governed); the protocol gets the rest.
+		type OwnerShare: Get<Perbill>;
+
+		/// Receives the protocol's share of fees (the treasury).
+		type ProtocolFeeDestination: OnUnbalanced<CreditOf<Self>>;
+
+		/// Blocks an assigned node has to submit a verified result (governed, at least 1).
+		type AssignmentDeadline: Get<BlockNumberFor<Self>>;
+
+		/// How many times an expired job is assigned again before it is refunded (governed).
+		type MaxReassignments: Get<u32>;
+
+		/// Blocks a job may wait in the queue before it is refunded.
+		#[pallet::constant]
+		type QueueTimeout: Get<BlockNumberFor<Self>>;
+
+		/// The storage deposit held for any job record.
+		#[pallet::constant]
+		type JobDepositBase: Get<BalanceOf<Self>>;
+
+		/// The storage deposit held per input and output value of a job record.
+		#[pallet::constant]
+		type JobDepositPerValue: Get<BalanceOf<Self>>;
+
+		/// The most queued jobs.
+		#[pallet::constant]
+		type MaxQueueLen: Get<u32>;
+
+		/// The most jobs the hook expires, and the most queue entries it looks at, per block.
+		#[pallet::constant]
+		type MaxJobsPerBlock: Get<u32>;
+
+		/// The most nodes considered for one model's jobs.
+		#[pallet::constant]
+		type MaxNodesPerModel: Get<u32>;
+
+		/// The most values of a job's input.
+		#[pallet::constant]
+		type MaxInputValues: Get<u32>;
+
+		/// The most values of a job's output.
+		#[pallet::constant]
+		type MaxOutputValues: Get<u32>;
+
+		/// The longest proof, in bytes.
+		#[pallet::constant]
+		type MaxProofBytes: Get<u32>;
+
+		/// Weights of this pallet's calls and hook, from its benchmarks.
+		type WeightInfo: WeightInfo;
+
+		/// Registers models and nodes for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: crate::BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A job's fee, in escrow until the job settles, is refunded or cancelled.
+		#[codec(index = 0)]
+		JobFee,
+		/// The storage deposit for a job record, until the requester removes it.
+		#[codec(index = 1)]
+		JobDeposit,
+	}
+
+	/// How a fulfilled job's fee was paid out.
+	#[derive(
+		Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	)]
+	pub struct Payout<Balance> {
+		/// To the node that proved it.
+		pub node: Balance,
+		/// To the model's owner.
+		pub owner: Balance,
+		/// To the protocol (treasury).
+		pub protocol: Balance,
+	}
+
+	/// Why a job's fee went back to the requester.
+	#[derive(
+		Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	)]
+	pub enum RefundReason {
+		/// No node took it within `QueueTimeout` blocks.
+		QueueTimeout,
+		/// It expired at its deadline after its last permitted assignment.
+		DeadlinesMissed,
+		/// It expired and the queue had no room to take it back.
+		QueueFull,
+	}
+
+	/// Where a job stands.
+	#[derive(
+		CloneNoBound,
+		PartialEqNoBound,
+		EqNoBound,
+		DebugNoBound,
+		Encode,
+		Decode,
+		DecodeWithMemTracking,
+		MaxEncodedLen,
+		TypeInfo,
+	)]
+	#[scale_info(skip_type_params(MaxOutput))]
+	pub enum JobStatus<AccountId, Balance, BlockNumber, MaxOutput: Get<u32>>
+	where
+		AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+		Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+		BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	{
+		/// Waiting for a node.
+		Queued {
+			/// Refunded if still queued at this block.
+			expires_at: BlockNumber,
+			/// A node that missed this job's deadline and does not get it next.
+			excluded: Option<AccountId>,
+		},
+		/// Assigned to a node, which must submit a verified result before `deadline`.
+		Assigned {
+			/// The node.
+			node: AccountId,
+			/// The block at which the job expires.
+			deadline: BlockNumber,
+		},
+		/// Proved, verified and paid.
+		Fulfilled {
+			/// The node that proved it.
+			node: AccountId,
+			/// The verified output.
+			output: BoundedVec<QuantizedValue, MaxOutput>,
+			/// What the proof established (key hash and public inputs).
+			statement: StatementHash,
+			/// How the fee was paid out.
+			payout: Payout<Balance>,
+			/// The block it settled in.
+			at: BlockNumber,
+		},
+		/// The fee went back to the requester.
+		Refunded {
+			/// Why.
+			reason: RefundReason,
+			/// The amount refunded (the whole fee).
+			amount: Balance,
+			/// The block.
+			at: BlockNumber,
+		},
+		/// The requester cancelled it while queued; the fee went back.
+		Cancelled {
+			/// The amount refunded (the whole fee).
+			amount: Balance,
+			/// The block.
+			at: BlockNumber,
+		},
+	}
+
+	/// An inference job.
+	#[derive(
+		CloneNoBound,
+		PartialEqNoBound,
+		EqNoBound,
+		DebugNoBound,
+		Encode,
+		Decode,
+		DecodeWithMemTracking,
+		MaxEncodedLen,
+		TypeInfo,
+	)]
+	#[scale_info(skip_type_params(MaxInput, MaxOutput))]
+	pub struct Job<AccountId, Balance, BlockNumber, MaxInput: Get<u32>, MaxOutput: Get<u32>>
+	where
+		AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+		Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+		BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	{
+		/// The model.
+		pub model: ModelId,
+		/// Who submitted and paid for it.
+		pub requester: AccountId,
+		/// The quantized input.
+		pub input: BoundedVec<QuantizedValue, MaxInput>,
+		/// The fee held in escrow: the model's compute units × the unit price at submission.
+		pub fee: Balance,
+		/// The storage deposit held for this record.
+		pub deposit: Balance,
+		/// The compute units it costs a node's capacity.
+		pub compute_units: ComputeUnits,
+		/// The block it was submitted in.
+		pub submitted_at: BlockNumber,
+		/// How many times it has been assigned.
+		pub assignments: u32,
+		/// Where it stands.
+		pub status: JobStatus<AccountId, Balance, BlockNumber, MaxOutput>,
+	}
+
+	/// The id the next job gets.
+	#[pallet::storage]
+	pub type NextJobId<T: Config> = StorageValue<_, JobId, ValueQuery>;
+
+	/// Stored jobs (open, and finished ones not yet removed), by id.
+	#[pallet::storage]
+	pub type Jobs<T: Config> = StorageMap<_, Twox64Concat, JobId, JobOf<T>, OptionQuery>;
+
+	/// Queued jobs, oldest first (expired jobs re-enter at the front).
+	#[pallet::storage]
+	pub type Queue<T: Config> = StorageValue<_, BoundedVec<JobId, T::MaxQueueLen>, ValueQuery>;
+
+	/// Assigned jobs by deadline block: the hook expires those still assigned at that block.
+	#[pallet::storage]
+	pub type Deadlines<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<JobId, T::MaxJobsPerBlock>,
+		ValueQuery,
+	>;
+
+	/// The open jobs assigned to each node (what its prover has to do).
+	#[pallet::storage]
+	pub type NodeJobs<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, JobId, (), OptionQuery>;
+
+	/// Where the next round-robin search over a model's nodes starts.
+	#[pallet::storage]
+	pub type AssignmentCursor<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A job was submitted: fee and deposit held, job queued.
+		InferenceSubmitted {
+			/// The job.
+			job: JobId,
+			/// Its model.
+			model: ModelId,
+			/// Who pays.
+			requester: T::AccountId,
+			/// The fee held.
+			fee: BalanceOf<T>,
+			/// The storage deposit held.
+			deposit: BalanceOf<T>,
+		},
+		/// A job was assigned to a node.
+		JobAssigned {
+			/// The job.
+			job: JobId,
+			/// The node.
+			node: T::AccountId,
+			/// The block at which it expires.
+			deadline: BlockNumberFor<T>,
+		},
+		/// A job's result was verified: the fee was paid out, the output stored.
+		InferenceVerified {
+			/// The job.
+			job: JobId,
+			/// Its model.
+			model: ModelId,
+			/// The node that proved it.
+			node: T::AccountId,
+			/// The verified output.
+			output: OutputOf<T>,
+			/// What the proof established.
+			statement: StatementHash,
+			/// How the fee was paid out.
+			payout: Payout<BalanceOf<T>>,
+		},
+		/// An assigned job passed its deadline; the node was reported.
+		JobExpired {
+			/// The job.
+			job: JobId,
+			/// The late node.
+			node: T::AccountId,
+			/// Whether the job went back to the queue (otherwise it was refunded).
+			requeued: bool,
+		},
+		/// A job's fee was refunded.
+		JobRefunded {
+			/// The job.
+			job: JobId,
+			/// Who got the fee back.
+			requester: T::AccountId,
+			/// The amount.
+			amount: BalanceOf<T>,
+			/// Why.
+			reason: RefundReason,
+		},
+		/// A queued job was cancelled and its fee refunded.
+		JobCancelled {
+			/// The job.
+			job: JobId,
+			/// Who got the fee back.
+			requester: T::AccountId,
+			/// The amount.
+			amount: BalanceOf<T>,
+		},
+		/// A finished job's record was removed and its deposit released.
+		JobRemoved {
+			/// The job.
+			job: JobId,
+			/// Whose deposit was released.
+			requester: T::AccountId,
+			/// The deposit.
+			deposit: BalanceOf<T>,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The model takes no new jobs (it is retired).
+		ModelNotAcceptingJobs,
+		/// The input does not have the model's number of input values.
+		InputLength,
+		/// The job's price is above the `max_fee` the requester allowed.
+		PriceAboveMaxFee,
+		/// The price (compute units × unit price) or the deposit overflows the balance type.
+		PriceOverflow,
+		/// The queue is full: try again later.
+		QueueFull,
+		/// No job with this id is stored.
+		UnknownJob,
+		/// Only the job's requester may do this.
+		NotRequester,
+		/// Only a queued job can be cancelled.
+		NotQueued,
+		/// The job is not assigned to a node now (queued, or finished).
+		NotAssigned,
+		/// The job is assigned to another node.
+		NotAssignedNode,
+		/// The output does not have the model's number of output values.
+		OutputLength,
+		/// The job is still open; only finished jobs can be removed.
+		JobStillOpen,
+		/// The job counter overflowed.
+		JobIdOverflow,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Expires the jobs whose deadline is this block, then assigns queued jobs.
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::process_block(now)
+		}
+
+		fn integrity_test() {
+			assert!(!T::MaxJobsPerBlock::get().is_zero(), "MaxJobsPerBlock must be positive");
+			assert!(!T::MaxNodesPerModel::get().is_zero(), "MaxNodesPerModel must be positive");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Submits an inference job: prices it, holds the fee and the record's deposit, queues
+		/// it.
+		///
+		/// - Origin: signed; the signer is the requester and pays.
+		/// - `input`: the model's quantized input (its registered shape and scale), flattened.
+		/// - `max_fee`: the most the requester pays; a higher price fails with
+		///   [`Error::PriceAboveMaxFee`].
+		/// - Emits [`Event::InferenceSubmitted`] with the job id.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::submit_inference(input.len() as u32))]
+		pub fn submit_inference(
+			origin: OriginFor<T>,
+			model: ModelId,
+			input: InputOf<T>,
+			max_fee: BalanceOf<T>,
+		) -> DispatchResult {
+			let requester = ensure_signed(origin)?;
+			Self::do_submit_inference(requester, model, input, max_fee).map(|_| ())
+		}
+
+		/// Cancels a queued job and refunds its fee.
+		///
+		/// - Origin: signed, the requester. The job must still be queued.
+		/// - Emits [`Event::JobCancelled`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::cancel())]
+		pub fn cancel(origin: OriginFor<T>, job: JobId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel(who, job)
+		}
+
+		/// Submits the result of an assigned job with its proof; pays the fee out if the proof
+		/// verifies.
+		///
+		/// - Origin: signed, the node the job is assigned to.
+		/// - The public inputs are built here from the job binding (job id, node), the job's
+		///   input and `output`; the verifier of the model's proof system checks `proof`
+		///   against them and the model's key. A refused proof fails the call (with the
+		///   verifier's error) and moves nothing.
+		/// - Weight: charged for the largest input and the dearest key, refunded to the
+		///   model's.
+		/// - Emits [`Event::InferenceVerified`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(Pallet::<T>::max_submit_result_weight(output.len() as u32))]
+		pub fn submit_result(
+			origin: OriginFor<T>,
+			job: JobId,
+			output: OutputOf<T>,
+			proof: BoundedVec<u8, T::MaxProofBytes>,
+		) -> DispatchResultWithPostInfo {
+			let node = ensure_signed(origin)?;
+			let actual = Self::do_submit_result(node, job, output, proof)?;
+			Ok(Some(actual).into())
+		}
+
+		/// Removes a finished job's record and releases its deposit.
+		///
+		/// - Origin: signed, the requester. The job must be fulfilled, refunded or cancelled.
+		/// - Emits [`Event::JobRemoved`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::remove_job())]
+		pub fn remove_job(origin: OriginFor<T>, job: JobId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_remove_job(who, job)
+		}
+	}
+}

@@ -1,0 +1,429 @@
+//! Tests of the inference market, with the real model registry and test nodes and proofs.
+
+use crate::{mock::*, pallet::*, Error};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect, InspectHold},
+	BoundedVec,
+};
+use zkinfer_primitives::{
+	testing::{TestNodes, TestVerifier},
+	ComputeNodes as _, JobId, ModelRegistry as _, NodeOffence,
+};
+
+/// The test model's price: 40 units × 10.
+const PRICE: Balance = 400;
+/// The job deposit: 100 + 3 inputs + 2 outputs.
+const DEPOSIT: Balance = 105;
+
+fn input() -> InputOf<Test> {
+	BoundedVec::truncate_from(vec![3, -1, 7])
+}
+
+fn output() -> OutputOf<Test> {
+	BoundedVec::truncate_from(vec![-12, 40])
+}
+
+/// The proof the test verifier accepts for job `job`'s `output` by `node`.
+fn proof_for(job: JobId, node: u64, output: &[i64]) -> BoundedVec<u8, frame_support::traits::ConstU32<64>> {
+	let record = Jobs::<Test>::get(job).expect("the job is stored");
+	let terms = ModelRegistry::terms(record.model).expect("its model is stored");
+	let inputs = InferenceMarket::public_inputs(job, &node, &record.input, output);
+	BoundedVec::truncate_from(TestVerifier::prove(&terms.vk, &inputs))
+}
+
+/// Registers ALICE's model (3 inputs, 2 outputs) served by `nodes` with `capacity` each.
+fn market_with(nodes: &[u64], capacity: u64) -> u32 {
+	let model = register_model(ALICE, 3, 2);
+	for &node in nodes {
+		TestNodes::<u64>::add(node, vec![model], capacity);
+	}
+	model
+}
+
+fn submit(who: u64, model: u32) -> JobId {
+	assert_ok!(InferenceMarket::submit_inference(RuntimeOrigin::signed(who), model, input(), PRICE));
+	NextJobId::<Test>::get() - 1
+}
+
+fn status(job: JobId) -> JobStatus<u64, Balance, u64, frame_support::traits::ConstU32<16>> {
+	Jobs::<Test>::get(job).expect("the job is stored").status
+}
+
+fn assigned_node(job: JobId) -> Option<u64> {
+	match status(job) {
+		JobStatus::Assigned { node, .. } => Some(node),
+		_ => None,
+	}
+}
+
+fn fee_held(who: u64) -> Balance {
+	Balances::balance_on_hold(&HoldReason::JobFee.into(), &who)
+}
+
+fn events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| if let RuntimeEvent::InferenceMarket(e) = r.event { Some(e) } else { None })
+		.collect()
+}
+
+#[docify::export]
+#[test]
+fn a_job_is_assigned_proved_and_paid_as_priced() {
+	run_test(|| {
+		let model = market_with(&[NODE_1], 1_000);
+		assert_eq!(InferenceMarket::quote(model), Ok(PRICE));
+		let (alice, node, treasury) =
+			(Balances::balance(&ALICE), Balances::balance(&NODE_1), Balances::balance(&TREASURY));
+
+		// BOB submits: fee and deposit are held, the job is queued.
+		let job = submit(BOB, model);
+		assert_eq!(fee_held(BOB), PRICE);
+		assert_eq!(Balances::balance(&BOB), ENDOWMENT - PRICE - DEPOSIT);
+		assert_eq!(Queue::<Test>::get().to_vec(), vec![job]);
+
+		// The next block assigns it to the only node, with a deadline.
+		run_to_block(2);
+		assert_eq!(status(job), JobStatus::Assigned { node: NODE_1, deadline: 2 + DEADLINE });
+		assert_eq!(InferenceMarket::jobs_assigned_to(NODE_1), vec![job]);
+		assert_eq!(TestNodes::<u64>::remaining_capacity(&NODE_1), 1_000 - UNITS);
+
+		// The node proves and is paid; the output is stored.
+		let proof = proof_for(job, NODE_1, &output());
+		assert_ok!(InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_1), job, output(), proof));
+		let payout = Payout { node: 320, owner: 60, protocol: 20 };
+		assert!(matches!(
+			status(job),
+			JobStatus::Fulfilled { node: NODE_1, ref output, payout: p, .. } if *output == self::output() && p == payout
+		));
+		assert_eq!(Balances::balance(&NODE_1), node + 320);
+		assert_eq!(Balances::balance(&ALICE), alice + 60);
+		assert_eq!(Balances::balance(&TREASURY), treasury + 20);
+		assert_eq!(fee_held(BOB), 0);
+		assert_eq!(Balances::balance(&BOB), ENDOWMENT - PRICE - DEPOSIT);
+		assert!(InferenceMarket::jobs_assigned_to(NODE_1).is_empty());
+		assert!(matches!(
+			events().last(),
+			Some(Event::InferenceVerified { job: 0, model: 0, node: NODE_1, output, payout: p, .. })
+				if *output == self::output() && *p == payout
+		));
+		assert_eq!(pallet_model_registry::Usage::<Test>::get(model).inferences, 1);
+		assert_eq!(ModelRegistry::open_jobs(model), 0);
+
+		// The requester removes the record and gets the deposit back.
+		assert_ok!(InferenceMarket::remove_job(RuntimeOrigin::signed(BOB), job));
+		assert_eq!(Balances::balance(&BOB), ENDOWMENT - PRICE);
+		assert!(Jobs::<Test>::get(job).is_none());
+	});
+}
+
+#[test]
+fn submissions_are_checked_before_anything_is_held() {
+	run_test(|| {
+		let model = market_with(&[NODE_1], 1_000);
+		let signed = RuntimeOrigin::signed;
+		assert_noop!(
+			InferenceMarket::submit_inference(signed(BOB), model, input(), PRICE - 1),
+			Error::<Test>::PriceAboveMaxFee
+		);
+		assert_noop!(
+			InferenceMarket::submit_inference(signed(BOB), model, BoundedVec::truncate_from(vec![1, 2]), PRICE),
+			Error::<Test>::InputLength
+		);
+		assert_noop!(
+			InferenceMarket::submit_inference(signed(BOB), 9, input(), PRICE),
+			pallet_model_registry::Error::<Test>::UnknownModel
+		);
+		// PAUPER has 300: less than the fee.
+		assert!(InferenceMarket::submit_inference(signed(PAUPER), model, input(), PRICE).is_err());
+		assert_eq!(Balances::balance(&PAUPER), 300);
+		assert!(Queue::<Test>::get().is_empty());
+		assert_eq!(NextJobId::<Test>::get(), 0);
+		// A retired model takes no new jobs.
+		assert_ok!(ModelRegistry::retire_model(signed(ALICE), model));
+		assert_eq!(InferenceMarket::quote(model), Err(pallet_model_registry::Error::<Test>::UnknownModel.into()));
+	});
+}
+
+#[test]
+fn a_retired_model_with_open_jobs_refuses_new_ones_and_settles_the_open_ones() {
+	run_test(|| {
+		let model = market_with(&[NODE_1], 1_000);
+		let job = submit(BOB, model);
+		assert_ok!(ModelRegistry::retire_model(RuntimeOrigin::signed(ALICE), model));
+		assert_noop!(
+			InferenceMarket::submit_inference(RuntimeOrigin::signed(BOB), model, input(), PRICE),
+			Error::<Test>::ModelNotAcceptingJobs
+		);
+		assert_eq!(InferenceMarket::quote(model), Err(Error::<Test>::ModelNotAcceptingJobs.into()));
+		run_to_block(2);
+		let proof = proof_for(job, NODE_1, &output());
+		assert_ok!(InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_1), job, output(), proof));
+		// The last open job closed: the model is gone and its deposit released.
+		assert!(pallet_model_registry::Models::<Test>::get(model).is_none());
+		assert_eq!(Balances::balance_on_hold(&pallet_model_registry::HoldReason::ModelDeposit.into(), &ALICE), 0);
+	});
+}
+
+#[test]
+fn a_full_queue_refuses_new_jobs() {
+	run_test(|| {
+		let model = market_with(&[], 0);
+		for _ in 0..QUEUE_LEN {
+			submit(BOB, model);
+		}
+		assert_noop!(
+			InferenceMarket::submit_inference(RuntimeOrigin::signed(BOB), model, input(), PRICE),
+			Error::<Test>::QueueFull
+		);
+	});
+}
+
+#[test]
+fn only_the_requester_cancels_and_only_while_queued() {
+	run_test(|| {
+		let model = market_with(&[], 0);
+		let job = submit(BOB, model);
+		assert_noop!(InferenceMarket::cancel(RuntimeOrigin::signed(ALICE), job), Error::<Test>::NotRequester);
+		assert_noop!(InferenceMarket::cancel(RuntimeOrigin::signed(BOB), 5), Error::<Test>::UnknownJob);
+		assert_ok!(InferenceMarket::cancel(RuntimeOrigin::signed(BOB), job));
+		assert_eq!(status(job), JobStatus::Cancelled { amount: PRICE, at: 1 });
+		assert_eq!(fee_held(BOB), 0);
+		assert!(Queue::<Test>::get().is_empty());
+		assert_eq!(events().last(), Some(&Event::JobCancelled { job, requester: BOB, amount: PRICE }));
+		assert_noop!(InferenceMarket::cancel(RuntimeOrigin::signed(BOB), job), Error::<Test>::NotQueued);
+
+		TestNodes::<u64>::add(NODE_1, vec![model], 1_000);
+		let assigned = submit(BOB, model);
+		run_to_block(2);
+		assert_noop!(InferenceMarket::cancel(RuntimeOrigin::signed(BOB), assigned), Error::<Test>::NotQueued);
+		// An open job cannot be removed; a finished one can.
+		assert_noop!(InferenceMarket::remove_job(RuntimeOrigin::signed(BOB), assigned), Error::<Test>::JobStillOpen);
+		assert_noop!(InferenceMarket::remove_job(RuntimeOrigin::signed(ALICE), job), Error::<Test>::NotRequester);
+		assert_ok!(InferenceMarket::remove_job(RuntimeOrigin::signed(BOB), job));
+	});
+}
+
+#[test]
+fn wrong_results_move_nothing() {
+	run_test(|| {
+		let model = market_with(&[NODE_1, NODE_2], 1_000);
+		let job = submit(BOB, model);
+		let other = submit(BOB, model);
+		run_to_block(2);
+		assert_eq!((assigned_node(job), assigned_node(other)), (Some(NODE_1), Some(NODE_2)));
+		let proof = proof_for(job, NODE_1, &output());
+		let balances = || [BOB, NODE_1, NODE_2, ALICE, TREASURY].map(|a| Balances::balance(&a));
+		let before = balances();
+
+		// Another node, even with the right proof.
+		assert_noop!(
+			InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_2), job, output(), proof.clone()),
+			Error::<Test>::NotAssignedNode
+		);
+		// The right node, a proof of another output.
+		let mut claimed = output();
+		claimed[0] += 1;
+		assert!(InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_1), job, claimed, proof.clone()).is_err());
+		// A proof made for job 0 replayed for job 1 by its node: the binding differs.
+		let replay = proof_for(job, NODE_2, &output());
+		assert!(InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_2), other, output(), replay).is_err());
+		// The wrong number of outputs.
+		assert_noop!(
+			InferenceMarket::submit_result(
+				RuntimeOrigin::signed(NODE_1),
+				job,
+				BoundedVec::truncate_from(vec![1]),
+				proof.clone()
+			),
+			Error::<Test>::OutputLength
+		);
+		assert_eq!(balances(), before);
+		assert_eq!(fee_held(BOB), 2 * PRICE);
+		assert_eq!(assigned_node(job), Some(NODE_1));
+
+		// The right one settles, exactly once.
+		assert_ok!(InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_1), job, output(), proof.clone()));
+		assert_noop!(
+			InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_1), job, output(), proof),
+			Error::<Test>::NotAssigned
+		);
+		assert_eq!(fee_held(BOB), PRICE);
+	});
+}
+
+#[test]
+fn nodes_never_get_more_than_their_capacity() {
+	run_test(|| {
+		// Room for two jobs this epoch.
+		let model = market_with(&[NODE_1], 2 * UNITS + 1);
+		let jobs: Vec<_> = (0..3).map(|_| submit(BOB, model)).collect();
+		run_to_block(2);
+		assert_eq!(jobs.iter().map(|&j| assigned_node(j)).collect::<Vec<_>>(), vec![Some(NODE_1), Some(NODE_1), None]);
+		assert_eq!(Queue::<Test>::get().to_vec(), vec![jobs[2]]);
+		run_to_block(3);
+		assert_eq!(assigned_node(jobs[2]), None);
+		check_invariants();
+		// A new epoch: capacity is back, the waiting job goes out.
+		TestNodes::<u64>::new_epoch();
+		run_to_block(4);
+		assert_eq!(assigned_node(jobs[2]), Some(NODE_1));
+	});
+}
+
+#[test]
+fn assignment_rotates_over_the_eligible_nodes() {
+	run_test(|| {
+		let model = market_with(&[NODE_1, NODE_2, NODE_3], 1_000);
+		// A node serving another model only is never chosen.
+		TestNodes::<u64>::add(PAUPER, vec![model + 1], 1_000);
+		let jobs: Vec<_> = (0..4).map(|_| submit(BOB, model)).collect();
+		run_to_block(2);
+		let nodes: Vec<_> = jobs.iter().map(|&j| assigned_node(j).unwrap()).collect();
+		assert_eq!(nodes, vec![NODE_1, NODE_2, NODE_3, NODE_1]);
+		// The cursor carries over blocks.
+		let next = submit(BOB, model);
+		run_to_block(3);
+		assert_eq!(assigned_node(next), Some(NODE_2));
+	});
+}
+
+#[test]
+fn the_hook_looks_at_a_bounded_number_of_queue_entries_per_block() {
+	run_test(|| {
+		let model = market_with(&[NODE_1], 1_000);
+		let jobs: Vec<_> = (0..6).map(|_| submit(BOB, model)).collect();
+		run_to_block(2);
+		let assigned = jobs.iter().filter(|&&j| assigned_node(j).is_some()).count();
+		assert_eq!(assigned, JOBS_PER_BLOCK as usize);
+		run_to_block(3);
+		assert!(jobs.iter().all(|&j| assigned_node(j).is_some()));
+	});
+}
+
+#[test]
+fn a_missed_deadline_reassigns_to_another_node_then_refunds() {
+	run_test(|| {
+		let model = market_with(&[NODE_1, NODE_2], 1_000);
+		let job = submit(BOB, model);
+		run_to_block(2);
+		assert_eq!(assigned_node(job), Some(NODE_1));
+
+		// NODE_1 misses the deadline: reported, and the job goes to NODE_2 in the same block.
+		run_to_block(2 + DEADLINE);
+		assert_eq!(TestNodes::<u64>::offences(), vec![(NODE_1, NodeOffence::MissedDeadline { job })]);
+		assert!(events().contains(&Event::JobExpired { job, node: NODE_1, requeued: true }));
+		assert_eq!(assigned_node(job), Some(NODE_2));
+		assert!(InferenceMarket::jobs_assigned_to(NODE_1).is_empty());
+		// NODE_1 can no longer settle it.
+		let late = proof_for(job, NODE_1, &output());
+		assert_noop!(
+			InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_1), job, output(), late),
+			Error::<Test>::NotAssignedNode
+		);
+
+		// NODE_2 misses it too: MaxReassignments (1) is used up, the fee goes back.
+		run_to_block(2 + 2 * DEADLINE);
+		assert_eq!(TestNodes::<u64>::offences().len(), 2);
+		assert!(matches!(status(job), JobStatus::Refunded { reason: RefundReason::DeadlinesMissed, amount: PRICE, .. }));
+		assert_eq!(fee_held(BOB), 0);
+		assert_eq!(Balances::balance(&BOB), ENDOWMENT - DEPOSIT);
+		assert_eq!(ModelRegistry::open_jobs(model), 0);
+	});
+}
+
+#[test]
+fn an_expired_job_never_goes_back_to_the_late_node_next() {
+	run_test(|| {
+		MaxReassignments::set(&3);
+		let model = market_with(&[NODE_1], 1_000);
+		let job = submit(BOB, model);
+		run_to_block(2);
+		run_to_block(2 + DEADLINE);
+		// Its only node was late: the job waits in the queue rather than return to it.
+		assert!(matches!(status(job), JobStatus::Queued { excluded: Some(NODE_1), .. }));
+		TestNodes::<u64>::add(NODE_2, vec![model], 1_000);
+		run_to_block(3 + DEADLINE);
+		assert_eq!(assigned_node(job), Some(NODE_2));
+	});
+}
+
+#[test]
+fn a_job_no_node_takes_is_refunded_after_the_queue_timeout() {
+	run_test(|| {
+		let model = market_with(&[], 0);
+		let job = submit(BOB, model);
+		run_to_block(QUEUE_TIMEOUT);
+		assert!(matches!(status(job), JobStatus::Queued { .. }));
+		run_to_block(1 + QUEUE_TIMEOUT);
+		assert!(matches!(status(job), JobStatus::Refunded { reason: RefundReason::QueueTimeout, .. }));
+		assert!(Queue::<Test>::get().is_empty());
+		assert_eq!(fee_held(BOB), 0);
+	});
+}
+
+#[test]
+fn a_new_unit_price_applies_to_new_jobs_only() {
+	run_test(|| {
+		let model = market_with(&[NODE_1], 1_000);
+		let old = submit(BOB, model);
+		UnitPrice::set(&20);
+		assert_eq!(InferenceMarket::quote(model), Ok(2 * PRICE));
+		assert_noop!(
+			InferenceMarket::submit_inference(RuntimeOrigin::signed(BOB), model, input(), PRICE),
+			Error::<Test>::PriceAboveMaxFee
+		);
+		assert_ok!(InferenceMarket::submit_inference(RuntimeOrigin::signed(BOB), model, input(), 2 * PRICE));
+		assert_eq!(Jobs::<Test>::get(old).unwrap().fee, PRICE);
+		assert_eq!(Jobs::<Test>::get(old + 1).unwrap().fee, 2 * PRICE);
+		assert_eq!(fee_held(BOB), 3 * PRICE);
+	});
+}
+
+#[test]
+fn fee_splits_add_up_to_the_fee() {
+	new_test_ext().execute_with(|| {
+		for fee in [0, 1, 7, 99, 400, 12_345, u64::MAX] {
+			let p = InferenceMarket::split_fee(fee);
+			assert_eq!(p.node as u128 + p.owner as u128 + p.protocol as u128, fee as u128, "{fee}");
+		}
+		assert_eq!(InferenceMarket::split_fee(400), Payout { node: 320, owner: 60, protocol: 20 });
+	});
+}
+
+#[test]
+fn the_hook_weight_grows_with_its_work() {
+	let small = InferenceMarket::block_weight(crate::assignment::BlockWork { expired: 0, scanned: 1 });
+	let large = InferenceMarket::block_weight(crate::assignment::BlockWork { expired: 4, scanned: 4 });
+	assert!(large.ref_time() > small.ref_time());
+}
+
+#[test]
+fn try_state_notices_escrow_that_does_not_match_the_open_jobs() {
+	new_test_ext().execute_with(|| {
+		let model = market_with(&[], 0);
+		let job = submit(BOB, model);
+		assert_ok!(InferenceMarket::do_try_state());
+		Jobs::<Test>::mutate(job, |j| j.as_mut().unwrap().fee += 1);
+		assert!(InferenceMarket::do_try_state().is_err());
+	});
+}
+
+#[test]
+fn try_state_notices_a_payout_that_differs_from_the_fee() {
+	new_test_ext().execute_with(|| {
+		let model = market_with(&[NODE_1], 1_000);
+		let job = submit(BOB, model);
+		run_to_block(2);
+		let proof = proof_for(job, NODE_1, &output());
+		assert_ok!(InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_1), job, output(), proof));
+		assert_ok!(InferenceMarket::do_try_state());
+		Jobs::<Test>::mutate(job, |j| {
+			if let JobStatus::Fulfilled { payout, .. } = &mut j.as_mut().unwrap().status {
+				payout.protocol += 1;
+			}
+		});
+		assert!(InferenceMarket::do_try_state().is_err());
+	});
+}
