@@ -312,6 +312,17 @@ pub fn parse_binding(text: &str) -> Result<Fr, ArtifactError> {
 	fr_from_bytes(&bytes).ok_or_else(|| ArtifactError::Invalid("job binding: not a canonical field element".into()))
 }
 
+/// The job binding the chain computes for job `job` assigned to the node whose 32-byte account
+/// is `node` (hex, optional `0x`): see `zkinfer_primitives::job_binding`.
+pub fn job_binding(job: u64, node: &str) -> Result<Fr, ArtifactError> {
+	let account = hex::decode(node.trim().trim_start_matches("0x")).map_err(|e| ArtifactError::Invalid(format!("node account: {e}")))?;
+	if account.len() != 32 {
+		return Err(ArtifactError::Invalid("node account: expected 32 bytes".into()));
+	}
+	let bytes = zkinfer_primitives::job_binding(job, &account);
+	fr_from_bytes(&bytes).ok_or_else(|| ArtifactError::Invalid("job binding: not a canonical field element".into()))
+}
+
 /// Reads an input file: `{"input": [numbers…]}` or a bare array.
 ///
 /// Parsed through `serde_json::Value` rather than an untagged enum: with serde_json's

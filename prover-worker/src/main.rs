@@ -3,7 +3,7 @@
 //! ```text
 //! prover-worker compile --onnx model.onnx --calibration sample.json… [--out artifacts]
 //! prover-worker setup   --artifact artifacts/<id>
-//! prover-worker prove   --artifact artifacts/<id> --input input.json --job-binding <hex> [--out proof.json]
+//! prover-worker prove   --artifact artifacts/<id> --input input.json (--job <id> --node <hex> | --job-binding <hex>) [--out proof.json]
 //! prover-worker verify  --artifact artifacts/<id> --proof proof.json
 //! prover-worker inspect --artifact artifacts/<id> | --onnx model.onnx
 //! prover-worker bench   --artifact artifacts/<id> --input input.json [--runs 5]
@@ -123,9 +123,16 @@ struct ProveArgs {
 	/// The input (`{"input": [...]}`, real numbers).
 	#[arg(long)]
 	input: PathBuf,
-	/// The job binding: 32 bytes, little-endian hex, a canonical field element.
-	#[arg(long)]
-	job_binding: String,
+	/// The job binding: 32 bytes, little-endian hex, a canonical field element. Instead of
+	/// `--job` and `--node`.
+	#[arg(long, required_unless_present = "job", conflicts_with_all = ["job", "node"])]
+	job_binding: Option<String>,
+	/// The on-chain job id: with `--node`, proves for the job binding the chain computes.
+	#[arg(long, requires = "node")]
+	job: Option<u64>,
+	/// The assigned node's account (32 bytes, hex), with `--job`.
+	#[arg(long, requires = "job")]
+	node: Option<String>,
 	/// Where to write the proof file (default: stdout).
 	#[arg(long)]
 	out: Option<PathBuf>,
@@ -194,7 +201,11 @@ fn run(command: Command) -> Result<(), ArtifactError> {
 		},
 		Command::Prove(args) => {
 			let artifact = artifact::load(&args.artifact)?;
-			let binding = artifact::parse_binding(&args.job_binding)?;
+			let binding = match (&args.job_binding, args.job, &args.node) {
+				(Some(binding), _, _) => artifact::parse_binding(binding)?,
+				(None, Some(job), Some(node)) => artifact::job_binding(job, node)?,
+				_ => return Err(ArtifactError::Invalid("give --job and --node, or --job-binding".into())),
+			};
 			let input = artifact::read_input(&args.input)?;
 			let params = args.srs.source().params(artifact.settings.circuit.k)?;
 			let pk = artifact::setup(&artifact, &params)?;

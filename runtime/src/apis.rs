@@ -18,7 +18,7 @@ use sp_session::OpaqueGeneratedSessionKeys;
 use sp_version::RuntimeVersion;
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Executive, Grandpa,
+	genesis_config_presets, AccountId, Aura, Balance, Block, Executive, Grandpa, InferenceMarket,
 	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
 	TransactionPayment, VERSION,
 };
@@ -150,6 +150,25 @@ impl_runtime_apis! {
 	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
 		fn account_nonce(account: AccountId) -> Nonce {
 			System::account_nonce(account)
+		}
+	}
+
+	impl zkinfer_primitives::runtime_api::InferenceMarketApi<
+		Block,
+		AccountId,
+		Balance,
+		pallet_inference_market::JobOf<Runtime>,
+	> for Runtime {
+		fn quote(model: zkinfer_primitives::ModelId) -> Result<Balance, sp_runtime::DispatchError> {
+			InferenceMarket::quote(model)
+		}
+
+		fn job(job: zkinfer_primitives::JobId) -> Option<pallet_inference_market::JobOf<Runtime>> {
+			InferenceMarket::job(job)
+		}
+
+		fn jobs_assigned_to(node: AccountId) -> Vec<zkinfer_primitives::JobId> {
+			InferenceMarket::jobs_assigned_to(node)
 		}
 	}
 

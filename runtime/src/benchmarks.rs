@@ -6,7 +6,9 @@
 pub use frame_benchmarking::baseline::Pallet as BaselineBench;
 pub use frame_system_benchmarking::Pallet as SystemBench;
 
-pub use crate::{Balances, Groth16Verifier, Halo2Verifier, Runtime, Sudo, Timestamp};
+pub use crate::{
+	Balances, Groth16Verifier, Halo2Verifier, InferenceMarket, ModelRegistry, Runtime, Sudo, Timestamp,
+};
 
 impl frame_system_benchmarking::Config for Runtime {}
 impl frame_benchmarking::baseline::Config for Runtime {}
@@ -19,4 +21,75 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_proof_verifier, Groth16Verifier]
 	[pallet_proof_verifier, Halo2Verifier]
+	[pallet_model_registry, ModelRegistry]
+	[pallet_inference_market, InferenceMarket]
 );
+
+/// Models and nodes for the market's benchmarks.
+///
+/// Keys are written straight into the halo2 verifier's storage with the requested input count:
+/// the registry and the market only read a key's shape and take references, and the market's
+/// settlement benchmark leaves verification to the verifier's own benchmarks.
+pub struct MarketBenchmarks;
+
+impl pallet_model_registry::BenchmarkHelper<crate::AccountId> for MarketBenchmarks {
+	fn registered_key(
+		owner: &crate::AccountId,
+		public_inputs: u32,
+	) -> (zkinfer_primitives::ProofSystem, zkinfer_verifier_primitives::KeyHash) {
+		use crate::configs::verification::Halo2Instance;
+		use codec::Encode;
+		let bytes = (b"benchmark key", public_inputs, frame_system::Pallet::<Runtime>::block_number())
+			.encode();
+		let key: zkinfer_verifier_primitives::KeyHash =
+			<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&bytes);
+		pallet_proof_verifier::Keys::<Runtime, Halo2Instance>::insert(
+			key,
+			pallet_proof_verifier::KeyRecord {
+				owner: owner.clone(),
+				deposit: 0,
+				public_inputs,
+				width: 1,
+				references: 0,
+			},
+		);
+		pallet_proof_verifier::KeyBytes::<Runtime, Halo2Instance>::insert(
+			key,
+			frame_support::BoundedVec::truncate_from(bytes),
+		);
+		(zkinfer_primitives::ProofSystem::Halo2Kzg, key)
+	}
+}
+
+impl pallet_inference_market::BenchmarkHelper<crate::AccountId> for MarketBenchmarks {
+	fn register_model(
+		owner: &crate::AccountId,
+		inputs: u32,
+		outputs: u32,
+	) -> zkinfer_primitives::ModelId {
+		use pallet_model_registry::BenchmarkHelper as _;
+		let (proof_system, vk) = Self::registered_key(owner, 1 + inputs + outputs);
+		let spec = pallet_model_registry::ModelSpec {
+			metadata: Default::default(),
+			input_shape: frame_support::BoundedVec::truncate_from(alloc::vec![inputs]),
+			input_scale: 6,
+			output_shape: frame_support::BoundedVec::truncate_from(alloc::vec![outputs]),
+			output_scale: 6,
+			compute_units: 100,
+			proof_system,
+			vk,
+			artifact: Default::default(),
+		};
+		ModelRegistry::do_register_model(owner.clone(), spec).expect("benchmark models register")
+	}
+
+	fn add_node(
+		node: &crate::AccountId,
+		_model: zkinfer_primitives::ModelId,
+		capacity: zkinfer_primitives::ComputeUnits,
+	) {
+		use crate::configs::market::{ValidatorComputeNodes, VALIDATOR_NODE_CAPACITY};
+		pallet_session::Validators::<Runtime>::append(node.clone());
+		ValidatorComputeNodes::set_used(node, VALIDATOR_NODE_CAPACITY.saturating_sub(capacity));
+	}
+}

@@ -10,9 +10,11 @@ use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
+use crate::configs::market::TreasuryAccount;
+
 use crate::{
 	AccountId, Balance, BalancesConfig, Halo2VerifierConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
-	SudoConfig, ValidatorSetConfig, UNIT,
+	SudoConfig, ValidatorSetConfig, EXISTENTIAL_DEPOSIT, UNIT,
 };
 
 /// Balance of each endowed development account: one million tokens.
@@ -65,7 +67,14 @@ fn testnet_genesis(
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
+			balances: endowed_accounts
+				.iter()
+				.cloned()
+				.map(|k| (k, ENDOWMENT))
+				// The treasury exists from genesis, so no share of a fee below the existential
+				// deposit is lost on its way there.
+				.chain(core::iter::once((TreasuryAccount::get(), EXISTENTIAL_DEPOSIT)))
+				.collect::<Vec<_>>(),
 		},
 		validator_set: ValidatorSetConfig {
 			invulnerables: validators.iter().map(|v| v.account.clone()).collect::<Vec<_>>(),

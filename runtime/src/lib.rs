@@ -251,4 +251,11 @@ mod runtime {
 
 	#[runtime::pallet_index(31)]
 	pub type Halo2Verifier = pallet_proof_verifier<Instance2>;
+
+	// The market.
+	#[runtime::pallet_index(40)]
+	pub type ModelRegistry = pallet_model_registry;
+
+	#[runtime::pallet_index(41)]
+	pub type InferenceMarket = pallet_inference_market;
 }

@@ -76,8 +76,14 @@ fn well_known_accounts_are_endowed() {
 			for key in Sr25519Keyring::well_known() {
 				assert_eq!(Balances::free_balance(key.to_account_id()), ENDOWMENT, "{preset}: {key:?}");
 			}
+			// And the treasury exists, with the existential deposit.
+			let treasury = zkinfer_runtime::configs::market::TreasuryAccount::get();
+			assert_eq!(Balances::free_balance(&treasury), zkinfer_runtime::EXISTENTIAL_DEPOSIT);
 			let endowed = Sr25519Keyring::well_known().count() as u128;
-			assert_eq!(Balances::total_issuance(), endowed * ENDOWMENT);
+			assert_eq!(
+				Balances::total_issuance(),
+				endowed * ENDOWMENT + zkinfer_runtime::EXISTENTIAL_DEPOSIT
+			);
 		});
 	}
 }

@@ -12,16 +12,11 @@ use frame_support::{
 	BoundedVec,
 };
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{
-	generic::Era,
-	traits::{Header as _, IdentifyAccount},
-	DispatchError, MultiSignature,
-};
+use sp_runtime::DispatchError;
 use zkinfer_groth16::corpus::{cases, fixture};
 use zkinfer_runtime::{
 	configs::verification::{Groth16Instance, Halo2Instance, GROTH16_PROOF_BYTES},
-	Address, Balances, Executive, Header, Runtime,
-	RuntimeCall, RuntimeEvent, SignedPayload, System, TxExtension, UncheckedExtrinsic,
+	Balances, Executive, Runtime, RuntimeCall, RuntimeEvent, System,
 };
 use zkinfer_verifier_host::{fixture::halo2_fixture, from_groth16};
 use zkinfer_verifier_primitives::{statement_hash, KeyHash, VerifyError};
@@ -30,28 +25,6 @@ type VerifierError = pallet_proof_verifier::Error<Runtime, Groth16Instance>;
 type VerifierCall = pallet_proof_verifier::Call<Runtime, Groth16Instance>;
 type Halo2Error = pallet_proof_verifier::Error<Runtime, Halo2Instance>;
 type Halo2Call = pallet_proof_verifier::Call<Runtime, Halo2Instance>;
-
-/// Signs `call` by `who` with its current nonce, as a wallet would.
-fn signed(who: Sr25519Keyring, call: RuntimeCall) -> UncheckedExtrinsic {
-	let account = who.to_account_id();
-	let nonce = System::account_nonce(&account);
-	let extension: TxExtension = (
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		frame_system::WeightReclaim::new(),
-	);
-	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("payload builds");
-	let signature = MultiSignature::Sr25519(payload.using_encoded(|bytes| who.sign(bytes)));
-	let signer: sp_runtime::AccountId32 =
-		sp_runtime::MultiSigner::from(who.public()).into_account();
-	UncheckedExtrinsic::new_signed(call, Address::Id(signer), signature, extension)
-}
 
 /// The deposit `account` has on hold for verifying keys, in both verifier instances.
 fn key_deposits(account: &sp_runtime::AccountId32) -> u128 {
@@ -70,7 +43,7 @@ fn apply(who: Sr25519Keyring, call: RuntimeCall) -> (Result<(), DispatchError>, 
 	let account = who.to_account_id();
 	let (free_before, held_before) = (Balances::balance(&account), key_deposits(&account));
 	System::reset_events();
-	let outcome = Executive::apply_extrinsic(signed(who, call)).expect("the transaction is valid");
+	let outcome = Executive::apply_extrinsic(common::signed(who, call)).expect("the transaction is valid");
 	let fee = System::events()
 		.into_iter()
 		.find_map(|record| match record.event {
@@ -84,20 +57,6 @@ fn apply(who: Sr25519Keyring, call: RuntimeCall) -> (Result<(), DispatchError>, 
 	let newly_held = key_deposits(&account) - held_before;
 	assert_eq!(free_before - Balances::balance(&account), fee + newly_held);
 	(outcome, fee)
-}
-
-fn in_a_block(test: impl FnOnce()) {
-	common::new_test_ext("development").execute_with(|| {
-		let header = Header::new(
-			System::block_number() + 1,
-			Default::default(),
-			Default::default(),
-			System::parent_hash(),
-			Default::default(),
-		);
-		Executive::initialize_block(&header);
-		test();
-	});
 }
 
 fn register_call(vk: &[u8]) -> RuntimeCall {
@@ -124,7 +83,7 @@ fn oversized_submit_does_not_decode(key: KeyHash, inputs: &[[u8; 32]], proof: &[
 
 #[test]
 fn the_snarkjs_fixture_verifies_through_signed_extrinsics() {
-	in_a_block(|| {
+	common::in_a_block(|| {
 		let f = fixture();
 		let (result, _) = apply(Sr25519Keyring::Alice, register_call(&f.vk));
 		assert_eq!(result, Ok(()));
@@ -149,7 +108,7 @@ fn every_corpus_case_is_refused_and_the_sender_pays_the_fee() {
 	let cases = cases();
 	assert!(cases.len() >= 30);
 	for case in cases {
-		in_a_block(|| {
+		common::in_a_block(|| {
 			if case.error.is_key_error() {
 				let (result, _) = apply(Sr25519Keyring::Alice, register_call(&case.vk));
 				assert_eq!(
@@ -191,7 +150,7 @@ fn halo2_submit_call(key: KeyHash, inputs: &[[u8; 32]], proof: &[u8]) -> Runtime
 
 #[test]
 fn a_prover_worker_proof_verifies_through_signed_extrinsics_under_the_genesis_srs() {
-	in_a_block(|| {
+	common::in_a_block(|| {
 		let f = halo2_fixture();
 		let (vk, inputs, proof) = (f.vk, f.public_inputs, f.proof);
 		let register = RuntimeCall::Halo2Verifier(Halo2Call::register_vk {

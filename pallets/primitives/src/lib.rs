@@ -28,7 +28,9 @@ pub mod statement;
 pub mod traits;
 
 pub use model::{ComputeUnits, JobId, ModelId, ModelTerms, ProofSystem, QuantizedValue};
-pub use statement::{field_element, inference_public_inputs, job_binding, JOB_BINDING_DOMAIN};
+pub use statement::{
+	field_element, inference_public_inputs, job_binding, quantized_value, JOB_BINDING_DOMAIN,
+};
 pub use traits::{ComputeNodes, InferenceVerifier, ModelRegistry, NodeOffence, ProofSystems};
 #[cfg(feature = "testing")]
 pub mod testing;

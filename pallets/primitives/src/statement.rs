@@ -57,6 +57,40 @@ pub fn field_element(value: QuantizedValue) -> PublicInput {
 	out
 }
 
+/// The quantized value a canonical scalar encodes, the inverse of [`field_element`]: `None`
+/// if it encodes no `i64` (neither below `2^63` nor within `2^63` below `p`).
+pub fn quantized_value(element: &PublicInput) -> Option<QuantizedValue> {
+	if element[8..].iter().all(|&b| b == 0) {
+		let mut low = [0u8; 8];
+		low.copy_from_slice(&element[..8]);
+		return i64::try_from(u64::from_le_bytes(low)).ok();
+	}
+	// p − x by schoolbook subtraction; only meaningful if x < p and the difference < 2^64.
+	let mut borrow = 0u16;
+	let mut magnitude = [0u8; 32];
+	for (i, byte) in magnitude.iter_mut().enumerate() {
+		let subtrahend = u16::from(element[i]) + borrow;
+		let minuend = u16::from(MODULUS_LE[i]);
+		if minuend >= subtrahend {
+			*byte = (minuend - subtrahend) as u8;
+			borrow = 0;
+		} else {
+			*byte = (minuend + 256 - subtrahend) as u8;
+			borrow = 1;
+		}
+	}
+	if borrow != 0 || magnitude[8..].iter().any(|&b| b != 0) {
+		return None;
+	}
+	let mut low = [0u8; 8];
+	low.copy_from_slice(&magnitude[..8]);
+	let magnitude = u64::from_le_bytes(low);
+	if magnitude == 0 || magnitude > 1 << 63 {
+		return None;
+	}
+	Some((magnitude as i64).wrapping_neg())
+}
+
 /// The public inputs of the proof that `output` is the model's output on `input` for the job
 /// whose binding is `binding`: `[binding, input…, output…]`.
 pub fn inference_public_inputs(
@@ -116,6 +150,21 @@ mod tests {
 			}
 			assert_eq!(sum, MODULUS_LE, "{v}");
 		}
+	}
+
+	#[test]
+	fn quantized_values_round_trip_and_nothing_else_decodes() {
+		for v in [0, 1, -1, 255, -256, 1 << 40, -(1 << 40), i64::MAX, i64::MIN, i64::MIN + 1] {
+			assert_eq!(quantized_value(&field_element(v)), Some(v), "{v}");
+		}
+		assert_eq!(quantized_value(&MODULUS_LE), None, "p itself is not canonical");
+		assert_eq!(quantized_value(&[0xff; 32]), None);
+		let mut middle = [0u8; 32];
+		middle[16] = 1;
+		assert_eq!(quantized_value(&middle), None);
+		let mut big = [0u8; 32];
+		big[7] = 0x80;
+		assert_eq!(quantized_value(&big), None, "2^63 is not an i64");
 	}
 
 	#[test]

@@ -5,8 +5,10 @@
 //! - [`consensus`]: authorship, the validator set, session, Aura and GRANDPA.
 //! - [`sudo`]: the development-only superuser.
 //! - [`verification`]: the proof verifier instances.
+//! - [`market`]: the model registry and the inference market.
 
 pub mod consensus;
+pub mod market;
 pub mod monetary;
 pub mod sudo;
 pub mod system;

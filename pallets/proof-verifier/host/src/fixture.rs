@@ -1,6 +1,7 @@
 //! The committed halo2-KZG fixture, for tests of the pallets and the runtime: the digits MLP
-//! compiled and proved by the prover-worker CLI under the development SRS, job binding 42
-//! (`fixtures/halo2/generate.sh` regenerates it).
+//! compiled and proved by the prover-worker CLI under the development SRS, job binding 42, and
+//! the same sample proved for the chain's binding of job 0 assigned to the development account
+//! Alice (`fixtures/halo2/generate.sh` regenerates both).
 
 use alloc::vec::Vec;
 use zkinfer_verifier_primitives::PublicInput;
@@ -33,4 +34,12 @@ pub fn halo2_fixture() -> Halo2Fixture {
 			.collect(),
 		proof: include_bytes!("../fixtures/halo2/proof.bin").to_vec(),
 	}
+}
+
+/// The fixture's sample proved for the job binding of job 0 assigned to the development account
+/// Alice (`zkinfer_primitives::job_binding(0, alice)`): the same public inputs as
+/// [`halo2_fixture`] but for the binding, which the runtime builds itself when the market
+/// settles that job.
+pub fn halo2_job0_alice_proof() -> Vec<u8> {
+	include_bytes!("../fixtures/halo2/job0-alice-proof.bin").to_vec()
 }

@@ -1,0 +1,285 @@
+//! The market in the real runtime, through signed extrinsics: a model registered with the
+//! prover worker's digits MLP key, a job assigned to the development validator Alice and
+//! settled with a real halo2 proof made for that job (the committed fixture proved for job 0
+//! and Alice), paid as priced; a wrong node, a tampered proof, a proof replayed for another
+//! job and a missed deadline each behave as specified; the pallets' invariants hold after
+//! every step.
+
+mod common;
+
+use frame_support::{traits::fungible::{Inspect, InspectHold}, BoundedVec};
+use sp_core::H256;
+use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie};
+use sp_runtime::{AccountId32, DispatchError};
+use zkinfer_primitives::{job_binding, quantized_value, JobId, ModelId, ProofSystem};
+use zkinfer_runtime::{
+	configs::{
+		market::{QueueTimeout, TreasuryAccount, MAX_TENSOR_VALUES},
+		verification::Halo2Instance,
+	},
+	Balances, Executive, InferenceMarket, ModelRegistry, Runtime, RuntimeCall, RuntimeEvent,
+	System,
+};
+use zkinfer_verifier_host::fixture::halo2_fixture;
+use zkinfer_verifier_primitives::{statement_hash, KeyHash, VerifyError};
+
+type MarketCall = pallet_inference_market::Call<Runtime>;
+type MarketEvent = pallet_inference_market::Event<Runtime>;
+type MarketError = pallet_inference_market::Error<Runtime>;
+type Halo2Error = pallet_proof_verifier::Error<Runtime, Halo2Instance>;
+
+/// The digits MLP's cost per inference in compute units.
+const DIGITS_UNITS: u64 = 2_500;
+
+/// Applies `call` signed by `who`; returns the dispatch result and the transaction fee paid.
+fn apply(who: Sr25519Keyring, call: RuntimeCall) -> (Result<(), DispatchError>, u128) {
+	System::reset_events();
+	let outcome = Executive::apply_extrinsic(common::signed(who, call)).expect("the transaction is valid");
+	let fee = System::events()
+		.into_iter()
+		.find_map(|record| match record.event {
+			RuntimeEvent::TransactionPayment(
+				pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
+			) => Some(actual_fee),
+			_ => None,
+		})
+		.expect("a fee is paid");
+	(outcome, fee)
+}
+
+fn market_events() -> Vec<MarketEvent> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| if let RuntimeEvent::InferenceMarket(e) = r.event { Some(e) } else { None })
+		.collect()
+}
+
+fn check_invariants() {
+	InferenceMarket::do_try_state().expect("market invariants hold");
+	ModelRegistry::do_try_state().expect("registry invariants hold");
+}
+
+/// The fixture's quantized input (64 pixels) and output (10 logits).
+fn fixture_values() -> (Vec<i64>, Vec<i64>) {
+	let values: Vec<i64> = halo2_fixture().public_inputs[1..]
+		.iter()
+		.map(|x| quantized_value(x).expect("fixture values are small"))
+		.collect();
+	(values[..64].to_vec(), values[64..].to_vec())
+}
+
+/// Charlie registers the digits MLP's key and the model; returns the model id and key hash.
+fn register_digits_model() -> (ModelId, KeyHash) {
+	let fixture = halo2_fixture();
+	let vk = KeyHash::from(sp_io::hashing::blake2_256(&fixture.vk));
+	let register_vk = RuntimeCall::Halo2Verifier(pallet_proof_verifier::Call::register_vk {
+		vk: BoundedVec::try_from(fixture.vk).expect("the key fits"),
+	});
+	assert_eq!(apply(Charlie, register_vk).0, Ok(()));
+	let spec = pallet_model_registry::ModelSpec {
+		metadata: BoundedVec::truncate_from(br#"{"name":"digits_mlp"}"#.to_vec()),
+		input_shape: BoundedVec::truncate_from(vec![1, 64]),
+		input_scale: 5,
+		output_shape: BoundedVec::truncate_from(vec![1, 10]),
+		output_scale: 5,
+		compute_units: DIGITS_UNITS,
+		proof_system: ProofSystem::Halo2Kzg,
+		vk,
+		artifact: H256::repeat_byte(0xd1),
+	};
+	let register = RuntimeCall::ModelRegistry(pallet_model_registry::Call::register_model { spec });
+	assert_eq!(apply(Charlie, register).0, Ok(()));
+	(pallet_model_registry::NextModelId::<Runtime>::get() - 1, vk)
+}
+
+fn submit_call(model: ModelId, input: &[i64], max_fee: u128) -> RuntimeCall {
+	RuntimeCall::InferenceMarket(MarketCall::submit_inference {
+		model,
+		input: BoundedVec::try_from(input.to_vec()).expect("the input fits"),
+		max_fee,
+	})
+}
+
+fn result_call(job: JobId, output: &[i64], proof: &[u8]) -> RuntimeCall {
+	RuntimeCall::InferenceMarket(MarketCall::submit_result {
+		job,
+		output: BoundedVec::try_from(output.to_vec()).expect("the output fits"),
+		proof: BoundedVec::try_from(proof.to_vec()).expect("the proof fits"),
+	})
+}
+
+/// Whether `error` is the halo2 verifier's `ProofRejected`, whatever the nested reason.
+fn is_proof_rejection(error: &DispatchError) -> bool {
+	let DispatchError::Module(expected) =
+		DispatchError::from(Halo2Error::ProofRejected(VerifyError::VerificationFailed))
+	else {
+		unreachable!("pallet errors are module errors")
+	};
+	matches!(error, DispatchError::Module(m) if m.index == expected.index && m.error[0] == expected.error[0])
+}
+
+fn next_block() {
+	common::run_to_block(System::block_number() + 1);
+}
+
+fn fee_held(who: &AccountId32) -> u128 {
+	Balances::balance_on_hold(
+		&zkinfer_runtime::RuntimeHoldReason::InferenceMarket(pallet_inference_market::HoldReason::JobFee),
+		who,
+	)
+}
+
+#[test]
+fn a_digits_job_is_assigned_to_alice_settled_with_a_real_proof_and_paid_as_priced() {
+	common::in_a_block(|| {
+		let fixture = halo2_fixture();
+		let job_proof = zkinfer_verifier_host::fixture::halo2_job0_alice_proof();
+		let (input, output) = fixture_values();
+		let (model, vk) = register_digits_model();
+		let price = InferenceMarket::quote(model).expect("the model takes jobs");
+		assert_eq!(price, DIGITS_UNITS as u128 * zkinfer_runtime::configs::market::UnitPrice::get());
+		let (alice, bob, charlie) = (Alice.to_account_id(), Bob.to_account_id(), Charlie.to_account_id());
+
+		// Bob submits job 0 and job 1; the next block assigns both to Alice, the only validator.
+		assert_eq!(apply(Bob, submit_call(model, &input, price - 1)).0, Err(MarketError::PriceAboveMaxFee.into()));
+		assert_eq!(apply(Bob, submit_call(model, &input[..63], price)).0, Err(MarketError::InputLength.into()));
+		assert_eq!(apply(Bob, submit_call(model, &input, price)).0, Ok(()));
+		assert_eq!(apply(Bob, submit_call(model, &input, price)).0, Ok(()));
+		assert_eq!(fee_held(&bob), 2 * price);
+		next_block();
+		assert_eq!(InferenceMarket::jobs_assigned_to(alice.clone()), vec![0, 1]);
+		check_invariants();
+
+		// The fixture was proved for job 0's binding with Alice: what the runtime computes.
+		let binding = job_binding(0, alice.as_ref());
+		let mut public_inputs = fixture.public_inputs.clone();
+		public_inputs[0] = binding;
+		assert_eq!(InferenceMarket::public_inputs(0, &alice, &input, &output), public_inputs);
+
+		// Bob is not the assigned node.
+		assert_eq!(apply(Bob, result_call(0, &output, &job_proof)).0, Err(MarketError::NotAssignedNode.into()));
+		// Job 0's proof replayed for job 1 (also Alice's): the binding differs.
+		assert_eq!(
+			apply(Alice, result_call(1, &output, &job_proof)).0,
+			Err(Halo2Error::ProofRejected(VerifyError::VerificationFailed).into())
+		);
+		// A proof with one byte flipped.
+		let mut tampered = job_proof.clone();
+		tampered[100] ^= 1;
+		let refused = apply(Alice, result_call(0, &output, &tampered)).0.expect_err("refused");
+		assert!(is_proof_rejection(&refused), "{refused:?}");
+		// The right proof of another output (the last logit one higher).
+		let mut other = output.clone();
+		*other.last_mut().unwrap() += 1;
+		assert_eq!(
+			apply(Alice, result_call(0, &other, &job_proof)).0,
+			Err(Halo2Error::ProofRejected(VerifyError::VerificationFailed).into())
+		);
+		// The proof for binding 42 (not this job's).
+		assert_eq!(
+			apply(Alice, result_call(0, &output, &fixture.proof)).0,
+			Err(Halo2Error::ProofRejected(VerifyError::VerificationFailed).into())
+		);
+		// Nothing moved: both fees still in escrow.
+		assert_eq!(fee_held(&bob), 2 * price);
+		check_invariants();
+
+		// The right proof settles job 0 and pays node, owner and treasury as priced.
+		let before = [&alice, &charlie, &TreasuryAccount::get()].map(|a| Balances::balance(a));
+		let (outcome, tx_fee) = apply(Alice, result_call(0, &output, &job_proof));
+		assert_eq!(outcome, Ok(()));
+		let node_share = price * 80 / 100;
+		let owner_share = price * 15 / 100;
+		let protocol_share = price - node_share - owner_share;
+		assert_eq!(Balances::balance(&alice), before[0] - tx_fee + node_share);
+		assert_eq!(Balances::balance(&charlie), before[1] + owner_share);
+		assert_eq!(Balances::balance(&TreasuryAccount::get()), before[2] + protocol_share);
+		assert_eq!(fee_held(&bob), price);
+		let statement = statement_hash(&vk, &public_inputs);
+		assert!(market_events().contains(&MarketEvent::InferenceVerified {
+			job: 0,
+			model,
+			node: alice.clone(),
+			output: BoundedVec::truncate_from(output.clone()),
+			statement,
+			payout: pallet_inference_market::Payout {
+				node: node_share,
+				owner: owner_share,
+				protocol: protocol_share,
+			},
+		}));
+		assert!(matches!(
+			InferenceMarket::job(0).map(|job| job.status),
+			Some(pallet_inference_market::JobStatus::Fulfilled { output: ref o, .. }) if o.to_vec() == output
+		));
+		// Settled exactly once.
+		assert_eq!(apply(Alice, result_call(0, &output, &job_proof)).0, Err(MarketError::NotAssigned.into()));
+		assert_eq!(pallet_model_registry::Usage::<Runtime>::get(model).inferences, 1);
+		assert_eq!(InferenceMarket::jobs_assigned_to(alice.clone()), vec![1]);
+		check_invariants();
+
+		// Job 1 is never proved: at its deadline Alice is reported and the job re-queued,
+		// but Alice is the only node and is not given it again; after the queue timeout the
+		// fee goes back to Bob.
+		let deadline = match InferenceMarket::job(1).map(|j| j.status) {
+			Some(pallet_inference_market::JobStatus::Assigned { deadline, .. }) => deadline,
+			other => panic!("job 1 is assigned: {other:?}"),
+		};
+		common::run_to_block(deadline);
+		assert!(market_events().contains(&MarketEvent::JobExpired { job: 1, node: alice.clone(), requeued: true }));
+		assert!(InferenceMarket::jobs_assigned_to(alice.clone()).is_empty());
+		check_invariants();
+		common::run_to_block(deadline + QueueTimeout::get());
+		assert!(matches!(
+			InferenceMarket::job(1).map(|j| j.status),
+			Some(pallet_inference_market::JobStatus::Refunded {
+				reason: pallet_inference_market::RefundReason::QueueTimeout,
+				..
+			})
+		));
+		assert_eq!(fee_held(&bob), 0);
+		check_invariants();
+	});
+}
+
+#[test]
+fn a_model_whose_shapes_do_not_match_its_key_is_refused() {
+	common::in_a_block(|| {
+		let fixture = halo2_fixture();
+		let vk = KeyHash::from(sp_io::hashing::blake2_256(&fixture.vk));
+		let register_vk = RuntimeCall::Halo2Verifier(pallet_proof_verifier::Call::register_vk {
+			vk: BoundedVec::try_from(fixture.vk).expect("the key fits"),
+		});
+		assert_eq!(apply(Charlie, register_vk).0, Ok(()));
+		let spec = pallet_model_registry::ModelSpec {
+			metadata: BoundedVec::new(),
+			input_shape: BoundedVec::truncate_from(vec![8, 8]),
+			input_scale: 5,
+			output_shape: BoundedVec::truncate_from(vec![9]),
+			output_scale: 5,
+			compute_units: DIGITS_UNITS,
+			proof_system: ProofSystem::Halo2Kzg,
+			vk,
+			artifact: H256::zero(),
+		};
+		let call = RuntimeCall::ModelRegistry(pallet_model_registry::Call::register_model { spec });
+		assert_eq!(apply(Charlie, call).0, Err(pallet_model_registry::Error::<Runtime>::ShapeMismatch.into()));
+	});
+}
+
+#[test]
+fn the_largest_settlement_and_the_busiest_hook_fit_a_block() {
+	let limits = zkinfer_runtime::configs::RuntimeBlockWeights::get();
+	let normal = limits
+		.get(frame_support::dispatch::DispatchClass::Normal)
+		.max_extrinsic
+		.expect("normal extrinsics are limited");
+	let settlement = InferenceMarket::max_submit_result_weight(MAX_TENSOR_VALUES);
+	assert!(settlement.all_lte(normal), "{settlement:?} > {normal:?}");
+	let busiest = InferenceMarket::block_weight(pallet_inference_market::assignment::BlockWork {
+		expired: 32,
+		scanned: 32,
+	});
+	// The hook may take at most a tenth of the block.
+	assert!(busiest.ref_time() * 10 <= limits.max_block.ref_time(), "{busiest:?}");
+}
