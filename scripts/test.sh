@@ -13,6 +13,10 @@ cargo build --release --locked -p zkinfer-node -p zkinfer-prover
 step "cargo tests of every crate"
 cargo test --release --locked --workspace
 
+step "benchmark tests and try-state hooks of the market pallets (mock runtimes)"
+SKIP_WASM_BUILD=1 cargo test --release --locked -p pallet-model-registry -p pallet-inference-market \
+	--features pallet-model-registry/runtime-benchmarks,pallet-model-registry/try-runtime,pallet-inference-market/runtime-benchmarks,pallet-inference-market/try-runtime
+
 step "end-to-end tests"
 export ZKINFER_NODE=$CARGO_TARGET_DIR/release/zkinfer-node
 export ZKINFER_PROVER=$CARGO_TARGET_DIR/release/prover-worker

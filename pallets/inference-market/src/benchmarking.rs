@@ -34,9 +34,11 @@ pub trait BenchmarkHelper<AccountId> {
 	fn add_node(node: &AccountId, model: ModelId, capacity: ComputeUnits);
 }
 
+/// An account with a balance far above any fee and deposit; small enough that the funds of
+/// every account a benchmark makes (up to `MaxNodesPerModel + 2`) do not overflow the issuance.
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
-	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 8u32.into());
+	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 65_536u32.into());
 	who
 }
 

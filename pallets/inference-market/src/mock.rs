@@ -133,6 +133,7 @@ impl pallet_inference_market::Config for Test {
 }
 
 /// Registers test models and nodes for benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
 pub struct TestHelper;
 
 #[cfg(feature = "runtime-benchmarks")]

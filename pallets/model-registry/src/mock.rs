@@ -83,6 +83,7 @@ impl pallet_model_registry::Config for Test {
 }
 
 /// Registers test-verifier keys for the benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
 pub struct TestKeys;
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::benchmarking::BenchmarkHelper<u64> for TestKeys {

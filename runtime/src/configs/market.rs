@@ -83,7 +83,7 @@ impl pallet_model_registry::Config for Runtime {
 	type MaxMetadataBytes = ConstU32<1024>;
 	type MaxDimensions = ConstU32<8>;
 	type MaxTensorValues = ConstU32<MAX_TENSOR_VALUES>;
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::model_registry::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::MarketBenchmarks;
 }
@@ -110,7 +110,7 @@ impl pallet_inference_market::Config for Runtime {
 	type MaxInputValues = ConstU32<MAX_TENSOR_VALUES>;
 	type MaxOutputValues = ConstU32<MAX_TENSOR_VALUES>;
 	type MaxProofBytes = ConstU32<{ max(HALO2_MAX_PROOF_BYTES, GROTH16_PROOF_BYTES) }>;
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::inference_market::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::MarketBenchmarks;
 }

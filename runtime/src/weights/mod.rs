@@ -3,3 +3,5 @@
 
 pub mod groth16_verifier;
 pub mod halo2_verifier;
+pub mod model_registry;
+pub mod inference_market;

@@ -1,0 +1,159 @@
+// The inference market on a --dev node: Charlie registers the digits MLP (its key compiled by
+// the prover worker), Bob submits an inference priced by the runtime API's quote, the chain
+// assigns the job to Alice (the dev validator, a compute node until node staking lands), the
+// prover worker proves it for that job's binding, and Alice's result is verified and paid.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { Keyring } from '@polkadot/keyring';
+import { u8aToHex } from '@polkadot/util';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+
+import { proverBinary, repoRoot, startDevNode } from './lib/node.js';
+import { eventNames, moduleError, submitInBlock } from './lib/tx.js';
+
+const MODELS = path.join(repoRoot, 'prover-worker', 'models');
+const DIGITS_UNITS = 2500;
+
+function proverWorker(args) {
+  return execFileSync(proverBinary(), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+const hex = (text) => (text.startsWith('0x') ? text : `0x${text}`);
+
+/** A little-endian 32-byte field element (hex) of a non-negative quantized value, as a number. */
+const fieldToNumber = (element) => Number(BigInt(`0x${Buffer.from(element, 'hex').reverse().toString('hex')}`));
+
+/** Resolves to the first event `is` matches within `blocks` new blocks. */
+async function waitForEvent(api, is, blocks) {
+  return new Promise((resolve, reject) => {
+    let seen = 0;
+    let unsubscribe = () => {};
+    api.query.system.events((events) => {
+      const found = events.find(({ event }) => is(event));
+      if (found) {
+        unsubscribe();
+        resolve(found.event);
+      } else if (++seen > blocks) {
+        unsubscribe();
+        reject(new Error(`no matching event within ${blocks} blocks`));
+      }
+    }).then((unsub) => { unsubscribe = unsub; }, reject);
+  });
+}
+
+describe('the inference market on a --dev node', () => {
+  let node;
+  let alice;
+  let bob;
+  let charlie;
+  let work;
+  let compiled;
+  let sample;
+
+  before(async () => {
+    await cryptoWaitReady();
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    alice = keyring.addFromUri('//Alice');
+    bob = keyring.addFromUri('//Bob');
+    charlie = keyring.addFromUri('//Charlie');
+    work = mkdtempSync(path.join(os.tmpdir(), 'zkinfer-market-e2e-'));
+    const samples = [0, 1, 2, 3, 4].map((i) => path.join(MODELS, 'samples', `digits_mlp_${i}.json`));
+    sample = samples[0];
+    compiled = JSON.parse(proverWorker(['compile', '--onnx', path.join(MODELS, 'digits_mlp.onnx'),
+      '--calibration', ...samples, '--out', path.join(work, 'artifacts')]));
+    node = await startDevNode();
+  });
+
+  after(async () => {
+    await node?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  test('a job is assigned to Alice, proved by the prover worker for its binding, verified and paid', async () => {
+    const { api } = node;
+    const vk = u8aToHex(readFileSync(path.join(compiled.artifact, 'vk.bin')));
+    const registeredKey = await submitInBlock(api.tx.halo2Verifier.registerVk(vk), charlie);
+    assert.equal(registeredKey.dispatchError, undefined, `registerVk: ${registeredKey.dispatchError}`);
+
+    const spec = {
+      metadata: '0x' + Buffer.from('{"name":"digits_mlp"}').toString('hex'),
+      inputShape: [1, 64],
+      inputScale: 5,
+      outputShape: [1, 10],
+      outputScale: 5,
+      computeUnits: DIGITS_UNITS,
+      proofSystem: 'Halo2Kzg',
+      vk: hex(compiled.vkHash),
+      artifact: hex(path.basename(compiled.artifact)),
+    };
+    const registered = await submitInBlock(api.tx.modelRegistry.registerModel(spec), charlie);
+    assert.equal(registered.dispatchError, undefined, `registerModel: ${registered.dispatchError}`);
+    const modelEvent = registered.events.find(({ event }) => api.events.modelRegistry.ModelRegistered.is(event));
+    assert.ok(modelEvent, `no ModelRegistered among ${eventNames(registered.events)}`);
+    const model = modelEvent.event.data.model.toNumber();
+
+    // The runtime API quotes the price: compute units × unit price.
+    const quote = await api.call.inferenceMarketApi.quote(model);
+    assert.ok(quote.isOk, `quote: ${quote.toString()}`);
+    const price = quote.asOk.toBigInt();
+    assert.equal(price, BigInt(DIGITS_UNITS) * 10_000_000n);
+
+    // Bob's input: the sample, quantized as the prover does (a proof for any binding states it).
+    const probe = path.join(work, 'probe.json');
+    proverWorker(['prove', '--artifact', compiled.artifact, '--input', sample,
+      '--job-binding', '00'.repeat(32), '--out', probe]);
+    const probeFile = JSON.parse(readFileSync(probe, 'utf8'));
+    const input = probeFile.publicInputs.slice(1, 65).map(fieldToNumber);
+
+    const assigned = waitForEvent(api, (event) => api.events.inferenceMarket.JobAssigned.is(event), 6);
+    const submitted = await submitInBlock(api.tx.inferenceMarket.submitInference(model, input, price), bob);
+    assert.equal(submitted.dispatchError, undefined, `submitInference: ${submitted.dispatchError}`);
+    const jobEvent = submitted.events.find(({ event }) => api.events.inferenceMarket.InferenceSubmitted.is(event));
+    const job = jobEvent.event.data.job.toNumber();
+    assert.equal(jobEvent.event.data.fee.toBigInt(), price);
+
+    const assignment = await assigned;
+    assert.equal(assignment.data.job.toNumber(), job);
+    assert.equal(assignment.data.node.toString(), alice.address);
+    const assignedJobs = await api.call.inferenceMarketApi.jobsAssignedTo(alice.address);
+    assert.ok(assignedJobs.map((j) => j.toNumber()).includes(job));
+
+    // The prover worker proves for the chain's binding of (job, Alice).
+    const proofPath = path.join(work, 'job.json');
+    proverWorker(['prove', '--artifact', compiled.artifact, '--input', sample,
+      '--job', String(job), '--node', u8aToHex(alice.publicKey).slice(2), '--out', proofPath]);
+    const proof = JSON.parse(readFileSync(proofPath, 'utf8'));
+
+    // Bob is not the assigned node.
+    const wrongNode = await submitInBlock(
+      api.tx.inferenceMarket.submitResult(job, proof.output, hex(proof.proof)), bob);
+    assert.deepEqual(moduleError(api, wrongNode.dispatchError),
+      { section: 'inferenceMarket', name: 'NotAssignedNode', nested: undefined });
+
+    const charlieBefore = (await api.query.system.account(charlie.address)).data.free.toBigInt();
+    const settled = await submitInBlock(
+      api.tx.inferenceMarket.submitResult(job, proof.output, hex(proof.proof)), alice);
+    assert.equal(settled.dispatchError, undefined, `submitResult: ${settled.dispatchError}`);
+    const verified = settled.events.find(({ event }) => api.events.inferenceMarket.InferenceVerified.is(event));
+    assert.ok(verified, `no InferenceVerified among ${eventNames(settled.events)}`);
+    assert.deepEqual(verified.event.data.output.map((v) => v.toNumber()), proof.output);
+    const { payout } = verified.event.data;
+    assert.equal(payout.node.toBigInt() + payout.owner.toBigInt() + payout.protocol.toBigInt(), price);
+    assert.equal(payout.node.toBigInt(), price * 80n / 100n);
+    const charlieAfter = (await api.query.system.account(charlie.address)).data.free.toBigInt();
+    assert.equal(charlieAfter - charlieBefore, payout.owner.toBigInt());
+
+    // The runtime API returns the job with its verified output.
+    const stored = await api.call.inferenceMarketApi.job(job);
+    assert.ok(stored.isSome);
+    const status = stored.unwrap().status;
+    assert.ok(status.isFulfilled, `status ${status.type}`);
+    assert.deepEqual(status.asFulfilled.output.map((v) => v.toNumber()), proof.output);
+  });
+});
