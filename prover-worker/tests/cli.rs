@@ -95,6 +95,16 @@ fn compile_prove_verify(model: &str, expected_ops: &[&str]) {
 	let bad = prover_worker(&["prove", "--artifact", &artifact, "--input", &samples[0], "--job-binding", &"ff".repeat(32)], &srs);
 	assert!(!bad.status.success());
 	assert!(String::from_utf8_lossy(&bad.stderr).contains("not a canonical field element"));
+
+	// `--job` and `--node` prove for the binding the chain computes for that job and node.
+	let node = "d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d";
+	let for_job = stdout_json(&prover_worker(&["prove", "--artifact", &artifact, "--input", &samples[0], "--job", "7", "--node", node], &srs));
+	let expected = zkinfer_primitives::job_binding(7, &hex::decode(node).unwrap());
+	assert_eq!(for_job["jobBinding"], hex::encode(expected));
+	assert_eq!(for_job["publicInputs"][0], hex::encode(expected));
+	let short = prover_worker(&["prove", "--artifact", &artifact, "--input", &samples[0], "--job", "7", "--node", &node[2..]], &srs);
+	assert!(!short.status.success());
+	assert!(String::from_utf8_lossy(&short.stderr).contains("node account: expected 32 bytes"));
 	let _ = std::fs::remove_dir_all(&dir);
 }
 

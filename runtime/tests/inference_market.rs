@@ -68,14 +68,20 @@ fn fixture_values() -> (Vec<i64>, Vec<i64>) {
 	(values[..64].to_vec(), values[64..].to_vec())
 }
 
-/// Charlie registers the digits MLP's key and the model; returns the model id and key hash.
-fn register_digits_model() -> (ModelId, KeyHash) {
+/// Charlie registers the digits MLP's verifying key; returns its hash.
+fn register_digits_key() -> KeyHash {
 	let fixture = halo2_fixture();
 	let vk = KeyHash::from(sp_io::hashing::blake2_256(&fixture.vk));
 	let register_vk = RuntimeCall::Halo2Verifier(pallet_proof_verifier::Call::register_vk {
 		vk: BoundedVec::try_from(fixture.vk).expect("the key fits"),
 	});
 	assert_eq!(apply(Charlie, register_vk).0, Ok(()));
+	vk
+}
+
+/// Charlie registers the digits MLP's key and the model; returns the model id and key hash.
+fn register_digits_model() -> (ModelId, KeyHash) {
+	let vk = register_digits_key();
 	let spec = pallet_model_registry::ModelSpec {
 		metadata: BoundedVec::truncate_from(br#"{"name":"digits_mlp"}"#.to_vec()),
 		input_shape: BoundedVec::truncate_from(vec![1, 64]),
@@ -245,12 +251,7 @@ fn a_digits_job_is_assigned_to_alice_settled_with_a_real_proof_and_paid_as_price
 #[test]
 fn a_model_whose_shapes_do_not_match_its_key_is_refused() {
 	common::in_a_block(|| {
-		let fixture = halo2_fixture();
-		let vk = KeyHash::from(sp_io::hashing::blake2_256(&fixture.vk));
-		let register_vk = RuntimeCall::Halo2Verifier(pallet_proof_verifier::Call::register_vk {
-			vk: BoundedVec::try_from(fixture.vk).expect("the key fits"),
-		});
-		assert_eq!(apply(Charlie, register_vk).0, Ok(()));
+		let vk = register_digits_key();
 		let spec = pallet_model_registry::ModelSpec {
 			metadata: BoundedVec::new(),
 			input_shape: BoundedVec::truncate_from(vec![8, 8]),

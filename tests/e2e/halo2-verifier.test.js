@@ -5,7 +5,6 @@
 // pays the fee.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,19 +14,12 @@ import { Keyring } from '@polkadot/keyring';
 import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { proverBinary, repoRoot, startDevNode } from './lib/node.js';
+import { startDevNode } from './lib/node.js';
+import { compileDigitsMlp, hex, proverWorker } from './lib/prover.js';
 import { eventNames, feePaidBy, moduleError, submitInBlock } from './lib/tx.js';
 
-const MODELS = path.join(repoRoot, 'prover-worker', 'models');
 // Job binding 42: 32 bytes, little-endian.
 const BINDING = `2a${'00'.repeat(31)}`;
-
-/** Runs the prover-worker CLI; returns its standard output. */
-function proverWorker(args) {
-  return execFileSync(proverBinary(), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-const hex = (text) => (text.startsWith('0x') ? text : `0x${text}`);
 
 describe('native halo2-KZG verification on a --dev node', () => {
   let node;
@@ -44,9 +36,8 @@ describe('native halo2-KZG verification on a --dev node', () => {
     alice = keyring.addFromUri('//Alice');
     bob = keyring.addFromUri('//Bob');
     work = mkdtempSync(path.join(os.tmpdir(), 'zkinfer-halo2-e2e-'));
-    const samples = [0, 1, 2, 3, 4].map((i) => path.join(MODELS, 'samples', `digits_mlp_${i}.json`));
-    compiled = JSON.parse(proverWorker(['compile', '--onnx', path.join(MODELS, 'digits_mlp.onnx'),
-      '--calibration', ...samples, '--out', path.join(work, 'artifacts')]));
+    let samples;
+    ({ compiled, samples } = compileDigitsMlp(path.join(work, 'artifacts')));
     vk = u8aToHex(readFileSync(path.join(compiled.artifact, 'vk.bin')));
     const proofPath = path.join(work, 'proof.json');
     proverWorker(['prove', '--artifact', compiled.artifact, '--input', samples[0],

@@ -4,7 +4,6 @@
 // prover worker proves it for that job's binding, and Alice's result is verified and paid.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,17 +13,11 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { proverBinary, repoRoot, startDevNode } from './lib/node.js';
+import { startDevNode } from './lib/node.js';
+import { compileDigitsMlp, hex, proverWorker } from './lib/prover.js';
 import { eventNames, moduleError, submitInBlock } from './lib/tx.js';
 
-const MODELS = path.join(repoRoot, 'prover-worker', 'models');
 const DIGITS_UNITS = 2500;
-
-function proverWorker(args) {
-  return execFileSync(proverBinary(), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-const hex = (text) => (text.startsWith('0x') ? text : `0x${text}`);
 
 /** A little-endian 32-byte field element (hex) of a non-negative quantized value, as a number. */
 const fieldToNumber = (element) => Number(BigInt(`0x${Buffer.from(element, 'hex').reverse().toString('hex')}`));
@@ -63,10 +56,9 @@ describe('the inference market on a --dev node', () => {
     bob = keyring.addFromUri('//Bob');
     charlie = keyring.addFromUri('//Charlie');
     work = mkdtempSync(path.join(os.tmpdir(), 'zkinfer-market-e2e-'));
-    const samples = [0, 1, 2, 3, 4].map((i) => path.join(MODELS, 'samples', `digits_mlp_${i}.json`));
+    let samples;
+    ({ compiled, samples } = compileDigitsMlp(path.join(work, 'artifacts')));
     sample = samples[0];
-    compiled = JSON.parse(proverWorker(['compile', '--onnx', path.join(MODELS, 'digits_mlp.onnx'),
-      '--calibration', ...samples, '--out', path.join(work, 'artifacts')]));
     node = await startDevNode();
   });
 

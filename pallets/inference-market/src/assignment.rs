@@ -164,11 +164,15 @@ impl<T: Config> Pallet<T> {
 		else {
 			return false;
 		};
-		if T::Nodes::consume_capacity(node, job.compute_units).is_err() {
+		// Capacity and the deadline entry are taken together or not at all.
+		let taken = frame_support::storage::with_storage_layer(|| {
+			T::Nodes::consume_capacity(node, job.compute_units)?;
+			Deadlines::<T>::try_mutate(deadline, |due| due.try_push(id))
+				.map_err(|_| DispatchError::Other("the deadline list is full"))
+		});
+		if taken.is_err() {
 			return false;
 		}
-		let pushed = Deadlines::<T>::mutate(deadline, |due| due.try_push(id).is_ok());
-		debug_assert!(pushed, "deadline_slot found room");
 		AssignmentCursor::<T>::put(cursor.wrapping_add(offset).wrapping_add(1));
 		job.assignments = job.assignments.saturating_add(1);
 		job.status = JobStatus::Assigned { node: node.clone(), deadline };

@@ -16,7 +16,7 @@ use zkinfer_primitives::{
 	inference_public_inputs, job_binding, InferenceVerifier, JobId, ModelId, ModelRegistry,
 	ModelTerms, QuantizedValue,
 };
-use zkinfer_verifier_primitives::{KeyInfo, PublicInput, StatementHash};
+use zkinfer_verifier_primitives::{PublicInput, StatementHash};
 
 use crate::{
 	pallet::{
@@ -197,10 +197,13 @@ impl<T: Config> Pallet<T> {
 		let (job, terms) = Self::settlement_terms(&node, id, &output)?;
 		let public_inputs = Self::public_inputs(id, &node, &job.input, &output);
 		let statement = T::Verifiers::verify(terms.proof_system, &terms.vk, &public_inputs, &proof)?;
-		let key = T::Verifiers::key_info(terms.proof_system, &terms.vk)
-			.unwrap_or(KeyInfo { public_inputs: public_inputs.len() as u32, width: 1 });
+		// The key exists (it just verified); without it, charge the dearest key of this size.
+		let verification = T::Verifiers::key_info(terms.proof_system, &terms.vk).map_or_else(
+			|| T::Verifiers::max_verify_weight(public_inputs.len() as u32),
+			|key| T::Verifiers::verify_weight(terms.proof_system, key),
+		);
 		let weight = T::WeightInfo::submit_result(job.input.len() as u32, output.len() as u32)
-			.saturating_add(T::Verifiers::verify_weight(terms.proof_system, key));
+			.saturating_add(verification);
 		Self::settle(id, job, terms, node, output, statement)?;
 		Ok(weight)
 	}

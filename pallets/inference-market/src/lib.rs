@@ -71,6 +71,10 @@
 //!   refunded or cancelled: the whole fee back);
 //! - no job was assigned more than `1 + MaxReassignments` times;
 //! - each model's count of open jobs in the registry equals the open jobs stored here.
+//!
+//! A node's assigned compute units never exceed its capacity for the epoch: `ComputeNodes::
+//! consume_capacity` refuses to go over (node staking keeps that bookkeeping), and the market
+//! assigns only after it succeeded; the mock's tests check every node after every test.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 

@@ -86,6 +86,8 @@ parameter_types! {
 	pub const NodeShare: Perbill = Perbill::from_percent(80);
 	pub const OwnerShare: Perbill = Perbill::from_percent(15);
 	pub storage MaxReassignments: u32 = 1;
+	/// Governed: tests change it.
+	pub storage AssignmentDeadline: u64 = DEADLINE;
 }
 
 impl pallet_model_registry::Config for Test {
@@ -116,7 +118,7 @@ impl pallet_inference_market::Config for Test {
 	type NodeShare = NodeShare;
 	type OwnerShare = OwnerShare;
 	type ProtocolFeeDestination = ToTreasury;
-	type AssignmentDeadline = ConstU64<DEADLINE>;
+	type AssignmentDeadline = AssignmentDeadline;
 	type MaxReassignments = MaxReassignments;
 	type QueueTimeout = ConstU64<QUEUE_TIMEOUT>;
 	type JobDepositBase = ConstU64<100>;

@@ -290,6 +290,24 @@ fn assignment_rotates_over_the_eligible_nodes() {
 }
 
 #[test]
+fn a_shorter_deadline_never_overfills_a_deadline_list() {
+	run_test(|| {
+		let model = market_with(&[NODE_1], 1_000);
+		let first: Vec<_> = (0..JOBS_PER_BLOCK).map(|_| submit(BOB, model)).collect();
+		run_to_block(2);
+		assert!(first.iter().all(|&j| matches!(status(j), JobStatus::Assigned { deadline: 7, .. })));
+		// Governance shortens the deadline by one: block 3's jobs would also be due at 7,
+		// whose list is full; they are due one block later instead.
+		AssignmentDeadline::set(&(DEADLINE - 1));
+		let second: Vec<_> = (0..JOBS_PER_BLOCK).map(|_| submit(BOB, model)).collect();
+		run_to_block(3);
+		assert!(second.iter().all(|&j| matches!(status(j), JobStatus::Assigned { deadline: 8, .. })));
+		assert_eq!(Deadlines::<Test>::get(7).len() as u32, JOBS_PER_BLOCK);
+		assert_eq!(Deadlines::<Test>::get(8).len() as u32, JOBS_PER_BLOCK);
+	});
+}
+
+#[test]
 fn the_hook_looks_at_a_bounded_number_of_queue_entries_per_block() {
 	run_test(|| {
 		let model = market_with(&[NODE_1], 1_000);

@@ -35,26 +35,10 @@ pub fn job_binding(job: JobId, node: &[u8]) -> PublicInput {
 /// A quantized value as a canonical scalar, 32 bytes little-endian: `x` for `x ≥ 0`,
 /// `p − |x|` for `x < 0` (never reduced, never ≥ `p`).
 pub fn field_element(value: QuantizedValue) -> PublicInput {
-	let magnitude = value.unsigned_abs().to_le_bytes();
 	let mut out = [0u8; 32];
-	if value >= 0 {
-		out[..8].copy_from_slice(&magnitude);
-		return out;
-	}
-	// p − |x| by schoolbook subtraction with borrow; |x| < 2^64 ≪ p, so no final borrow.
-	let mut borrow = 0u16;
-	for (i, byte) in out.iter_mut().enumerate() {
-		let subtrahend = u16::from(magnitude.get(i).copied().unwrap_or(0)) + borrow;
-		let minuend = u16::from(MODULUS_LE[i]);
-		if minuend >= subtrahend {
-			*byte = (minuend - subtrahend) as u8;
-			borrow = 0;
-		} else {
-			*byte = (minuend + 256 - subtrahend) as u8;
-			borrow = 1;
-		}
-	}
-	out
+	out[..8].copy_from_slice(&value.unsigned_abs().to_le_bytes());
+	// p − |x|: |x| < 2^64 ≪ p, so there is no final borrow.
+	if value < 0 { modulus_minus(&out).0 } else { out }
 }
 
 /// The quantized value a canonical scalar encodes, the inverse of [`field_element`]: `None`
@@ -65,21 +49,9 @@ pub fn quantized_value(element: &PublicInput) -> Option<QuantizedValue> {
 		low.copy_from_slice(&element[..8]);
 		return i64::try_from(u64::from_le_bytes(low)).ok();
 	}
-	// p − x by schoolbook subtraction; only meaningful if x < p and the difference < 2^64.
-	let mut borrow = 0u16;
-	let mut magnitude = [0u8; 32];
-	for (i, byte) in magnitude.iter_mut().enumerate() {
-		let subtrahend = u16::from(element[i]) + borrow;
-		let minuend = u16::from(MODULUS_LE[i]);
-		if minuend >= subtrahend {
-			*byte = (minuend - subtrahend) as u8;
-			borrow = 0;
-		} else {
-			*byte = (minuend + 256 - subtrahend) as u8;
-			borrow = 1;
-		}
-	}
-	if borrow != 0 || magnitude[8..].iter().any(|&b| b != 0) {
+	// A negative value is p − |x|: |x| = p − element, below 2^63 + 1 and with no borrow.
+	let (magnitude, borrow) = modulus_minus(element);
+	if borrow || magnitude[8..].iter().any(|&b| b != 0) {
 		return None;
 	}
 	let mut low = [0u8; 8];
@@ -89,6 +61,24 @@ pub fn quantized_value(element: &PublicInput) -> Option<QuantizedValue> {
 		return None;
 	}
 	Some((magnitude as i64).wrapping_neg())
+}
+
+/// `p − x` by schoolbook subtraction, little-endian, and whether it borrowed (`x > p`).
+fn modulus_minus(x: &[u8; 32]) -> ([u8; 32], bool) {
+	let mut out = [0u8; 32];
+	let mut borrow = 0u16;
+	for (i, byte) in out.iter_mut().enumerate() {
+		let subtrahend = u16::from(x[i]) + borrow;
+		let minuend = u16::from(MODULUS_LE[i]);
+		if minuend >= subtrahend {
+			*byte = (minuend - subtrahend) as u8;
+			borrow = 0;
+		} else {
+			*byte = (minuend + 256 - subtrahend) as u8;
+			borrow = 1;
+		}
+	}
+	(out, borrow != 0)
 }
 
 /// The public inputs of the proof that `output` is the model's output on `input` for the job
