@@ -74,10 +74,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `InferenceMarket::Jobs` (`max_values`: None, `max_size`: Some(65725), added: 68200, mode: `MaxEncodedLen`)
 	fn submit_inference(i: u32, ) -> Weight {
 		// Proof size: measured 511, estimated 9679 bytes.
-		// Fastest run: 87_440 ns.
-		Weight::from_parts(89_087_748, 9679)
-			// Standard error: 9.
-			.saturating_add(Weight::from_parts(2_572, 0).saturating_mul(i.into()))
+		// Fastest run: 86_890 ns.
+		Weight::from_parts(89_644_663, 9679)
+			// Standard error: 23.
+			.saturating_add(Weight::from_parts(2_425, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -93,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured 10027, estimated 69190 bytes.
-		// Fastest run: 67_950 ns.
-		Weight::from_parts(85_280_000, 69190)
+		// Fastest run: 67_830 ns.
+		Weight::from_parts(82_460_000, 69190)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -114,12 +114,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `InferenceMarket::NodeJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn submit_result(i: u32, o: u32, ) -> Weight {
 		// Proof size: measured 1697 + i × 8, estimated 69190 bytes.
-		// Fastest run: 252_290 ns.
-		Weight::from_parts(129_336_057, 69190)
-			// Standard error: 46.
-			.saturating_add(Weight::from_parts(31_169, 0).saturating_mul(i.into()))
-			// Standard error: 46.
-			.saturating_add(Weight::from_parts(31_642, 0).saturating_mul(o.into()))
+		// Fastest run: 264_930 ns.
+		Weight::from_parts(129_504_100, 69190)
+			// Standard error: 53.
+			.saturating_add(Weight::from_parts(34_922, 0).saturating_mul(i.into()))
+			// Standard error: 53.
+			.saturating_add(Weight::from_parts(37_249, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -131,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn remove_job() -> Weight {
 		// Proof size: measured 33258, estimated 69190 bytes.
-		// Fastest run: 49_910 ns.
-		Weight::from_parts(51_530_000, 69190)
+		// Fastest run: 49_680 ns.
+		Weight::from_parts(51_220_000, 69190)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -146,10 +146,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `InferenceMarket::NodeJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn expire_and_requeue(e: u32, ) -> Weight {
 		// Proof size: measured 272 + e × 60, estimated 9679 + e × 68200 bytes.
-		// Fastest run: 2_230 ns.
-		Weight::from_parts(13_375_000, 9679)
-			// Standard error: 10_621.
-			.saturating_add(Weight::from_parts(14_451_162, 0).saturating_mul(e.into()))
+		// Fastest run: 2_310 ns.
+		Weight::from_parts(13_184_375, 9679)
+			// Standard error: 18_814.
+			.saturating_add(Weight::from_parts(14_599_149, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -170,10 +170,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `InferenceMarket::NodeJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn expire_and_refund(e: u32, ) -> Weight {
 		// Proof size: measured 834 + e × 60, estimated 4697 + e × 68200 bytes.
-		// Fastest run: 2_300 ns.
-		Weight::from_parts(28_634_617, 4697)
-			// Standard error: 53_282.
-			.saturating_add(Weight::from_parts(45_075_378, 0).saturating_mul(e.into()))
+		// Fastest run: 2_350 ns.
+		Weight::from_parts(29_902_688, 4697)
+			// Standard error: 57_835.
+			.saturating_add(Weight::from_parts(45_469_133, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -199,9 +199,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn assign_queued(s: u32, ) -> Weight {
 		// Proof size: measured 6573 + s × 60, estimated 165963 + s × 68200 bytes.
 		// Fastest run: 1_490 ns.
-		Weight::from_parts(1_580_000, 165963)
-			// Standard error: 67_953.
-			.saturating_add(Weight::from_parts(187_065_857, 0).saturating_mul(s.into()))
+		Weight::from_parts(1_600_000, 165963)
+			// Standard error: 111_867.
+			.saturating_add(Weight::from_parts(198_812_333, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(69_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -220,10 +220,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
 	fn time_out_queued(s: u32, ) -> Weight {
 		// Proof size: measured 712 + s × 60, estimated 9679 + s × 68200 bytes.
-		// Fastest run: 1_480 ns.
-		Weight::from_parts(22_006_551, 9679)
-			// Standard error: 13_759.
-			.saturating_add(Weight::from_parts(35_836_332, 0).saturating_mul(s.into()))
+		// Fastest run: 1_490 ns.
+		Weight::from_parts(20_459_333, 9679)
+			// Standard error: 32_792.
+			.saturating_add(Weight::from_parts(36_905_443, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -235,31 +235,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measured weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn submit_inference(i: u32, ) -> Weight {
-		Weight::from_parts(89_087_748, 9679)
-			.saturating_add(Weight::from_parts(2_572, 0).saturating_mul(i.into()))
+		Weight::from_parts(89_644_663, 9679)
+			.saturating_add(Weight::from_parts(2_425, 0).saturating_mul(i.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(85_280_000, 69190)
+		Weight::from_parts(82_460_000, 69190)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn submit_result(i: u32, o: u32, ) -> Weight {
-		Weight::from_parts(129_336_057, 69190)
-			.saturating_add(Weight::from_parts(31_169, 0).saturating_mul(i.into()))
-			.saturating_add(Weight::from_parts(31_642, 0).saturating_mul(o.into()))
+		Weight::from_parts(129_504_100, 69190)
+			.saturating_add(Weight::from_parts(34_922, 0).saturating_mul(i.into()))
+			.saturating_add(Weight::from_parts(37_249, 0).saturating_mul(o.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn remove_job() -> Weight {
-		Weight::from_parts(51_530_000, 69190)
+		Weight::from_parts(51_220_000, 69190)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn expire_and_requeue(e: u32, ) -> Weight {
-		Weight::from_parts(13_375_000, 9679)
-			.saturating_add(Weight::from_parts(14_451_162, 0).saturating_mul(e.into()))
+		Weight::from_parts(13_184_375, 9679)
+			.saturating_add(Weight::from_parts(14_599_149, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(e.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -267,8 +267,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 68200).saturating_mul(e.into()))
 	}
 	fn expire_and_refund(e: u32, ) -> Weight {
-		Weight::from_parts(28_634_617, 4697)
-			.saturating_add(Weight::from_parts(45_075_378, 0).saturating_mul(e.into()))
+		Weight::from_parts(29_902_688, 4697)
+			.saturating_add(Weight::from_parts(45_469_133, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(e.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -276,8 +276,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 68200).saturating_mul(e.into()))
 	}
 	fn assign_queued(s: u32, ) -> Weight {
-		Weight::from_parts(1_580_000, 165963)
-			.saturating_add(Weight::from_parts(187_065_857, 0).saturating_mul(s.into()))
+		Weight::from_parts(1_600_000, 165963)
+			.saturating_add(Weight::from_parts(198_812_333, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(69_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -285,8 +285,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 68200).saturating_mul(s.into()))
 	}
 	fn time_out_queued(s: u32, ) -> Weight {
-		Weight::from_parts(22_006_551, 9679)
-			.saturating_add(Weight::from_parts(35_836_332, 0).saturating_mul(s.into()))
+		Weight::from_parts(20_459_333, 9679)
+			.saturating_add(Weight::from_parts(36_905_443, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))

@@ -60,11 +60,11 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `511`
 		//  Estimated: `9679`
-		// Minimum execution time: 86_400_000 picoseconds.
-		Weight::from_parts(90_501_820, 0)
+		// Minimum execution time: 86_980_000 picoseconds.
+		Weight::from_parts(88_956_683, 0)
 			.saturating_add(Weight::from_parts(0, 9679))
-			// Standard Error: 20
-			.saturating_add(Weight::from_parts(2_672, 0).saturating_mul(i.into()))
+			// Standard Error: 15
+			.saturating_add(Weight::from_parts(2_611, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -82,8 +82,8 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `10027`
 		//  Estimated: `69190`
-		// Minimum execution time: 74_830_000 picoseconds.
-		Weight::from_parts(91_320_000, 0)
+		// Minimum execution time: 70_960_000 picoseconds.
+		Weight::from_parts(94_510_000, 0)
 			.saturating_add(Weight::from_parts(0, 69190))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -106,13 +106,13 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1697 + i * (8 ±0)`
 		//  Estimated: `69190`
-		// Minimum execution time: 251_741_000 picoseconds.
-		Weight::from_parts(128_454_088, 0)
+		// Minimum execution time: 267_700_000 picoseconds.
+		Weight::from_parts(140_597_691, 0)
 			.saturating_add(Weight::from_parts(0, 69190))
-			// Standard Error: 56
-			.saturating_add(Weight::from_parts(31_319, 0).saturating_mul(i.into()))
-			// Standard Error: 56
-			.saturating_add(Weight::from_parts(31_826, 0).saturating_mul(o.into()))
+			// Standard Error: 108
+			.saturating_add(Weight::from_parts(36_146, 0).saturating_mul(i.into()))
+			// Standard Error: 108
+			.saturating_add(Weight::from_parts(36_820, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -126,8 +126,8 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `33258`
 		//  Estimated: `69190`
-		// Minimum execution time: 49_510_000 picoseconds.
-		Weight::from_parts(57_730_000, 0)
+		// Minimum execution time: 49_670_000 picoseconds.
+		Weight::from_parts(51_940_000, 0)
 			.saturating_add(Weight::from_parts(0, 69190))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -145,10 +145,10 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 		//  Measured:  `272 + e * (60 ±0)`
 		//  Estimated: `9679 + e * (68200 ±0)`
 		// Minimum execution time: 2_290_000 picoseconds.
-		Weight::from_parts(13_682_000, 0)
+		Weight::from_parts(12_863_333, 0)
 			.saturating_add(Weight::from_parts(0, 9679))
-			// Standard Error: 12_852
-			.saturating_add(Weight::from_parts(14_421_700, 0).saturating_mul(e.into()))
+			// Standard Error: 17_712
+			.saturating_add(Weight::from_parts(14_836_660, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -171,11 +171,11 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `834 + e * (60 ±0)`
 		//  Estimated: `4697 + e * (68200 ±0)`
-		// Minimum execution time: 2_340_000 picoseconds.
-		Weight::from_parts(30_470_238, 0)
+		// Minimum execution time: 2_280_000 picoseconds.
+		Weight::from_parts(24_273_526, 0)
 			.saturating_add(Weight::from_parts(0, 4697))
-			// Standard Error: 33_140
-			.saturating_add(Weight::from_parts(44_422_125, 0).saturating_mul(e.into()))
+			// Standard Error: 58_845
+			.saturating_add(Weight::from_parts(45_629_901, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -201,12 +201,12 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	fn assign_queued(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `6573 + s * (60 ±0)`
-		//  Estimated: `165963 + s * (68200 ±0)`
-		// Minimum execution time: 1_450_000 picoseconds.
-		Weight::from_parts(1_540_000, 0)
+		//  Estimated: `165963 + s * (68200 ±8)`
+		// Minimum execution time: 1_540_000 picoseconds.
+		Weight::from_parts(1_640_000, 0)
 			.saturating_add(Weight::from_parts(0, 165963))
-			// Standard Error: 64_265
-			.saturating_add(Weight::from_parts(185_371_100, 0).saturating_mul(s.into()))
+			// Standard Error: 108_779
+			.saturating_add(Weight::from_parts(190_640_105, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(69))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -227,11 +227,11 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `712 + s * (60 ±0)`
 		//  Estimated: `9679 + s * (68200 ±0)`
-		// Minimum execution time: 1_460_000 picoseconds.
-		Weight::from_parts(20_570_000, 0)
+		// Minimum execution time: 1_490_000 picoseconds.
+		Weight::from_parts(24_031_127, 0)
 			.saturating_add(Weight::from_parts(0, 9679))
-			// Standard Error: 13_596
-			.saturating_add(Weight::from_parts(35_720_436, 0).saturating_mul(s.into()))
+			// Standard Error: 38_421
+			.saturating_add(Weight::from_parts(36_787_015, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
