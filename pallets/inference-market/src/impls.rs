@@ -13,7 +13,7 @@ use frame_support::{
 };
 use sp_runtime::traits::{CheckedAdd, CheckedMul, Saturating, Zero};
 use zkinfer_primitives::{
-	inference_public_inputs, job_binding, InferenceVerifier, JobId, ModelId, ModelRegistry,
+	inference_public_inputs, job_binding, ComputeNodes, InferenceVerifier, JobId, ModelId, ModelRegistry,
 	ModelTerms, QuantizedValue,
 };
 use zkinfer_verifier_primitives::{PublicInput, StatementHash};
@@ -226,7 +226,8 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let reason = HoldReason::JobFee.into();
 		let payout = Self::split_fee(job.fee);
-		for (to, amount) in [(&node, payout.node), (&terms.owner, payout.owner)] {
+		let node_account = T::Nodes::reward_account(&node);
+		for (to, amount) in [(&node_account, payout.node), (&terms.owner, payout.owner)] {
 			if !amount.is_zero() {
 				T::Currency::transfer_on_hold(
 					&reason,
@@ -244,6 +245,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(missing.is_zero(), DispatchError::Other("escrow held less than the job's fee"));
 			T::ProtocolFeeDestination::on_unbalanced(credit);
 		}
+		T::Nodes::work_verified(&node, job.compute_units, payout.node);
 		NodeJobs::<T>::remove(&node, id);
 		T::Models::job_closed(job.model)?;
 		T::Models::inference_verified(job.model, &job.requester);

@@ -163,7 +163,7 @@ pub mod pallet {
 		type Verifiers: InferenceVerifier;
 
 		/// The staked compute nodes: who serves which model, with what capacity.
-		type Nodes: ComputeNodes<Self::AccountId>;
+		type Nodes: ComputeNodes<Self::AccountId, BalanceOf<Self>>;
 
 		/// The price of one compute unit (governed).
 		type UnitPrice: Get<BalanceOf<Self>>;
@@ -243,7 +243,8 @@ pub mod pallet {
 		Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 	)]
 	pub struct Payout<Balance> {
-		/// To the node that proved it.
+		/// To the node that proved it (paid to node staking's reward account for the node,
+		/// `ComputeNodes::reward_account`, which shares it with the node's pool).
 		pub node: Balance,
 		/// To the model's owner.
 		pub owner: Balance,

@@ -8,7 +8,7 @@ use frame_support::{
 };
 use zkinfer_primitives::{
 	testing::{TestNodes, TestVerifier},
-	ComputeNodes as _, JobId, ModelRegistry as _, NodeOffence,
+	ComputeNodes, JobId, ModelRegistry as _, NodeOffence,
 };
 
 /// The test model's price: 40 units × 10.
@@ -87,7 +87,7 @@ fn a_job_is_assigned_proved_and_paid_as_priced() {
 		run_to_block(2);
 		assert_eq!(status(job), JobStatus::Assigned { node: NODE_1, deadline: 2 + DEADLINE });
 		assert_eq!(InferenceMarket::jobs_assigned_to(NODE_1), vec![job]);
-		assert_eq!(TestNodes::<u64>::remaining_capacity(&NODE_1), 1_000 - UNITS);
+		assert_eq!(<TestNodes<u64> as ComputeNodes<u64, Balance>>::remaining_capacity(&NODE_1), 1_000 - UNITS);
 
 		// The node proves and is paid; the output is stored.
 		let proof = proof_for(job, NODE_1, &output());
@@ -98,6 +98,8 @@ fn a_job_is_assigned_proved_and_paid_as_priced() {
 			JobStatus::Fulfilled { node: NODE_1, ref output, payout: p, .. } if *output == self::output() && p == payout
 		));
 		assert_eq!(Balances::balance(&NODE_1), node + 320);
+		// Staking learns of the verified work and the fee paid for it.
+		assert_eq!(TestNodes::<u64>::work(), vec![(NODE_1, UNITS, 320)]);
 		assert_eq!(Balances::balance(&ALICE), alice + 60);
 		assert_eq!(Balances::balance(&TREASURY), treasury + 20);
 		assert_eq!(fee_held(BOB), 0);

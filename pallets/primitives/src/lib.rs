@@ -13,8 +13,9 @@
 //!   [`ModelRegistry`] (market → model registry), [`ComputeNodes`] (market → node staking),
 //!   [`InferenceVerifier`] (registry and market → the proof verifier instances, by proof
 //!   system; [`ProofSystems`] routes to one `ProofVerifier` per system).
+//! - [`epoch`]: node staking's epochs ([`EpochIndex`], [`EpochInfo`]).
 //! - [`runtime_api`]: the inference market's runtime API (quotes, job status and output, jobs
-//!   assigned to a node).
+//!   assigned to a node) and node staking's (epoch timing, claimable rewards).
 //!
 //! `no_std`; no pallet in its dependencies.
 
@@ -22,11 +23,13 @@
 
 extern crate alloc;
 
+pub mod epoch;
 pub mod model;
 pub mod runtime_api;
 pub mod statement;
 pub mod traits;
 
+pub use epoch::{EpochIndex, EpochInfo};
 pub use model::{ComputeUnits, JobId, ModelId, ModelTerms, ProofSystem, QuantizedValue};
 pub use statement::{
 	field_element, inference_public_inputs, job_binding, quantized_value, JOB_BINDING_DOMAIN,

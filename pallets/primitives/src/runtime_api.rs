@@ -1,6 +1,6 @@
-//! The inference market's runtime API, for clients and provers.
+//! The runtime APIs of the inference market and of node staking, for clients and provers.
 
-use crate::{JobId, ModelId};
+use crate::{EpochInfo, JobId, ModelId};
 use alloc::vec::Vec;
 use sp_runtime::DispatchError;
 
@@ -24,5 +24,21 @@ sp_api::decl_runtime_apis! {
 
 		/// The open jobs assigned to `node`, in job order: what its prover has to prove.
 		fn jobs_assigned_to(node: AccountId) -> Vec<JobId>;
+	}
+
+	/// Node staking: the epoch clock and what an account can claim.
+	pub trait NodeStakingApi<AccountId, Balance, BlockNumber>
+	where
+		AccountId: codec::Codec,
+		Balance: codec::Codec,
+		BlockNumber: codec::Codec,
+	{
+		/// The current epoch, when it started, its length and when the next one starts.
+		fn epoch() -> EpochInfo<BlockNumber>;
+
+		/// The rewards `who` can claim now: as an operator (its commission and own-stake share)
+		/// and as a pool member, including fees and emission of finished epochs that are not
+		/// yet settled.
+		fn claimable_rewards(who: AccountId) -> Balance;
 	}
 }

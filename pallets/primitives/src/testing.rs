@@ -17,6 +17,7 @@ use zkinfer_verifier_primitives::{statement_hash, KeyHash, KeyInfo, PublicInput,
 const KEYS: &[u8] = b"zkinfer:test-verifier:keys";
 const NODES: &[u8] = b"zkinfer:test-nodes:nodes";
 const OFFENCES: &[u8] = b"zkinfer:test-nodes:offences";
+const WORK: &[u8] = b"zkinfer:test-nodes:work";
 
 /// A registered test key: its shape and references.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode)]
@@ -161,9 +162,16 @@ impl<AccountId: Encode + Decode + Clone + PartialEq> TestNodes<AccountId> {
 	pub fn offences() -> Vec<(AccountId, NodeOffence)> {
 		unhashed::get(OFFENCES).unwrap_or_default()
 	}
+
+	/// The verified work reported so far: node, compute units, fee (as SCALE-encoded `u128`).
+	pub fn work() -> Vec<(AccountId, ComputeUnits, u128)> {
+		unhashed::get(WORK).unwrap_or_default()
+	}
 }
 
-impl<AccountId: Encode + Decode + Clone + PartialEq> ComputeNodes<AccountId> for TestNodes<AccountId> {
+impl<AccountId: Encode + Decode + Clone + PartialEq, Balance: Into<u128>> ComputeNodes<AccountId, Balance>
+	for TestNodes<AccountId>
+{
 	fn serving_nodes(model: ModelId, max: u32) -> Vec<AccountId> {
 		Self::nodes()
 			.into_iter()
@@ -200,5 +208,16 @@ impl<AccountId: Encode + Decode + Clone + PartialEq> ComputeNodes<AccountId> for
 		let mut offences = Self::offences();
 		offences.push((node.clone(), offence));
 		unhashed::put(OFFENCES, &offences);
+	}
+
+	/// Test nodes are paid directly.
+	fn reward_account(node: &AccountId) -> AccountId {
+		node.clone()
+	}
+
+	fn work_verified(node: &AccountId, units: ComputeUnits, fee: Balance) {
+		let mut work = Self::work();
+		work.push((node.clone(), units, fee.into()));
+		unhashed::put(WORK, &work);
 	}
 }

@@ -38,10 +38,14 @@ pub enum NodeOffence {
 		/// The job.
 		job: JobId,
 	},
+	/// The node was shown to be unreachable while active (reported by a pallet or an
+	/// off-chain worker that observed it).
+	Unavailable,
 }
 
-/// Node staking, as the inference market uses it: who may be assigned jobs, and how much.
-pub trait ComputeNodes<AccountId> {
+/// Node staking, as the inference market uses it: who may be assigned jobs, how much, where a
+/// node's earnings go, and where its offences are reported.
+pub trait ComputeNodes<AccountId, Balance> {
 	/// Up to `max` nodes active in the current epoch that serve `model`, in a deterministic
 	/// order.
 	fn serving_nodes(model: ModelId, max: u32) -> Vec<AccountId>;
@@ -54,6 +58,14 @@ pub trait ComputeNodes<AccountId> {
 
 	/// Reports an offence of `node` for a penalty.
 	fn report_offence(node: &AccountId, offence: NodeOffence);
+
+	/// The account that receives `node`'s share of a job's fee (staking's reward pot for a
+	/// staked node, so that its pool shares it).
+	fn reward_account(node: &AccountId) -> AccountId;
+
+	/// `node` delivered `units` of verified work and `fee` was paid to
+	/// [`Self::reward_account`] for it.
+	fn work_verified(node: &AccountId, units: ComputeUnits, fee: Balance);
 }
 
 /// Proof verification by proof system, as the model registry and the market use it.

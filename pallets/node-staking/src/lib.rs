@@ -1,0 +1,667 @@
+//! # Node Staking Pallet
+//!
+//! Compute nodes with skin in the game: operators bond stake and commit capacity per epoch,
+//! other accounts stake into their pools, rewards are paid per epoch and missed work is slashed.
+//!
+//! ## Pallet API
+//!
+//! See the [`pallet`] module for the calls, storage, events and errors. The market reaches this
+//! pallet through [`ComputeNodes`](zkinfer_primitives::ComputeNodes) (implemented in
+//! [`nodes`]); the runtime API
+//! [`NodeStakingApi`](zkinfer_primitives::runtime_api::NodeStakingApi) through
+//! [`Pallet::epoch_info`] and [`Pallet::claimable_rewards`].
+//!
+//! ## Overview
+//!
+//! - **Epochs** of `EpochLength` blocks (governed; [`epoch`]). Everything that changes who
+//!   serves takes effect at an epoch boundary, evaluated lazily against the current epoch, so the
+//!   boundary itself costs a constant: it advances the index and opens the epoch's reward record.
+//! - **Operators** ([`nodes`]): [`register_node`](pallet::Pallet::register_node)`(models,
+//!   capacity, commission, bond)` holds at least `MinBond` from the operator; the node serves from
+//!   the next epoch. [`update_node`](pallet::Pallet::update_node) takes effect next epoch;
+//!   [`unregister_node`](pallet::Pallet::unregister_node) serves to the end of this epoch and the
+//!   bond unbonds for `UnbondingEpochs` more; [`withdraw_unbonded`](pallet::Pallet::withdraw_unbonded)
+//!   returns it.
+//! - **Pools** ([`pools`]): any account may [`join_pool`](pallet::Pallet::join_pool)`(operator,
+//!   amount)` (at least `MinJoin`) and [`leave_pool`](pallet::Pallet::leave_pool). Pool stake
+//!   is held on the pallet account and shared in points, so a slash reduces every member's
+//!   stake pro rata without visiting them; leaving moves the member's stake into the pool's
+//!   unbonding bucket of that epoch, which stays slashable until withdrawn.
+//! - **Rewards** ([`rewards`]): a node's share of each verified job's fee (the market pays it
+//!   to the pallet account) and its share of the epoch's `EpochEmission`, pro rata to the
+//!   compute units of verified work it delivered (minted when the epoch is over and the node
+//!   settles). Each reward is split: the commission (at most `MaxCommission`) to the operator,
+//!   the rest by stake between the operator's bond and the pool. Members claim theirs with
+//!   [`claim_rewards`](pallet::Pallet::claim_rewards) (pull), so no hook pays anyone.
+//! - **Slashing** ([`slashing`]): the market reports offences (a missed deadline, or
+//!   unavailability); each adds its governed fraction to the node's slash for the epoch. A
+//!   node reaching `DeactivationThreshold` offences in an epoch is deactivated at once. The
+//!   slash of epoch `e` is applied at the start of epoch `e + 2` (governance has all of epoch
+//!   `e + 1` to [`cancel_slash`](pallet::Pallet::cancel_slash)), by the hook, at most
+//!   `MaxSlashesPerBlock` per block.
+//!
+//! ### Slashing policy
+//!
+//! A slash of fraction `f` of epoch `e` takes `f × (bond + pool stake)`, where pool stake is the
+//! pool's active stake plus the unbonding buckets of members who left in epoch `e` or later. The
+//! operator's bond pays first, up to all of it; the rest is taken from the pool's active stake
+//! and those buckets pro rata to their balances (rounded down: the pool never loses more than
+//! its part). Slashed funds go to `Slashed` (the treasury). No unbonding stake of the node or its
+//! pool can be withdrawn while a slash is pending. A node whose bond falls below `MinBond` is
+//! deactivated.
+//!
+//! ### Example
+//!
+//! A node registered in one epoch serves from the next (from this pallet's tests):
+#![doc = docify::embed!("src/tests/nodes.rs", a_node_serves_from_the_epoch_after_its_registration)]
+//!
+//! ## Low Level / Implementation Details
+//!
+//! ### Invariants
+//!
+//! Checked by `Pallet::do_try_state` (tests and the `try-runtime` feature):
+//! - each operator's `NodeBond` hold equals its node's bond; the pallet account's `PoolStake`
+//!   hold equals every pool's active stake plus every unbonding bucket's balance;
+//! - the pallet account's free balance covers the existential deposit plus every operator's
+//!   and every pool's unclaimed rewards; no pool owes its members more than it was credited;
+//! - each pool's points and member count, and each bucket's points, equal the sums over its
+//!   members;
+//! - no node was assigned more compute units in the current epoch than its capacity then;
+//! - `ModelNodes` lists each node under exactly the models of its configuration and pending
+//!   update; `NodeCount` counts the nodes;
+//! - each node's count of pending slashes equals its unapplied slashes; every reward record's
+//!   unsettled count equals the nodes with work recorded in it.
+//!
+//! A slash never exceeds the stake it is taken from (it is a fraction of it, bond first).
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod epoch;
+mod invariants;
+#[cfg(test)]
+mod mock;
+pub mod nodes;
+pub mod pools;
+pub mod rewards;
+pub mod slashing;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+#[cfg(feature = "runtime-benchmarks")]
+pub use benchmarking::BenchmarkHelper;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungible, OnUnbalanced},
+		PalletId,
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::Perbill;
+	use zkinfer_primitives::{ComputeUnits, EpochIndex, ModelId, ModelRegistry, NodeOffence};
+
+	/// The balance type of the currency.
+	pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<
+		<T as frame_system::Config>::AccountId,
+	>>::Balance;
+
+	/// Slashed funds, on their way to `Slashed`.
+	pub type CreditOf<T> =
+		fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
+
+	/// A node's model list as this runtime bounds it.
+	pub type ModelsOf<T> = BoundedVec<ModelId, <T as Config>::MaxModelsPerNode>;
+
+	/// A node's configuration as this runtime bounds it.
+	pub type NodeConfigOf<T> = NodeConfig<<T as Config>::MaxModelsPerNode>;
+
+	/// A node record as this runtime bounds it.
+	pub type NodeOf<T> = Node<BalanceOf<T>, <T as Config>::MaxModelsPerNode>;
+
+	/// A pool membership as this runtime bounds it.
+	pub type MemberOf<T> =
+		types::Member<<T as frame_system::Config>::AccountId, BalanceOf<T>, <T as Config>::MaxUnbondingChunks>;
+
+	/// The current storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Holds bonds and pool stake, mints emission, pays rewards.
+		type Currency: fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ fungible::BalancedHold<Self::AccountId>
+			+ fungible::Mutate<Self::AccountId>;
+
+		/// The registered models (a node may only register for models that take jobs).
+		type Models: ModelRegistry<Self::AccountId>;
+
+		/// The pallet account: holds pool stake and the reward pot.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Blocks per epoch (governed; at least 1).
+		type EpochLength: Get<BlockNumberFor<Self>>;
+
+		/// Epochs a leaving node's bond and a leaving member's stake stay bonded (governed; at
+		/// least 1).
+		type UnbondingEpochs: Get<EpochIndex>;
+
+		/// The least an operator bonds (governed).
+		type MinBond: Get<BalanceOf<Self>>;
+
+		/// The least stake an account puts into a pool at once (governed; at least the
+		/// existential deposit is sensible).
+		type MinJoin: Get<BalanceOf<Self>>;
+
+		/// The highest commission an operator can take (governed).
+		type MaxCommission: Get<Perbill>;
+
+		/// Minted per epoch for the nodes, shared by verified work (governed).
+		type EpochEmission: Get<BalanceOf<Self>>;
+
+		/// The share of a node's stake slashed per missed deadline (governed).
+		type MissedDeadlineSlash: Get<Perbill>;
+
+		/// The share of a node's stake slashed per proven unavailability (governed).
+		type UnavailabilitySlash: Get<Perbill>;
+
+		/// Offences in one epoch after which a node is deactivated (governed; at least 1).
+		type DeactivationThreshold: Get<u32>;
+
+		/// Receives slashed funds (the treasury).
+		type Slashed: OnUnbalanced<CreditOf<Self>>;
+
+		/// May cancel a slash before it is applied (governance).
+		type SlashCancelOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The most registered nodes.
+		#[pallet::constant]
+		type MaxNodes: Get<u32>;
+
+		/// The most models one node serves.
+		#[pallet::constant]
+		type MaxModelsPerNode: Get<u32>;
+
+		/// The most nodes registered for one model.
+		#[pallet::constant]
+		type MaxNodesPerModel: Get<u32>;
+
+		/// The most unbonding chunks (epochs left in) of one pool member.
+		#[pallet::constant]
+		type MaxUnbondingChunks: Get<u32>;
+
+		/// The most slashes the hook applies per block.
+		#[pallet::constant]
+		type MaxSlashesPerBlock: Get<u32>;
+
+		/// Weights of this pallet's calls and hook, from its benchmarks.
+		type WeightInfo: WeightInfo;
+
+		/// Registers models for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: crate::BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// An operator's bond, on the operator's account, bonded or unbonding.
+		#[codec(index = 0)]
+		NodeBond,
+		/// All pools' stake, bonded or unbonding, on the pallet account.
+		#[codec(index = 1)]
+		PoolStake,
+	}
+
+	/// The current epoch.
+	#[pallet::storage]
+	pub type CurrentEpoch<T: Config> = StorageValue<_, EpochIndex, ValueQuery>;
+
+	/// The block the current epoch started in.
+	#[pallet::storage]
+	pub type EpochStart<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	/// Registered nodes by operator account (active, pending activation, or leaving).
+	///
+	/// Blake2: operators choose their accounts.
+	#[pallet::storage]
+	pub type Nodes<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, NodeOf<T>, OptionQuery>;
+
+	/// The number of registered nodes.
+	#[pallet::storage]
+	pub type NodeCount<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// The nodes registered for each model (whether serving yet or not), in registration order.
+	#[pallet::storage]
+	pub type ModelNodes<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		ModelId,
+		BoundedVec<T::AccountId, T::MaxNodesPerModel>,
+		ValueQuery,
+	>;
+
+	/// The compute units assigned to a node in an epoch (a past epoch's entry counts as none).
+	#[pallet::storage]
+	pub type CapacityUsed<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, (EpochIndex, ComputeUnits), OptionQuery>;
+
+	/// Each operator's pool.
+	#[pallet::storage]
+	pub type Pools<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Pool<BalanceOf<T>>, OptionQuery>;
+
+	/// Each pool's unbonding stake, by the epoch its members left in.
+	#[pallet::storage]
+	pub type PoolUnbonding<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		EpochIndex,
+		UnbondingBucket<BalanceOf<T>>,
+		OptionQuery,
+	>;
+
+	/// Pool members, by account (an account is in at most one pool, and is not an operator).
+	#[pallet::storage]
+	pub type Members<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, MemberOf<T>, OptionQuery>;
+
+	/// Each epoch's emission and verified work, while some node has not settled it.
+	#[pallet::storage]
+	pub type EpochRewards<T: Config> =
+		StorageMap<_, Twox64Concat, EpochIndex, EpochReward<BalanceOf<T>>, OptionQuery>;
+
+	/// The verified work of a node in the last epoch it worked, until it is paid its emission.
+	#[pallet::storage]
+	pub type NodeWork<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, (EpochIndex, ComputeUnits), OptionQuery>;
+
+	/// Slashes not applied yet, by the epoch of the offences and the node.
+	#[pallet::storage]
+	pub type UnappliedSlashes<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		EpochIndex,
+		Blake2_128Concat,
+		T::AccountId,
+		UnappliedSlash,
+		OptionQuery,
+	>;
+
+	/// The number of a node's unapplied slashes: while it is not zero, no stake of the node or
+	/// its pool can be withdrawn.
+	#[pallet::storage]
+	pub type PendingSlashes<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// The oldest offence epoch whose slashes may not all be applied yet.
+	#[pallet::storage]
+	pub type NextSlashEpoch<T: Config> = StorageValue<_, EpochIndex, ValueQuery>;
+
+	/// Nodes active from genesis.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// `(operator, models, capacity per epoch, bond)`, serving from epoch 0 with no
+		/// commission; the models need not exist yet.
+		pub nodes: Vec<(T::AccountId, Vec<ModelId>, ComputeUnits, BalanceOf<T>)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			Pallet::<T>::open_reward_pot();
+			EpochRewards::<T>::insert(0, EpochReward { emission: T::EpochEmission::get(), ..Default::default() });
+			for (operator, models, capacity, bond) in &self.nodes {
+				let config = NodeConfig {
+					models: BoundedVec::try_from(models.clone()).expect("genesis node serves too many models"),
+					capacity: *capacity,
+					commission: Perbill::zero(),
+				};
+				Pallet::<T>::add_node(operator.clone(), config, *bond, 0).expect("genesis node registers");
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A new epoch started.
+		NewEpoch {
+			/// Its index.
+			epoch: EpochIndex,
+			/// Its first block.
+			start: BlockNumberFor<T>,
+		},
+		/// A node was registered; its bond is held.
+		NodeRegistered {
+			/// The operator.
+			node: T::AccountId,
+			/// What it offers.
+			config: NodeConfigOf<T>,
+			/// The bond held.
+			bond: BalanceOf<T>,
+			/// The first epoch it serves in.
+			active_from: EpochIndex,
+		},
+		/// A node's configuration changes from an epoch on.
+		NodeUpdated {
+			/// The operator.
+			node: T::AccountId,
+			/// What it offers from `from`.
+			config: NodeConfigOf<T>,
+			/// The epoch the change takes effect in.
+			from: EpochIndex,
+		},
+		/// A node stops serving: unregistered by its operator or deactivated.
+		NodeLeaving {
+			/// The operator.
+			node: T::AccountId,
+			/// The first epoch it no longer serves in.
+			until: EpochIndex,
+			/// The first epoch its bond can be withdrawn in.
+			unlocks_at: EpochIndex,
+			/// Why.
+			reason: LeaveReason,
+		},
+		/// A node that had left was removed and its bond returned.
+		NodeWithdrawn {
+			/// The operator.
+			node: T::AccountId,
+			/// The bond released.
+			bond: BalanceOf<T>,
+		},
+		/// An account staked into a pool.
+		PoolJoined {
+			/// The member.
+			member: T::AccountId,
+			/// The pool's operator.
+			pool: T::AccountId,
+			/// The stake added.
+			amount: BalanceOf<T>,
+			/// The points it got for it.
+			points: BalanceOf<T>,
+		},
+		/// A member left a pool; its stake unbonds.
+		PoolLeft {
+			/// The member.
+			member: T::AccountId,
+			/// The pool's operator.
+			pool: T::AccountId,
+			/// The stake it had (as of now; it stays slashable while unbonding).
+			amount: BalanceOf<T>,
+			/// The first epoch it can be withdrawn in.
+			unlocks_at: EpochIndex,
+		},
+		/// A member's unbonded stake went back to it.
+		StakeWithdrawn {
+			/// The member.
+			member: T::AccountId,
+			/// The pool's operator.
+			pool: T::AccountId,
+			/// The amount.
+			amount: BalanceOf<T>,
+		},
+		/// A node earned a reward, split between its operator and its pool.
+		Rewarded {
+			/// The node.
+			node: T::AccountId,
+			/// Where it came from.
+			source: RewardSource,
+			/// The operator's part (commission and bond share).
+			operator: BalanceOf<T>,
+			/// The pool members' part.
+			pool: BalanceOf<T>,
+		},
+		/// Rewards were paid out.
+		RewardsClaimed {
+			/// Who.
+			who: T::AccountId,
+			/// The amount.
+			amount: BalanceOf<T>,
+		},
+		/// The market reported an offence of a node; its slash for the epoch grew.
+		OffenceReported {
+			/// The node.
+			node: T::AccountId,
+			/// The offence.
+			offence: NodeOffence,
+			/// The epoch of the offence.
+			epoch: EpochIndex,
+			/// The node's slash for that epoch so far.
+			slash: Perbill,
+		},
+		/// A node's slash of an epoch was applied.
+		Slashed {
+			/// The node.
+			node: T::AccountId,
+			/// The epoch of the offences.
+			epoch: EpochIndex,
+			/// Taken from the operator's bond.
+			bond: BalanceOf<T>,
+			/// Taken from the pool's active and unbonding stake.
+			pool: BalanceOf<T>,
+		},
+		/// Governance cancelled a node's slash of an epoch.
+		SlashCancelled {
+			/// The node.
+			node: T::AccountId,
+			/// The epoch of the offences.
+			epoch: EpochIndex,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account already operates a node.
+		AlreadyRegistered,
+		/// The account operates no node.
+		NotRegistered,
+		/// The account is a pool member: leave and withdraw first.
+		AlreadyMember,
+		/// The bond is below `MinBond`.
+		BondBelowMinimum,
+		/// The commission is above `MaxCommission`.
+		CommissionAboveMaximum,
+		/// A node serves at least one model.
+		NoModels,
+		/// The model list names a model twice.
+		DuplicateModel,
+		/// A model is unknown or retired.
+		UnknownModel,
+		/// A node commits at least one compute unit per epoch.
+		ZeroCapacity,
+		/// `MaxNodes` nodes are registered.
+		TooManyNodes,
+		/// A model has `MaxNodesPerModel` nodes registered.
+		TooManyNodesForModel,
+		/// The node is leaving or has left: it takes no changes and no new stake.
+		NodeLeaving,
+		/// The node is still serving: unregister it first.
+		NodeStillServing,
+		/// The stake is below `MinJoin`.
+		StakeBelowMinimum,
+		/// The stake is too small to buy a point of the pool.
+		StakeTooSmall,
+		/// An operator cannot stake in a pool.
+		OperatorCannotJoin,
+		/// The account is a member of another pool: leave and withdraw it first.
+		MemberOfAnotherPool,
+		/// The account is not a pool member, or has no active stake.
+		NotMember,
+		/// The pool's stake was slashed to nothing: it takes no new stake.
+		PoolWipedOut,
+		/// The member left in `MaxUnbondingChunks` epochs: withdraw first.
+		TooManyUnbondingChunks,
+		/// Nothing has finished unbonding.
+		NothingToWithdraw,
+		/// A slash of the node is pending: its and its pool's stake cannot be withdrawn yet.
+		SlashPending,
+		/// There are no rewards to claim.
+		NoRewards,
+		/// No such unapplied slash.
+		NoSuchSlash,
+		/// An amount overflowed.
+		Overflow,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Starts a new epoch when the current one is over, then applies due slashes.
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::process_block(now)
+		}
+
+		fn integrity_test() {
+			assert!(!T::MaxSlashesPerBlock::get().is_zero(), "MaxSlashesPerBlock must be positive");
+			assert!(!T::MaxModelsPerNode::get().is_zero(), "MaxModelsPerNode must be positive");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Registers the signer's node: holds its bond; it serves from the next epoch.
+		///
+		/// - Origin: signed, the operator (not a pool member). The node's account is the
+		///   operator's: it is assigned jobs and submits results.
+		/// - `models`: models that take jobs, no duplicates; `capacity`: compute units per
+		///   epoch (at least 1); `commission` at most `MaxCommission`; `bond` at least `MinBond`.
+		/// - Emits [`Event::NodeRegistered`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register_node(models.len() as u32))]
+		pub fn register_node(
+			origin: OriginFor<T>,
+			models: ModelsOf<T>,
+			capacity: ComputeUnits,
+			commission: Perbill,
+			bond: BalanceOf<T>,
+		) -> DispatchResult {
+			let operator = ensure_signed(origin)?;
+			Self::do_register_node(operator, NodeConfig { models, capacity, commission }, bond)
+		}
+
+		/// Changes the signer's node's models, capacity and commission from the next epoch on.
+		///
+		/// - Origin: signed, the operator of a node that is not leaving. Same checks as
+		///   [`Self::register_node`]; a second update before the next epoch replaces the first.
+		/// - Emits [`Event::NodeUpdated`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::update_node(models.len() as u32))]
+		pub fn update_node(
+			origin: OriginFor<T>,
+			models: ModelsOf<T>,
+			capacity: ComputeUnits,
+			commission: Perbill,
+		) -> DispatchResult {
+			let operator = ensure_signed(origin)?;
+			Self::do_update_node(operator, NodeConfig { models, capacity, commission })
+		}
+
+		/// Unregisters the signer's node: it serves to the end of this epoch, then its bond
+		/// unbonds for `UnbondingEpochs`.
+		///
+		/// - Origin: signed, the operator of a node that is not leaving.
+		/// - Emits [`Event::NodeLeaving`] (reason `Unregistered`).
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::unregister_node())]
+		pub fn unregister_node(origin: OriginFor<T>) -> DispatchResult {
+			let operator = ensure_signed(origin)?;
+			Self::do_unregister_node(operator)
+		}
+
+		/// Stakes `amount` into `operator`'s pool.
+		///
+		/// - Origin: signed, any account that operates no node and is in no other pool.
+		/// - The amount moves to the pallet account and is held there; the member gets points at
+		///   the pool's current rate (`amount × points / active`, 1:1 for an empty pool).
+		/// - Emits [`Event::PoolJoined`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::join_pool())]
+		pub fn join_pool(origin: OriginFor<T>, operator: T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+			let member = ensure_signed(origin)?;
+			Self::do_join_pool(member, operator, amount)
+		}
+
+		/// Leaves the signer's pool: all its active stake unbonds for `UnbondingEpochs`.
+		///
+		/// - Origin: signed, a pool member with active stake. Rewards earned so far stay
+		///   claimable.
+		/// - Emits [`Event::PoolLeft`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::leave_pool())]
+		pub fn leave_pool(origin: OriginFor<T>) -> DispatchResult {
+			let member = ensure_signed(origin)?;
+			Self::do_leave_pool(member)
+		}
+
+		/// Withdraws what has finished unbonding: a left node's bond (removing the node and
+		/// paying its operator's rewards), or a member's unbonded stake (removing the membership,
+		/// with its rewards paid, once nothing is left).
+		///
+		/// - Origin: signed, the operator or the member.
+		/// - Fails with [`Error::SlashPending`] while a slash of the node is unapplied.
+		/// - Emits [`Event::NodeWithdrawn`] or [`Event::StakeWithdrawn`].
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::withdraw_unbonded_node().max(
+			T::WeightInfo::withdraw_unbonded_member(T::MaxUnbondingChunks::get())
+		))]
+		pub fn withdraw_unbonded(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let weight = Self::do_withdraw_unbonded(who)?;
+			Ok(Some(weight).into())
+		}
+
+		/// Pays the signer's rewards: as an operator, or as a pool member. Settles the node's
+		/// emission of finished epochs first.
+		///
+		/// - Origin: signed.
+		/// - Emits [`Event::RewardsClaimed`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::claim_rewards())]
+		pub fn claim_rewards(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_claim_rewards(who)
+		}
+
+		/// Cancels `node`'s slash for the offences of `epoch` before it is applied.
+		///
+		/// - Origin: `SlashCancelOrigin` (governance).
+		/// - The node's deactivation, if its offences caused one, stands.
+		/// - Emits [`Event::SlashCancelled`].
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::cancel_slash())]
+		pub fn cancel_slash(origin: OriginFor<T>, epoch: EpochIndex, node: T::AccountId) -> DispatchResult {
+			T::SlashCancelOrigin::ensure_origin(origin)?;
+			Self::do_cancel_slash(epoch, node)
+		}
+	}
+}

@@ -1,0 +1,233 @@
+//! Operators and their nodes: registration, updates, leaving, the model index, capacity, and
+//! the [`ComputeNodes`] interface the market uses.
+
+use alloc::vec::Vec;
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::MutateHold,
+		tokens::Precision,
+	},
+};
+use sp_runtime::traits::{Saturating, Zero};
+use zkinfer_primitives::{ComputeNodes, ComputeUnits, EpochIndex, ModelId, ModelRegistry, NodeOffence};
+
+use crate::{
+	pallet::{
+		BalanceOf, CapacityUsed, Config, Error, Event, HoldReason, Members, ModelNodes, NodeConfigOf,
+		NodeCount, NodeOf, Nodes, Pallet, PendingSlashes,
+	},
+	Leave, LeaveReason, Node,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Registers `operator`'s node from the next epoch (the call).
+	pub fn do_register_node(operator: T::AccountId, config: NodeConfigOf<T>, bond: BalanceOf<T>) -> DispatchResult {
+		ensure!(!Members::<T>::contains_key(&operator), Error::<T>::AlreadyMember);
+		Self::check_config(&config)?;
+		ensure!(bond >= T::MinBond::get(), Error::<T>::BondBelowMinimum);
+		let active_from = Self::current_epoch().saturating_add(1);
+		Self::add_node(operator, config, bond, active_from)
+	}
+
+	/// Checks a configuration an operator asks for: models that take jobs, no duplicates,
+	/// capacity, commission ceiling.
+	pub(crate) fn check_config(config: &NodeConfigOf<T>) -> DispatchResult {
+		ensure!(!config.models.is_empty(), Error::<T>::NoModels);
+		for (i, model) in config.models.iter().enumerate() {
+			ensure!(!config.models[..i].contains(model), Error::<T>::DuplicateModel);
+			let terms = T::Models::terms(*model).map_err(|_| Error::<T>::UnknownModel)?;
+			ensure!(terms.accepts_jobs, Error::<T>::UnknownModel);
+		}
+		ensure!(config.capacity > 0, Error::<T>::ZeroCapacity);
+		ensure!(config.commission <= T::MaxCommission::get(), Error::<T>::CommissionAboveMaximum);
+		Ok(())
+	}
+
+	/// Stores a node serving from `active_from`, holds its bond and indexes it under its
+	/// models; the checks of the caller's choosing come first (genesis and benchmarks register
+	/// nodes for models that do not exist yet).
+	pub fn add_node(
+		operator: T::AccountId,
+		config: NodeConfigOf<T>,
+		bond: BalanceOf<T>,
+		active_from: EpochIndex,
+	) -> DispatchResult {
+		ensure!(!Nodes::<T>::contains_key(&operator), Error::<T>::AlreadyRegistered);
+		let count = NodeCount::<T>::get();
+		ensure!(count < T::MaxNodes::get(), Error::<T>::TooManyNodes);
+		T::Currency::hold(&HoldReason::NodeBond.into(), &operator, bond)?;
+		for model in config.models.iter() {
+			Self::index(*model, &operator)?;
+		}
+		NodeCount::<T>::put(count.saturating_add(1));
+		let node = Node { bond, config: config.clone(), next: None, active_from, leave: None, rewards: Zero::zero() };
+		Nodes::<T>::insert(&operator, node);
+		Self::deposit_event(Event::NodeRegistered { node: operator, config, bond, active_from });
+		Ok(())
+	}
+
+	/// Schedules `operator`'s new configuration for the next epoch (the call).
+	pub fn do_update_node(operator: T::AccountId, config: NodeConfigOf<T>) -> DispatchResult {
+		let mut node = Nodes::<T>::get(&operator).ok_or(Error::<T>::NotRegistered)?;
+		ensure!(node.leave.is_none(), Error::<T>::NodeLeaving);
+		Self::check_config(&config)?;
+		let current = Self::current_epoch();
+		Self::promote(&operator, &mut node, current);
+		let before: Vec<ModelId> = node.indexed_models().collect();
+		let from = current.saturating_add(1).max(node.active_from);
+		node.next = Some((from, config.clone()));
+		let after: Vec<ModelId> = node.indexed_models().collect();
+		for model in before.iter().filter(|m| !after.contains(m)) {
+			Self::unindex(*model, &operator);
+		}
+		for model in after.iter().filter(|m| !before.contains(m)) {
+			Self::index(*model, &operator)?;
+		}
+		Nodes::<T>::insert(&operator, node);
+		Self::deposit_event(Event::NodeUpdated { node: operator, config, from });
+		Ok(())
+	}
+
+	/// Makes a pending update that has taken effect the node's configuration, and drops the
+	/// index entries of models it no longer serves.
+	pub(crate) fn promote(operator: &T::AccountId, node: &mut NodeOf<T>, current: EpochIndex) {
+		if let Some((from, next)) = node.next.take() {
+			if from <= current {
+				for model in node.config.models.iter().filter(|m| !next.models.contains(m)) {
+					Self::unindex(*model, operator);
+				}
+				node.config = next;
+			} else {
+				node.next = Some((from, next));
+			}
+		}
+	}
+
+	/// Unregisters `operator`'s node at the end of this epoch (the call).
+	pub fn do_unregister_node(operator: T::AccountId) -> DispatchResult {
+		let mut node = Nodes::<T>::get(&operator).ok_or(Error::<T>::NotRegistered)?;
+		ensure!(node.leave.is_none(), Error::<T>::NodeLeaving);
+		let until = Self::current_epoch().saturating_add(1).max(node.active_from);
+		Self::leave(operator, &mut node, until, LeaveReason::Unregistered);
+		Ok(())
+	}
+
+	/// Deactivates `operator`'s node now (offences, or a bond below the minimum), unless it
+	/// already stopped serving.
+	pub(crate) fn deactivate(operator: T::AccountId, node: &mut NodeOf<T>, reason: LeaveReason) {
+		let current = Self::current_epoch();
+		if node.is_active(current) || node.active_from > current {
+			Self::leave(operator, node, current, reason);
+		}
+	}
+
+	/// Records that `operator`'s node serves no more from `until` and unbonds after that, and
+	/// stores the node.
+	fn leave(operator: T::AccountId, node: &mut NodeOf<T>, until: EpochIndex, reason: LeaveReason) {
+		let unlocks_at = until.saturating_add(Self::unbonding_epochs());
+		let leave = Leave { until, unlocks_at, reason };
+		node.leave = Some(leave);
+		Nodes::<T>::insert(&operator, node.clone());
+		Self::deposit_event(Event::NodeLeaving { node: operator, until, unlocks_at, reason });
+	}
+
+	/// Removes a node that has finished unbonding: pays its operator's rewards, releases its
+	/// bond, drops its index entries; returns the bond.
+	pub(crate) fn withdraw_node(operator: &T::AccountId, mut node: NodeOf<T>) -> Result<BalanceOf<T>, DispatchError> {
+		let current = Self::current_epoch();
+		let leave = node.leave.ok_or(Error::<T>::NodeStillServing)?;
+		ensure!(current >= leave.unlocks_at, Error::<T>::NothingToWithdraw);
+		ensure!(PendingSlashes::<T>::get(operator) == 0, Error::<T>::SlashPending);
+		Self::settle_work(operator, &mut node)?;
+		Self::pay_operator_rewards(operator, &mut node)?;
+		T::Currency::release(&HoldReason::NodeBond.into(), operator, node.bond, Precision::Exact)?;
+		for model in node.indexed_models().collect::<Vec<_>>() {
+			Self::unindex(model, operator);
+		}
+		Nodes::<T>::remove(operator);
+		NodeCount::<T>::mutate(|count| count.saturating_dec());
+		CapacityUsed::<T>::remove(operator);
+		Self::dissolve_pool_if_empty(operator);
+		Self::deposit_event(Event::NodeWithdrawn { node: operator.clone(), bond: node.bond });
+		Ok(node.bond)
+	}
+
+	/// Lists `operator` under `model`.
+	fn index(model: ModelId, operator: &T::AccountId) -> DispatchResult {
+		ModelNodes::<T>::try_mutate(model, |nodes| {
+			if !nodes.contains(operator) {
+				nodes.try_push(operator.clone()).map_err(|_| Error::<T>::TooManyNodesForModel)?;
+			}
+			Ok(())
+		})
+	}
+
+	/// Takes `operator` off `model`'s list.
+	fn unindex(model: ModelId, operator: &T::AccountId) {
+		ModelNodes::<T>::mutate_exists(model, |nodes| {
+			if let Some(list) = nodes {
+				list.retain(|n| n != operator);
+				if list.is_empty() {
+					*nodes = None;
+				}
+			}
+		});
+	}
+
+	/// The compute units assigned to `operator` in the current epoch.
+	pub fn capacity_used(operator: &T::AccountId) -> ComputeUnits {
+		match CapacityUsed::<T>::get(operator) {
+			Some((epoch, used)) if epoch == Self::current_epoch() => used,
+			_ => 0,
+		}
+	}
+}
+
+impl<T: Config> ComputeNodes<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn serving_nodes(model: ModelId, max: u32) -> Vec<T::AccountId> {
+		let current = Self::current_epoch();
+		ModelNodes::<T>::get(model)
+			.into_iter()
+			.filter(|operator| Nodes::<T>::get(operator).is_some_and(|node| node.serves(model, current)))
+			.take(max as usize)
+			.collect()
+	}
+
+	fn remaining_capacity(node: &T::AccountId) -> ComputeUnits {
+		let current = Self::current_epoch();
+		Nodes::<T>::get(node)
+			.filter(|record| record.is_active(current))
+			.map_or(0, |record| record.config_at(current).capacity.saturating_sub(Self::capacity_used(node)))
+	}
+
+	fn consume_capacity(node: &T::AccountId, units: ComputeUnits) -> DispatchResult {
+		let current = Self::current_epoch();
+		let record = Nodes::<T>::get(node).ok_or(Error::<T>::NotRegistered)?;
+		ensure!(record.is_active(current), Error::<T>::NodeLeaving);
+		let used = Self::capacity_used(node)
+			.checked_add(units)
+			.filter(|used| *used <= record.config_at(current).capacity)
+			.ok_or(DispatchError::Other("node capacity exceeded"))?;
+		CapacityUsed::<T>::insert(node, (current, used));
+		Ok(())
+	}
+
+	fn report_offence(node: &T::AccountId, offence: NodeOffence) {
+		Self::record_offence(node, offence);
+	}
+
+	fn reward_account(node: &T::AccountId) -> T::AccountId {
+		if Nodes::<T>::contains_key(node) {
+			Self::account()
+		} else {
+			node.clone()
+		}
+	}
+
+	fn work_verified(node: &T::AccountId, units: ComputeUnits, fee: BalanceOf<T>) {
+		if let Err(error) = Self::record_work(node, units, fee) {
+			log::error!(target: "runtime::node-staking", "recording verified work of a node failed: {error:?}");
+		}
+	}
+}

@@ -1,0 +1,112 @@
+//! Offences and slashes: recorded when the market reports them, applied two epochs later by
+//! the hook unless governance cancels them (see the module docs for the policy).
+
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::BalancedHold,
+		Imbalance, OnUnbalanced,
+	},
+};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	SaturatedConversion,
+};
+use zkinfer_primitives::{EpochIndex, NodeOffence};
+
+use crate::{
+	pallet::{
+		Config, Error, Event, HoldReason, Nodes, Pallet, PendingSlashes, PoolUnbonding, Pools,
+		UnappliedSlashes,
+	},
+	rewards::mul_div,
+	weights::WeightInfo,
+	LeaveReason, UnappliedSlash,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Adds `offence`'s fraction to `operator`'s slash for this epoch; deactivates the node at
+	/// `DeactivationThreshold` offences. Offences of unknown accounts are ignored.
+	pub(crate) fn record_offence(operator: &T::AccountId, offence: NodeOffence) {
+		let Some(mut node) = Nodes::<T>::get(operator) else { return };
+		let epoch = Self::current_epoch();
+		let fraction = match offence {
+			NodeOffence::MissedDeadline { .. } => T::MissedDeadlineSlash::get(),
+			NodeOffence::Unavailable => T::UnavailabilitySlash::get(),
+		};
+		let slash = UnappliedSlashes::<T>::mutate(epoch, operator, |slash| {
+			let slash = slash.get_or_insert_with(|| {
+				PendingSlashes::<T>::mutate(operator, |count| count.saturating_inc());
+				UnappliedSlash::default()
+			});
+			slash.fraction = slash.fraction.saturating_add(fraction);
+			slash.offences = slash.offences.saturating_add(1);
+			*slash
+		});
+		Self::deposit_event(Event::OffenceReported { node: operator.clone(), offence, epoch, slash: slash.fraction });
+		if slash.offences >= T::DeactivationThreshold::get().max(1) {
+			Self::deactivate(operator.clone(), &mut node, LeaveReason::RepeatedOffences);
+		}
+	}
+
+	/// Applies `operator`'s slash of offence epoch `epoch` (already taken off the unapplied
+	/// list): bond first, then the pool's active stake and the buckets of members who left in
+	/// `epoch` or later, pro rata. Returns the weight used.
+	pub(crate) fn apply_slash(epoch: EpochIndex, operator: T::AccountId, slash: UnappliedSlash) -> Weight {
+		PendingSlashes::<T>::mutate_exists(&operator, |count| {
+			*count = count.and_then(|c| c.checked_sub(1)).filter(|c| *c > 0);
+		});
+		let Some(mut node) = Nodes::<T>::get(&operator) else {
+			// Withdrawal waits for pending slashes, so the node is still there.
+			defensive!("a node with a pending slash was removed");
+			return T::WeightInfo::on_initialize_apply_slash(0);
+		};
+		let current = Self::current_epoch();
+		let mut pool = Pools::<T>::get(&operator).unwrap_or_default();
+		let buckets: alloc::vec::Vec<_> = (epoch..=current)
+			.filter_map(|left| PoolUnbonding::<T>::get(&operator, left).map(|bucket| (left, bucket)))
+			.collect();
+		let scanned = current.saturating_sub(epoch).saturating_add(1);
+		let pool_stake = buckets.iter().fold(pool.active, |sum, (_, bucket)| sum.saturating_add(bucket.balance));
+		let amount = slash.fraction * node.bond.saturating_add(pool_stake);
+		let from_bond = amount.min(node.bond);
+		let from_pool = amount.saturating_sub(from_bond);
+		let stake_u128 = pool_stake.saturated_into::<u128>();
+		let from_active = mul_div(from_pool, pool.active.saturated_into::<u128>(), stake_u128);
+		pool.active = pool.active.saturating_sub(from_active);
+		let mut taken_from_pool = from_active;
+		for (left, mut bucket) in buckets {
+			let take = mul_div(from_pool, bucket.balance.saturated_into::<u128>(), stake_u128);
+			bucket.balance = bucket.balance.saturating_sub(take);
+			taken_from_pool = taken_from_pool.saturating_add(take);
+			PoolUnbonding::<T>::insert(&operator, left, bucket);
+		}
+		let (mut credit, missing) = T::Currency::slash(&HoldReason::NodeBond.into(), &operator, from_bond);
+		let (pool_credit, pool_missing) = T::Currency::slash(&HoldReason::PoolStake.into(), &Self::account(), taken_from_pool);
+		if !missing.is_zero() || !pool_missing.is_zero() {
+			defensive!("held stake was less than its records");
+		}
+		credit.subsume(pool_credit);
+		T::Slashed::on_unbalanced(credit);
+		node.bond = node.bond.saturating_sub(from_bond);
+		if Pools::<T>::contains_key(&operator) {
+			Pools::<T>::insert(&operator, pool);
+		}
+		Self::deposit_event(Event::Slashed { node: operator.clone(), epoch, bond: from_bond, pool: taken_from_pool });
+		if node.bond < T::MinBond::get() {
+			Self::deactivate(operator.clone(), &mut node, LeaveReason::BondBelowMinimum);
+		}
+		Nodes::<T>::insert(&operator, node);
+		T::WeightInfo::on_initialize_apply_slash(scanned)
+	}
+
+	/// Cancels `operator`'s slash of offence epoch `epoch` (the call).
+	pub fn do_cancel_slash(epoch: EpochIndex, operator: T::AccountId) -> DispatchResult {
+		UnappliedSlashes::<T>::take(epoch, &operator).ok_or(Error::<T>::NoSuchSlash)?;
+		PendingSlashes::<T>::mutate_exists(&operator, |count| {
+			*count = count.and_then(|c| c.checked_sub(1)).filter(|c| *c > 0);
+		});
+		Self::deposit_event(Event::SlashCancelled { node: operator, epoch });
+		Ok(())
+	}
+}

@@ -1,0 +1,155 @@
+//! Operators: registration, activation at the next epoch, updates, leaving, capacity, epochs.
+
+use super::*;
+use frame_support::{assert_noop, traits::Hooks};
+use sp_runtime::Perbill;
+use zkinfer_primitives::{ComputeNodes, EpochInfo};
+
+#[docify::export]
+#[test]
+fn a_node_serves_from_the_epoch_after_its_registration() {
+	run_test(|| {
+		// Epoch 0: OP_1 registers for model 0 with 500 compute units per epoch.
+		register(OP_1, &[0], 500, MIN_BOND);
+		assert_eq!(held(HoldReason::NodeBond, OP_1), MIN_BOND);
+		assert_eq!(Nodes::<Test>::get(OP_1).unwrap().active_from, 1);
+		// Not yet: the market sees no node and no capacity for the rest of epoch 0.
+		run_to_block(EPOCH - 1);
+		assert!(serving(0).is_empty());
+		assert_eq!(remaining(OP_1), 0);
+		assert!(Market::consume_capacity(&OP_1, 1).is_err());
+		// Epoch 1: it serves, within its capacity.
+		run_to_epoch(1);
+		assert_eq!(serving(0), vec![OP_1]);
+		assert!(serving(1).is_empty());
+		assert_ok!(Market::consume_capacity(&OP_1, 300));
+		assert_eq!(remaining(OP_1), 200);
+		assert!(Market::consume_capacity(&OP_1, 201).is_err());
+		assert_eq!(remaining(OP_1), 200);
+		// Epoch 2: the capacity is whole again.
+		run_to_epoch(2);
+		assert_eq!(remaining(OP_1), 500);
+	});
+}
+
+#[test]
+fn registration_checks_its_terms_and_holds_nothing_on_failure() {
+	run_test(|| {
+		let try_register = |who: u64, models: &[u32], capacity: u64, commission: u32, bond: Balance| {
+			let c = config(models, capacity);
+			NodeStaking::register_node(RuntimeOrigin::signed(who), c.models, capacity, Perbill::from_percent(commission), bond)
+		};
+		assert_noop!(try_register(OP_1, &[0], 10, 0, MIN_BOND - 1), Error::<Test>::BondBelowMinimum);
+		assert_noop!(try_register(OP_1, &[0], 10, 21, MIN_BOND), Error::<Test>::CommissionAboveMaximum);
+		assert_noop!(try_register(OP_1, &[], 10, 0, MIN_BOND), Error::<Test>::NoModels);
+		assert_noop!(try_register(OP_1, &[0, 1, 0], 10, 0, MIN_BOND), Error::<Test>::DuplicateModel);
+		assert_noop!(try_register(OP_1, &[11], 10, 0, MIN_BOND), Error::<Test>::UnknownModel);
+		assert_noop!(try_register(OP_1, &[10], 10, 0, MIN_BOND), Error::<Test>::UnknownModel);
+		assert_noop!(try_register(OP_1, &[0], 0, 0, MIN_BOND), Error::<Test>::ZeroCapacity);
+		assert_noop!(try_register(OP_1, &[0], 10, 0, ENDOWMENT + 1), sp_runtime::TokenError::FundsUnavailable);
+		assert_ok!(try_register(OP_1, &[0], 10, 20, MIN_BOND));
+		assert_noop!(try_register(OP_1, &[1], 10, 0, MIN_BOND), Error::<Test>::AlreadyRegistered);
+		// A pool member cannot also operate a node.
+		join(MEMBER_1, OP_1, 100);
+		assert_noop!(try_register(MEMBER_1, &[0], 10, 0, MIN_BOND), Error::<Test>::AlreadyMember);
+		// Model 0's list takes four nodes.
+		for who in [OP_2, MEMBER_2, MEMBER_3] {
+			assert_ok!(try_register(who, &[0], 10, 0, MIN_BOND));
+		}
+		assert_noop!(try_register(MARKET, &[0], 10, 0, MIN_BOND), Error::<Test>::TooManyNodesForModel);
+		assert_eq!(NodeCount::<Test>::get(), 4);
+	});
+}
+
+#[test]
+fn an_update_takes_effect_in_the_next_epoch() {
+	run_test(|| {
+		register(OP_1, &[0, 1], 500, MIN_BOND);
+		run_to_epoch(1);
+		let mut next = config(&[1, 2], 800);
+		next.commission = Perbill::from_percent(10);
+		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), next.models.clone(), 800, next.commission));
+		assert_eq!(events().last(), Some(&Event::NodeUpdated { node: OP_1, config: next.clone(), from: 2 }));
+		// Epoch 1 still runs on the old configuration.
+		assert_eq!((serving(0), serving(1), serving(2)), (vec![OP_1], vec![OP_1], vec![]));
+		assert_eq!(remaining(OP_1), 500);
+		run_to_epoch(2);
+		assert_eq!((serving(0), serving(1), serving(2)), (vec![], vec![OP_1], vec![OP_1]));
+		assert_eq!(remaining(OP_1), 800);
+		// The next update promotes the pending one: model 0's list forgets the node.
+		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[2], 1).models, 1, Perbill::zero()));
+		assert!(ModelNodes::<Test>::get(0).is_empty());
+		assert_eq!(Nodes::<Test>::get(OP_1).unwrap().config, next);
+		assert_noop!(
+			NodeStaking::update_node(RuntimeOrigin::signed(OP_2), config(&[2], 1).models, 1, Perbill::zero()),
+			Error::<Test>::NotRegistered
+		);
+	});
+}
+
+#[test]
+fn an_unregistered_node_serves_out_its_epoch_and_its_bond_returns_after_unbonding() {
+	run_test(|| {
+		register(OP_1, &[0], 500, 5_000);
+		run_to_epoch(1);
+		assert_ok!(NodeStaking::unregister_node(RuntimeOrigin::signed(OP_1)));
+		let leave = Leave { until: 2, unlocks_at: 4, reason: LeaveReason::Unregistered };
+		assert_eq!(Nodes::<Test>::get(OP_1).unwrap().leave, Some(leave));
+		assert_noop!(NodeStaking::unregister_node(RuntimeOrigin::signed(OP_1)), Error::<Test>::NodeLeaving);
+		assert_noop!(NodeStaking::join_pool(RuntimeOrigin::signed(MEMBER_1), OP_1, 100), Error::<Test>::NodeLeaving);
+		// It serves to the end of epoch 1.
+		assert_eq!(serving(0), vec![OP_1]);
+		run_to_epoch(2);
+		assert!(serving(0).is_empty());
+		assert_eq!(remaining(OP_1), 0);
+		// Unbonding: epochs 2 and 3.
+		run_to_epoch(3);
+		assert_noop!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(OP_1)), Error::<Test>::NothingToWithdraw);
+		run_to_epoch(4);
+		let before = free(OP_1);
+		assert_ok!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(OP_1)));
+		assert_eq!(free(OP_1), before + 5_000);
+		assert_eq!(held(HoldReason::NodeBond, OP_1), 0);
+		assert!(!Nodes::<Test>::contains_key(OP_1));
+		assert!(ModelNodes::<Test>::get(0).is_empty());
+		assert_eq!(events().last(), Some(&Event::NodeWithdrawn { node: OP_1, bond: 5_000 }));
+		// A still-serving node cannot withdraw.
+		register(OP_2, &[0], 500, MIN_BOND);
+		assert_noop!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(OP_2)), Error::<Test>::NodeStillServing);
+	});
+}
+
+#[test]
+fn epochs_follow_the_governed_length() {
+	run_test(|| {
+		assert_eq!(NodeStaking::epoch_info(), EpochInfo { index: 0, start: 0, length: EPOCH, next_start: EPOCH });
+		run_to_epoch(1);
+		assert!(events().contains(&Event::NewEpoch { epoch: 1, start: EPOCH }));
+		// Governance shortens epochs: the current one ends by the new length.
+		EpochLength::set(&4);
+		run_to_block(EPOCH + 4);
+		assert_eq!(NodeStaking::epoch_info(), EpochInfo { index: 2, start: EPOCH + 4, length: 4, next_start: EPOCH + 8 });
+		// A zero length counts as one block.
+		EpochLength::set(&0);
+		NodeStaking::on_initialize(EPOCH + 5);
+		assert_eq!(NodeStaking::current_epoch(), 3);
+	});
+}
+
+#[test]
+fn the_market_cannot_assign_more_than_a_nodes_capacity() {
+	run_test(|| {
+		register(OP_1, &[0], 100, MIN_BOND);
+		run_to_epoch(1);
+		for _ in 0..10 {
+			assert_ok!(Market::consume_capacity(&OP_1, 10));
+		}
+		assert!(Market::consume_capacity(&OP_1, 1).is_err());
+		assert!(Market::consume_capacity(&OP_1, u64::MAX).is_err());
+		assert!(Market::consume_capacity(&OP_2, 1).is_err());
+		// try_state catches bookkeeping over capacity.
+		CapacityUsed::<Test>::insert(OP_1, (1, 101));
+		assert!(NodeStaking::do_try_state().is_err());
+		CapacityUsed::<Test>::insert(OP_1, (1, 100));
+	});
+}
