@@ -37,6 +37,7 @@ benchmarks=(
 	"pallet_proof_verifier pallets/proof-verifier/src/weights.rs halo_2_verifier groth_16_verifier=runtime/src/weights/groth16_verifier.rs halo_2_verifier=runtime/src/weights/halo2_verifier.rs"
 	"pallet_model_registry pallets/model-registry/src/weights.rs - -=runtime/src/weights/model_registry.rs"
 	"pallet_inference_market pallets/inference-market/src/weights.rs - -=runtime/src/weights/inference_market.rs"
+	"pallet_node_staking pallets/node-staking/src/weights.rs - -=runtime/src/weights/node_staking.rs"
 )
 # The CLI's file for `pallet` and `instance` ("-": the only one).
 generated() {

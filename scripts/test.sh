@@ -14,8 +14,8 @@ step "cargo tests of every crate"
 cargo test --release --locked --workspace
 
 step "benchmark tests and try-state hooks of the market pallets (mock runtimes)"
-SKIP_WASM_BUILD=1 cargo test --release --locked -p pallet-model-registry -p pallet-inference-market \
-	--features pallet-model-registry/runtime-benchmarks,pallet-model-registry/try-runtime,pallet-inference-market/runtime-benchmarks,pallet-inference-market/try-runtime
+SKIP_WASM_BUILD=1 cargo test --release --locked -p pallet-model-registry -p pallet-inference-market -p pallet-node-staking \
+	--features pallet-model-registry/runtime-benchmarks,pallet-model-registry/try-runtime,pallet-inference-market/runtime-benchmarks,pallet-inference-market/try-runtime,pallet-node-staking/runtime-benchmarks,pallet-node-staking/try-runtime
 
 step "end-to-end tests"
 export ZKINFER_NODE=$CARGO_TARGET_DIR/release/zkinfer-node

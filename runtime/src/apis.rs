@@ -18,7 +18,7 @@ use sp_session::OpaqueGeneratedSessionKeys;
 use sp_version::RuntimeVersion;
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Executive, Grandpa, InferenceMarket,
+	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InferenceMarket, NodeStaking,
 	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
 	TransactionPayment, VERSION,
 };
@@ -169,6 +169,16 @@ impl_runtime_apis! {
 
 		fn jobs_assigned_to(node: AccountId) -> Vec<zkinfer_primitives::JobId> {
 			InferenceMarket::jobs_assigned_to(node)
+		}
+	}
+
+	impl zkinfer_primitives::runtime_api::NodeStakingApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn epoch() -> zkinfer_primitives::EpochInfo<BlockNumber> {
+			NodeStaking::epoch_info()
+		}
+
+		fn claimable_rewards(who: AccountId) -> Balance {
+			NodeStaking::claimable_rewards(who)
 		}
 	}
 

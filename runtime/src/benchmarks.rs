@@ -7,7 +7,8 @@ pub use frame_benchmarking::baseline::Pallet as BaselineBench;
 pub use frame_system_benchmarking::Pallet as SystemBench;
 
 pub use crate::{
-	Balances, Groth16Verifier, Halo2Verifier, InferenceMarket, ModelRegistry, Runtime, Sudo, Timestamp,
+	Balances, Groth16Verifier, Halo2Verifier, InferenceMarket, ModelRegistry, NodeStaking, Runtime, Sudo,
+	Timestamp,
 };
 
 impl frame_system_benchmarking::Config for Runtime {}
@@ -23,6 +24,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_proof_verifier, Halo2Verifier]
 	[pallet_model_registry, ModelRegistry]
 	[pallet_inference_market, InferenceMarket]
+	[pallet_node_staking, NodeStaking]
 );
 
 /// Models and nodes for the market's benchmarks.
@@ -80,16 +82,33 @@ impl pallet_inference_market::BenchmarkHelper<crate::AccountId> for MarketBenchm
 			vk,
 			artifact: Default::default(),
 		};
-		ModelRegistry::do_register_model(owner.clone(), spec).expect("benchmark models register")
+		let model = ModelRegistry::do_register_model(owner.clone(), spec).expect("benchmark models register");
+		// The genesis nodes serve the first model ids; benchmark models start with no node, so
+		// that the benchmarks decide every node that serves them (up to `MaxNodesPerModel`).
+		pallet_node_staking::ModelNodes::<Runtime>::remove(model);
+		model
 	}
 
 	fn add_node(
 		node: &crate::AccountId,
-		_model: zkinfer_primitives::ModelId,
+		model: zkinfer_primitives::ModelId,
 		capacity: zkinfer_primitives::ComputeUnits,
 	) {
-		use crate::configs::market::{ValidatorComputeNodes, VALIDATOR_NODE_CAPACITY};
-		pallet_session::Validators::<Runtime>::append(node.clone());
-		ValidatorComputeNodes::set_used(node, VALIDATOR_NODE_CAPACITY.saturating_sub(capacity));
+		use frame_support::traits::{fungible::Mutate, Get};
+		let bond = <Runtime as pallet_node_staking::Config>::MinBond::get();
+		Balances::set_balance(node, bond.saturating_mul(2));
+		let config = pallet_node_staking::NodeConfig {
+			models: frame_support::BoundedVec::truncate_from(alloc::vec![model]),
+			capacity,
+			commission: Default::default(),
+		};
+		NodeStaking::add_node(node.clone(), config, bond, NodeStaking::current_epoch())
+			.expect("benchmark nodes register");
+	}
+}
+
+impl pallet_node_staking::BenchmarkHelper<crate::AccountId> for MarketBenchmarks {
+	fn register_model(owner: &crate::AccountId, _index: u32) -> zkinfer_primitives::ModelId {
+		<Self as pallet_inference_market::BenchmarkHelper<crate::AccountId>>::register_model(owner, 1, 1)
 	}
 }

@@ -10,10 +10,13 @@ use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
-use crate::configs::market::TreasuryAccount;
+use crate::configs::{
+	market::TreasuryAccount,
+	node_staking::{GENESIS_NODE_BOND, GENESIS_NODE_CAPACITY, GENESIS_NODE_MODELS},
+};
 
 use crate::{
-	AccountId, Balance, BalancesConfig, Halo2VerifierConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	AccountId, Balance, BalancesConfig, Halo2VerifierConfig, NodeStakingConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
 	SudoConfig, ValidatorSetConfig, EXISTENTIAL_DEPOSIT, UNIT,
 };
 
@@ -93,6 +96,16 @@ fn testnet_genesis(
 		},
 		sudo: SudoConfig { key: Some(root) },
 		halo_2_verifier: Halo2VerifierConfig { params: DEV_HALO2_PARAMS.to_vec() },
+		// Each validator also runs a compute node serving the first models from epoch 0.
+		node_staking: NodeStakingConfig {
+			nodes: validators
+				.iter()
+				.map(|v| {
+					let models = (0..GENESIS_NODE_MODELS).collect::<Vec<_>>();
+					(v.account.clone(), models, GENESIS_NODE_CAPACITY, GENESIS_NODE_BOND)
+				})
+				.collect::<Vec<_>>(),
+		},
 	})
 }
 

@@ -256,6 +256,10 @@ mod runtime {
 	#[runtime::pallet_index(40)]
 	pub type ModelRegistry = pallet_model_registry;
 
+	// Before the market, so that its hook starts a new epoch before the market assigns jobs.
+	#[runtime::pallet_index(42)]
+	pub type NodeStaking = pallet_node_staking;
+
 	#[runtime::pallet_index(41)]
 	pub type InferenceMarket = pallet_inference_market;
 }

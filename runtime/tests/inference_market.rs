@@ -7,112 +7,27 @@
 
 mod common;
 
+use common::market::*;
+
 use frame_support::{traits::fungible::{Inspect, InspectHold}, BoundedVec};
 use sp_core::H256;
-use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie};
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
 use sp_runtime::{AccountId32, DispatchError};
-use zkinfer_primitives::{job_binding, quantized_value, JobId, ModelId, ProofSystem};
+use zkinfer_primitives::{job_binding, ProofSystem};
 use zkinfer_runtime::{
 	configs::{
 		market::{QueueTimeout, TreasuryAccount, MAX_TENSOR_VALUES},
 		verification::Halo2Instance,
 	},
-	Balances, Executive, InferenceMarket, ModelRegistry, Runtime, RuntimeCall, RuntimeEvent,
+	Balances, InferenceMarket, NodeStaking, Runtime, RuntimeCall,
 	System,
 };
 use zkinfer_verifier_host::fixture::halo2_fixture;
-use zkinfer_verifier_primitives::{statement_hash, KeyHash, VerifyError};
+use zkinfer_verifier_primitives::{statement_hash, VerifyError};
 
-type MarketCall = pallet_inference_market::Call<Runtime>;
 type MarketEvent = pallet_inference_market::Event<Runtime>;
 type MarketError = pallet_inference_market::Error<Runtime>;
 type Halo2Error = pallet_proof_verifier::Error<Runtime, Halo2Instance>;
-
-/// The digits MLP's cost per inference in compute units.
-const DIGITS_UNITS: u64 = 2_500;
-
-/// Applies `call` signed by `who`; returns the dispatch result and the transaction fee paid.
-fn apply(who: Sr25519Keyring, call: RuntimeCall) -> (Result<(), DispatchError>, u128) {
-	System::reset_events();
-	let outcome = Executive::apply_extrinsic(common::signed(who, call)).expect("the transaction is valid");
-	let fee = System::events()
-		.into_iter()
-		.find_map(|record| match record.event {
-			RuntimeEvent::TransactionPayment(
-				pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
-			) => Some(actual_fee),
-			_ => None,
-		})
-		.expect("a fee is paid");
-	(outcome, fee)
-}
-
-fn market_events() -> Vec<MarketEvent> {
-	System::events()
-		.into_iter()
-		.filter_map(|r| if let RuntimeEvent::InferenceMarket(e) = r.event { Some(e) } else { None })
-		.collect()
-}
-
-fn check_invariants() {
-	InferenceMarket::do_try_state().expect("market invariants hold");
-	ModelRegistry::do_try_state().expect("registry invariants hold");
-}
-
-/// The fixture's quantized input (64 pixels) and output (10 logits).
-fn fixture_values() -> (Vec<i64>, Vec<i64>) {
-	let values: Vec<i64> = halo2_fixture().public_inputs[1..]
-		.iter()
-		.map(|x| quantized_value(x).expect("fixture values are small"))
-		.collect();
-	(values[..64].to_vec(), values[64..].to_vec())
-}
-
-/// Charlie registers the digits MLP's verifying key; returns its hash.
-fn register_digits_key() -> KeyHash {
-	let fixture = halo2_fixture();
-	let vk = KeyHash::from(sp_io::hashing::blake2_256(&fixture.vk));
-	let register_vk = RuntimeCall::Halo2Verifier(pallet_proof_verifier::Call::register_vk {
-		vk: BoundedVec::try_from(fixture.vk).expect("the key fits"),
-	});
-	assert_eq!(apply(Charlie, register_vk).0, Ok(()));
-	vk
-}
-
-/// Charlie registers the digits MLP's key and the model; returns the model id and key hash.
-fn register_digits_model() -> (ModelId, KeyHash) {
-	let vk = register_digits_key();
-	let spec = pallet_model_registry::ModelSpec {
-		metadata: BoundedVec::truncate_from(br#"{"name":"digits_mlp"}"#.to_vec()),
-		input_shape: BoundedVec::truncate_from(vec![1, 64]),
-		input_scale: 5,
-		output_shape: BoundedVec::truncate_from(vec![1, 10]),
-		output_scale: 5,
-		compute_units: DIGITS_UNITS,
-		proof_system: ProofSystem::Halo2Kzg,
-		vk,
-		artifact: H256::repeat_byte(0xd1),
-	};
-	let register = RuntimeCall::ModelRegistry(pallet_model_registry::Call::register_model { spec });
-	assert_eq!(apply(Charlie, register).0, Ok(()));
-	(pallet_model_registry::NextModelId::<Runtime>::get() - 1, vk)
-}
-
-fn submit_call(model: ModelId, input: &[i64], max_fee: u128) -> RuntimeCall {
-	RuntimeCall::InferenceMarket(MarketCall::submit_inference {
-		model,
-		input: BoundedVec::try_from(input.to_vec()).expect("the input fits"),
-		max_fee,
-	})
-}
-
-fn result_call(job: JobId, output: &[i64], proof: &[u8]) -> RuntimeCall {
-	RuntimeCall::InferenceMarket(MarketCall::submit_result {
-		job,
-		output: BoundedVec::try_from(output.to_vec()).expect("the output fits"),
-		proof: BoundedVec::try_from(proof.to_vec()).expect("the proof fits"),
-	})
-}
 
 /// Whether `error` is the halo2 verifier's `ProofRejected`, whatever the nested reason.
 fn is_proof_rejection(error: &DispatchError) -> bool {
@@ -190,14 +105,18 @@ fn a_digits_job_is_assigned_to_alice_settled_with_a_real_proof_and_paid_as_price
 		assert_eq!(fee_held(&bob), 2 * price);
 		check_invariants();
 
-		// The right proof settles job 0 and pays node, owner and treasury as priced.
-		let before = [&alice, &charlie, &TreasuryAccount::get()].map(|a| Balances::balance(a));
+		// The right proof settles job 0 and pays node, owner and treasury as priced; the node's
+		// share goes to node staking's reward pot, from which Alice (no pool members) claims it.
+		let pot = NodeStaking::account();
+		let before = [&alice, &charlie, &TreasuryAccount::get(), &pot].map(|a| Balances::balance(a));
 		let (outcome, tx_fee) = apply(Alice, result_call(0, &output, &job_proof));
 		assert_eq!(outcome, Ok(()));
 		let node_share = price * 80 / 100;
 		let owner_share = price * 15 / 100;
 		let protocol_share = price - node_share - owner_share;
-		assert_eq!(Balances::balance(&alice), before[0] - tx_fee + node_share);
+		assert_eq!(Balances::balance(&alice), before[0] - tx_fee);
+		assert_eq!(Balances::balance(&pot), before[3] + node_share);
+		assert_eq!(NodeStaking::claimable_rewards(alice.clone()), node_share);
 		assert_eq!(Balances::balance(&charlie), before[1] + owner_share);
 		assert_eq!(Balances::balance(&TreasuryAccount::get()), before[2] + protocol_share);
 		assert_eq!(fee_held(&bob), price);
@@ -222,6 +141,10 @@ fn a_digits_job_is_assigned_to_alice_settled_with_a_real_proof_and_paid_as_price
 		assert_eq!(apply(Alice, result_call(0, &output, &job_proof)).0, Err(MarketError::NotAssigned.into()));
 		assert_eq!(pallet_model_registry::Usage::<Runtime>::get(model).inferences, 1);
 		assert_eq!(InferenceMarket::jobs_assigned_to(alice.clone()), vec![1]);
+		let before_claim = Balances::balance(&alice);
+		let (claimed, claim_fee) = apply(Alice, RuntimeCall::NodeStaking(pallet_node_staking::Call::claim_rewards {}));
+		assert_eq!(claimed, Ok(()));
+		assert_eq!(Balances::balance(&alice), before_claim - claim_fee + node_share);
 		check_invariants();
 
 		// Job 1 is never proved: at its deadline Alice is reported and the job re-queued,
@@ -233,6 +156,9 @@ fn a_digits_job_is_assigned_to_alice_settled_with_a_real_proof_and_paid_as_price
 		};
 		common::run_to_block(deadline);
 		assert!(market_events().contains(&MarketEvent::JobExpired { job: 1, node: alice.clone(), requeued: true }));
+		// Staking recorded the missed deadline for a slash two epochs on.
+		let epoch = NodeStaking::current_epoch();
+		assert_eq!(pallet_node_staking::UnappliedSlashes::<Runtime>::get(epoch, &alice).map(|s| s.offences), Some(1));
 		assert!(InferenceMarket::jobs_assigned_to(alice.clone()).is_empty());
 		check_invariants();
 		common::run_to_block(deadline + QueueTimeout::get());

@@ -16,7 +16,7 @@ use sp_runtime::DispatchError;
 use zkinfer_groth16::corpus::{cases, fixture};
 use zkinfer_runtime::{
 	configs::verification::{Groth16Instance, Halo2Instance, GROTH16_PROOF_BYTES},
-	Balances, Executive, Runtime, RuntimeCall, RuntimeEvent, System,
+	Balances, Runtime, RuntimeCall, RuntimeEvent, System,
 };
 use zkinfer_verifier_host::{fixture::halo2_fixture, from_groth16};
 use zkinfer_verifier_primitives::{statement_hash, KeyHash, VerifyError};
@@ -42,17 +42,7 @@ fn key_deposits(account: &sp_runtime::AccountId32) -> u128 {
 fn apply(who: Sr25519Keyring, call: RuntimeCall) -> (Result<(), DispatchError>, u128) {
 	let account = who.to_account_id();
 	let (free_before, held_before) = (Balances::balance(&account), key_deposits(&account));
-	System::reset_events();
-	let outcome = Executive::apply_extrinsic(common::signed(who, call)).expect("the transaction is valid");
-	let fee = System::events()
-		.into_iter()
-		.find_map(|record| match record.event {
-			RuntimeEvent::TransactionPayment(
-				pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
-			) => Some(actual_fee),
-			_ => None,
-		})
-		.expect("a fee is paid");
+	let (outcome, fee) = common::market::apply(who, call);
 	assert!(fee > 0);
 	let newly_held = key_deposits(&account) - held_before;
 	assert_eq!(free_before - Balances::balance(&account), fee + newly_held);

@@ -54,6 +54,9 @@ fn every_pallet_uses_its_benchmarked_weights() {
 		<Runtime as pallet_proof_verifier::Config<Halo2Instance>>::WeightInfo,
 		weights::halo2_verifier::WeightInfo<Runtime>
 	);
+	assert_weights!(<Runtime as pallet_model_registry::Config>::WeightInfo, weights::model_registry::WeightInfo<Runtime>);
+	assert_weights!(<Runtime as pallet_inference_market::Config>::WeightInfo, weights::inference_market::WeightInfo<Runtime>);
+	assert_weights!(<Runtime as pallet_node_staking::Config>::WeightInfo, weights::node_staking::WeightInfo<Runtime>);
 }
 
 #[test]

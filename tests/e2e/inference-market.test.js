@@ -1,7 +1,9 @@
 // The inference market on a --dev node: Charlie registers the digits MLP (its key compiled by
 // the prover worker), Bob submits an inference priced by the runtime API's quote, the chain
-// assigns the job to Alice (the dev validator, a compute node until node staking lands), the
-// prover worker proves it for that job's binding, and Alice's result is verified and paid.
+// assigns the job to Alice (the dev validator, whose compute node is staked from genesis), the
+// prover worker proves it for that job's binding, Alice's result is verified and paid, and she
+// claims her node's share from node staking. Then Dave registers a node for the model: it
+// serves from the next epoch, and Eve stakes into its pool.
 
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -43,6 +45,7 @@ async function waitForEvent(api, is, blocks) {
 describe('the inference market on a --dev node', () => {
   let node;
   let alice;
+  let model;
   let bob;
   let charlie;
   let work;
@@ -88,7 +91,7 @@ describe('the inference market on a --dev node', () => {
     assert.equal(registered.dispatchError, undefined, `registerModel: ${registered.dispatchError}`);
     const modelEvent = registered.events.find(({ event }) => api.events.modelRegistry.ModelRegistered.is(event));
     assert.ok(modelEvent, `no ModelRegistered among ${eventNames(registered.events)}`);
-    const model = modelEvent.event.data.model.toNumber();
+    model = modelEvent.event.data.model.toNumber();
 
     // The runtime API quotes the price: compute units × unit price.
     const quote = await api.call.inferenceMarketApi.quote(model);
@@ -147,5 +150,44 @@ describe('the inference market on a --dev node', () => {
     const status = stored.unwrap().status;
     assert.ok(status.isFulfilled, `status ${status.type}`);
     assert.deepEqual(status.asFulfilled.output.map((v) => v.toNumber()), proof.output);
+
+    // The node's share went to node staking; Alice (no pool members) claims all of it.
+    const claimable = (await api.call.nodeStakingApi.claimableRewards(alice.address)).toBigInt();
+    assert.equal(claimable, payout.node.toBigInt());
+    const claim = await submitInBlock(api.tx.nodeStaking.claimRewards(), alice);
+    assert.equal(claim.dispatchError, undefined, `claimRewards: ${claim.dispatchError}`);
+    const claimed = claim.events.find(({ event }) => api.events.nodeStaking.RewardsClaimed.is(event));
+    assert.ok(claimed, `no RewardsClaimed among ${eventNames(claim.events)}`);
+    assert.equal(claimed.event.data.amount.toBigInt(), payout.node.toBigInt());
+  });
+
+  test('a node registered now serves from the next epoch, and takes pool stake', async () => {
+    const { api } = node;
+    const keyring = new Keyring({ type: 'sr25519' });
+    const dave = keyring.addFromUri('//Dave');
+    const eve = keyring.addFromUri('//Eve');
+    const epoch = await api.call.nodeStakingApi.epoch();
+    assert.equal(epoch.length.toNumber(), 600, 'one-hour epochs of 6 s blocks');
+    assert.equal(epoch.nextStart.toNumber(), epoch.start.toNumber() + 600);
+
+    const bond = 1000n * 10n ** 12n;
+    const registered = await submitInBlock(api.tx.nodeStaking.registerNode([model], 100000, 0, bond), dave);
+    assert.equal(registered.dispatchError, undefined, `registerNode: ${registered.dispatchError}`);
+    const event = registered.events.find(({ event }) => api.events.nodeStaking.NodeRegistered.is(event));
+    assert.ok(event, `no NodeRegistered among ${eventNames(registered.events)}`);
+    assert.equal(event.event.data.activeFrom.toNumber(), epoch.index.toNumber() + 1);
+    // His bond is recorded (and held).
+    const record = await api.query.nodeStaking.nodes(dave.address);
+    assert.equal(record.unwrap().bond.toBigInt(), bond);
+
+    const joined = await submitInBlock(api.tx.nodeStaking.joinPool(dave.address, 50n * 10n ** 12n), eve);
+    assert.equal(joined.dispatchError, undefined, `joinPool: ${joined.dispatchError}`);
+    const pool = await api.query.nodeStaking.pools(dave.address);
+    assert.equal(pool.unwrap().active.toBigInt(), 50n * 10n ** 12n);
+
+    // An operator cannot also stake in a pool.
+    const refused = await submitInBlock(api.tx.nodeStaking.joinPool(dave.address, 50n * 10n ** 12n), alice);
+    assert.deepEqual(moduleError(api, refused.dispatchError),
+      { section: 'nodeStaking', name: 'OperatorCannotJoin', nested: undefined });
   });
 });

@@ -69,15 +69,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::Jobs` (r:0 w:1)
 	/// Proof: `InferenceMarket::Jobs` (`max_values`: None, `max_size`: Some(65725), added: 68200, mode: `MaxEncodedLen`)
 	fn submit_inference(i: u32, ) -> Weight {
-		// Proof size: measured 511, estimated 9679 bytes.
-		// Fastest run: 86_890 ns.
-		Weight::from_parts(89_644_663, 9679)
-			// Standard error: 23.
-			.saturating_add(Weight::from_parts(2_425, 0).saturating_mul(i.into()))
+		// Proof size: measured 1011, estimated 9679 bytes.
+		// Fastest run: 88_060 ns.
+		Weight::from_parts(89_606_485, 9679)
+			// Standard error: 24.
+			.saturating_add(Weight::from_parts(2_583, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -88,13 +88,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::Models` (r:1 w:1)
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		// Proof size: measured 10027, estimated 69190 bytes.
-		// Fastest run: 67_830 ns.
-		Weight::from_parts(82_460_000, 69190)
+		// Proof size: measured 10561, estimated 69190 bytes.
+		// Fastest run: 67_570 ns.
+		Weight::from_parts(69_650_000, 69190)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -102,10 +102,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `InferenceMarket::Jobs` (`max_values`: None, `max_size`: Some(65725), added: 68200, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::Models` (r:1 w:1)
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Nodes` (r:1 w:1)
+	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::NodeWork` (r:1 w:1)
+	/// Proof: `NodeStaking::NodeWork` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
+	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::EpochRewards` (r:1 w:1)
+	/// Proof: `NodeStaking::EpochRewards` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Pools` (r:1 w:0)
+	/// Proof: `NodeStaking::Pools` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::RequesterInferences` (r:1 w:1)
 	/// Proof: `ModelRegistry::RequesterInferences` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::Usage` (r:1 w:1)
@@ -113,26 +123,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `InferenceMarket::NodeJobs` (r:0 w:1)
 	/// Proof: `InferenceMarket::NodeJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn submit_result(i: u32, o: u32, ) -> Weight {
-		// Proof size: measured 1697 + i × 8, estimated 69190 bytes.
-		// Fastest run: 264_930 ns.
-		Weight::from_parts(129_504_100, 69190)
-			// Standard error: 53.
-			.saturating_add(Weight::from_parts(34_922, 0).saturating_mul(i.into()))
-			// Standard error: 53.
-			.saturating_add(Weight::from_parts(37_249, 0).saturating_mul(o.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Proof size: measured 2936 + i × 8, estimated 69190 bytes.
+		// Fastest run: 288_900 ns.
+		Weight::from_parts(153_626_349, 69190)
+			// Standard error: 96.
+			.saturating_add(Weight::from_parts(34_104, 0).saturating_mul(i.into()))
+			// Standard error: 96.
+			.saturating_add(Weight::from_parts(36_471, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `InferenceMarket::Jobs` (r:1 w:1)
 	/// Proof: `InferenceMarket::Jobs` (`max_values`: None, `max_size`: Some(65725), added: 68200, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	fn remove_job() -> Weight {
-		// Proof size: measured 33258, estimated 69190 bytes.
-		// Fastest run: 49_680 ns.
-		Weight::from_parts(51_220_000, 69190)
+		// Proof size: measured 33792, estimated 69190 bytes.
+		// Fastest run: 51_410 ns.
+		Weight::from_parts(52_810_000, 69190)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -140,19 +150,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `InferenceMarket::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::Jobs` (r:32 w:32)
 	/// Proof: `InferenceMarket::Jobs` (`max_values`: None, `max_size`: Some(65725), added: 68200, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Nodes` (r:1 w:1)
+	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
+	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::UnappliedSlashes` (r:1 w:1)
+	/// Proof: `NodeStaking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::PendingSlashes` (r:1 w:1)
+	/// Proof: `NodeStaking::PendingSlashes` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::Queue` (r:1 w:1)
 	/// Proof: `InferenceMarket::Queue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::NodeJobs` (r:0 w:32)
 	/// Proof: `InferenceMarket::NodeJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn expire_and_requeue(e: u32, ) -> Weight {
-		// Proof size: measured 272 + e × 60, estimated 9679 + e × 68200 bytes.
-		// Fastest run: 2_310 ns.
-		Weight::from_parts(13_184_375, 9679)
-			// Standard error: 18_814.
-			.saturating_add(Weight::from_parts(14_599_149, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Proof size: measured 1045 + e × 60, estimated 9679 + e × 68200 bytes.
+		// Fastest run: 2_430 ns.
+		Weight::from_parts(21_414_705, 9679)
+			// Standard error: 20_095.
+			.saturating_add(Weight::from_parts(15_027_370, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(e.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 68200).saturating_mul(e.into()))
 	}
@@ -160,23 +178,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `InferenceMarket::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::Jobs` (r:32 w:32)
 	/// Proof: `InferenceMarket::Jobs` (`max_values`: None, `max_size`: Some(65725), added: 68200, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Nodes` (r:1 w:1)
+	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
+	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::UnappliedSlashes` (r:1 w:1)
+	/// Proof: `NodeStaking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::PendingSlashes` (r:1 w:1)
+	/// Proof: `NodeStaking::PendingSlashes` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::Models` (r:1 w:1)
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::NodeJobs` (r:0 w:32)
 	/// Proof: `InferenceMarket::NodeJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn expire_and_refund(e: u32, ) -> Weight {
-		// Proof size: measured 834 + e × 60, estimated 4697 + e × 68200 bytes.
-		// Fastest run: 2_350 ns.
-		Weight::from_parts(29_902_688, 4697)
-			// Standard error: 57_835.
-			.saturating_add(Weight::from_parts(45_469_133, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size: measured 2141 + e × 60, estimated 4697 + e × 68200 bytes.
+		// Fastest run: 2_360 ns.
+		Weight::from_parts(34_255_454, 4697)
+			// Standard error: 39_894.
+			.saturating_add(Weight::from_parts(45_135_859, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(e.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 68200).saturating_mul(e.into()))
 	}
@@ -184,25 +210,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `InferenceMarket::Queue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::Jobs` (r:32 w:32)
 	/// Proof: `InferenceMarket::Jobs` (`max_values`: None, `max_size`: Some(65725), added: 68200, mode: `MaxEncodedLen`)
-	/// Storage: `Session::Validators` (r:1 w:0)
-	/// Proof: `Session::Validators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
+	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::ModelNodes` (r:1 w:0)
+	/// Proof: `NodeStaking::ModelNodes` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Nodes` (r:64 w:0)
+	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::Deadlines` (r:1 w:1)
 	/// Proof: `InferenceMarket::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::AssignmentCursor` (r:1 w:1)
 	/// Proof: `InferenceMarket::AssignmentCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Session::CurrentIndex` (r:1 w:0)
-	/// Proof: `Session::CurrentIndex` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
-	/// Storage: UNKNOWN KEY `0x8b06e3fdba9b253090377facb4e0225154b6b386b87f619c674818979c7d25d9` (r:64 w:1)
-	/// Proof: UNKNOWN KEY `0x8b06e3fdba9b253090377facb4e0225154b6b386b87f619c674818979c7d25d9` (r:64 w:1)
+	/// Storage: `NodeStaking::CapacityUsed` (r:64 w:1)
+	/// Proof: `NodeStaking::CapacityUsed` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::NodeJobs` (r:0 w:32)
 	/// Proof: `InferenceMarket::NodeJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn assign_queued(s: u32, ) -> Weight {
-		// Proof size: measured 6573 + s × 60, estimated 165963 + s × 68200 bytes.
-		// Fastest run: 1_490 ns.
-		Weight::from_parts(1_600_000, 165963)
-			// Standard error: 111_867.
-			.saturating_add(Weight::from_parts(198_812_333, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(69_u64))
+		// Proof size: measured 8327 + s × 60, estimated 175582 + s × 68200 bytes.
+		// Fastest run: 1_520 ns.
+		Weight::from_parts(238_957_222, 175582)
+			// Standard error: 227_774.
+			.saturating_add(Weight::from_parts(214_601_509, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(133_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
@@ -215,15 +243,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::Models` (r:1 w:1)
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
 	fn time_out_queued(s: u32, ) -> Weight {
-		// Proof size: measured 712 + s × 60, estimated 9679 + s × 68200 bytes.
-		// Fastest run: 1_490 ns.
-		Weight::from_parts(20_459_333, 9679)
-			// Standard error: 32_792.
-			.saturating_add(Weight::from_parts(36_905_443, 0).saturating_mul(s.into()))
+		// Proof size: measured 1246 + s × 60, estimated 9679 + s × 68200 bytes.
+		// Fastest run: 1_500 ns.
+		Weight::from_parts(23_984_217, 9679)
+			// Standard error: 23_225.
+			.saturating_add(Weight::from_parts(35_204_202, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -235,58 +263,58 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measured weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn submit_inference(i: u32, ) -> Weight {
-		Weight::from_parts(89_644_663, 9679)
-			.saturating_add(Weight::from_parts(2_425, 0).saturating_mul(i.into()))
+		Weight::from_parts(89_606_485, 9679)
+			.saturating_add(Weight::from_parts(2_583, 0).saturating_mul(i.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(82_460_000, 69190)
+		Weight::from_parts(69_650_000, 69190)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn submit_result(i: u32, o: u32, ) -> Weight {
-		Weight::from_parts(129_504_100, 69190)
-			.saturating_add(Weight::from_parts(34_922, 0).saturating_mul(i.into()))
-			.saturating_add(Weight::from_parts(37_249, 0).saturating_mul(o.into()))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(153_626_349, 69190)
+			.saturating_add(Weight::from_parts(34_104, 0).saturating_mul(i.into()))
+			.saturating_add(Weight::from_parts(36_471, 0).saturating_mul(o.into()))
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn remove_job() -> Weight {
-		Weight::from_parts(51_220_000, 69190)
+		Weight::from_parts(52_810_000, 69190)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn expire_and_requeue(e: u32, ) -> Weight {
-		Weight::from_parts(13_184_375, 9679)
-			.saturating_add(Weight::from_parts(14_599_149, 0).saturating_mul(e.into()))
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(21_414_705, 9679)
+			.saturating_add(Weight::from_parts(15_027_370, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(e.into())))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 68200).saturating_mul(e.into()))
 	}
 	fn expire_and_refund(e: u32, ) -> Weight {
-		Weight::from_parts(29_902_688, 4697)
-			.saturating_add(Weight::from_parts(45_469_133, 0).saturating_mul(e.into()))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(34_255_454, 4697)
+			.saturating_add(Weight::from_parts(45_135_859, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(e.into())))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 68200).saturating_mul(e.into()))
 	}
 	fn assign_queued(s: u32, ) -> Weight {
-		Weight::from_parts(1_600_000, 165963)
-			.saturating_add(Weight::from_parts(198_812_333, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(69_u64))
+		Weight::from_parts(238_957_222, 175582)
+			.saturating_add(Weight::from_parts(214_601_509, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(133_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 68200).saturating_mul(s.into()))
 	}
 	fn time_out_queued(s: u32, ) -> Weight {
-		Weight::from_parts(20_459_333, 9679)
-			.saturating_add(Weight::from_parts(36_905_443, 0).saturating_mul(s.into()))
+		Weight::from_parts(23_984_217, 9679)
+			.saturating_add(Weight::from_parts(35_204_202, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))

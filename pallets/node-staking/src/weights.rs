@@ -1,4 +1,33 @@
-//! Weights of `pallet_node_staking` (provisional until `scripts/benchmark.sh` regenerates it).
+//! Weights of `pallet_node_staking`, measured by its benchmarks. Do not edit: regenerate with
+//! `scripts/benchmark.sh` (see `pallets/benchmarking/README.md`).
+//!
+//! Measured 2026-11-21 on `vm` (AMD EPYC) with benchmark CLI 64.0.0:
+//! 50 steps, 20 repeats, `Compiled` wasm execution.
+//!
+//! Command:
+//! /root/.cache/zkinfer-target/release/zkinfer-node
+//! benchmark
+//! pallet
+//! --runtime
+//! /root/.cache/zkinfer-target/release/wbuild/zkinfer-runtime/zkinfer_runtime.compact.compressed.wasm
+//! --genesis-builder
+//! runtime
+//! --pallet
+//! pallet_node_staking
+//! --extrinsic
+//! *
+//! --steps
+//! 50
+//! --repeat
+//! 20
+//! --wasm-execution
+//! compiled
+//! --output-analysis
+//! max
+//! --template
+//! pallets/benchmarking/weight-template.hbs
+//! --output
+//! /root/.cache/zkinfer-target/benchmark-weights/pallet
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -41,145 +70,334 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `NodeStaking::Members` (r:1 w:0)
+	/// Proof: `NodeStaking::Members` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
+	/// Storage: `ModelRegistry::Models` (r:16 w:0)
+	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
+	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Nodes` (r:1 w:1)
+	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::NodeCount` (r:1 w:1)
+	/// Proof: `NodeStaking::NodeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::ModelNodes` (r:16 w:16)
+	/// Proof: `NodeStaking::ModelNodes` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
 	fn register_node(m: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Proof size: measured 1155 + m × 2053, estimated 3754 + m × 4537 bytes.
+		// Fastest run: 60_560 ns.
+		Weight::from_parts(57_172_857, 3754)
+			// Standard error: 4_134.
+			.saturating_add(Weight::from_parts(7_235_100, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
+			.saturating_add(Weight::from_parts(0, 4537).saturating_mul(m.into()))
 	}
+	/// Storage: `NodeStaking::Nodes` (r:1 w:1)
+	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
+	/// Storage: `ModelRegistry::Models` (r:16 w:0)
+	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
+	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::ModelNodes` (r:16 w:16)
+	/// Proof: `NodeStaking::ModelNodes` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
 	fn update_node(m: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Proof size: measured 842 + m × 2116, estimated 3718 + m × 4537 bytes.
+		// Fastest run: 21_860 ns.
+		Weight::from_parts(15_035_714, 3718)
+			// Standard error: 4_627.
+			.saturating_add(Weight::from_parts(7_889_687, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
+			.saturating_add(Weight::from_parts(0, 4537).saturating_mul(m.into()))
 	}
+	/// Storage: `NodeStaking::Nodes` (r:1 w:1)
+	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
+	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn unregister_node() -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Proof size: measured 263, estimated 3718 bytes.
+		// Fastest run: 10_670 ns.
+		Weight::from_parts(11_380_000, 3718)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `NodeStaking::Nodes` (r:2 w:0)
+	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Pools` (r:1 w:1)
+	/// Proof: `NodeStaking::Pools` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Members` (r:1 w:1)
+	/// Proof: `NodeStaking::Members` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	fn join_pool() -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Proof size: measured 989, estimated 6446 bytes.
+		// Fastest run: 88_460 ns.
+		Weight::from_parts(92_730_000, 6446)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
+	/// Storage: `NodeStaking::Members` (r:1 w:1)
+	/// Proof: `NodeStaking::Members` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Pools` (r:1 w:1)
+	/// Proof: `NodeStaking::Pools` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
+	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::PoolUnbonding` (r:1 w:1)
+	/// Proof: `NodeStaking::PoolUnbonding` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn leave_pool() -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Proof size: measured 618, estimated 3754 bytes.
+		// Fastest run: 21_260 ns.
+		Weight::from_parts(22_410_000, 3754)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `NodeStaking::Nodes` (r:1 w:1)
+	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
+	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::PendingSlashes` (r:1 w:0)
+	/// Proof: `NodeStaking::PendingSlashes` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::NodeWork` (r:1 w:1)
+	/// Proof: `NodeStaking::NodeWork` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::EpochRewards` (r:1 w:1)
+	/// Proof: `NodeStaking::EpochRewards` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Pools` (r:1 w:1)
+	/// Proof: `NodeStaking::Pools` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::ModelNodes` (r:1 w:1)
+	/// Proof: `NodeStaking::ModelNodes` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::NodeCount` (r:1 w:1)
+	/// Proof: `NodeStaking::NodeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::CapacityUsed` (r:0 w:1)
+	/// Proof: `NodeStaking::CapacityUsed` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded_node() -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Proof size: measured 1481, estimated 6196 bytes.
+		// Fastest run: 117_480 ns.
+		Weight::from_parts(121_730_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
+	/// Storage: `NodeStaking::Nodes` (r:2 w:0)
+	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Members` (r:1 w:1)
+	/// Proof: `NodeStaking::Members` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
+	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::PendingSlashes` (r:1 w:0)
+	/// Proof: `NodeStaking::PendingSlashes` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::PoolUnbonding` (r:8 w:8)
+	/// Proof: `NodeStaking::PoolUnbonding` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Pools` (r:1 w:1)
+	/// Proof: `NodeStaking::Pools` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded_member(c: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Proof size: measured 1165 + c × 69, estimated 6446 + c × 2567 bytes.
+		// Fastest run: 98_100 ns.
+		Weight::from_parts(95_546_075, 6446)
+			// Standard error: 5_818.
+			.saturating_add(Weight::from_parts(5_521_659, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(c.into()))
 	}
+	/// Storage: `NodeStaking::Nodes` (r:2 w:1)
+	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Members` (r:1 w:1)
+	/// Proof: `NodeStaking::Members` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::NodeWork` (r:1 w:1)
+	/// Proof: `NodeStaking::NodeWork` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
+	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::EpochRewards` (r:1 w:1)
+	/// Proof: `NodeStaking::EpochRewards` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Pools` (r:1 w:1)
+	/// Proof: `NodeStaking::Pools` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn claim_rewards() -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Proof size: measured 1116, estimated 6446 bytes.
+		// Fastest run: 87_660 ns.
+		Weight::from_parts(91_430_000, 6446)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
+	/// Storage: `NodeStaking::UnappliedSlashes` (r:1 w:1)
+	/// Proof: `NodeStaking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::PendingSlashes` (r:1 w:1)
+	/// Proof: `NodeStaking::PendingSlashes` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn cancel_slash() -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Proof size: measured 296, estimated 3533 bytes.
+		// Fastest run: 11_480 ns.
+		Weight::from_parts(12_220_000, 3533)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `NodeStaking::EpochStart` (r:1 w:0)
+	/// Proof: `NodeStaking::EpochStart` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
+	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::NextSlashEpoch` (r:1 w:0)
+	/// Proof: `NodeStaking::NextSlashEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Proof size: measured 132, estimated 1489 bytes.
+		// Fastest run: 3_210 ns.
+		Weight::from_parts(3_540_000, 1489)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
+	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:1)
+	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::EpochRewards` (r:1 w:2)
+	/// Proof: `NodeStaking::EpochRewards` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::EpochStart` (r:0 w:1)
+	/// Proof: `NodeStaking::EpochStart` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn on_initialize_new_epoch() -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Proof size: measured 169, estimated 3513 bytes.
+		// Fastest run: 7_610 ns.
+		Weight::from_parts(8_220_000, 3513)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
+	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
+	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::NextSlashEpoch` (r:1 w:1)
+	/// Proof: `NodeStaking::NextSlashEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::UnappliedSlashes` (r:1 w:0)
+	/// Proof: `NodeStaking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn on_initialize_next_slash_epoch() -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Proof size: measured 186, estimated 3533 bytes.
+		// Fastest run: 5_860 ns.
+		Weight::from_parts(6_330_000, 3533)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `NodeStaking::PendingSlashes` (r:1 w:1)
+	/// Proof: `NodeStaking::PendingSlashes` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Nodes` (r:1 w:1)
+	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
+	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Pools` (r:1 w:1)
+	/// Proof: `NodeStaking::Pools` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::PoolUnbonding` (r:8 w:8)
+	/// Proof: `NodeStaking::PoolUnbonding` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::UnappliedSlashes` (r:0 w:1)
+	/// Proof: `NodeStaking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn on_initialize_apply_slash(s: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Proof size: measured 1193 + s × 49, estimated 8799 + s × 2567 bytes.
+		// Fastest run: 73_810 ns.
+		Weight::from_parts(71_715_000, 8799)
+			// Standard error: 5_709.
+			.saturating_add(Weight::from_parts(5_427_614, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(s.into()))
 	}
 }
 
+/// The same measured weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_node(m: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(m.into()))
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(57_172_857, 3754)
+			.saturating_add(Weight::from_parts(7_235_100, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(m.into())))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(m.into())))
+			.saturating_add(Weight::from_parts(0, 4537).saturating_mul(m.into()))
 	}
 	fn update_node(m: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(m.into()))
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(15_035_714, 3718)
+			.saturating_add(Weight::from_parts(7_889_687, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(m.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(m.into())))
+			.saturating_add(Weight::from_parts(0, 4537).saturating_mul(m.into()))
 	}
 	fn unregister_node() -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(11_380_000, 3718)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn join_pool() -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(92_730_000, 6446)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn leave_pool() -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(22_410_000, 3754)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_unbonded_node() -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+		Weight::from_parts(121_730_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn withdraw_unbonded_member(c: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(c.into()))
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(95_546_075, 6446)
+			.saturating_add(Weight::from_parts(5_521_659, 0).saturating_mul(c.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(c.into()))
 	}
 	fn claim_rewards() -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(91_430_000, 6446)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn cancel_slash() -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(12_220_000, 3533)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(3_540_000, 1489)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 	}
 	fn on_initialize_new_epoch() -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(8_220_000, 3513)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn on_initialize_next_slash_epoch() -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(6_330_000, 3533)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_apply_slash(s: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 10000)
-			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(71_715_000, 8799)
+			.saturating_add(Weight::from_parts(5_427_614, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(s.into()))
 	}
 }

@@ -5,28 +5,24 @@
 //! bind them to `pallet-parameters`; the pallets read them through `Get` on every use, so a
 //! new value applies from the next job on.
 //!
-//! ## Compute nodes until node staking lands
-//!
-//! The market reaches node staking through `zkinfer_primitives::ComputeNodes`. Until the
-//! node-staking pallet exists, [`ValidatorComputeNodes`] serves it: the session's validators
-//! are the compute nodes, each serves every model with [`VALIDATOR_NODE_CAPACITY`] compute
-//! units per session (the epoch), and missed deadlines are logged and announced by the
-//! market's `JobExpired` event but carry no penalty (there is no bond to slash yet).
+//! The market's compute nodes are node staking's ([`crate::NodeStaking`], see
+//! [`super::node_staking`]): nodes active in the current epoch, within their capacity; a
+//! node's share of each fee goes to staking's reward pot and is shared with its pool.
 
 use frame_support::{
 	parameter_types,
 	traits::{tokens::imbalance::ResolveTo, ConstU32},
 	PalletId,
 };
-use sp_runtime::{traits::AccountIdConversion, DispatchError, Perbill};
-use zkinfer_primitives::{ComputeNodes, ComputeUnits, ModelId, NodeOffence, ProofSystems};
+use sp_runtime::{traits::AccountIdConversion, Perbill};
+use zkinfer_primitives::ProofSystems;
 
 use crate::{
 	configs::verification::{
 		Groth16Instance, Halo2Instance, GROTH16_PROOF_BYTES, HALO2_MAX_PROOF_BYTES,
 		HALO2_MAX_PUBLIC_INPUTS,
 	},
-	AccountId, Balance, Balances, BlockNumber, ModelRegistry, Runtime, RuntimeHoldReason,
+	AccountId, Balance, Balances, BlockNumber, ModelRegistry, NodeStaking, Runtime, RuntimeHoldReason,
 	MICRO_UNIT, MILLI_UNIT, MINUTES, UNIT,
 };
 
@@ -40,9 +36,9 @@ pub type Verifiers = ProofSystems<
 /// fit the halo2 verifier's `HALO2_MAX_PUBLIC_INPUTS`.
 pub const MAX_TENSOR_VALUES: u32 = HALO2_MAX_PUBLIC_INPUTS - 2;
 
-/// The compute units each validator serves per session while validators are the compute
-/// nodes (see the module docs).
-pub const VALIDATOR_NODE_CAPACITY: ComputeUnits = 1_000_000;
+/// The most nodes the market considers for a model's job, and node staking registers for one
+/// model.
+pub const MAX_NODES_PER_MODEL: u32 = 64;
 
 parameter_types! {
 	/// The treasury's account (the account `pallet-treasury` derives from its default id).
@@ -94,7 +90,7 @@ impl pallet_inference_market::Config for Runtime {
 	type Currency = Balances;
 	type Models = ModelRegistry;
 	type Verifiers = Verifiers;
-	type Nodes = ValidatorComputeNodes;
+	type Nodes = NodeStaking;
 	type UnitPrice = UnitPrice;
 	type NodeShare = NodeShare;
 	type OwnerShare = OwnerShare;
@@ -106,7 +102,7 @@ impl pallet_inference_market::Config for Runtime {
 	type JobDepositPerValue = JobDepositPerValue;
 	type MaxQueueLen = ConstU32<1024>;
 	type MaxJobsPerBlock = ConstU32<32>;
-	type MaxNodesPerModel = ConstU32<64>;
+	type MaxNodesPerModel = ConstU32<MAX_NODES_PER_MODEL>;
 	type MaxInputValues = ConstU32<MAX_TENSOR_VALUES>;
 	type MaxOutputValues = ConstU32<MAX_TENSOR_VALUES>;
 	type MaxProofBytes = ConstU32<{ max(HALO2_MAX_PROOF_BYTES, GROTH16_PROOF_BYTES) }>;
@@ -117,62 +113,4 @@ impl pallet_inference_market::Config for Runtime {
 
 const fn max(a: u32, b: u32) -> u32 {
 	if a > b { a } else { b }
-}
-
-/// The session's validators as compute nodes, until node staking lands (see the module docs).
-pub struct ValidatorComputeNodes;
-
-#[frame_support::storage_alias]
-/// Compute units assigned to each validator: (session index, units in that session).
-pub type ValidatorNodeUsage =
-	StorageMap<ValidatorComputeNodes, frame_support::Blake2_128Concat, AccountId, (u32, ComputeUnits)>;
-
-impl ValidatorComputeNodes {
-	/// Units `node` was assigned in the current session.
-	fn used(node: &AccountId) -> ComputeUnits {
-		let session = pallet_session::CurrentIndex::<Runtime>::get();
-		match ValidatorNodeUsage::get(node) {
-			Some((index, used)) if index == session => used,
-			_ => 0,
-		}
-	}
-
-	fn is_validator(node: &AccountId) -> bool {
-		pallet_session::Validators::<Runtime>::get().contains(node)
-	}
-
-	/// Records that `node` has `used` units assigned this session (benchmark setup).
-	#[cfg(feature = "runtime-benchmarks")]
-	pub fn set_used(node: &AccountId, used: ComputeUnits) {
-		ValidatorNodeUsage::insert(node, (pallet_session::CurrentIndex::<Runtime>::get(), used));
-	}
-}
-
-impl ComputeNodes<AccountId> for ValidatorComputeNodes {
-	fn serving_nodes(_model: ModelId, max: u32) -> alloc::vec::Vec<AccountId> {
-		let mut validators = pallet_session::Validators::<Runtime>::get();
-		validators.truncate(max as usize);
-		validators
-	}
-
-	fn remaining_capacity(node: &AccountId) -> ComputeUnits {
-		if Self::is_validator(node) {
-			VALIDATOR_NODE_CAPACITY.saturating_sub(Self::used(node))
-		} else {
-			0
-		}
-	}
-
-	fn consume_capacity(node: &AccountId, units: ComputeUnits) -> Result<(), DispatchError> {
-		let used = Self::used(node)
-			.checked_add(units)
-			.filter(|&used| used <= VALIDATOR_NODE_CAPACITY && Self::is_validator(node))
-			.ok_or(DispatchError::Other("the node has not that much capacity left"))?;
-		ValidatorNodeUsage::insert(node, (pallet_session::CurrentIndex::<Runtime>::get(), used));
-		Ok(())
-	}
-
-	fn report_offence(node: &AccountId, offence: NodeOffence) {
-		log::info!(target: "runtime::market", "node {node:?} offence {offence:?}: no penalty until node staking");
-	}
 }

@@ -6,10 +6,12 @@
 //! - [`sudo`]: the development-only superuser.
 //! - [`verification`]: the proof verifier instances.
 //! - [`market`]: the model registry and the inference market.
+//! - [`node_staking`]: the compute nodes: epochs, bonds, pools, rewards, slashes.
 
 pub mod consensus;
 pub mod market;
 pub mod monetary;
+pub mod node_staking;
 pub mod sudo;
 pub mod system;
 pub mod verification;

@@ -53,18 +53,18 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::Jobs` (r:0 w:1)
 	/// Proof: `InferenceMarket::Jobs` (`max_values`: None, `max_size`: Some(65725), added: 68200, mode: `MaxEncodedLen`)
 	fn submit_inference(i: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `511`
+		//  Measured:  `1011`
 		//  Estimated: `9679`
-		// Minimum execution time: 86_980_000 picoseconds.
-		Weight::from_parts(88_956_683, 0)
+		// Minimum execution time: 90_430_000 picoseconds.
+		Weight::from_parts(93_067_554, 0)
 			.saturating_add(Weight::from_parts(0, 9679))
-			// Standard Error: 15
-			.saturating_add(Weight::from_parts(2_611, 0).saturating_mul(i.into()))
+			// Standard Error: 33
+			.saturating_add(Weight::from_parts(2_456, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -75,15 +75,15 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::Models` (r:1 w:1)
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10027`
+		//  Measured:  `10561`
 		//  Estimated: `69190`
-		// Minimum execution time: 70_960_000 picoseconds.
-		Weight::from_parts(94_510_000, 0)
+		// Minimum execution time: 69_120_000 picoseconds.
+		Weight::from_parts(71_290_000, 0)
 			.saturating_add(Weight::from_parts(0, 69190))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -92,10 +92,20 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Proof: `InferenceMarket::Jobs` (`max_values`: None, `max_size`: Some(65725), added: 68200, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::Models` (r:1 w:1)
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Nodes` (r:1 w:1)
+	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::NodeWork` (r:1 w:1)
+	/// Proof: `NodeStaking::NodeWork` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
+	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::EpochRewards` (r:1 w:1)
+	/// Proof: `NodeStaking::EpochRewards` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Pools` (r:1 w:0)
+	/// Proof: `NodeStaking::Pools` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::RequesterInferences` (r:1 w:1)
 	/// Proof: `ModelRegistry::RequesterInferences` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::Usage` (r:1 w:1)
@@ -104,30 +114,30 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Proof: `InferenceMarket::NodeJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn submit_result(i: u32, o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1697 + i * (8 ±0)`
+		//  Measured:  `2936 + i * (8 ±0)`
 		//  Estimated: `69190`
-		// Minimum execution time: 267_700_000 picoseconds.
-		Weight::from_parts(140_597_691, 0)
+		// Minimum execution time: 292_981_000 picoseconds.
+		Weight::from_parts(157_251_660, 0)
 			.saturating_add(Weight::from_parts(0, 69190))
-			// Standard Error: 108
-			.saturating_add(Weight::from_parts(36_146, 0).saturating_mul(i.into()))
-			// Standard Error: 108
-			.saturating_add(Weight::from_parts(36_820, 0).saturating_mul(o.into()))
-			.saturating_add(T::DbWeight::get().reads(9))
-			.saturating_add(T::DbWeight::get().writes(10))
+			// Standard Error: 80
+			.saturating_add(Weight::from_parts(35_024, 0).saturating_mul(i.into()))
+			// Standard Error: 80
+			.saturating_add(Weight::from_parts(37_171, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(14))
+			.saturating_add(T::DbWeight::get().writes(13))
 	}
 	/// Storage: `InferenceMarket::Jobs` (r:1 w:1)
 	/// Proof: `InferenceMarket::Jobs` (`max_values`: None, `max_size`: Some(65725), added: 68200, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	fn remove_job() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `33258`
+		//  Measured:  `33792`
 		//  Estimated: `69190`
-		// Minimum execution time: 49_670_000 picoseconds.
-		Weight::from_parts(51_940_000, 0)
+		// Minimum execution time: 52_190_000 picoseconds.
+		Weight::from_parts(53_340_000, 0)
 			.saturating_add(Weight::from_parts(0, 69190))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -136,22 +146,30 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Proof: `InferenceMarket::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::Jobs` (r:32 w:32)
 	/// Proof: `InferenceMarket::Jobs` (`max_values`: None, `max_size`: Some(65725), added: 68200, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Nodes` (r:1 w:1)
+	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
+	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::UnappliedSlashes` (r:1 w:1)
+	/// Proof: `NodeStaking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::PendingSlashes` (r:1 w:1)
+	/// Proof: `NodeStaking::PendingSlashes` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::Queue` (r:1 w:1)
 	/// Proof: `InferenceMarket::Queue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::NodeJobs` (r:0 w:32)
 	/// Proof: `InferenceMarket::NodeJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn expire_and_requeue(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `272 + e * (60 ±0)`
+		//  Measured:  `1045 + e * (60 ±0)`
 		//  Estimated: `9679 + e * (68200 ±0)`
-		// Minimum execution time: 2_290_000 picoseconds.
-		Weight::from_parts(12_863_333, 0)
+		// Minimum execution time: 2_390_000 picoseconds.
+		Weight::from_parts(21_312_000, 0)
 			.saturating_add(Weight::from_parts(0, 9679))
-			// Standard Error: 17_712
-			.saturating_add(Weight::from_parts(14_836_660, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(2))
+			// Standard Error: 20_490
+			.saturating_add(Weight::from_parts(15_345_289, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(e.into())))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes(5))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 68200).saturating_mul(e.into()))
 	}
@@ -159,26 +177,34 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Proof: `InferenceMarket::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::Jobs` (r:32 w:32)
 	/// Proof: `InferenceMarket::Jobs` (`max_values`: None, `max_size`: Some(65725), added: 68200, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Nodes` (r:1 w:1)
+	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
+	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::UnappliedSlashes` (r:1 w:1)
+	/// Proof: `NodeStaking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::PendingSlashes` (r:1 w:1)
+	/// Proof: `NodeStaking::PendingSlashes` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::Models` (r:1 w:1)
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::NodeJobs` (r:0 w:32)
 	/// Proof: `InferenceMarket::NodeJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn expire_and_refund(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `834 + e * (60 ±0)`
+		//  Measured:  `2141 + e * (60 ±0)`
 		//  Estimated: `4697 + e * (68200 ±0)`
-		// Minimum execution time: 2_280_000 picoseconds.
-		Weight::from_parts(24_273_526, 0)
+		// Minimum execution time: 2_470_000 picoseconds.
+		Weight::from_parts(40_913_307, 0)
 			.saturating_add(Weight::from_parts(0, 4697))
-			// Standard Error: 58_845
-			.saturating_add(Weight::from_parts(45_629_901, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(4))
+			// Standard Error: 47_520
+			.saturating_add(Weight::from_parts(45_278_743, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(e.into())))
-			.saturating_add(T::DbWeight::get().writes(4))
+			.saturating_add(T::DbWeight::get().writes(7))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 68200).saturating_mul(e.into()))
 	}
@@ -186,28 +212,30 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Proof: `InferenceMarket::Queue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::Jobs` (r:32 w:32)
 	/// Proof: `InferenceMarket::Jobs` (`max_values`: None, `max_size`: Some(65725), added: 68200, mode: `MaxEncodedLen`)
-	/// Storage: `Session::Validators` (r:1 w:0)
-	/// Proof: `Session::Validators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
+	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::ModelNodes` (r:1 w:0)
+	/// Proof: `NodeStaking::ModelNodes` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
+	/// Storage: `NodeStaking::Nodes` (r:64 w:0)
+	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::Deadlines` (r:1 w:1)
 	/// Proof: `InferenceMarket::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::AssignmentCursor` (r:1 w:1)
 	/// Proof: `InferenceMarket::AssignmentCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Session::CurrentIndex` (r:1 w:0)
-	/// Proof: `Session::CurrentIndex` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
-	/// Storage: UNKNOWN KEY `0x8b06e3fdba9b253090377facb4e0225154b6b386b87f619c674818979c7d25d9` (r:64 w:1)
-	/// Proof: UNKNOWN KEY `0x8b06e3fdba9b253090377facb4e0225154b6b386b87f619c674818979c7d25d9` (r:64 w:1)
+	/// Storage: `NodeStaking::CapacityUsed` (r:64 w:1)
+	/// Proof: `NodeStaking::CapacityUsed` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::NodeJobs` (r:0 w:32)
 	/// Proof: `InferenceMarket::NodeJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn assign_queued(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6573 + s * (60 ±0)`
-		//  Estimated: `165963 + s * (68200 ±8)`
-		// Minimum execution time: 1_540_000 picoseconds.
-		Weight::from_parts(1_640_000, 0)
-			.saturating_add(Weight::from_parts(0, 165963))
-			// Standard Error: 108_779
-			.saturating_add(Weight::from_parts(190_640_105, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(69))
+		//  Measured:  `8327 + s * (60 ±0)`
+		//  Estimated: `175582 + s * (68200 ±0)`
+		// Minimum execution time: 1_560_000 picoseconds.
+		Weight::from_parts(244_081_000, 0)
+			.saturating_add(Weight::from_parts(0, 175582))
+			// Standard Error: 232_852
+			.saturating_add(Weight::from_parts(216_358_675, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(133))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
@@ -220,18 +248,18 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::Models` (r:1 w:1)
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
 	fn time_out_queued(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `712 + s * (60 ±0)`
+		//  Measured:  `1246 + s * (60 ±0)`
 		//  Estimated: `9679 + s * (68200 ±0)`
-		// Minimum execution time: 1_490_000 picoseconds.
-		Weight::from_parts(24_031_127, 0)
+		// Minimum execution time: 1_480_000 picoseconds.
+		Weight::from_parts(22_942_352, 0)
 			.saturating_add(Weight::from_parts(0, 9679))
-			// Standard Error: 38_421
-			.saturating_add(Weight::from_parts(36_787_015, 0).saturating_mul(s.into()))
+			// Standard Error: 17_724
+			.saturating_add(Weight::from_parts(35_706_013, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(4))

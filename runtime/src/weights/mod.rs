@@ -5,3 +5,4 @@ pub mod groth16_verifier;
 pub mod halo2_verifier;
 pub mod model_registry;
 pub mod inference_market;
+pub mod node_staking;

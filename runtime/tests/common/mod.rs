@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod market;
+
 use codec::Encode;
 use frame_support::traits::{OnFinalize, OnInitialize};
 use sp_keyring::Sr25519Keyring;
@@ -11,7 +13,7 @@ use sp_runtime::{
 	BuildStorage, MultiSignature,
 };
 use zkinfer_runtime::{
-	genesis_config_presets, Address, BlockNumber, Executive, Grandpa, Header, InferenceMarket,
+	genesis_config_presets, Address, BlockNumber, Executive, Grandpa, Header, InferenceMarket, NodeStaking,
 	Runtime, RuntimeCall, RuntimeGenesisConfig, Session, SignedPayload, System, TxExtension,
 	UncheckedExtrinsic,
 };
@@ -51,14 +53,15 @@ pub fn new_test_ext(name: &str) -> sp_io::TestExternalities {
 }
 
 /// Advances to block `n`, running the hooks that rotate sessions and authorities (session's
-/// `on_initialize` and GRANDPA's `on_finalize`) and the market's (`on_initialize`: deadlines
-/// and assignment). (Aura and Timestamp need real block digests and
+/// `on_initialize` and GRANDPA's `on_finalize`), node staking's (epochs, due slashes) and the
+/// market's (`on_initialize`: deadlines and assignment). (Aura and Timestamp need real block digests and
 /// inherents; the end-to-end tests run them on a real node.)
 pub fn run_to_block(n: BlockNumber) {
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
 		Session::on_initialize(next);
+		NodeStaking::on_initialize(next);
 		InferenceMarket::on_initialize(next);
 		Grandpa::on_finalize(next);
 	}

@@ -1,0 +1,104 @@
+//! Market helpers of the runtime tests: signed calls with their fees, the digits MLP's model
+//! from the committed halo2 fixture, invariants of the market pallets.
+
+use frame_support::BoundedVec;
+use sp_core::H256;
+use sp_keyring::Sr25519Keyring::{self, Charlie};
+use sp_runtime::DispatchError;
+use zkinfer_primitives::{quantized_value, JobId, ModelId, ProofSystem};
+use zkinfer_runtime::{
+	Executive, InferenceMarket, ModelRegistry, NodeStaking, Runtime, RuntimeCall, RuntimeEvent, System,
+};
+use zkinfer_verifier_host::fixture::halo2_fixture;
+use zkinfer_verifier_primitives::KeyHash;
+
+type MarketCall = pallet_inference_market::Call<Runtime>;
+type MarketEvent = pallet_inference_market::Event<Runtime>;
+
+/// The digits MLP's cost per inference in compute units.
+pub const DIGITS_UNITS: u64 = 2_500;
+
+/// Applies `call` signed by `who`; returns the dispatch result and the transaction fee paid.
+pub fn apply(who: Sr25519Keyring, call: RuntimeCall) -> (Result<(), DispatchError>, u128) {
+	System::reset_events();
+	let outcome = Executive::apply_extrinsic(super::signed(who, call)).expect("the transaction is valid");
+	let fee = System::events()
+		.into_iter()
+		.find_map(|record| match record.event {
+			RuntimeEvent::TransactionPayment(
+				pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
+			) => Some(actual_fee),
+			_ => None,
+		})
+		.expect("a fee is paid");
+	(outcome, fee)
+}
+
+pub fn market_events() -> Vec<MarketEvent> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| if let RuntimeEvent::InferenceMarket(e) = r.event { Some(e) } else { None })
+		.collect()
+}
+
+pub fn check_invariants() {
+	InferenceMarket::do_try_state().expect("market invariants hold");
+	ModelRegistry::do_try_state().expect("registry invariants hold");
+	NodeStaking::do_try_state().expect("node staking invariants hold");
+}
+
+/// The fixture's quantized input (64 pixels) and output (10 logits).
+pub fn fixture_values() -> (Vec<i64>, Vec<i64>) {
+	let values: Vec<i64> = halo2_fixture().public_inputs[1..]
+		.iter()
+		.map(|x| quantized_value(x).expect("fixture values are small"))
+		.collect();
+	(values[..64].to_vec(), values[64..].to_vec())
+}
+
+/// Charlie registers the digits MLP's verifying key; returns its hash.
+pub fn register_digits_key() -> KeyHash {
+	let fixture = halo2_fixture();
+	let vk = KeyHash::from(sp_io::hashing::blake2_256(&fixture.vk));
+	let register_vk = RuntimeCall::Halo2Verifier(pallet_proof_verifier::Call::register_vk {
+		vk: BoundedVec::try_from(fixture.vk).expect("the key fits"),
+	});
+	assert_eq!(apply(Charlie, register_vk).0, Ok(()));
+	vk
+}
+
+/// Charlie registers the digits MLP's key and the model; returns the model id and key hash.
+pub fn register_digits_model() -> (ModelId, KeyHash) {
+	let vk = register_digits_key();
+	let spec = pallet_model_registry::ModelSpec {
+		metadata: BoundedVec::truncate_from(br#"{"name":"digits_mlp"}"#.to_vec()),
+		input_shape: BoundedVec::truncate_from(vec![1, 64]),
+		input_scale: 5,
+		output_shape: BoundedVec::truncate_from(vec![1, 10]),
+		output_scale: 5,
+		compute_units: DIGITS_UNITS,
+		proof_system: ProofSystem::Halo2Kzg,
+		vk,
+		artifact: H256::repeat_byte(0xd1),
+	};
+	let register = RuntimeCall::ModelRegistry(pallet_model_registry::Call::register_model { spec });
+	assert_eq!(apply(Charlie, register).0, Ok(()));
+	(pallet_model_registry::NextModelId::<Runtime>::get() - 1, vk)
+}
+
+pub fn submit_call(model: ModelId, input: &[i64], max_fee: u128) -> RuntimeCall {
+	RuntimeCall::InferenceMarket(MarketCall::submit_inference {
+		model,
+		input: BoundedVec::try_from(input.to_vec()).expect("the input fits"),
+		max_fee,
+	})
+}
+
+pub fn result_call(job: JobId, output: &[i64], proof: &[u8]) -> RuntimeCall {
+	RuntimeCall::InferenceMarket(MarketCall::submit_result {
+		job,
+		output: BoundedVec::try_from(output.to_vec()).expect("the output fits"),
+		proof: BoundedVec::try_from(proof.to_vec()).expect("the proof fits"),
+	})
+}
+
