@@ -73,16 +73,23 @@ fn local_testnet_has_four_validators() {
 fn well_known_accounts_are_endowed() {
 	for preset in ["development", "local_testnet"] {
 		common::new_test_ext(preset).execute_with(|| {
+			// Each account has its endowment; a validator's genesis node bond is held from it.
 			for key in Sr25519Keyring::well_known() {
-				assert_eq!(Balances::free_balance(key.to_account_id()), ENDOWMENT, "{preset}: {key:?}");
+				let account = key.to_account_id();
+				assert_eq!(<Balances as frame_support::traits::fungible::Inspect<_>>::total_balance(&account), ENDOWMENT, "{preset}: {key:?}");
+				let bond = pallet_node_staking::Nodes::<zkinfer_runtime::Runtime>::get(&account).map_or(0, |n| n.bond);
+				assert_eq!(Balances::free_balance(&account), ENDOWMENT - bond, "{preset}: {key:?}");
 			}
+			// The staking pallet account exists, with the existential deposit.
+			let pot = zkinfer_runtime::NodeStaking::account();
+			assert_eq!(Balances::free_balance(&pot), zkinfer_runtime::EXISTENTIAL_DEPOSIT);
 			// And the treasury exists, with the existential deposit.
 			let treasury = zkinfer_runtime::configs::market::TreasuryAccount::get();
 			assert_eq!(Balances::free_balance(&treasury), zkinfer_runtime::EXISTENTIAL_DEPOSIT);
 			let endowed = Sr25519Keyring::well_known().count() as u128;
 			assert_eq!(
 				Balances::total_issuance(),
-				endowed * ENDOWMENT + zkinfer_runtime::EXISTENTIAL_DEPOSIT
+				endowed * ENDOWMENT + 2 * zkinfer_runtime::EXISTENTIAL_DEPOSIT
 			);
 		});
 	}
