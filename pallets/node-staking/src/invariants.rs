@@ -7,7 +7,7 @@ use frame_support::{
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
-	FixedPointNumber, TryRuntimeError,
+	TryRuntimeError,
 };
 
 use crate::pallet::{
@@ -61,11 +61,7 @@ impl<T: Config> Pallet<T> {
 		for (who, member) in Members::<T>::iter() {
 			ensure!(!Nodes::<T>::contains_key(&who), "an operator is also a pool member");
 			let pool = Pools::<T>::get(&member.pool).ok_or("a member's pool is missing")?;
-			let owed = pool
-				.reward_per_point
-				.saturating_sub(member.reward_per_point_paid)
-				.saturating_mul_int(member.points)
-				.saturating_add(member.rewards);
+			let owed = crate::rewards::earned(&pool, &member).saturating_add(member.rewards);
 			let entry = points.entry(member.pool.clone()).or_default();
 			entry.0 = entry.0.saturating_add(member.points);
 			entry.1 = entry.1.saturating_add(1);

@@ -338,11 +338,11 @@ pub mod pallet {
 			EpochRewards::<T>::insert(0, EpochReward { emission: T::EpochEmission::get(), ..Default::default() });
 			for (operator, models, capacity, bond) in &self.nodes {
 				let config = NodeConfig {
-					models: BoundedVec::try_from(models.clone()).expect("genesis node serves too many models"),
+					models: BoundedVec::try_from(models.clone()).expect("genesis config: a node serves at most `MaxModelsPerNode` models"),
 					capacity: *capacity,
 					commission: Perbill::zero(),
 				};
-				Pallet::<T>::add_node(operator.clone(), config, *bond, 0).expect("genesis node registers");
+				Pallet::<T>::add_node(operator.clone(), config, *bond, 0).expect("genesis config: nodes are distinct, within `MaxNodes` and `MaxNodesPerModel`, and can hold their bonds");
 			}
 		}
 	}

@@ -15,7 +15,7 @@ use frame_support::{
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
-	FixedPointNumber, SaturatedConversion,
+	SaturatedConversion,
 };
 use zkinfer_primitives::EpochIndex;
 
@@ -25,7 +25,7 @@ use crate::{
 		PoolUnbonding, Pools,
 	},
 	rewards::mul_div,
-	Member, Pool,
+	Member,
 };
 
 /// The balance `points` of `total_points` are worth of `balance`, rounded down.
@@ -75,13 +75,6 @@ impl<T: Config> Pallet<T> {
 		Members::<T>::insert(&who, member);
 		Self::deposit_event(Event::PoolJoined { member: who, pool: operator, amount, points });
 		Ok(())
-	}
-
-	/// Brings `member`'s rewards up to `pool`'s rate (for a pool record the caller holds).
-	fn update_member_rewards_in(pool: &Pool<BalanceOf<T>>, member: &mut MemberOf<T>) {
-		let earned = pool.reward_per_point.saturating_sub(member.reward_per_point_paid).saturating_mul_int(member.points);
-		member.rewards = member.rewards.saturating_add(earned);
-		member.reward_per_point_paid = pool.reward_per_point;
 	}
 
 	/// Moves all of `who`'s active stake into its pool's unbonding bucket of this epoch (the

@@ -11,7 +11,7 @@ use frame_support::{pallet_prelude::*, traits::fungible::Mutate};
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
 	traits::{AtLeast32BitUnsigned, Saturating, Zero},
-	FixedPointNumber, FixedU128, Rounding, SaturatedConversion,
+	FixedPointNumber, FixedPointOperand, FixedU128, Rounding, SaturatedConversion,
 };
 use zkinfer_primitives::ComputeUnits;
 
@@ -21,7 +21,7 @@ use crate::{
 		BalanceOf, Config, EpochRewards, Error, Event, MemberOf, Members, NodeOf, NodeWork, Nodes,
 		Pallet, Pools,
 	},
-	RewardSource,
+	Member, Pool, RewardSource,
 };
 
 /// `a × b / c` rounded down, saturating (zero if `c` is zero).
@@ -29,6 +29,17 @@ pub fn mul_div<B: AtLeast32BitUnsigned + Copy>(a: B, b: u128, c: u128) -> B {
 	multiply_by_rational_with_rounding(a.saturated_into::<u128>(), b, c, Rounding::Down)
 		.unwrap_or(0)
 		.saturated_into()
+}
+
+/// What `member` earned in `pool` since its rewards were last brought up to date: its points
+/// times the rise of the pool's reward per point, rounded down.
+pub fn earned<AccountId, Balance, MaxChunks>(pool: &Pool<Balance>, member: &Member<AccountId, Balance, MaxChunks>) -> Balance
+where
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: FixedPointOperand + Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxChunks: Get<u32>,
+{
+	pool.reward_per_point.saturating_sub(member.reward_per_point_paid).saturating_mul_int(member.points)
 }
 
 impl<T: Config> Pallet<T> {
@@ -114,10 +125,14 @@ impl<T: Config> Pallet<T> {
 
 	/// Brings `member`'s rewards up to its pool's reward per point.
 	pub(crate) fn update_member_rewards(member: &mut MemberOf<T>) {
-		let rate = Pools::<T>::get(&member.pool).map(|pool| pool.reward_per_point).unwrap_or_default();
-		let earned = rate.saturating_sub(member.reward_per_point_paid).saturating_mul_int(member.points);
-		member.rewards = member.rewards.saturating_add(earned);
-		member.reward_per_point_paid = rate;
+		let pool = Pools::<T>::get(&member.pool).unwrap_or_default();
+		Self::update_member_rewards_in(&pool, member);
+	}
+
+	/// Brings `member`'s rewards up to `pool`'s rate (for a pool record the caller holds).
+	pub(crate) fn update_member_rewards_in(pool: &Pool<BalanceOf<T>>, member: &mut MemberOf<T>) {
+		member.rewards = member.rewards.saturating_add(earned(pool, member));
+		member.reward_per_point_paid = pool.reward_per_point;
 	}
 
 	/// Pays `operator`'s unclaimed rewards out of the pot; the caller stores `node`.

@@ -53,9 +53,7 @@ impl<T: Config> Pallet<T> {
 	/// list): bond first, then the pool's active stake and the buckets of members who left in
 	/// `epoch` or later, pro rata. Returns the weight used.
 	pub(crate) fn apply_slash(epoch: EpochIndex, operator: T::AccountId, slash: UnappliedSlash) -> Weight {
-		PendingSlashes::<T>::mutate_exists(&operator, |count| {
-			*count = count.and_then(|c| c.checked_sub(1)).filter(|c| *c > 0);
-		});
+		Self::release_pending_slash(&operator);
 		let Some(mut node) = Nodes::<T>::get(&operator) else {
 			// Withdrawal waits for pending slashes, so the node is still there.
 			defensive!("a node with a pending slash was removed");
@@ -100,12 +98,17 @@ impl<T: Config> Pallet<T> {
 		T::WeightInfo::on_initialize_apply_slash(scanned)
 	}
 
+	/// One of `operator`'s pending slashes was applied or cancelled.
+	fn release_pending_slash(operator: &T::AccountId) {
+		PendingSlashes::<T>::mutate_exists(operator, |count| {
+			*count = count.and_then(|c| c.checked_sub(1)).filter(|c| *c > 0);
+		});
+	}
+
 	/// Cancels `operator`'s slash of offence epoch `epoch` (the call).
 	pub fn do_cancel_slash(epoch: EpochIndex, operator: T::AccountId) -> DispatchResult {
 		UnappliedSlashes::<T>::take(epoch, &operator).ok_or(Error::<T>::NoSuchSlash)?;
-		PendingSlashes::<T>::mutate_exists(&operator, |count| {
-			*count = count.and_then(|c| c.checked_sub(1)).filter(|c| *c > 0);
-		});
+		Self::release_pending_slash(&operator);
 		Self::deposit_event(Event::SlashCancelled { node: operator, epoch });
 		Ok(())
 	}

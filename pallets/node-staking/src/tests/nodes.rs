@@ -153,3 +153,18 @@ fn the_market_cannot_assign_more_than_a_nodes_capacity() {
 		CapacityUsed::<Test>::insert(OP_1, (1, 100));
 	});
 }
+
+#[test]
+fn registration_stops_at_max_nodes() {
+	run_test(|| {
+		register(OP_1, &[0], 10, MIN_BOND);
+		// As if seven more nodes were registered: the eighth slot is the last.
+		NodeCount::<Test>::put(8);
+		let c = config(&[1], 10);
+		assert_noop!(
+			NodeStaking::register_node(RuntimeOrigin::signed(OP_2), c.models, 10, Perbill::zero(), MIN_BOND),
+			Error::<Test>::TooManyNodes
+		);
+		NodeCount::<Test>::put(1);
+	});
+}

@@ -164,3 +164,22 @@ fn try_state_notices_a_bond_that_differs_from_its_hold() {
 		Nodes::<Test>::mutate(OP_1, |node| node.as_mut().unwrap().bond = 2_000);
 	});
 }
+
+#[test]
+fn a_pool_slashed_to_nothing_takes_no_new_stake() {
+	run_test(|| {
+		// Keep the node serving after losing its bond, and let four offences stand.
+		MinBond::set(&0);
+		DeactivationThreshold::set(&10);
+		register(OP_1, &[0], 500, 1_000);
+		join(MEMBER_1, OP_1, 1_000);
+		run_to_epoch(1);
+		for _ in 0..4 {
+			report(OP_1, NodeOffence::Unavailable);
+		}
+		run_to_epoch(3);
+		assert!(events().contains(&Event::Slashed { node: OP_1, epoch: 1, bond: 1_000, pool: 1_000 }));
+		assert_eq!(stake_of(MEMBER_1), 0);
+		assert_noop!(NodeStaking::join_pool(RuntimeOrigin::signed(MEMBER_2), OP_1, 100), Error::<Test>::PoolWipedOut);
+	});
+}
