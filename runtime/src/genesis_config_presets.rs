@@ -1,6 +1,7 @@
 //! Genesis presets: `development` (one validator, Alice) and `local_testnet` (four validators,
-//! Alice, Bob, Charlie and Dave). Both are development chains with well-known keys and a sudo
-//! key; never use them for a network that holds value.
+//! Alice, Bob, Charlie and Dave). Both are development chains with well-known keys and
+//! referenda that run in minutes ([`TrackTiming::Development`]); only `development` has a sudo
+//! key (Alice). Never use them for a network that holds value.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -15,8 +16,10 @@ use crate::configs::{
 	node_staking::{GENESIS_NODE_BOND, GENESIS_NODE_CAPACITY, GENESIS_NODE_MODELS},
 };
 
+use pallet_governance_origins::TrackTiming;
+
 use crate::{
-	AccountId, Balance, BalancesConfig, Halo2VerifierConfig, NodeStakingConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	AccountId, Balance, BalancesConfig, GovernanceOriginsConfig, Halo2VerifierConfig, NodeStakingConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
 	SudoConfig, ValidatorSetConfig, EXISTENTIAL_DEPOSIT, UNIT,
 };
 
@@ -66,7 +69,7 @@ impl GenesisValidator {
 fn testnet_genesis(
 	validators: Vec<GenesisValidator>,
 	endowed_accounts: Vec<AccountId>,
-	root: AccountId,
+	sudo: Option<AccountId>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -94,7 +97,8 @@ fn testnet_genesis(
 				})
 				.collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(root) },
+		sudo: SudoConfig { key: sudo },
+		governance_origins: GovernanceOriginsConfig { timing: TrackTiming::Development },
 		halo_2_verifier: Halo2VerifierConfig { params: DEV_HALO2_PARAMS.to_vec() },
 		// Each validator also runs a compute node serving the first models from epoch 0.
 		node_staking: NodeStakingConfig {
@@ -109,16 +113,18 @@ fn testnet_genesis(
 	})
 }
 
-/// The development chain: Alice validates alone; the well-known accounts are endowed.
+/// The development chain: Alice validates alone and holds the sudo key; the well-known accounts
+/// are endowed.
 pub fn development_config_genesis() -> Value {
 	testnet_genesis(
 		vec![GenesisValidator::from_keyring((Sr25519Keyring::Alice, Ed25519Keyring::Alice))],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		Sr25519Keyring::Alice.to_account_id(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
 	)
 }
 
-/// The local testnet: Alice, Bob, Charlie and Dave validate; finality needs three of them.
+/// The local testnet: Alice, Bob, Charlie and Dave validate; finality needs three of them. No
+/// sudo key: root is the root track's referenda.
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		[
@@ -131,7 +137,7 @@ pub fn local_config_genesis() -> Value {
 			.map(GenesisValidator::from_keyring)
 			.collect(),
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		Sr25519Keyring::Alice.to_account_id(),
+		None,
 	)
 }
 

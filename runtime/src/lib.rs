@@ -7,14 +7,19 @@
 //! Blocks are authored by [`pallet_aura`] in fixed slots of [`SLOT_DURATION`] milliseconds and
 //! finalized by [`pallet_grandpa`]. Both take their authorities from [`pallet_session`], whose
 //! validator set is kept by [`pallet_collator_selection`] (named `ValidatorSet` in this
-//! runtime): a privileged origin ([`configs::ValidatorSetUpdateOrigin`], root today, the
-//! governance origin once governance lands) adds and removes validators with
+//! runtime): a referendum on the validator-admin track (or root,
+//! [`configs::ValidatorSetUpdateOrigin`]) adds and removes validators with
 //! `ValidatorSet::add_invulnerable` / `remove_invulnerable`; a validator must have registered its
 //! session keys with `Session::set_keys` first. Changes take effect two sessions later.
 //!
+//! Token holders govern by OpenGov referenda ([`configs::governance`]): the market's and node
+//! staking's parameters live in `pallet-parameters` within enforced bounds
+//! ([`configs::governance::parameters`]), and the treasury ([`configs::treasury`]) receives the
+//! protocol's fees and slashes.
+//!
 //! Fees are paid in the native token through [`pallet_transaction_payment`]. [`pallet_sudo`] is
-//! part of the runtime, but only the development and local-testnet genesis presets set a sudo
-//! key; a public network's chain spec leaves it empty.
+//! part of the runtime, but only the development genesis preset sets a sudo key; the local
+//! testnet's and a public network's chain specs leave it empty.
 //!
 //! Everything a client needs is in the metadata: polkadot.js decodes every call, event and
 //! storage item from the `Metadata` runtime API alone.
@@ -224,6 +229,9 @@ mod runtime {
 	#[runtime::pallet_index(3)]
 	pub type TransactionPayment = pallet_transaction_payment;
 
+	#[runtime::pallet_index(4)]
+	pub type Utility = pallet_utility;
+
 	// Consensus. Order matters: the authorship and validator-set pallets come before session,
 	// and session before Aura and GRANDPA, so that session's genesis sets their authorities.
 	#[runtime::pallet_index(10)]
@@ -262,4 +270,26 @@ mod runtime {
 
 	#[runtime::pallet_index(41)]
 	pub type InferenceMarket = pallet_inference_market;
+
+	// Governance: OpenGov referenda and what they decide.
+	#[runtime::pallet_index(50)]
+	pub type Preimage = pallet_preimage;
+
+	#[runtime::pallet_index(51)]
+	pub type Scheduler = pallet_scheduler;
+
+	#[runtime::pallet_index(52)]
+	pub type Referenda = pallet_referenda;
+
+	#[runtime::pallet_index(53)]
+	pub type ConvictionVoting = pallet_conviction_voting;
+
+	#[runtime::pallet_index(54)]
+	pub type GovernanceOrigins = pallet_governance_origins;
+
+	#[runtime::pallet_index(55)]
+	pub type Parameters = pallet_parameters;
+
+	#[runtime::pallet_index(56)]
+	pub type Treasury = pallet_treasury;
 }

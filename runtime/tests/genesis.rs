@@ -51,6 +51,8 @@ fn local_testnet_has_four_validators() {
 			Sr25519Keyring::Charlie,
 			Sr25519Keyring::Dave,
 		];
+		// No sudo key: root is the root track's referenda.
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
 		// Session orders validators by account; compare as sets.
 		assert_eq!(sorted(Session::validators()), sorted(account_ids(&validators)));
 		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
@@ -107,6 +109,26 @@ fn both_presets_verify_halo2_proofs_under_the_development_srs() {
 			assert_eq!(hash.0, sp_io::hashing::blake2_256(&dev), "{preset}");
 			// Groth16 keys are self-contained: its instance has no parameters.
 			assert!(pallet_proof_verifier::Params::<Runtime, Groth16Instance>::get().is_empty());
+		});
+	}
+}
+
+#[test]
+fn both_presets_run_referenda_in_minutes() {
+	use pallet_governance_origins::TrackTiming;
+	use pallet_referenda::TracksInfo;
+	for preset in ["development", "local_testnet"] {
+		common::new_test_ext(preset).execute_with(|| {
+			assert_eq!(zkinfer_runtime::GovernanceOrigins::timing(), TrackTiming::Development);
+			for track in zkinfer_runtime::configs::governance::tracks::Tracks::tracks() {
+				let info = &track.info;
+				assert_eq!(
+					(info.prepare_period, info.decision_period, info.confirm_period, info.min_enactment_period),
+					(1, 5 * zkinfer_runtime::MINUTES, 2, 1),
+					"{preset}: track {}",
+					track.id
+				);
+			}
 		});
 	}
 }

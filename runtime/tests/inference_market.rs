@@ -9,7 +9,7 @@ mod common;
 
 use common::market::*;
 
-use frame_support::{traits::fungible::{Inspect, InspectHold}, BoundedVec};
+use frame_support::{traits::{fungible::{Inspect, InspectHold}, Get}, BoundedVec};
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
 use sp_runtime::{AccountId32, DispatchError};
@@ -58,7 +58,7 @@ fn a_digits_job_is_assigned_to_alice_settled_with_a_real_proof_and_paid_as_price
 		let (input, output) = fixture_values();
 		let (model, vk) = register_digits_model();
 		let price = InferenceMarket::quote(model).expect("the model takes jobs");
-		assert_eq!(price, DIGITS_UNITS as u128 * zkinfer_runtime::configs::market::UnitPrice::get());
+		assert_eq!(price, DIGITS_UNITS as u128 * <Runtime as pallet_inference_market::Config>::UnitPrice::get());
 		let (alice, bob, charlie) = (Alice.to_account_id(), Bob.to_account_id(), Charlie.to_account_id());
 
 		// Bob submits job 0 and job 1; the next block assigns both to Alice, the only validator.

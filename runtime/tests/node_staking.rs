@@ -10,12 +10,16 @@ use frame_support::{traits::fungible::Inspect, BoundedVec};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Dave, Eve, Ferdie};
 use sp_runtime::Perbill;
 use zkinfer_primitives::{ComputeNodes, NodeOffence};
+use frame_support::traits::Get;
 use zkinfer_runtime::{
-	configs::node_staking::{EpochLength, MinBond, UnbondingEpochs, GENESIS_NODE_BOND, GENESIS_NODE_MODELS},
+	configs::node_staking::{GENESIS_NODE_BOND, GENESIS_NODE_MODELS},
 	Balances, InferenceMarket, NodeStaking, Runtime, RuntimeCall, UNIT,
 };
 
 type StakingCall = pallet_node_staking::Call<Runtime>;
+type EpochLength = <Runtime as pallet_node_staking::Config>::EpochLength;
+type MinBond = <Runtime as pallet_node_staking::Config>::MinBond;
+type UnbondingEpochs = <Runtime as pallet_node_staking::Config>::UnbondingEpochs;
 
 fn staking(call: StakingCall) -> RuntimeCall {
 	RuntimeCall::NodeStaking(call)

@@ -1,5 +1,5 @@
-//! The validator set changes only through the privileged origin, and a change reaches Aura and
-//! GRANDPA two sessions later.
+//! The validator set changes only through the privileged origin (a referendum on the
+//! validator-admin track, or root), and a change reaches Aura and GRANDPA two sessions later.
 
 mod common;
 
@@ -90,6 +90,52 @@ fn root_removes_a_validator_who_leaves_two_sessions_later() {
 		common::run_to_session(2);
 		assert!(!Session::validators().contains(&dave));
 		assert_eq!(Session::validators().len(), 3);
+	});
+}
+
+#[test]
+fn a_referendum_on_the_validator_admin_track_adds_a_validator() {
+	use common::governance::{propose, run_until_decided, vote, VOTE};
+	use pallet_governance_origins::Origin as GovernanceOrigin;
+	use pallet_referenda::ReferendumInfo;
+	use zkinfer_runtime::{OriginCaller, RuntimeCall};
+
+	common::new_test_ext("development").execute_with(|| {
+		common::run_to_block(1);
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		register_keys(&bob, "//Bob");
+		let add = RuntimeCall::ValidatorSet(pallet_collator_selection::Call::add_invulnerable {
+			who: bob.clone(),
+		});
+		let voters = [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie];
+
+		// Passed on the parameters track, the call is refused at enactment: wrong origin.
+		let parameters = OriginCaller::GovernanceOrigins(GovernanceOrigin::ParameterAdmin);
+		let index = propose(Sr25519Keyring::Alice, parameters, add.clone());
+		voters.iter().for_each(|voter| vote(*voter, index, true, VOTE));
+		let (info, dispatched) = run_until_decided(index, 20);
+		assert!(matches!(info, ReferendumInfo::Approved(..)), "{info:?}");
+		assert_eq!(dispatched, vec![Err(BadOrigin.into())]);
+		assert!(!pallet_collator_selection::Invulnerables::<Runtime>::get().contains(&bob));
+
+		// On the validator-admin track it is enacted.
+		let validators = OriginCaller::GovernanceOrigins(GovernanceOrigin::ValidatorAdmin);
+		let index = propose(Sr25519Keyring::Alice, validators, add);
+		voters.iter().for_each(|voter| vote(*voter, index, true, VOTE));
+		let (info, dispatched) = run_until_decided(index, 20);
+		assert!(matches!(info, ReferendumInfo::Approved(..)), "{info:?}");
+		assert_eq!(dispatched, vec![Ok(())]);
+		System::assert_has_event(
+			pallet_collator_selection::Event::<Runtime>::InvulnerableAdded {
+				account_id: bob.clone(),
+			}
+			.into(),
+		);
+
+		// Bob validates from two sessions later.
+		let session = pallet_session::CurrentIndex::<Runtime>::get();
+		common::run_to_session(session + 2);
+		assert!(Session::validators().contains(&bob));
 	});
 }
 

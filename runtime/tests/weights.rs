@@ -57,6 +57,18 @@ fn every_pallet_uses_its_benchmarked_weights() {
 	assert_weights!(<Runtime as pallet_model_registry::Config>::WeightInfo, weights::model_registry::WeightInfo<Runtime>);
 	assert_weights!(<Runtime as pallet_inference_market::Config>::WeightInfo, weights::inference_market::WeightInfo<Runtime>);
 	assert_weights!(<Runtime as pallet_node_staking::Config>::WeightInfo, weights::node_staking::WeightInfo<Runtime>);
+	// Governance: the upstream pallets' benchmarked weights (pallet-parameters ships them as its
+	// `()` implementation, its only one).
+	assert_weights!(<Runtime as pallet_utility::Config>::WeightInfo, pallet_utility::weights::SubstrateWeight<Runtime>);
+	assert_weights!(<Runtime as pallet_preimage::Config>::WeightInfo, pallet_preimage::weights::SubstrateWeight<Runtime>);
+	assert_weights!(<Runtime as pallet_scheduler::Config>::WeightInfo, pallet_scheduler::weights::SubstrateWeight<Runtime>);
+	assert_weights!(<Runtime as pallet_referenda::Config>::WeightInfo, pallet_referenda::weights::SubstrateWeight<Runtime>);
+	assert_weights!(
+		<Runtime as pallet_conviction_voting::Config>::WeightInfo,
+		pallet_conviction_voting::weights::SubstrateWeight<Runtime>
+	);
+	assert_weights!(<Runtime as pallet_parameters::Config>::WeightInfo, ());
+	assert_weights!(<Runtime as pallet_treasury::Config>::WeightInfo, pallet_treasury::weights::SubstrateWeight<Runtime>);
 }
 
 #[test]

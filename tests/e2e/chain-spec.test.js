@@ -36,11 +36,18 @@ test('chain-spec/dev.json and local.json equal what generate.sh produces now', a
   }
 });
 
-test('the committed local spec names four validators and the dev spec one', () => {
+test('the committed local spec names four validators and the dev spec one; only the dev spec has sudo', () => {
   const dev = JSON.parse(readFileSync(path.join(repoRoot, 'chain-spec', 'dev.json'), 'utf8'));
   const local = JSON.parse(readFileSync(path.join(repoRoot, 'chain-spec', 'local.json'), 'utf8'));
   assert.equal(dev.chainType, 'Development');
   assert.equal(local.chainType, 'Local');
   assert.equal(dev.genesis.runtimeGenesis.patch.session.keys.length, 1);
   assert.equal(local.genesis.runtimeGenesis.patch.session.keys.length, 4);
+  const alice = dev.genesis.runtimeGenesis.patch.session.keys[0][0];
+  assert.equal(dev.genesis.runtimeGenesis.patch.sudo.key, alice);
+  assert.equal(local.genesis.runtimeGenesis.patch.sudo?.key ?? null, null);
+  // Both are development networks: referenda run in minutes.
+  for (const spec of [dev, local]) {
+    assert.equal(spec.genesis.runtimeGenesis.patch.governanceOrigins.timing, 'Development');
+  }
 });

@@ -1,13 +1,13 @@
 //! Block authorship (Aura), finality (GRANDPA), sessions and the validator set.
 //!
 //! The validator set is [`pallet_collator_selection`]'s list of invulnerables, changed only by
-//! [`ValidatorSetUpdateOrigin`]. Open candidacy is disabled (`MaxCandidates = 0`): validators
+//! [`ValidatorSetUpdateOrigin`] (a referendum on the validator-admin track, or root). Open candidacy is disabled (`MaxCandidates = 0`): validators
 //! are chosen by that origin, not by bonding. At every session boundary the set is handed to
 //! [`pallet_session`], which rotates the Aura and GRANDPA authorities two sessions later.
 
 use frame_support::{
 	parameter_types,
-	traits::{ConstBool, ConstU32, ConstU64},
+	traits::{ConstBool, ConstU32, ConstU64, EitherOf},
 	PalletId,
 };
 use frame_system::EnsureRoot;
@@ -22,9 +22,10 @@ use crate::{
 /// Most validators the chain supports (Aura and GRANDPA authorities, invulnerables).
 pub const MAX_VALIDATORS: u32 = 32;
 
-/// The origin that adds and removes validators: root (sudo on development chains) until
-/// governance takes it over.
-pub type ValidatorSetUpdateOrigin = EnsureRoot<AccountId>;
+/// The origin that adds and removes validators: a referendum on the validator-admin track, or
+/// root (the root track; sudo on the development chain).
+pub type ValidatorSetUpdateOrigin =
+	EitherOf<EnsureRoot<AccountId>, pallet_governance_origins::EnsureValidatorAdmin>;
 
 parameter_types! {
 	/// Sessions are a fixed number of blocks long.

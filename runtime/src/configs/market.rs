@@ -1,9 +1,10 @@
 //! The market: `ModelRegistry` and `InferenceMarket`, with the treasury account that receives
 //! registration fees and the protocol's share of job fees, and the market's parameters.
 //!
-//! The parameters marked "governed" are constants until the governance pallets land and
-//! bind them to `pallet-parameters`; the pallets read them through `Get` on every use, so a
-//! new value applies from the next job on.
+//! The governed parameters (unit price, fee shares, registration fee, assignment deadline,
+//! re-assignments) are `pallet-parameters`' ([`super::governance::parameters`]), read within
+//! their bounds on every use, so a new value applies from the next job on. The rest are fixed
+//! here.
 //!
 //! The market's compute nodes are node staking's ([`crate::NodeStaking`], see
 //! [`super::node_staking`]): nodes active in the current epoch, within their capacity; a
@@ -12,17 +13,19 @@
 use frame_support::{
 	parameter_types,
 	traits::{tokens::imbalance::ResolveTo, ConstU32},
-	PalletId,
 };
-use sp_runtime::{traits::AccountIdConversion, Perbill};
 use zkinfer_primitives::ProofSystems;
 
+pub use crate::configs::treasury::TreasuryAccount;
 use crate::{
-	configs::verification::{
-		Groth16Instance, Halo2Instance, GROTH16_PROOF_BYTES, HALO2_MAX_PROOF_BYTES,
-		HALO2_MAX_PUBLIC_INPUTS,
+	configs::{
+		governance::parameters::{dynamic_params::market, Governed, ModelOwnerShare, NodeShare},
+		verification::{
+			Groth16Instance, Halo2Instance, GROTH16_PROOF_BYTES, HALO2_MAX_PROOF_BYTES,
+			HALO2_MAX_PUBLIC_INPUTS,
+		},
 	},
-	AccountId, Balance, Balances, BlockNumber, ModelRegistry, NodeStaking, Runtime, RuntimeHoldReason,
+	Balance, Balances, BlockNumber, ModelRegistry, NodeStaking, Runtime, RuntimeHoldReason,
 	MICRO_UNIT, MILLI_UNIT, MINUTES, UNIT,
 };
 
@@ -41,24 +44,10 @@ pub const MAX_TENSOR_VALUES: u32 = HALO2_MAX_PUBLIC_INPUTS - 2;
 pub const MAX_NODES_PER_MODEL: u32 = 64;
 
 parameter_types! {
-	/// The treasury's account (the account `pallet-treasury` derives from its default id).
-	pub TreasuryAccount: AccountId = PalletId(*b"py/trsry").into_account_truncating();
-	/// Governed: the fee for registering a model.
-	pub const RegistrationFee: Balance = 10 * UNIT;
 	/// Held for any stored model.
 	pub const ModelDepositBase: Balance = UNIT;
 	/// Held per byte of a stored model's record.
 	pub const ModelDepositPerByte: Balance = 10 * MILLI_UNIT;
-	/// Governed: the price of one compute unit.
-	pub const UnitPrice: Balance = 10 * MICRO_UNIT;
-	/// Governed: the node's share of a job's fee.
-	pub const NodeShare: Perbill = Perbill::from_percent(80);
-	/// Governed: the model owner's share of a job's fee (the treasury gets the rest).
-	pub const OwnerShare: Perbill = Perbill::from_percent(15);
-	/// Governed: blocks an assigned node has to submit a verified result.
-	pub const AssignmentDeadline: BlockNumber = 2 * MINUTES;
-	/// Governed: how often an expired job is assigned again before it is refunded.
-	pub const MaxReassignments: u32 = 2;
 	/// Blocks a job may wait in the queue.
 	pub const QueueTimeout: BlockNumber = 30 * MINUTES;
 	/// Held for any job record until the requester removes it.
@@ -72,7 +61,7 @@ impl pallet_model_registry::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Verifiers = Verifiers;
-	type RegistrationFee = RegistrationFee;
+	type RegistrationFee = Governed<market::RegistrationFee>;
 	type RegistrationFeeDestination = ResolveTo<TreasuryAccount, Balances>;
 	type ModelDepositBase = ModelDepositBase;
 	type ModelDepositPerByte = ModelDepositPerByte;
@@ -91,12 +80,12 @@ impl pallet_inference_market::Config for Runtime {
 	type Models = ModelRegistry;
 	type Verifiers = Verifiers;
 	type Nodes = NodeStaking;
-	type UnitPrice = UnitPrice;
+	type UnitPrice = Governed<market::UnitPrice>;
 	type NodeShare = NodeShare;
-	type OwnerShare = OwnerShare;
+	type OwnerShare = ModelOwnerShare;
 	type ProtocolFeeDestination = ResolveTo<TreasuryAccount, Balances>;
-	type AssignmentDeadline = AssignmentDeadline;
-	type MaxReassignments = MaxReassignments;
+	type AssignmentDeadline = Governed<market::AssignmentDeadline>;
+	type MaxReassignments = Governed<market::MaxReassignments>;
 	type QueueTimeout = QueueTimeout;
 	type JobDepositBase = JobDepositBase;
 	type JobDepositPerValue = JobDepositPerValue;

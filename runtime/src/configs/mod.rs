@@ -7,13 +7,17 @@
 //! - [`verification`]: the proof verifier instances.
 //! - [`market`]: the model registry and the inference market.
 //! - [`node_staking`]: the compute nodes: epochs, bonds, pools, rewards, slashes.
+//! - [`governance`]: OpenGov referenda, their tracks and origins, the governed parameters.
+//! - [`treasury`]: the treasury that receives the protocol's fees.
 
 pub mod consensus;
+pub mod governance;
 pub mod market;
 pub mod monetary;
 pub mod node_staking;
 pub mod sudo;
 pub mod system;
+pub mod treasury;
 pub mod verification;
 
 pub use consensus::ValidatorSetUpdateOrigin;

@@ -43,6 +43,8 @@ parameter_types! {
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
 	type Block = Block;
+	// Refuses parameter values outside their bounds; every other call passes.
+	type BaseCallFilter = super::governance::parameters::ParametersWithinBounds;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
 	type AccountId = AccountId;

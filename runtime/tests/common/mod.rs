@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod governance;
 pub mod market;
 
 use codec::Encode;
@@ -14,7 +15,7 @@ use sp_runtime::{
 };
 use zkinfer_runtime::{
 	genesis_config_presets, Address, BlockNumber, Executive, Grandpa, Header, InferenceMarket, NodeStaking,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, Session, SignedPayload, System, TxExtension,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, Scheduler, Session, SignedPayload, System, TxExtension,
 	UncheckedExtrinsic,
 };
 
@@ -53,8 +54,9 @@ pub fn new_test_ext(name: &str) -> sp_io::TestExternalities {
 }
 
 /// Advances to block `n`, running the hooks that rotate sessions and authorities (session's
-/// `on_initialize` and GRANDPA's `on_finalize`), node staking's (epochs, due slashes) and the
-/// market's (`on_initialize`: deadlines and assignment). (Aura and Timestamp need real block digests and
+/// `on_initialize` and GRANDPA's `on_finalize`), node staking's (epochs, due slashes), the
+/// market's (`on_initialize`: deadlines and assignment) and the scheduler's (referenda's alarms
+/// and enactments). (Aura and Timestamp need real block digests and
 /// inherents; the end-to-end tests run them on a real node.)
 pub fn run_to_block(n: BlockNumber) {
 	while System::block_number() < n {
@@ -63,6 +65,7 @@ pub fn run_to_block(n: BlockNumber) {
 		Session::on_initialize(next);
 		NodeStaking::on_initialize(next);
 		InferenceMarket::on_initialize(next);
+		Scheduler::on_initialize(next);
 		Grandpa::on_finalize(next);
 	}
 }

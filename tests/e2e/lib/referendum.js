@@ -1,0 +1,71 @@
+// An OpenGov referendum from @polkadot/api, every step an extrinsic: preimage, submission,
+// decision deposit, votes, enactment, deposit refund.
+
+import assert from 'node:assert/strict';
+
+import { u8aToHex } from '@polkadot/util';
+import { blake2AsHex } from '@polkadot/util-crypto';
+
+import { waitFor } from './node.js';
+import { eventNames, submitInBlock } from './tx.js';
+
+const UNIT = 10n ** 12n;
+
+/** What each voter locks behind its aye: three of them pass any track on a dev chain. */
+export const VOTE = 900_000n * UNIT;
+
+/** Fails with the events' names unless the extrinsic succeeded; returns its result. */
+async function succeed(what, tx, signer) {
+  const result = await submitInBlock(tx, signer);
+  assert.equal(result.dispatchError, undefined, `${what}: ${result.dispatchError} (${eventNames(result.events)})`);
+  return result;
+}
+
+/**
+ * Passes `call` (a `api.tx...` value) by referendum with `origin` (e.g.
+ * `{ GovernanceOrigins: 'ParameterAdmin' }`): `proposer` notes the preimage, submits it for
+ * enactment a block after approval and places the decision deposit; each of `voters` votes
+ * aye with `VOTE` at conviction 1x; resolves, once the scheduler has dispatched the proposal,
+ * to `{ index, track, dispatched }` (`dispatched`: the `Scheduler.Dispatched` event's result).
+ * The proposer's decision deposit is refunded at the end.
+ */
+export async function passReferendum(api, { origin, call, proposer, voters, timeoutMs = 180_000 }) {
+  const bytes = call.method.toU8a();
+  const hash = blake2AsHex(bytes);
+  // As hex: @polkadot/api reads a Uint8Array for `Bytes` as already length-prefixed.
+  await succeed('notePreimage', api.tx.preimage.notePreimage(u8aToHex(bytes)), proposer);
+
+  const submitted = await succeed('submit',
+    api.tx.referenda.submit(origin, { Lookup: { hash, len: bytes.length } }, { After: 1 }), proposer);
+  const event = submitted.events.find(({ event }) => api.events.referenda.Submitted.is(event));
+  assert.ok(event, `no Referenda.Submitted among ${eventNames(submitted.events)}`);
+  const index = event.event.data.index.toNumber();
+  const track = event.event.data.track.toNumber();
+
+  // Watch the scheduler for the enactment from now on.
+  const enactmentId = blake2AsHex(api.createType('([u8; 8], Text, u32)',
+    [new TextEncoder().encode('assembly'), 'enactment', index]).toU8a(), 256);
+  let dispatched;
+  const unsubscribe = await api.query.system.events((events) => {
+    for (const { event } of events) {
+      if (api.events.scheduler.Dispatched.is(event) && event.data.id.isSome
+        && event.data.id.unwrap().toHex() === enactmentId) {
+        dispatched = event.data.result;
+      }
+    }
+  });
+
+  try {
+    await succeed('placeDecisionDeposit', api.tx.referenda.placeDecisionDeposit(index), proposer);
+    const vote = { Standard: { vote: { aye: true, conviction: 'Locked1x' }, balance: VOTE } };
+    await Promise.all(voters.map((voter) => succeed('vote', api.tx.convictionVoting.vote(index, vote), voter)));
+
+    await waitFor(() => dispatched !== undefined, timeoutMs, `the enactment of referendum ${index}`);
+  } finally {
+    unsubscribe();
+  }
+  const info = await api.query.referenda.referendumInfoFor(index);
+  assert.ok(info.unwrap().isApproved, `referendum ${index}: ${info.toString()}`);
+  await succeed('refundDecisionDeposit', api.tx.referenda.refundDecisionDeposit(index), proposer);
+  return { index, track, dispatched };
+}
