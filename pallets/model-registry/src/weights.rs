@@ -58,19 +58,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Halo2Verifier::Keys` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::NextModelId` (r:1 w:1)
 	/// Proof: `ModelRegistry::NextModelId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::Models` (r:0 w:1)
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
 	fn register_model(m: u32, ) -> Weight {
-		// Proof size: measured 475, estimated 6196 bytes.
-		// Fastest run: 74_950 ns.
-		Weight::from_parts(77_274_458, 6196)
-			// Standard error: 11.
-			.saturating_add(Weight::from_parts(664, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured 570, estimated 6196 bytes.
+		// Fastest run: 85_300 ns.
+		Weight::from_parts(93_476_358, 6196)
+			// Standard error: 36.
+			.saturating_add(Weight::from_parts(452, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `ModelRegistry::Models` (r:1 w:1)
@@ -78,13 +80,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn update_metadata(m: u32, ) -> Weight {
-		// Proof size: measured 1426, estimated 4697 bytes.
-		// Fastest run: 11_040 ns.
-		Weight::from_parts(42_621_429, 4697)
-			// Standard error: 111.
-			.saturating_add(Weight::from_parts(318, 0).saturating_mul(m.into()))
+		// Proof size: measured 1464, estimated 4697 bytes.
+		// Fastest run: 12_410 ns.
+		Weight::from_parts(49_258_628, 4697)
+			// Standard error: 142.
+			.saturating_add(Weight::from_parts(271, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -93,15 +95,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Halo2Verifier::Keys` (r:1 w:1)
 	/// Proof: `Halo2Verifier::Keys` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::OwnershipOffers` (r:0 w:1)
 	/// Proof: `ModelRegistry::OwnershipOffers` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn retire_model() -> Weight {
-		// Proof size: measured 1653, estimated 4697 bytes.
-		// Fastest run: 46_691 ns.
-		Weight::from_parts(48_550_000, 4697)
+		// Proof size: measured 1691, estimated 4697 bytes.
+		// Fastest run: 49_480 ns.
+		Weight::from_parts(53_870_000, 4697)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -111,8 +113,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ModelRegistry::OwnershipOffers` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn transfer_ownership() -> Weight {
 		// Proof size: measured 1268, estimated 4697 bytes.
-		// Fastest run: 9_590 ns.
-		Weight::from_parts(10_290_000, 4697)
+		// Fastest run: 10_110 ns.
+		Weight::from_parts(11_500_000, 4697)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -123,11 +125,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn accept_ownership() -> Weight {
-		// Proof size: measured 1631, estimated 6326 bytes.
-		// Fastest run: 75_960 ns.
-		Weight::from_parts(78_840_000, 6326)
+		// Proof size: measured 1669, estimated 6434 bytes.
+		// Fastest run: 81_060 ns.
+		Weight::from_parts(90_150_000, 6434)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -136,29 +138,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measured weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_model(m: u32, ) -> Weight {
-		Weight::from_parts(77_274_458, 6196)
-			.saturating_add(Weight::from_parts(664, 0).saturating_mul(m.into()))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		Weight::from_parts(93_476_358, 6196)
+			.saturating_add(Weight::from_parts(452, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn update_metadata(m: u32, ) -> Weight {
-		Weight::from_parts(42_621_429, 4697)
-			.saturating_add(Weight::from_parts(318, 0).saturating_mul(m.into()))
+		Weight::from_parts(49_258_628, 4697)
+			.saturating_add(Weight::from_parts(271, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn retire_model() -> Weight {
-		Weight::from_parts(48_550_000, 4697)
+		Weight::from_parts(53_870_000, 4697)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn transfer_ownership() -> Weight {
-		Weight::from_parts(10_290_000, 4697)
+		Weight::from_parts(11_500_000, 4697)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn accept_ownership() -> Weight {
-		Weight::from_parts(78_840_000, 6326)
+		Weight::from_parts(90_150_000, 6434)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}

@@ -46,6 +46,8 @@ pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo<T> {
 	/// Storage: `ModelRegistry::Models` (r:1 w:1)
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::NextJobId` (r:1 w:1)
 	/// Proof: `InferenceMarket::NextJobId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::Queue` (r:1 w:1)
@@ -53,19 +55,19 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::Jobs` (r:0 w:1)
 	/// Proof: `InferenceMarket::Jobs` (`max_values`: None, `max_size`: Some(65725), added: 68200, mode: `MaxEncodedLen`)
 	fn submit_inference(i: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1011`
+		//  Measured:  `1014`
 		//  Estimated: `9679`
-		// Minimum execution time: 90_430_000 picoseconds.
-		Weight::from_parts(93_067_554, 0)
+		// Minimum execution time: 95_530_000 picoseconds.
+		Weight::from_parts(103_685_355, 0)
 			.saturating_add(Weight::from_parts(0, 9679))
-			// Standard Error: 33
-			.saturating_add(Weight::from_parts(2_456, 0).saturating_mul(i.into()))
-			.saturating_add(T::DbWeight::get().reads(5))
+			// Standard Error: 199
+			.saturating_add(Weight::from_parts(6_683, 0).saturating_mul(i.into()))
+			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `InferenceMarket::Jobs` (r:1 w:1)
@@ -75,15 +77,15 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::Models` (r:1 w:1)
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `10561`
 		//  Estimated: `69190`
-		// Minimum execution time: 69_120_000 picoseconds.
-		Weight::from_parts(71_290_000, 0)
+		// Minimum execution time: 89_490_000 picoseconds.
+		Weight::from_parts(112_200_000, 0)
 			.saturating_add(Weight::from_parts(0, 69190))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -92,10 +94,12 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Proof: `InferenceMarket::Jobs` (`max_values`: None, `max_size`: Some(65725), added: 68200, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::Models` (r:1 w:1)
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:2 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::Nodes` (r:1 w:1)
 	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::NodeWork` (r:1 w:1)
@@ -114,16 +118,16 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Proof: `InferenceMarket::NodeJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn submit_result(i: u32, o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2936 + i * (8 ±0)`
+		//  Measured:  `2939 + i * (8 ±0)`
 		//  Estimated: `69190`
-		// Minimum execution time: 292_981_000 picoseconds.
-		Weight::from_parts(157_251_660, 0)
+		// Minimum execution time: 303_560_000 picoseconds.
+		Weight::from_parts(171_978_595, 0)
 			.saturating_add(Weight::from_parts(0, 69190))
-			// Standard Error: 80
-			.saturating_add(Weight::from_parts(35_024, 0).saturating_mul(i.into()))
-			// Standard Error: 80
-			.saturating_add(Weight::from_parts(37_171, 0).saturating_mul(o.into()))
-			.saturating_add(T::DbWeight::get().reads(14))
+			// Standard Error: 312
+			.saturating_add(Weight::from_parts(38_767, 0).saturating_mul(i.into()))
+			// Standard Error: 312
+			.saturating_add(Weight::from_parts(39_175, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(16))
 			.saturating_add(T::DbWeight::get().writes(13))
 	}
 	/// Storage: `InferenceMarket::Jobs` (r:1 w:1)
@@ -131,13 +135,13 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn remove_job() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `33792`
 		//  Estimated: `69190`
-		// Minimum execution time: 52_190_000 picoseconds.
-		Weight::from_parts(53_340_000, 0)
+		// Minimum execution time: 52_170_000 picoseconds.
+		Weight::from_parts(65_650_000, 0)
 			.saturating_add(Weight::from_parts(0, 69190))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -150,6 +154,8 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
 	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:4 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::UnappliedSlashes` (r:1 w:1)
 	/// Proof: `NodeStaking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::PendingSlashes` (r:1 w:1)
@@ -160,14 +166,14 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Proof: `InferenceMarket::NodeJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn expire_and_requeue(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1045 + e * (60 ±0)`
-		//  Estimated: `9679 + e * (68200 ±0)`
-		// Minimum execution time: 2_390_000 picoseconds.
-		Weight::from_parts(21_312_000, 0)
-			.saturating_add(Weight::from_parts(0, 9679))
-			// Standard Error: 20_490
-			.saturating_add(Weight::from_parts(15_345_289, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(6))
+		//  Measured:  `1048 + e * (60 ±0)`
+		//  Estimated: `11034 + e * (68200 ±0)`
+		// Minimum execution time: 2_530_000 picoseconds.
+		Weight::from_parts(39_782_500, 0)
+			.saturating_add(Weight::from_parts(0, 11034))
+			// Standard Error: 52_627
+			.saturating_add(Weight::from_parts(19_234_576, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(5))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(e.into())))
@@ -181,6 +187,8 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
 	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:4 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::UnappliedSlashes` (r:1 w:1)
 	/// Proof: `NodeStaking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::PendingSlashes` (r:1 w:1)
@@ -188,21 +196,21 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::Models` (r:1 w:1)
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::NodeJobs` (r:0 w:32)
 	/// Proof: `InferenceMarket::NodeJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn expire_and_refund(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2141 + e * (60 ±0)`
-		//  Estimated: `4697 + e * (68200 ±0)`
-		// Minimum execution time: 2_470_000 picoseconds.
-		Weight::from_parts(40_913_307, 0)
-			.saturating_add(Weight::from_parts(0, 4697))
-			// Standard Error: 47_520
-			.saturating_add(Weight::from_parts(45_278_743, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(8))
+		//  Measured:  `2144 + e * (60 ±0)`
+		//  Estimated: `11034 + e * (68200 ±11)`
+		// Minimum execution time: 2_380_000 picoseconds.
+		Weight::from_parts(21_324_461, 0)
+			.saturating_add(Weight::from_parts(0, 11034))
+			// Standard Error: 69_499
+			.saturating_add(Weight::from_parts(51_860_936, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(7))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(e.into())))
@@ -218,6 +226,8 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Proof: `NodeStaking::ModelNodes` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::Nodes` (r:64 w:0)
 	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::Deadlines` (r:1 w:1)
 	/// Proof: `InferenceMarket::Deadlines` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
 	/// Storage: `InferenceMarket::AssignmentCursor` (r:1 w:1)
@@ -228,14 +238,14 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Proof: `InferenceMarket::NodeJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn assign_queued(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8327 + s * (60 ±0)`
+		//  Measured:  `8330 + s * (60 ±0)`
 		//  Estimated: `175582 + s * (68200 ±0)`
-		// Minimum execution time: 1_560_000 picoseconds.
-		Weight::from_parts(244_081_000, 0)
+		// Minimum execution time: 1_600_000 picoseconds.
+		Weight::from_parts(253_895_058, 0)
 			.saturating_add(Weight::from_parts(0, 175582))
-			// Standard Error: 232_852
-			.saturating_add(Weight::from_parts(216_358_675, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(133))
+			// Standard Error: 378_226
+			.saturating_add(Weight::from_parts(225_523_705, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(134))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
@@ -248,18 +258,18 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::Models` (r:1 w:1)
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
 	fn time_out_queued(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1246 + s * (60 ±0)`
 		//  Estimated: `9679 + s * (68200 ±0)`
-		// Minimum execution time: 1_480_000 picoseconds.
-		Weight::from_parts(22_942_352, 0)
+		// Minimum execution time: 1_550_000 picoseconds.
+		Weight::from_parts(29_834_000, 0)
 			.saturating_add(Weight::from_parts(0, 9679))
-			// Standard Error: 17_724
-			.saturating_add(Weight::from_parts(35_706_013, 0).saturating_mul(s.into()))
+			// Standard Error: 36_543
+			.saturating_add(Weight::from_parts(36_992_600, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(4))

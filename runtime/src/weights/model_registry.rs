@@ -48,22 +48,24 @@ impl<T: frame_system::Config> pallet_model_registry::WeightInfo for WeightInfo<T
 	/// Proof: `Halo2Verifier::Keys` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::NextModelId` (r:1 w:1)
 	/// Proof: `ModelRegistry::NextModelId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::Models` (r:0 w:1)
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
 	fn register_model(m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `475`
+		//  Measured:  `570`
 		//  Estimated: `6196`
-		// Minimum execution time: 74_850_000 picoseconds.
-		Weight::from_parts(77_345_349, 0)
+		// Minimum execution time: 83_430_000 picoseconds.
+		Weight::from_parts(94_894_761, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			// Standard Error: 10
-			.saturating_add(Weight::from_parts(726, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(5))
+			// Standard Error: 35
+			.saturating_add(Weight::from_parts(1_205, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `ModelRegistry::Models` (r:1 w:1)
@@ -71,16 +73,16 @@ impl<T: frame_system::Config> pallet_model_registry::WeightInfo for WeightInfo<T
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn update_metadata(m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1426`
+		//  Measured:  `1464`
 		//  Estimated: `4697`
-		// Minimum execution time: 11_060_000 picoseconds.
-		Weight::from_parts(42_870_602, 0)
+		// Minimum execution time: 12_170_000 picoseconds.
+		Weight::from_parts(49_262_623, 0)
 			.saturating_add(Weight::from_parts(0, 4697))
-			// Standard Error: 111
-			.saturating_add(Weight::from_parts(265, 0).saturating_mul(m.into()))
+			// Standard Error: 142
+			.saturating_add(Weight::from_parts(89, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -89,17 +91,17 @@ impl<T: frame_system::Config> pallet_model_registry::WeightInfo for WeightInfo<T
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Halo2Verifier::Keys` (r:1 w:1)
 	/// Proof: `Halo2Verifier::Keys` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::OwnershipOffers` (r:0 w:1)
 	/// Proof: `ModelRegistry::OwnershipOffers` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn retire_model() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1653`
+		//  Measured:  `1691`
 		//  Estimated: `4697`
-		// Minimum execution time: 46_630_000 picoseconds.
-		Weight::from_parts(48_330_000, 0)
+		// Minimum execution time: 49_280_000 picoseconds.
+		Weight::from_parts(54_620_000, 0)
 			.saturating_add(Weight::from_parts(0, 4697))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -112,8 +114,8 @@ impl<T: frame_system::Config> pallet_model_registry::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `1268`
 		//  Estimated: `4697`
-		// Minimum execution time: 9_600_000 picoseconds.
-		Weight::from_parts(10_350_000, 0)
+		// Minimum execution time: 9_890_000 picoseconds.
+		Weight::from_parts(11_270_000, 0)
 			.saturating_add(Weight::from_parts(0, 4697))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -125,14 +127,14 @@ impl<T: frame_system::Config> pallet_model_registry::WeightInfo for WeightInfo<T
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn accept_ownership() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1631`
-		//  Estimated: `6326`
-		// Minimum execution time: 75_731_000 picoseconds.
-		Weight::from_parts(78_270_000, 0)
-			.saturating_add(Weight::from_parts(0, 6326))
+		//  Measured:  `1669`
+		//  Estimated: `6434`
+		// Minimum execution time: 79_420_000 picoseconds.
+		Weight::from_parts(88_740_000, 0)
+			.saturating_add(Weight::from_parts(0, 6434))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}

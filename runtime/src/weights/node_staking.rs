@@ -48,6 +48,8 @@ impl<T: frame_system::Config> pallet_node_staking::WeightInfo for WeightInfo<T> 
 	/// Proof: `NodeStaking::Members` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::Models` (r:16 w:0)
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:2 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
 	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::Nodes` (r:1 w:1)
@@ -57,19 +59,19 @@ impl<T: frame_system::Config> pallet_node_staking::WeightInfo for WeightInfo<T> 
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::ModelNodes` (r:16 w:16)
 	/// Proof: `NodeStaking::ModelNodes` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
 	fn register_node(m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1155 + m * (2053 ±0)`
-		//  Estimated: `3754 + m * (4537 ±0)`
-		// Minimum execution time: 59_750_000 picoseconds.
-		Weight::from_parts(55_787_666, 0)
-			.saturating_add(Weight::from_parts(0, 3754))
-			// Standard Error: 3_201
-			.saturating_add(Weight::from_parts(7_031_626, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(6))
+		//  Measured:  `1158 + m * (2053 ±0)`
+		//  Estimated: `6012 + m * (4537 ±0)`
+		// Minimum execution time: 65_120_000 picoseconds.
+		Weight::from_parts(64_002_857, 0)
+			.saturating_add(Weight::from_parts(0, 6012))
+			// Standard Error: 8_009
+			.saturating_add(Weight::from_parts(7_381_428, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
@@ -79,20 +81,22 @@ impl<T: frame_system::Config> pallet_node_staking::WeightInfo for WeightInfo<T> 
 	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::Models` (r:16 w:0)
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1232), added: 3707, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
 	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::ModelNodes` (r:16 w:16)
 	/// Proof: `NodeStaking::ModelNodes` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
 	fn update_node(m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `842 + m * (2116 ±0)`
+		//  Measured:  `845 + m * (2116 ±0)`
 		//  Estimated: `3718 + m * (4537 ±0)`
-		// Minimum execution time: 21_480_000 picoseconds.
-		Weight::from_parts(14_675_000, 0)
+		// Minimum execution time: 25_220_000 picoseconds.
+		Weight::from_parts(18_296_666, 0)
 			.saturating_add(Weight::from_parts(0, 3718))
-			// Standard Error: 4_519
-			.saturating_add(Weight::from_parts(7_751_007, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(2))
+			// Standard Error: 4_498
+			.saturating_add(Weight::from_parts(8_007_000, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
@@ -102,18 +106,22 @@ impl<T: frame_system::Config> pallet_node_staking::WeightInfo for WeightInfo<T> 
 	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
 	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn unregister_node() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `263`
+		//  Measured:  `266`
 		//  Estimated: `3718`
-		// Minimum execution time: 10_630_000 picoseconds.
-		Weight::from_parts(11_330_000, 0)
+		// Minimum execution time: 12_960_000 picoseconds.
+		Weight::from_parts(14_090_000, 0)
 			.saturating_add(Weight::from_parts(0, 3718))
-			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `NodeStaking::Nodes` (r:2 w:0)
 	/// Proof: `NodeStaking::Nodes` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::Pools` (r:1 w:1)
 	/// Proof: `NodeStaking::Pools` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::Members` (r:1 w:1)
@@ -121,15 +129,15 @@ impl<T: frame_system::Config> pallet_node_staking::WeightInfo for WeightInfo<T> 
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn join_pool() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `989`
+		//  Measured:  `992`
 		//  Estimated: `6446`
-		// Minimum execution time: 88_730_000 picoseconds.
-		Weight::from_parts(91_620_000, 0)
+		// Minimum execution time: 90_850_000 picoseconds.
+		Weight::from_parts(94_430_000, 0)
 			.saturating_add(Weight::from_parts(0, 6446))
-			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `NodeStaking::Members` (r:1 w:1)
@@ -140,14 +148,16 @@ impl<T: frame_system::Config> pallet_node_staking::WeightInfo for WeightInfo<T> 
 	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::PoolUnbonding` (r:1 w:1)
 	/// Proof: `NodeStaking::PoolUnbonding` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn leave_pool() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `618`
+		//  Measured:  `621`
 		//  Estimated: `3754`
-		// Minimum execution time: 20_840_000 picoseconds.
-		Weight::from_parts(22_040_000, 0)
+		// Minimum execution time: 23_200_000 picoseconds.
+		Weight::from_parts(24_560_000, 0)
 			.saturating_add(Weight::from_parts(0, 3754))
-			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `NodeStaking::Nodes` (r:1 w:1)
@@ -162,10 +172,12 @@ impl<T: frame_system::Config> pallet_node_staking::WeightInfo for WeightInfo<T> 
 	/// Proof: `NodeStaking::EpochRewards` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::Pools` (r:1 w:1)
 	/// Proof: `NodeStaking::Pools` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::ModelNodes` (r:1 w:1)
 	/// Proof: `NodeStaking::ModelNodes` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::NodeCount` (r:1 w:1)
@@ -174,12 +186,12 @@ impl<T: frame_system::Config> pallet_node_staking::WeightInfo for WeightInfo<T> 
 	/// Proof: `NodeStaking::CapacityUsed` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded_node() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1481`
+		//  Measured:  `1484`
 		//  Estimated: `6196`
-		// Minimum execution time: 119_610_000 picoseconds.
-		Weight::from_parts(123_440_000, 0)
+		// Minimum execution time: 120_600_000 picoseconds.
+		Weight::from_parts(126_750_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(T::DbWeight::get().reads(11))
+			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `NodeStaking::Nodes` (r:2 w:0)
@@ -188,26 +200,28 @@ impl<T: frame_system::Config> pallet_node_staking::WeightInfo for WeightInfo<T> 
 	/// Proof: `NodeStaking::Members` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
 	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::PendingSlashes` (r:1 w:0)
 	/// Proof: `NodeStaking::PendingSlashes` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::PoolUnbonding` (r:8 w:8)
 	/// Proof: `NodeStaking::PoolUnbonding` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::Pools` (r:1 w:1)
 	/// Proof: `NodeStaking::Pools` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded_member(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1165 + c * (69 ±0)`
+		//  Measured:  `1168 + c * (69 ±0)`
 		//  Estimated: `6446 + c * (2567 ±0)`
-		// Minimum execution time: 99_010_000 picoseconds.
-		Weight::from_parts(97_042_170, 0)
+		// Minimum execution time: 100_300_000 picoseconds.
+		Weight::from_parts(100_956_306, 0)
 			.saturating_add(Weight::from_parts(0, 6446))
-			// Standard Error: 9_516
-			.saturating_add(Weight::from_parts(5_426_682, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(9))
+			// Standard Error: 11_926
+			.saturating_add(Weight::from_parts(5_574_833, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(5))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
@@ -225,16 +239,18 @@ impl<T: frame_system::Config> pallet_node_staking::WeightInfo for WeightInfo<T> 
 	/// Proof: `NodeStaking::EpochRewards` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::Pools` (r:1 w:1)
 	/// Proof: `NodeStaking::Pools` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn claim_rewards() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1116`
+		//  Measured:  `1119`
 		//  Estimated: `6446`
-		// Minimum execution time: 88_110_000 picoseconds.
-		Weight::from_parts(91_270_000, 0)
+		// Minimum execution time: 92_850_000 picoseconds.
+		Weight::from_parts(100_340_000, 0)
 			.saturating_add(Weight::from_parts(0, 6446))
-			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `NodeStaking::UnappliedSlashes` (r:1 w:1)
@@ -245,41 +261,45 @@ impl<T: frame_system::Config> pallet_node_staking::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `296`
 		//  Estimated: `3533`
-		// Minimum execution time: 11_470_000 picoseconds.
-		Weight::from_parts(12_280_000, 0)
+		// Minimum execution time: 12_130_000 picoseconds.
+		Weight::from_parts(13_350_000, 0)
 			.saturating_add(Weight::from_parts(0, 3533))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `NodeStaking::EpochStart` (r:1 w:0)
 	/// Proof: `NodeStaking::EpochStart` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
 	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::NextSlashEpoch` (r:1 w:0)
 	/// Proof: `NodeStaking::NextSlashEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `132`
-		//  Estimated: `1489`
-		// Minimum execution time: 3_220_000 picoseconds.
-		Weight::from_parts(3_570_000, 0)
-			.saturating_add(Weight::from_parts(0, 1489))
-			.saturating_add(T::DbWeight::get().reads(3))
+		//  Measured:  `135`
+		//  Estimated: `3501`
+		// Minimum execution time: 5_530_000 picoseconds.
+		Weight::from_parts(6_230_000, 0)
+			.saturating_add(Weight::from_parts(0, 3501))
+			.saturating_add(T::DbWeight::get().reads(4))
 	}
 	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:1)
 	/// Proof: `NodeStaking::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::EpochRewards` (r:1 w:2)
 	/// Proof: `NodeStaking::EpochRewards` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::EpochStart` (r:0 w:1)
 	/// Proof: `NodeStaking::EpochStart` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn on_initialize_new_epoch() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `169`
+		//  Measured:  `172`
 		//  Estimated: `3513`
-		// Minimum execution time: 7_560_000 picoseconds.
-		Weight::from_parts(8_220_000, 0)
+		// Minimum execution time: 10_320_000 picoseconds.
+		Weight::from_parts(11_380_000, 0)
 			.saturating_add(Weight::from_parts(0, 3513))
-			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `NodeStaking::CurrentEpoch` (r:1 w:0)
@@ -292,8 +312,8 @@ impl<T: frame_system::Config> pallet_node_staking::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `186`
 		//  Estimated: `3533`
-		// Minimum execution time: 5_860_000 picoseconds.
-		Weight::from_parts(6_280_000, 0)
+		// Minimum execution time: 6_160_000 picoseconds.
+		Weight::from_parts(6_770_000, 0)
 			.saturating_add(Weight::from_parts(0, 3533))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -309,21 +329,23 @@ impl<T: frame_system::Config> pallet_node_staking::WeightInfo for WeightInfo<T> 
 	/// Storage: `NodeStaking::PoolUnbonding` (r:8 w:8)
 	/// Proof: `NodeStaking::PoolUnbonding` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `NodeStaking::UnappliedSlashes` (r:0 w:1)
 	/// Proof: `NodeStaking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn on_initialize_apply_slash(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1193 + s * (49 ±0)`
+		//  Measured:  `1196 + s * (49 ±0)`
 		//  Estimated: `8799 + s * (2567 ±0)`
-		// Minimum execution time: 73_210_000 picoseconds.
-		Weight::from_parts(71_636_000, 0)
+		// Minimum execution time: 80_620_000 picoseconds.
+		Weight::from_parts(79_683_699, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
-			// Standard Error: 5_237
-			.saturating_add(Weight::from_parts(5_315_279, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(9))
+			// Standard Error: 7_513
+			.saturating_add(Weight::from_parts(5_733_333, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(9))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
