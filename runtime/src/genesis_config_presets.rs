@@ -12,7 +12,6 @@ use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::configs::{
-	market::TreasuryAccount,
 	node_staking::{GENESIS_NODE_BOND, GENESIS_NODE_CAPACITY, GENESIS_NODE_MODELS},
 };
 
@@ -20,7 +19,7 @@ use pallet_governance_origins::TrackTiming;
 
 use crate::{
 	AccountId, Balance, BalancesConfig, GovernanceOriginsConfig, Halo2VerifierConfig, NodeStakingConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
-	SudoConfig, ValidatorSetConfig, EXISTENTIAL_DEPOSIT, UNIT,
+	SudoConfig, ValidatorSetConfig, UNIT,
 };
 
 /// Balance of each endowed development account: one million tokens.
@@ -73,14 +72,9 @@ fn testnet_genesis(
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: endowed_accounts
-				.iter()
-				.cloned()
-				.map(|k| (k, ENDOWMENT))
-				// The treasury exists from genesis, so no share of a fee below the existential
-				// deposit is lost on its way there.
-				.chain(core::iter::once((TreasuryAccount::get(), EXISTENTIAL_DEPOSIT)))
-				.collect::<Vec<_>>(),
+			// The treasury's account gets the existential deposit from pallet-treasury's
+			// genesis, so no share of a fee below it is lost on its way there.
+			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
 		},
 		validator_set: ValidatorSetConfig {
 			invulnerables: validators.iter().map(|v| v.account.clone()).collect::<Vec<_>>(),

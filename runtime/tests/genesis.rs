@@ -86,7 +86,7 @@ fn well_known_accounts_are_endowed() {
 			let pot = zkinfer_runtime::NodeStaking::account();
 			assert_eq!(Balances::free_balance(&pot), zkinfer_runtime::EXISTENTIAL_DEPOSIT);
 			// And the treasury exists, with the existential deposit.
-			let treasury = zkinfer_runtime::configs::market::TreasuryAccount::get();
+			let treasury = zkinfer_runtime::configs::treasury::TreasuryAccount::get();
 			assert_eq!(Balances::free_balance(&treasury), zkinfer_runtime::EXISTENTIAL_DEPOSIT);
 			let endowed = Sr25519Keyring::well_known().count() as u128;
 			assert_eq!(
@@ -131,4 +131,17 @@ fn both_presets_run_referenda_in_minutes() {
 			}
 		});
 	}
+}
+
+#[test]
+fn a_chain_without_development_timing_runs_referenda_over_days() {
+	use pallet_referenda::TracksInfo;
+	// The default genesis: production timing.
+	sp_io::TestExternalities::default().execute_with(|| {
+		let root = zkinfer_runtime::configs::governance::tracks::Tracks::info(0).expect("the root track exists");
+		assert_eq!(
+			(root.prepare_period, root.decision_period, root.confirm_period, root.min_enactment_period),
+			(2 * zkinfer_runtime::HOURS, 14 * zkinfer_runtime::DAYS, zkinfer_runtime::DAYS, zkinfer_runtime::DAYS)
+		);
+	});
 }

@@ -16,7 +16,8 @@ use sp_runtime::{AccountId32, DispatchError};
 use zkinfer_primitives::{job_binding, ProofSystem};
 use zkinfer_runtime::{
 	configs::{
-		market::{QueueTimeout, TreasuryAccount, MAX_TENSOR_VALUES},
+		market::{QueueTimeout, MAX_TENSOR_VALUES},
+		treasury::TreasuryAccount,
 		verification::Halo2Instance,
 	},
 	Balances, InferenceMarket, NodeStaking, Runtime, RuntimeCall,

@@ -16,10 +16,10 @@ use frame_support::{
 };
 use zkinfer_primitives::ProofSystems;
 
-pub use crate::configs::treasury::TreasuryAccount;
 use crate::{
 	configs::{
 		governance::parameters::{dynamic_params::market, Governed, ModelOwnerShare, NodeShare},
+		treasury::TreasuryAccount,
 		verification::{
 			Groth16Instance, Halo2Instance, GROTH16_PROOF_BYTES, HALO2_MAX_PROOF_BYTES,
 			HALO2_MAX_PUBLIC_INPUTS,

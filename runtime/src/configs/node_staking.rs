@@ -19,7 +19,8 @@ use zkinfer_primitives::{ComputeUnits, ModelId};
 use crate::{
 	configs::{
 		governance::parameters::{dynamic_params::node_staking, Governed},
-		market::{TreasuryAccount, MAX_NODES_PER_MODEL},
+		market::MAX_NODES_PER_MODEL,
+		treasury::TreasuryAccount,
 	},
 	AccountId, Balance, Balances, ModelRegistry, Runtime, RuntimeHoldReason, UNIT,
 };

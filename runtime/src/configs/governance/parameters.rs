@@ -22,13 +22,13 @@
 
 use frame_support::{
 	dynamic_params::{dynamic_pallet_params, dynamic_params},
-	traits::{Contains, EnsureOriginWithArg, Get},
+	traits::{AsEnsureOriginWithArg, Contains, Get},
 };
 use pallet_governance_origins::EnsureParameterAdmin;
-use sp_runtime::{traits::Saturating, PerThing, Perbill};
+use sp_runtime::{PerThing, Perbill};
 
 use crate::{
-	Balance, BlockNumber, Runtime, RuntimeCall, RuntimeOrigin, DAYS, HOURS, MICRO_UNIT, MINUTES,
+	Balance, BlockNumber, Runtime, RuntimeCall, DAYS, HOURS, MICRO_UNIT, MINUTES,
 	UNIT,
 };
 use zkinfer_primitives::EpochIndex;
@@ -51,13 +51,6 @@ pub struct FeeShares {
 	pub node: Perbill,
 	/// The share of the model's owner.
 	pub model_owner: Perbill,
-}
-
-impl FeeShares {
-	/// The treasury's share: what the node and the model owner leave.
-	pub fn treasury(&self) -> Perbill {
-		Perbill::one().saturating_sub(self.node).saturating_sub(self.model_owner)
-	}
 }
 
 /// The default fee split: 80 % to the node, 15 % to the model owner, 5 % to the treasury.
@@ -133,17 +126,6 @@ pub mod dynamic_params {
 		/// Offences in one epoch after which a node is deactivated.
 		#[codec(index = 8)]
 		pub static DeactivationThreshold: u32 = 10;
-	}
-}
-
-#[cfg(feature = "runtime-benchmarks")]
-impl Default for RuntimeParameters {
-	/// The parameter `pallet-parameters`' benchmark sets: the one with the longest value.
-	fn default() -> Self {
-		RuntimeParameters::Market(dynamic_params::market::Parameters::FeeShares(
-			dynamic_params::market::FeeShares,
-			Some(dynamic_params::market::FeeShares::get()),
-		))
 	}
 }
 
@@ -298,29 +280,11 @@ impl Contains<RuntimeCall> for ParametersWithinBounds {
 	}
 }
 
-/// Who may set a parameter: the parameters track's origin, for every parameter.
-pub struct ParameterAdminOrigin;
-
-impl EnsureOriginWithArg<RuntimeOrigin, RuntimeParametersKey> for ParameterAdminOrigin {
-	type Success = ();
-
-	fn try_origin(
-		origin: RuntimeOrigin,
-		_key: &RuntimeParametersKey,
-	) -> Result<Self::Success, RuntimeOrigin> {
-		<EnsureParameterAdmin as frame_support::traits::EnsureOrigin<_>>::try_origin(origin)
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn try_successful_origin(_key: &RuntimeParametersKey) -> Result<RuntimeOrigin, ()> {
-		<EnsureParameterAdmin as frame_support::traits::EnsureOrigin<_>>::try_successful_origin()
-	}
-}
-
 impl pallet_parameters::Config for Runtime {
 	type RuntimeEvent = crate::RuntimeEvent;
 	type RuntimeParameters = RuntimeParameters;
-	type AdminOrigin = ParameterAdminOrigin;
+	// The parameters track's origin, for every parameter.
+	type AdminOrigin = AsEnsureOriginWithArg<EnsureParameterAdmin>;
 	// The pallet's own benchmarked weights (its `()` implementation; it exports no other).
 	type WeightInfo = ();
 }
