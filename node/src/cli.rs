@@ -10,6 +10,10 @@ pub struct Cli {
 	/// Options of a running node (`--dev`, `--chain`, `--validator`, `--rpc-port`, ...).
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	/// Options of the native prover behind the off-chain workers.
+	#[clap(flatten)]
+	pub prover: crate::prover::ProverParams,
 }
 
 /// The node's subcommands.

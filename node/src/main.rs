@@ -15,6 +15,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod groth16_import;
+mod prover;
 mod rpc;
 mod service;
 

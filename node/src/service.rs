@@ -11,6 +11,7 @@ use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpS
 use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair};
+use sp_keystore::Keystore;
 use zkinfer_runtime::{apis::RuntimeApi, opaque::Block};
 
 /// zkinfer's own host functions, on top of Substrate's standard set.
@@ -19,7 +20,10 @@ use zkinfer_runtime::{apis::RuntimeApi, opaque::Block};
 /// one type, so a runtime that needs a host function is never benchmarked without it: the
 /// native proof verification of `zkinfer-verifier-host`.
 #[cfg(not(feature = "runtime-benchmarks"))]
-pub type ZkinferHostFunctions = zkinfer_verifier_host::proof_verification::HostFunctions;
+pub type ZkinferHostFunctions = (
+	zkinfer_verifier_host::proof_verification::HostFunctions,
+	zkinfer_offchain_prover::offchain_proving::HostFunctions,
+);
 
 /// zkinfer's own host functions, on top of Substrate's standard set, in a node built for
 /// benchmarking: native proof verification, and the benchmark-only maker of halo2-KZG cases
@@ -27,6 +31,7 @@ pub type ZkinferHostFunctions = zkinfer_verifier_host::proof_verification::HostF
 #[cfg(feature = "runtime-benchmarks")]
 pub type ZkinferHostFunctions = (
 	zkinfer_verifier_host::proof_verification::HostFunctions,
+	zkinfer_offchain_prover::offchain_proving::HostFunctions,
 	zkinfer_verifier_host::proof_verification_benchmarks::HostFunctions,
 );
 
@@ -154,6 +159,7 @@ pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	prover: crate::prover::ProverParams,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -211,7 +217,17 @@ pub fn new_full<
 			gap_sync_body_policy: None,
 		})?;
 
+	// On a development chain the dev account's operator key signs its node's results, as
+	// its session keys author and finalize blocks.
+	if let Some(seed) = &config.dev_key_seed {
+		keystore_container
+			.keystore()
+			.sr25519_generate_new(pallet_inference_market::offchain::KEY_TYPE, Some(seed))
+			.map_err(|e| ServiceError::Other(format!("inserting the dev operator key: {e}")))?;
+	}
+
 	if config.offchain_worker.enabled {
+		let pool = crate::prover::start(&config, &prover).map_err(ServiceError::Other)?;
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
 				runtime_api_provider: client.clone(),
@@ -223,7 +239,9 @@ pub fn new_full<
 				)),
 				network_provider: Arc::new(network.clone()),
 				enable_http_requests: true,
-				custom_extensions: |_| vec![],
+				custom_extensions: move |_| {
+					vec![Box::new(crate::prover::extension(&pool)) as Box<dyn sp_externalities::Extension>]
+				},
 			})?;
 		task_manager.spawn_handle().spawn(
 			"offchain-workers-runner",

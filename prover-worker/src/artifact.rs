@@ -210,10 +210,7 @@ pub fn compile(onnx_path: &Path, samples: &[Vec<f64>], srs: &SrsSource, out_root
 	s.done_with(&format!("{} bytes", vk_bytes.len()));
 
 	let model_json = serde_json::to_vec(&*model).map_err(|e| ArtifactError::Invalid(e.to_string()))?;
-	let mut addressed = model_json.clone();
-	addressed.extend_from_slice(&[plan.params.k, plan.params.dot_width]);
-	addressed.extend_from_slice(&verifier_params.to_bytes());
-	let id = hex::encode(blake2b_256(&addressed));
+	let id = hex::encode(content_id(&model_json, plan.params, &verifier_params));
 	let settings = Settings {
 		layout_version: LAYOUT_VERSION,
 		name: onnx_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
@@ -238,6 +235,27 @@ pub fn compile(onnx_path: &Path, samples: &[Vec<f64>], srs: &SrsSource, out_root
 	write(&dir.join("vk.bin"), &vk_bytes)?;
 	write(&dir.join("srs.bin"), &verifier_params.to_bytes())?;
 	Ok(Artifact { dir, id, settings, model, vk_bytes, verifier_params })
+}
+
+/// An artifact's content address: `blake2b-256` of the quantized model's JSON, the circuit
+/// size and width, and the SRS identity. The directory name `compile` writes, and the
+/// `artifact` hash a model is registered with on chain.
+pub fn content_id(model_json: &[u8], circuit: CircuitParams, verifier_params: &VerifierParams) -> [u8; 32] {
+	let mut addressed = model_json.to_vec();
+	addressed.extend_from_slice(&[circuit.k, circuit.dot_width]);
+	addressed.extend_from_slice(&verifier_params.to_bytes());
+	blake2b_256(&addressed)
+}
+
+/// Loads a compiled model and checks that its content hashes to `id` (a model store's
+/// guarantee that the directory holds what the chain registered).
+pub fn load_addressed(dir: &Path, id: &[u8; 32]) -> Result<Artifact, ArtifactError> {
+	let artifact = load(dir)?;
+	let model_json = read(&dir.join("model.json"))?;
+	if &content_id(&model_json, artifact.settings.circuit, &artifact.verifier_params) != id {
+		return Err(ArtifactError::Invalid(format!("{}: its content does not hash to its address", dir.display())));
+	}
+	Ok(artifact)
 }
 
 /// Loads and cross-checks a compiled model.

@@ -9,10 +9,17 @@
 //! - [`srs`]: the deterministic development SRS (insecure) and params files;
 //! - [`artifact`]: `compile` into a content-addressed directory, `setup` of the cached proving
 //!   key, `prove` and `verify` from it;
+//! - [`store`]: the content-addressed model store provers look models up in;
+//! - [`pool`]: the bounded pool of proving threads behind the node's off-chain proving and
+//!   the standalone worker;
+//! - [`demo`]: the bundled digits MLP that development chains serve;
 //! - [`progress`]: step timing for the CLI.
 
 pub mod artifact;
 pub mod calibrate;
+pub mod demo;
 pub mod onnx;
+pub mod pool;
 pub mod progress;
 pub mod srs;
+pub mod store;

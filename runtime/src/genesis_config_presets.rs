@@ -1,7 +1,9 @@
 //! Genesis presets: `development` (one validator, Alice) and `local_testnet` (four validators,
 //! Alice, Bob, Charlie and Dave). Both are development chains with well-known keys and
 //! referenda that run in minutes ([`TrackTiming::Development`]); only `development` has a sudo
-//! key (Alice). Never use them for a network that holds value.
+//! key (Alice). Both serve the demo model from block 0: the digits MLP, owned by Alice, its
+//! verifying key registered ([`DEMO_MODEL_VK`]) and each validator's compute node serving it.
+//! Never use them for a network that holds value.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -17,8 +19,12 @@ use crate::configs::{
 
 use pallet_governance_origins::TrackTiming;
 
+use pallet_model_registry::GenesisModel;
+use sp_core::H256;
+use zkinfer_primitives::ProofSystem;
+
 use crate::{
-	AccountId, Balance, BalancesConfig, GovernanceOriginsConfig, Halo2VerifierConfig, NodeStakingConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	AccountId, Balance, BalancesConfig, GovernanceOriginsConfig, Halo2VerifierConfig, ModelRegistryConfig, NodeStakingConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
 	SudoConfig, ValidatorSetConfig, UNIT,
 };
 
@@ -41,6 +47,37 @@ pub const DEV_HALO2_PARAMS: [u8; 160] = [
 	0x3e, 0x92, 0xa8, 0xc6, 0xa9, 0x0f, 0x38, 0xbe, 0x5e, 0xc5, 0x05, 0xc5, 0x13, 0x22, 0xae, 0xb4,
 	0x2f, 0xa5, 0x70, 0x63, 0xfa, 0x21, 0x3c, 0xa7, 0x6d, 0xde, 0x3e, 0x07, 0x75, 0x41, 0x09, 0x2e,
 ];
+
+/// The demo model's verifying key: the digits MLP compiled under the development SRS (the
+/// verifier's committed fixture, which `zkinfer_prover::demo::compile_digits_mlp` reproduces,
+/// checked by tests).
+pub const DEMO_MODEL_VK: &[u8] = include_bytes!("../../pallets/proof-verifier/host/fixtures/halo2/vk.bin");
+
+/// The demo model's artifact: the content address provers find it under
+/// (`zkinfer_prover::demo::DIGITS_MLP_ARTIFACT`, checked by a test).
+pub const DEMO_MODEL_ARTIFACT: [u8; 32] = [
+	0x40, 0x6b, 0x60, 0x10, 0x04, 0xaa, 0xce, 0x17, 0x21, 0xeb, 0x34, 0x20, 0x46, 0x1a, 0x97, 0x11,
+	0x7e, 0x17, 0xf7, 0x3c, 0x9c, 0xea, 0x18, 0x13, 0xd4, 0xaf, 0x30, 0xfc, 0xf0, 0xc6, 0xc1, 0xc1,
+];
+
+/// The demo model's compute units per inference (its price is this × the unit price).
+pub const DEMO_MODEL_COMPUTE_UNITS: u64 = 2_500;
+
+/// The demo model as genesis registers it, owned by `owner` (model id 0).
+fn demo_model(owner: AccountId) -> GenesisModel<AccountId> {
+	GenesisModel {
+		owner,
+		metadata: br#"{"name":"digits_mlp","description":"8x8 handwritten digit -> 10 logits"}"#.to_vec(),
+		input_shape: vec![1, 64],
+		input_scale: 6,
+		output_shape: vec![1, 10],
+		output_scale: 6,
+		compute_units: DEMO_MODEL_COMPUTE_UNITS,
+		proof_system: ProofSystem::Halo2Kzg,
+		vk: <sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(DEMO_MODEL_VK),
+		artifact: H256(DEMO_MODEL_ARTIFACT),
+	}
+}
 
 /// A genesis validator: its account and its session keys.
 pub struct GenesisValidator {
@@ -70,6 +107,7 @@ fn testnet_genesis(
 	endowed_accounts: Vec<AccountId>,
 	sudo: Option<AccountId>,
 ) -> Value {
+	let demo_owner = Sr25519Keyring::Alice.to_account_id();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			// The treasury's account gets the existential deposit from pallet-treasury's
@@ -93,7 +131,11 @@ fn testnet_genesis(
 		},
 		sudo: SudoConfig { key: sudo },
 		governance_origins: GovernanceOriginsConfig { timing: TrackTiming::Development },
-		halo_2_verifier: Halo2VerifierConfig { params: DEV_HALO2_PARAMS.to_vec() },
+		halo_2_verifier: Halo2VerifierConfig {
+			params: DEV_HALO2_PARAMS.to_vec(),
+			keys: vec![(demo_owner.clone(), DEMO_MODEL_VK.to_vec())],
+		},
+		model_registry: ModelRegistryConfig { models: vec![demo_model(demo_owner)] },
 		// Each validator also runs a compute node serving the first models from epoch 0.
 		node_staking: NodeStakingConfig {
 			nodes: validators

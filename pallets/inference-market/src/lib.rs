@@ -46,6 +46,15 @@
 //!
 //! Every job ends exactly once: `Fulfilled`, `Refunded` or `Cancelled`.
 //!
+//! ### Off-chain proving
+//!
+//! The pallet's off-chain worker ([`offchain`]) proves for the node it runs on: for each job
+//! assigned to an operator whose [`offchain::KEY_TYPE`] key is in the node's keystore, it
+//! hands the job to the node's native prover through the `offchain_proving` host functions
+//! (request now, collect on a later block) and submits `submit_result` signed by that key
+//! when the proof is ready. Operators who prove elsewhere run the standalone `prover-worker`
+//! against a node's RPC instead.
+//!
 //! ### Example
 //!
 //! A job from submission to verified settlement (from this pallet's tests):
@@ -86,10 +95,12 @@ mod benchmarking;
 mod impls;
 #[cfg(test)]
 mod mock;
+pub mod offchain;
 #[cfg(test)]
 mod tests;
 pub mod weights;
 
+pub use offchain::OffchainOperators;
 pub use pallet::*;
 pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
@@ -218,6 +229,9 @@ pub mod pallet {
 		/// The longest proof, in bytes.
 		#[pallet::constant]
 		type MaxProofBytes: Get<u32>;
+
+		/// The operator keys this node's off-chain worker proves and signs for (`()`: none).
+		type Operators: OffchainOperators<Self::AccountId, Call<Self>>;
 
 		/// Weights of this pallet's calls and hook, from its benchmarks.
 		type WeightInfo: WeightInfo;
@@ -514,6 +528,11 @@ pub mod pallet {
 		/// Expires the jobs whose deadline is this block, then assigns queued jobs.
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			Self::process_block(now)
+		}
+
+		/// Proves the jobs assigned to this node's operator keys ([`offchain`]).
+		fn offchain_worker(now: BlockNumberFor<T>) {
+			Self::offchain_prove(now)
 		}
 
 		fn integrity_test() {

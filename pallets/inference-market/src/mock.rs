@@ -129,6 +129,7 @@ impl pallet_inference_market::Config for Test {
 	type MaxInputValues = ConstU32<16>;
 	type MaxOutputValues = ConstU32<16>;
 	type MaxProofBytes = ConstU32<64>;
+	type Operators = ();
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TestHelper;

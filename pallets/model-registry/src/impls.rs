@@ -245,6 +245,7 @@ impl<T: Config> ModelRegistry<T::AccountId> for Pallet<T> {
 			compute_units: record.spec.compute_units,
 			proof_system: record.spec.proof_system,
 			vk: record.spec.vk,
+			artifact: record.spec.artifact,
 			input_len: Self::tensor_values(&record.spec.input_shape)?,
 			output_len: Self::tensor_values(&record.spec.output_shape)?,
 			owner: record.owner,

@@ -291,6 +291,68 @@ pub mod pallet {
 	pub type OwnershipOffers<T: Config> =
 		StorageMap<_, Twox64Concat, ModelId, T::AccountId, OptionQuery>;
 
+	/// A model registered at genesis: a [`ModelSpec`] in plain (unbounded) fields and its owner.
+	#[derive(Clone, PartialEq, Eq, Debug, serde::Serialize, serde::Deserialize)]
+	#[serde(rename_all = "camelCase")]
+	pub struct GenesisModel<AccountId> {
+		/// The owner: pays the registration fee and the deposit, like `register_model`'s caller.
+		pub owner: AccountId,
+		/// [`ModelSpec::metadata`].
+		pub metadata: alloc::vec::Vec<u8>,
+		/// [`ModelSpec::input_shape`].
+		pub input_shape: alloc::vec::Vec<u32>,
+		/// [`ModelSpec::input_scale`].
+		pub input_scale: u8,
+		/// [`ModelSpec::output_shape`].
+		pub output_shape: alloc::vec::Vec<u32>,
+		/// [`ModelSpec::output_scale`].
+		pub output_scale: u8,
+		/// [`ModelSpec::compute_units`].
+		pub compute_units: ComputeUnits,
+		/// [`ModelSpec::proof_system`].
+		pub proof_system: ProofSystem,
+		/// [`ModelSpec::vk`]: the key must be registered in the verifier's genesis.
+		pub vk: KeyHash,
+		/// [`ModelSpec::artifact`].
+		pub artifact: H256,
+	}
+
+	/// Genesis: models registered from block 0 (ids 0, 1, … in order), exactly as
+	/// `register_model` registers them (fee, deposit, key reference).
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The models.
+		pub models: alloc::vec::Vec<GenesisModel<T::AccountId>>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			// Deliberate panics: a chain must not start with a model its spec says it has but
+			// does not (the same policy as the verifier's and balances' genesis).
+			for model in &self.models {
+				fn bounded<V>(what: &str) -> V {
+					panic!("genesis model: {what} exceeds this runtime's bounds")
+				}
+				let spec = ModelSpec {
+					metadata: BoundedVec::try_from(model.metadata.clone()).unwrap_or_else(|_| bounded("metadata")),
+					input_shape: BoundedVec::try_from(model.input_shape.clone()).unwrap_or_else(|_| bounded("input shape")),
+					input_scale: model.input_scale,
+					output_shape: BoundedVec::try_from(model.output_shape.clone()).unwrap_or_else(|_| bounded("output shape")),
+					output_scale: model.output_scale,
+					compute_units: model.compute_units,
+					proof_system: model.proof_system,
+					vk: model.vk,
+					artifact: model.artifact,
+				};
+				if let Err(error) = Pallet::<T>::do_register_model(model.owner.clone(), spec) {
+					panic!("genesis model could not be registered: {error:?}");
+				}
+			}
+		}
+	}
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {

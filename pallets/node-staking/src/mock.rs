@@ -71,6 +71,7 @@ impl ModelRegistry<u64> for TestModels {
 			compute_units: 10,
 			proof_system: ProofSystem::Halo2Kzg,
 			vk: Default::default(),
+			artifact: Default::default(),
 			input_len: 1,
 			output_len: 1,
 		})

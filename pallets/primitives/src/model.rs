@@ -31,6 +31,8 @@ pub type QuantizedValue = i64;
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum ProofSystem {
 	/// halo2 with KZG commitments over BN254 (SHPLONK, Blake2b): the prover worker's models.
@@ -54,6 +56,9 @@ pub struct ModelTerms<AccountId> {
 	pub proof_system: ProofSystem,
 	/// The hash of its verifying key, registered in that system's verifier.
 	pub vk: KeyHash,
+	/// The content address of its compiled artifact, by which provers find it in their model
+	/// stores.
+	pub artifact: KeyHash,
 	/// The number of quantized input values (the product of the input shape).
 	pub input_len: u32,
 	/// The number of quantized output values (the product of the output shape).

@@ -211,6 +211,8 @@ pub mod pallet {
 		/// parameters (valid for Groth16; a halo2-KZG instance without parameters refuses
 		/// every proof with `InvalidParams` until `set_params`).
 		pub params: alloc::vec::Vec<u8>,
+		/// Verifying keys registered at genesis, with their owners (who hold the deposits).
+		pub keys: alloc::vec::Vec<(T::AccountId, alloc::vec::Vec<u8>)>,
 		#[serde(skip)]
 		#[doc(hidden)]
 		pub _phantom: core::marker::PhantomData<(T, I)>,
@@ -231,6 +233,14 @@ pub mod pallet {
 				}
 			}
 			Pallet::<T, I>::store_params(params);
+			for (owner, vk) in &self.keys {
+				let Ok(vk) = BoundedVec::try_from(vk.clone()) else {
+					panic!("a genesis verifying key exceeds MaxKeyBytes");
+				};
+				if let Err(error) = Pallet::<T, I>::do_register_vk(owner.clone(), vk) {
+					panic!("a genesis verifying key could not be registered: {error:?}");
+				}
+			}
 		}
 	}
 

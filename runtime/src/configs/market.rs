@@ -95,6 +95,7 @@ impl pallet_inference_market::Config for Runtime {
 	type MaxInputValues = ConstU32<MAX_TENSOR_VALUES>;
 	type MaxOutputValues = ConstU32<MAX_TENSOR_VALUES>;
 	type MaxProofBytes = ConstU32<{ max(HALO2_MAX_PROOF_BYTES, GROTH16_PROOF_BYTES) }>;
+	type Operators = super::offchain::KeystoreOperators;
 	type WeightInfo = crate::weights::inference_market::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::MarketBenchmarks;

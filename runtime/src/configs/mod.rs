@@ -7,6 +7,7 @@
 //! - [`verification`]: the proof verifier instances.
 //! - [`market`]: the model registry and the inference market.
 //! - [`node_staking`]: the compute nodes: epochs, bonds, pools, rewards, slashes.
+//! - [`offchain`]: signed transactions from the market's off-chain worker.
 //! - [`governance`]: OpenGov referenda, their tracks and origins, the governed parameters.
 //! - [`treasury`]: the treasury that receives the protocol's fees.
 
@@ -15,6 +16,7 @@ pub mod governance;
 pub mod market;
 pub mod monetary;
 pub mod node_staking;
+pub mod offchain;
 pub mod sudo;
 pub mod system;
 pub mod treasury;

@@ -1,0 +1,214 @@
+//! The off-chain worker: proves the jobs assigned to the operator keys in the local keystore.
+//!
+//! On every block the node imports, [`Pallet::offchain_prove`] looks at each operator whose
+//! key of type [`KEY_TYPE`] is in the node's keystore ([`OffchainOperators::local_operators`])
+//! and at the jobs assigned to it (`NodeJobs`, at most [`MAX_OFFCHAIN_JOBS`] per run). For
+//! each job, under an off-chain storage lock so that two workers (of consecutive blocks)
+//! never handle the same job at once:
+//!
+//! 1. it asks the node's prover for the job's status (`offchain_proving::proof_status`);
+//! 2. unknown → it hands the job over (`offchain_proving::request_proof`: the model's
+//!    artifact hash, the job binding, the input) and returns: proving happens in the node's
+//!    pool, never in the worker;
+//! 3. ready → it submits `submit_result(job, output, proof)` signed by the operator's key
+//!    and records the block in persistent off-chain storage, so the next workers do not
+//!    submit it again while the transaction is on its way (after [`RESUBMIT_AFTER`] blocks a
+//!    still-assigned job is submitted again);
+//! 4. failed → it logs why and asks again after [`RETRY_AFTER`] blocks.
+//!
+//! A node restart loses the prover's memory, not the chain's: the job is still assigned,
+//! the prover reports it unknown, and it is proved again.
+
+use alloc::vec::Vec;
+use codec::Encode;
+use frame_support::BoundedVec;
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{
+	offchain::{
+		storage::StorageValueRef,
+		storage_lock::{BlockAndTime, StorageLock},
+		Duration,
+	},
+	traits::Saturating,
+	KeyTypeId,
+};
+use zkinfer_offchain_prover::{offchain_proving, ProofRequest, ProofStatus, RequestOutcome};
+use zkinfer_primitives::{job_binding, JobId, ModelRegistry};
+
+use crate::{Call, Config, JobStatus, Jobs, NodeJobs, Pallet};
+
+/// The key type of compute-node operator keys: an sr25519 key whose account is the operator.
+pub const KEY_TYPE: KeyTypeId = KeyTypeId(*b"zkin");
+
+/// The most jobs one off-chain worker run looks at (over all local operators).
+pub const MAX_OFFCHAIN_JOBS: usize = 64;
+
+/// Blocks after a submission before a job still assigned is submitted again.
+pub const RESUBMIT_AFTER: u32 = 5;
+
+/// Blocks after a failed proof before the job is handed to the prover again.
+pub const RETRY_AFTER: u32 = 10;
+
+/// How long a worker holds a job's lock: at most this many blocks or milliseconds.
+const LOCK_BLOCKS: u32 = 2;
+const LOCK_MILLIS: u64 = 10_000;
+
+/// Operator keys for off-chain signing: sr25519 under [`KEY_TYPE`].
+pub mod crypto {
+	use super::KEY_TYPE;
+	use sp_core::sr25519;
+	use sp_runtime::{
+		app_crypto::{app_crypto, sr25519 as app_sr25519},
+		MultiSignature, MultiSigner,
+	};
+
+	app_crypto!(app_sr25519, KEY_TYPE);
+
+	/// The operator key as `frame_system::offchain` signs with it, for runtimes whose
+	/// signatures are `MultiSignature`.
+	pub struct OperatorKey;
+
+	impl frame_system::offchain::AppCrypto<MultiSigner, MultiSignature> for OperatorKey {
+		type RuntimeAppPublic = Public;
+		type GenericSignature = sr25519::Signature;
+		type GenericPublic = sr25519::Public;
+	}
+}
+
+/// The node's side of off-chain proving: which operators it holds keys of, and how it submits
+/// their results. The runtime implements it with `frame_system::offchain::Signer` over the
+/// keystore; `()` holds no keys (the worker then does nothing).
+pub trait OffchainOperators<AccountId, LocalCall> {
+	/// The operator accounts whose [`KEY_TYPE`] keys are in the local keystore.
+	fn local_operators() -> Vec<AccountId>;
+	/// Submits `call` as a transaction signed by `operator`'s local key.
+	fn submit_signed(operator: &AccountId, call: LocalCall) -> Result<(), ()>;
+}
+
+impl<AccountId, LocalCall> OffchainOperators<AccountId, LocalCall> for () {
+	fn local_operators() -> Vec<AccountId> {
+		Vec::new()
+	}
+	fn submit_signed(_: &AccountId, _: LocalCall) -> Result<(), ()> {
+		Err(())
+	}
+}
+
+/// How the prover knows an operator: its account's 32 bytes (`blake2_256` of the encoding for
+/// accounts of another size). Only a name for the prover's bookkeeping: the job binding is
+/// always computed from the account itself.
+pub fn prover_node_id<AccountId: Encode>(operator: &AccountId) -> [u8; 32] {
+	let encoded = operator.encode();
+	<[u8; 32]>::try_from(encoded.as_slice()).unwrap_or_else(|_| sp_io::hashing::blake2_256(&encoded))
+}
+
+/// Off-chain storage keys of a job handled for `node`.
+fn storage_key(kind: &[u8], job: JobId, node: &[u8; 32]) -> Vec<u8> {
+	(b"zkinfer/market/", kind, job, node).encode()
+}
+
+impl<T: Config> Pallet<T> {
+	/// The off-chain worker's run at block `now`.
+	pub fn offchain_prove(now: BlockNumberFor<T>) {
+		let mut budget = MAX_OFFCHAIN_JOBS;
+		for operator in T::Operators::local_operators() {
+			let node = prover_node_id(&operator);
+			for job in NodeJobs::<T>::iter_key_prefix(&operator) {
+				if budget == 0 {
+					return;
+				}
+				budget -= 1;
+				Self::offchain_job(now, &operator, &node, job);
+			}
+		}
+	}
+
+	/// Moves job `id` of local operator `operator` (`node`: its 32 bytes) one step on.
+	fn offchain_job(now: BlockNumberFor<T>, operator: &T::AccountId, node: &[u8; 32], id: JobId) {
+		let Some(job) = Jobs::<T>::get(id) else { return };
+		if !matches!(&job.status, JobStatus::Assigned { node: assigned, .. } if assigned == operator) {
+			return;
+		}
+		let lock_key = storage_key(b"lock", id, node);
+		let mut lock = StorageLock::<BlockAndTime<frame_system::Pallet<T>>>::with_block_and_time_deadline(
+			&lock_key,
+			LOCK_BLOCKS,
+			Duration::from_millis(LOCK_MILLIS),
+		);
+		let Ok(_guard) = lock.try_lock() else { return };
+
+		let submitted_key = storage_key(b"submitted", id, node);
+		let submitted = StorageValueRef::persistent(&submitted_key);
+		if let Ok(Some(at)) = submitted.get::<BlockNumberFor<T>>() {
+			if now < at.saturating_add(RESUBMIT_AFTER.into()) {
+				return;
+			}
+		}
+		match offchain_proving::proof_status(id, *node) {
+			ProofStatus::Pending => {},
+			ProofStatus::Unknown => Self::request_proof(id, operator, node, &job.input, job.model),
+			ProofStatus::Failed(reason) => {
+				let failed_key = storage_key(b"failed", id, node);
+				let mut failed = StorageValueRef::persistent(&failed_key);
+				match failed.get::<BlockNumberFor<T>>() {
+					Ok(Some(at)) if now >= at.saturating_add(RETRY_AFTER.into()) => {
+						failed.clear();
+						Self::request_proof(id, operator, node, &job.input, job.model);
+					},
+					Ok(Some(_)) => {},
+					_ => {
+						log::warn!(
+							target: "runtime::inference-market",
+							"job {id}: the prover failed ({}); retrying in {RETRY_AFTER} blocks",
+							core::str::from_utf8(&reason).unwrap_or("non-UTF-8 reason"),
+						);
+						failed.set(&now);
+					},
+				}
+			},
+			ProofStatus::Ready { output, proof } => {
+				let (Ok(output), Ok(proof)) = (BoundedVec::try_from(output), BoundedVec::try_from(proof)) else {
+					log::warn!(target: "runtime::inference-market", "job {id}: the proof or output exceeds this chain's bounds");
+					return;
+				};
+				match T::Operators::submit_signed(operator, Call::submit_result { job: id, output, proof }) {
+					Ok(()) => {
+						log::info!(target: "runtime::inference-market", "job {id}: result submitted");
+						submitted.set(&now);
+					},
+					Err(()) => log::warn!(target: "runtime::inference-market", "job {id}: could not submit the result"),
+				}
+			},
+		}
+	}
+
+	/// Hands job `id` to the node's prover.
+	fn request_proof(
+		id: JobId,
+		operator: &T::AccountId,
+		node: &[u8; 32],
+		input: &[zkinfer_primitives::QuantizedValue],
+		model: zkinfer_primitives::ModelId,
+	) {
+		let terms = match T::Models::terms(model) {
+			Ok(terms) => terms,
+			Err(error) => {
+				log::warn!(target: "runtime::inference-market", "job {id}: model {model}: {error:?}");
+				return;
+			},
+		};
+		let request = ProofRequest {
+			job: id,
+			node: *node,
+			artifact: terms.artifact.0,
+			binding: job_binding(id, &operator.encode()),
+			input: input.to_vec(),
+		};
+		match offchain_proving::request_proof(request) {
+			RequestOutcome::Accepted => log::info!(target: "runtime::inference-market", "job {id}: handed to the prover"),
+			RequestOutcome::AlreadyKnown => {},
+			RequestOutcome::Busy => log::debug!(target: "runtime::inference-market", "job {id}: the prover is busy"),
+			RequestOutcome::NoProver => log::debug!(target: "runtime::inference-market", "job {id}: this node has no prover"),
+		}
+	}
+}
