@@ -13,13 +13,21 @@
 //! - [`pool`]: the bounded pool of proving threads behind the node's off-chain proving and
 //!   the standalone worker;
 //! - [`demo`]: the bundled digits MLP that development chains serve;
+//! - [`chain`], [`worker`], [`register`] (feature `chain`): the standalone worker's link to a
+//!   node over RPC (subxt), its proving loop, and the model owner's registration;
 //! - [`progress`]: step timing for the CLI.
 
 pub mod artifact;
 pub mod calibrate;
+#[cfg(feature = "chain")]
+pub mod chain;
 pub mod demo;
 pub mod onnx;
 pub mod pool;
 pub mod progress;
+#[cfg(feature = "chain")]
+pub mod register;
 pub mod srs;
 pub mod store;
+#[cfg(feature = "chain")]
+pub mod worker;

@@ -7,6 +7,8 @@
 //! prover-worker verify  --artifact artifacts/<id> --proof proof.json
 //! prover-worker inspect --artifact artifacts/<id> | --onnx model.onnx
 //! prover-worker bench   --artifact artifacts/<id> --input input.json [--runs 5]
+//! prover-worker register --onnx model.onnx --calibration sample.json… --suri <owner> [--url ws://…] [--model-store DIR] [--compute-units N]
+//! prover-worker run      --suri <operator> [--url ws://…] [--model-store DIR] [--threads N]
 //! ```
 //!
 //! Progress goes to stderr; results (JSON) go to stdout.
@@ -21,9 +23,9 @@ use clap::{Args, Parser, Subcommand};
 use serde_json::json;
 use zkinfer_prover::{
 	artifact::{self, Artifact, ArtifactError, CompileOptions, ProofFile, SrsSource},
-	calibrate, onnx,
+	calibrate, chain, onnx, pool,
 	progress::step,
-	srs,
+	srs, store,
 };
 
 /// zkinfer's zkML prover.
@@ -49,6 +51,74 @@ enum Command {
 	Inspect(InspectArgs),
 	/// Measure key generation, proving and verification.
 	Bench(BenchArgs),
+	/// Compile a model into the model store and register its verifying key and the model on
+	/// a chain; prints the model id.
+	Register(RegisterArgs),
+	/// Follow a node and prove the jobs assigned to an operator account, submitting the
+	/// results (until Ctrl-C or SIGTERM).
+	Run(RunArgs),
+}
+
+/// Where the chain is and who signs.
+#[derive(Args, Clone)]
+struct ChainArgs {
+	/// The node's RPC endpoint.
+	#[arg(long, default_value = "ws://127.0.0.1:9944")]
+	url: String,
+	/// The signing key's secret URI (`//Alice` on development chains, a mnemonic, a seed).
+	#[arg(long)]
+	suri: String,
+	/// The model store (a directory of compiled models by content address; share it with
+	/// the node that proves: `zkinfer-node --model-store`).
+	#[arg(long, default_value = "model-store")]
+	model_store: PathBuf,
+	/// A KZG params file to prove with (default: the development SRS, cached in the store).
+	#[arg(long)]
+	srs: Option<PathBuf>,
+}
+
+impl ChainArgs {
+	fn store(&self) -> store::ModelStore {
+		store::ModelStore::new(self.model_store.clone())
+	}
+
+	fn srs(&self) -> SrsSource {
+		match &self.srs {
+			Some(path) => SrsSource::File(path.clone()),
+			None => self.store().dev_srs(),
+		}
+	}
+
+	fn key(&self) -> Result<subxt_signer::sr25519::Keypair, ArtifactError> {
+		chain::keypair(&self.suri).map_err(ArtifactError::Invalid)
+	}
+}
+
+#[derive(Args)]
+struct RegisterArgs {
+	/// The ONNX model.
+	#[arg(long)]
+	onnx: PathBuf,
+	/// Sample inputs for calibration (`{"input": [...]}` files).
+	#[arg(long, required = true, num_args = 1..)]
+	calibration: Vec<PathBuf>,
+	/// The compute units one inference costs (its price is this × the chain's unit price).
+	#[arg(long)]
+	compute_units: u64,
+	/// The model's metadata (default `{"name": "<file stem>"}`).
+	#[arg(long)]
+	metadata: Option<String>,
+	#[command(flatten)]
+	chain: ChainArgs,
+}
+
+#[derive(Args)]
+struct RunArgs {
+	/// Proofs made at once.
+	#[arg(long, default_value_t = 1)]
+	threads: usize,
+	#[command(flatten)]
+	chain: ChainArgs,
 }
 
 /// Where the SRS comes from.
@@ -235,6 +305,70 @@ fn run(command: Command) -> Result<(), ArtifactError> {
 			(None, None) => Err(ArtifactError::Invalid("give --artifact or --onnx".into())),
 		},
 		Command::Bench(args) => bench(args),
+		Command::Register(args) => register(args),
+		Command::Run(args) => run_worker(args),
+	}
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, ArtifactError> {
+	tokio::runtime::Builder::new_multi_thread()
+		.enable_all()
+		.build()
+		.map_err(|e| ArtifactError::Invalid(format!("async runtime: {e}")))
+}
+
+fn register(args: RegisterArgs) -> Result<(), ArtifactError> {
+	let samples = args.calibration.iter().map(|p| artifact::read_input(p)).collect::<Result<Vec<_>, _>>()?;
+	let store = args.chain.store();
+	let artifact = artifact::compile(&args.onnx, &samples, &args.chain.srs(), store.root(), CompileOptions::default())?;
+	let metadata = args
+		.metadata
+		.unwrap_or_else(|| json!({ "name": artifact.settings.name }).to_string())
+		.into_bytes();
+	let key = args.chain.key()?;
+	let s = step("registering the key and the model");
+	let registered = runtime()?
+		.block_on(zkinfer_prover::register::register(&args.chain.url, &key, &artifact, args.compute_units, metadata))
+		.map_err(ArtifactError::Invalid)?;
+	s.done_with(&format!("model {}", registered.model));
+	print_json(&json!({
+		"model": registered.model,
+		"artifact": artifact.id,
+		"vkHash": hex::encode(registered.vk_hash),
+		"keyRegistered": registered.key_registered,
+		"modelStore": store.root(),
+	}));
+	Ok(())
+}
+
+fn run_worker(args: RunArgs) -> Result<(), ArtifactError> {
+	let key = args.chain.key()?;
+	let mut config = pool::PoolConfig::new(args.chain.store());
+	config.srs = args.chain.srs();
+	config.threads = args.threads.max(1);
+	let pool = std::sync::Arc::new(
+		pool::ProverPool::start(config, None).map_err(|e| ArtifactError::Invalid(format!("starting the prover: {e}")))?,
+	);
+	runtime()?.block_on(zkinfer_prover::worker::run(args.chain.url.clone(), key, pool, shutdown_signal()));
+	Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+	#[cfg(unix)]
+	{
+		let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+			Ok(term) => term,
+			Err(_) => return std::future::pending().await,
+		};
+		tokio::select! {
+			_ = tokio::signal::ctrl_c() => {},
+			_ = term.recv() => {},
+		}
+	}
+	#[cfg(not(unix))]
+	{
+		let _ = tokio::signal::ctrl_c().await;
 	}
 }
 

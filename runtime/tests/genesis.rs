@@ -5,7 +5,9 @@ mod common;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use zkinfer_runtime::{
 	configs::verification::{Groth16Instance, Halo2Instance},
-	genesis_config_presets::{preset_names, DEV_HALO2_PARAMS, ENDOWMENT},
+	genesis_config_presets::{
+		preset_names, DEMO_MODEL_ARTIFACT, DEMO_MODEL_COMPUTE_UNITS, DEMO_MODEL_VK, DEV_HALO2_PARAMS, ENDOWMENT,
+	},
 	Aura, Balances, Grandpa, Runtime, Session,
 };
 
@@ -75,24 +77,50 @@ fn local_testnet_has_four_validators() {
 fn well_known_accounts_are_endowed() {
 	for preset in ["development", "local_testnet"] {
 		common::new_test_ext(preset).execute_with(|| {
-			// Each account has its endowment; a validator's genesis node bond is held from it.
+			let fee: u128 = <<Runtime as pallet_model_registry::Config>::RegistrationFee as frame_support::traits::Get<u128>>::get();
+			let model_deposit = pallet_model_registry::Models::<Runtime>::get(0).expect("the demo model").deposit;
+			let key = sp_core::H256(sp_io::hashing::blake2_256(DEMO_MODEL_VK));
+			let key_deposit = pallet_proof_verifier::Keys::<Runtime, Halo2Instance>::get(key).expect("the demo key").deposit;
+			// Each account has its endowment; a validator's genesis node bond is held from it;
+			// Alice, the demo model's owner, paid its registration fee and holds its deposits.
 			for key in Sr25519Keyring::well_known() {
 				let account = key.to_account_id();
-				assert_eq!(<Balances as frame_support::traits::fungible::Inspect<_>>::total_balance(&account), ENDOWMENT, "{preset}: {key:?}");
+				let (paid, held) = if key == Sr25519Keyring::Alice { (fee, model_deposit + key_deposit) } else { (0, 0) };
+				assert_eq!(<Balances as frame_support::traits::fungible::Inspect<_>>::total_balance(&account), ENDOWMENT - paid, "{preset}: {key:?}");
 				let bond = pallet_node_staking::Nodes::<zkinfer_runtime::Runtime>::get(&account).map_or(0, |n| n.bond);
-				assert_eq!(Balances::free_balance(&account), ENDOWMENT - bond, "{preset}: {key:?}");
+				assert_eq!(Balances::free_balance(&account), ENDOWMENT - bond - paid - held, "{preset}: {key:?}");
 			}
 			// The staking pallet account exists, with the existential deposit.
 			let pot = zkinfer_runtime::NodeStaking::account();
 			assert_eq!(Balances::free_balance(&pot), zkinfer_runtime::EXISTENTIAL_DEPOSIT);
-			// And the treasury exists, with the existential deposit.
+			// The treasury exists: it received the demo model's registration fee (more than the
+			// existential deposit, which its genesis then does not add).
 			let treasury = zkinfer_runtime::configs::treasury::TreasuryAccount::get();
-			assert_eq!(Balances::free_balance(&treasury), zkinfer_runtime::EXISTENTIAL_DEPOSIT);
+			assert_eq!(Balances::free_balance(&treasury), fee);
 			let endowed = Sr25519Keyring::well_known().count() as u128;
-			assert_eq!(
-				Balances::total_issuance(),
-				endowed * ENDOWMENT + 2 * zkinfer_runtime::EXISTENTIAL_DEPOSIT
-			);
+			assert_eq!(Balances::total_issuance(), endowed * ENDOWMENT + zkinfer_runtime::EXISTENTIAL_DEPOSIT);
+		});
+	}
+}
+
+#[test]
+fn both_presets_serve_the_demo_model() {
+	for preset in ["development", "local_testnet"] {
+		common::new_test_ext(preset).execute_with(|| {
+			let model = pallet_model_registry::Models::<Runtime>::get(0).expect("the demo model is model 0");
+			assert_eq!(model.owner, Sr25519Keyring::Alice.to_account_id());
+			assert_eq!(model.spec.artifact.0, DEMO_MODEL_ARTIFACT);
+			assert_eq!(DEMO_MODEL_ARTIFACT, zkinfer_prover::demo::DIGITS_MLP_ARTIFACT, "the prover's demo artifact");
+			assert_eq!(model.spec.vk.0, sp_io::hashing::blake2_256(&zkinfer_verifier_host::fixture::halo2_fixture().vk));
+			assert_eq!(model.spec.compute_units, DEMO_MODEL_COMPUTE_UNITS);
+			let key = pallet_proof_verifier::Keys::<Runtime, Halo2Instance>::get(model.spec.vk).expect("its key");
+			assert_eq!(key.references, 1);
+			// Every genesis compute node serves it.
+			for validator in pallet_session::Validators::<Runtime>::get() {
+				let node = pallet_node_staking::Nodes::<Runtime>::get(&validator).expect("a genesis node");
+				assert!(node.config.models.contains(&0), "{preset}: {validator:?}");
+			}
+			common::market::check_invariants();
 		});
 	}
 }

@@ -1,4 +1,4 @@
-// Native halo2-KZG verification on a --dev node: the prover worker compiles the digits MLP
+// Native halo2-KZG verification on a --dev node: the prover worker compiles the digits CNN
 // and proves one inference under the development SRS, which the dev chain holds in genesis;
 // the key is registered with a deposit, the proof verifies by an extrinsic from another
 // account, and a proof of another output is refused with its reason while the sender still
@@ -15,7 +15,7 @@ import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, cryptoWaitReady } from '@polkadot/util-crypto';
 
 import { startDevNode } from './lib/node.js';
-import { compileDigitsMlp, hex, proverWorker } from './lib/prover.js';
+import { compileModel, hex, proverWorker } from './lib/prover.js';
 import { eventNames, feePaidBy, moduleError, submitInBlock } from './lib/tx.js';
 
 // Job binding 42: 32 bytes, little-endian.
@@ -37,7 +37,8 @@ describe('native halo2-KZG verification on a --dev node', () => {
     bob = keyring.addFromUri('//Bob');
     work = mkdtempSync(path.join(os.tmpdir(), 'zkinfer-halo2-e2e-'));
     let samples;
-    ({ compiled, samples } = compileDigitsMlp(path.join(work, 'artifacts')));
+    // The digits CNN: the MLP's key is registered at genesis as the demo model's.
+    ({ compiled, samples } = compileModel(path.join(work, 'artifacts'), 'digits_cnn'));
     vk = u8aToHex(readFileSync(path.join(compiled.artifact, 'vk.bin')));
     const proofPath = path.join(work, 'proof.json');
     proverWorker(['prove', '--artifact', compiled.artifact, '--input', samples[0],

@@ -1,9 +1,11 @@
-// The inference market on a --dev node: Charlie registers the digits MLP (its key compiled by
-// the prover worker), Bob submits an inference priced by the runtime API's quote, the chain
-// assigns the job to Alice (the dev validator, whose compute node is staked from genesis), the
-// prover worker proves it for that job's binding, Alice's result is verified and paid, and she
-// claims her node's share from node staking. Then Dave registers a node for the model: it
-// serves from the next epoch, and Eve stakes into its pool.
+// The inference market on a --dev node whose off-chain workers are off, so results are
+// submitted by hand: Charlie registers the digits MLP (its key, compiled by the prover worker,
+// is the demo model's, registered at genesis), Bob submits an inference priced by the runtime
+// API's quote, the chain assigns the job to Alice (the dev validator, whose compute node is
+// staked from genesis), hand-made wrong proofs are refused and move no funds, the prover
+// worker proves the job for its binding, Alice's result is verified and paid, and she claims
+// her node's share from node staking. Then Dave registers a node for the model: it serves
+// from the next epoch, and Eve stakes into its pool.
 
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,11 +17,14 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
+import { TREASURY } from './lib/market.js';
 import { startDevNode } from './lib/node.js';
 import { compileDigitsMlp, hex, proverWorker } from './lib/prover.js';
-import { eventNames, moduleError, submitInBlock } from './lib/tx.js';
+import { eventNames, feePaidBy, moduleError, submitInBlock } from './lib/tx.js';
 
 const DIGITS_UNITS = 2500;
+
+
 
 /** A little-endian 32-byte field element (hex) of a non-negative quantized value, as a number. */
 const fieldToNumber = (element) => Number(BigInt(`0x${Buffer.from(element, 'hex').reverse().toString('hex')}`));
@@ -62,7 +67,7 @@ describe('the inference market on a --dev node', () => {
     let samples;
     ({ compiled, samples } = compileDigitsMlp(path.join(work, 'artifacts')));
     sample = samples[0];
-    node = await startDevNode();
+    node = await startDevNode(['--offchain-worker', 'never']);
   });
 
   after(async () => {
@@ -73,8 +78,10 @@ describe('the inference market on a --dev node', () => {
   test('a job is assigned to Alice, proved by the prover worker for its binding, verified and paid', async () => {
     const { api } = node;
     const vk = u8aToHex(readFileSync(path.join(compiled.artifact, 'vk.bin')));
-    const registeredKey = await submitInBlock(api.tx.halo2Verifier.registerVk(vk), charlie);
-    assert.equal(registeredKey.dispatchError, undefined, `registerVk: ${registeredKey.dispatchError}`);
+    if ((await api.query.halo2Verifier.keys(hex(compiled.vkHash))).isNone) {
+      const registeredKey = await submitInBlock(api.tx.halo2Verifier.registerVk(vk), charlie);
+      assert.equal(registeredKey.dispatchError, undefined, `registerVk: ${registeredKey.dispatchError}`);
+    }
 
     const spec = {
       metadata: '0x' + Buffer.from('{"name":"digits_mlp"}').toString('hex'),
@@ -130,6 +137,33 @@ describe('the inference market on a --dev node', () => {
       api.tx.inferenceMarket.submitResult(job, proof.output, hex(proof.proof)), bob);
     assert.deepEqual(moduleError(api, wrongNode.dispatchError),
       { section: 'inferenceMarket', name: 'NotAssignedNode', nested: undefined });
+
+    // Hand-made wrong results from the assigned node are refused and move no funds: a real
+    // proof with one output value changed, and a proof made for another job's binding.
+    const held = async (who) => (await api.query.system.account(who)).data.reserved.toBigInt();
+    const free = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
+    const bobHeld = await held(bob.address);
+    const charlieFree = await free(charlie.address);
+    const treasury = (await api.query.system.account(TREASURY)).data.free.toBigInt();
+    const forged = [...proof.output];
+    forged[0] += 1;
+    const otherJob = path.join(work, 'other-job.json');
+    proverWorker(['prove', '--artifact', compiled.artifact, '--input', sample,
+      '--job', String(job + 1), '--node', u8aToHex(alice.publicKey).slice(2), '--out', otherJob]);
+    const otherProof = JSON.parse(readFileSync(otherJob, 'utf8'));
+    for (const [output, bytes] of [[forged, proof.proof], [otherProof.output, otherProof.proof]]) {
+      const aliceFree = await free(alice.address);
+      const refused = await submitInBlock(api.tx.inferenceMarket.submitResult(job, output, hex(bytes)), alice);
+      assert.deepEqual(moduleError(api, refused.dispatchError),
+        { section: 'halo2Verifier', name: 'ProofRejected', nested: 'VerificationFailed' });
+      const fee = feePaidBy(api, refused.events, alice.address);
+      assert.equal(await free(alice.address), aliceFree - fee, 'Alice paid only her fee');
+      assert.equal(await held(bob.address), bobHeld, 'Bob\'s fee stays in escrow');
+      assert.equal(await free(charlie.address), charlieFree, 'the owner got nothing');
+      assert.equal((await api.query.system.account(TREASURY)).data.free.toBigInt(), treasury);
+      const open = (await api.call.inferenceMarketApi.job(job)).unwrap().status;
+      assert.ok(open.isAssigned, `job ${job} is ${open.type}`);
+    }
 
     const charlieBefore = (await api.query.system.account(charlie.address)).data.free.toBigInt();
     const settled = await submitInBlock(

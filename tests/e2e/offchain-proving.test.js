@@ -12,16 +12,14 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { Keyring } from '@polkadot/keyring';
-import { stringToU8a, u8aConcat } from '@polkadot/util';
-import { cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { freeBalance, feesPaidIn, referenceInference, samplePath, waitForEvent } from './lib/market.js';
+import { TREASURY, freeBalance, feesPaidIn, referenceInference, samplePath, waitForEvent } from './lib/market.js';
 import { startDevNode } from './lib/node.js';
 import { MODELS, proverWorker } from './lib/prover.js';
 import { eventNames, feePaidBy, submitInBlock } from './lib/tx.js';
 
-/** The treasury's account: `modl` ++ its pallet id `py/trsry`, zero-padded. */
-const TREASURY = encodeAddress(u8aConcat(stringToU8a('modlpy/trsry'), new Uint8Array(20)), 42);
+
 
 /** Submits an inference, waits for its verification; returns what the test checks. */
 async function inferAndSettle(api, requester, model, input) {

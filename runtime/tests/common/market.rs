@@ -56,14 +56,13 @@ pub fn fixture_values() -> (Vec<i64>, Vec<i64>) {
 	(values[..64].to_vec(), values[64..].to_vec())
 }
 
-/// Charlie registers the digits MLP's verifying key; returns its hash.
+/// The digits MLP's verifying key, registered at genesis as the demo model's; returns its hash.
 pub fn register_digits_key() -> KeyHash {
-	let fixture = halo2_fixture();
-	let vk = KeyHash::from(sp_io::hashing::blake2_256(&fixture.vk));
-	let register_vk = RuntimeCall::Halo2Verifier(pallet_proof_verifier::Call::register_vk {
-		vk: BoundedVec::try_from(fixture.vk).expect("the key fits"),
-	});
-	assert_eq!(apply(Charlie, register_vk).0, Ok(()));
+	let vk = KeyHash::from(sp_io::hashing::blake2_256(&halo2_fixture().vk));
+	assert!(
+		pallet_proof_verifier::Keys::<Runtime, zkinfer_runtime::configs::verification::Halo2Instance>::contains_key(vk),
+		"the genesis presets register the digits MLP's key"
+	);
 	vk
 }
 

@@ -3,7 +3,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { stringToU8a, u8aConcat } from '@polkadot/util';
+import { encodeAddress } from '@polkadot/util-crypto';
+
 import { MODELS, proverWorker } from './prover.js';
+
+/** The treasury's account: `modl` ++ its pallet id `py/trsry`, zero-padded. */
+export const TREASURY = encodeAddress(u8aConcat(stringToU8a('modlpy/trsry'), new Uint8Array(20)), 42);
 
 /** A little-endian 32-byte field element (hex) of a non-negative quantized value, as a number. */
 export const fieldToNumber = (element) => Number(BigInt(`0x${Buffer.from(element, 'hex').reverse().toString('hex')}`));

@@ -78,22 +78,29 @@ export async function stopProcess(child, graceMs = 10_000) {
 
 /**
  * Starts `zkinfer-node --dev --tmp` on free ports and connects @polkadot/api to it.
- * Returns `{ api, rpcPort, prometheusPort, logs, stop }`; `stop()` disconnects and stops the
- * node and is safe to call twice.
+ * Returns `{ api, rpcPort, p2pPort, prometheusPort, logs, stop }`; `stop()` disconnects and
+ * stops the node and is safe to call twice.
  */
 export async function startDevNode(extraArgs = []) {
+  return startNode(['--dev', '--tmp', ...extraArgs]);
+}
+
+/**
+ * Starts `zkinfer-node` with `args` plus free RPC, P2P and Prometheus ports, and connects
+ * @polkadot/api to it. Returns `{ api, rpcPort, p2pPort, prometheusPort, logs, stop }`.
+ */
+export async function startNode(args) {
   const rpcPort = await freePort();
   const p2pPort = await freePort();
   const prometheusPort = await freePort();
-  const args = [
-    '--dev', '--tmp',
+  const fullArgs = [
+    ...args,
     '--rpc-port', String(rpcPort),
     '--port', String(p2pPort),
     '--prometheus-port', String(prometheusPort),
     '--no-telemetry', '--no-mdns',
-    ...extraArgs,
   ];
-  const child = spawn(nodeBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(nodeBinary(), fullArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   const logs = [];
   const keep = (chunk) => {
@@ -118,7 +125,38 @@ export async function startDevNode(extraArgs = []) {
     await stop();
     throw new Error(`${error.message}\n--- node log ---\n${logs.join('')}`);
   }
-  return { api, rpcPort, prometheusPort, logs, stop };
+  return { api, rpcPort, p2pPort, prometheusPort, logs, stop };
+}
+
+/**
+ * Starts the standalone `prover-worker run` with `args`; returns `{ child, lines, stop }`
+ * (`lines`: the JSON events it printed so far; `stop()`: SIGTERM, resolves to the exit code).
+ */
+export function startProverWorker(args) {
+  const child = spawn(proverBinary(), ['run', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  const lines = [];
+  let partial = '';
+  child.stdout.on('data', (chunk) => {
+    partial += chunk.toString();
+    const complete = partial.split('\n');
+    partial = complete.pop();
+    for (const line of complete) {
+      try { lines.push(JSON.parse(line)); } catch { /* progress text */ }
+    }
+  });
+  const stderr = [];
+  child.stderr.on('data', (chunk) => { stderr.push(chunk.toString()); if (stderr.length > 200) stderr.shift(); });
+  const stop = async () => {
+    const exited = child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : once(child, 'exit');
+    child.kill('SIGTERM');
+    await exited;
+    running.delete(child);
+    return child.exitCode;
+  };
+  return { child, lines, stderr, stop };
 }
 
 /** Calls a JSON-RPC method over HTTP; resolves to its result, rejects on an RPC error. */

@@ -17,12 +17,16 @@ export function proverWorker(args) {
 }
 
 /**
- * Compiles the digits MLP into `outDir` with its five calibration samples; returns
- * `{ compiled, samples }` (`compiled`: what `compile` printed; `samples`: the sample paths).
+ * Compiles committed model `name` (`digits_mlp`, `digits_cnn`) into `outDir` with its five
+ * calibration samples; returns `{ compiled, samples }` (`compiled`: what `compile` printed;
+ * `samples`: the sample paths).
  */
-export function compileDigitsMlp(outDir) {
-  const samples = [0, 1, 2, 3, 4].map((i) => path.join(MODELS, 'samples', `digits_mlp_${i}.json`));
-  const compiled = JSON.parse(proverWorker(['compile', '--onnx', path.join(MODELS, 'digits_mlp.onnx'),
+export function compileModel(outDir, name) {
+  const samples = [0, 1, 2, 3, 4].map((i) => path.join(MODELS, 'samples', `${name}_${i}.json`));
+  const compiled = JSON.parse(proverWorker(['compile', '--onnx', path.join(MODELS, `${name}.onnx`),
     '--calibration', ...samples, '--out', outDir]));
   return { compiled, samples };
 }
+
+/** Compiles the digits MLP (the development chains' demo model 0) into `outDir`. */
+export const compileDigitsMlp = (outDir) => compileModel(outDir, 'digits_mlp');
