@@ -52,9 +52,10 @@ describe('a two-node network with a standalone prover worker', () => {
     charlie = keyring.addFromUri('//Charlie');
     work = mkdtempSync(path.join(os.tmpdir(), 'zkinfer-two-node-e2e-'));
     const spec = twoValidatorSpec(work, alice.address, bob.address);
-    node1 = await startNode(['--chain', spec, '--alice', '--tmp', '--model-store', path.join(work, 'store-1')]);
+    node1 = await startNode(['--chain', spec, '--alice', '--tmp', '--node-key', '01'.repeat(32),
+      '--model-store', path.join(work, 'store-1')]);
     const peerId = await rpcCall(node1.rpcPort, 'system_localPeerId');
-    node2 = await startNode(['--chain', spec, '--bob', '--tmp', '--offchain-worker', 'never',
+    node2 = await startNode(['--chain', spec, '--bob', '--tmp', '--node-key', '02'.repeat(32), '--offchain-worker', 'never',
       '--bootnodes', `/ip4/127.0.0.1/tcp/${node1.p2pPort}/p2p/${peerId}`]);
     // Bob's prover has its own model store, with the demo model compiled into it.
     const store = path.join(work, 'store-2');

@@ -129,7 +129,7 @@ impl pallet_inference_market::Config for Test {
 	type MaxInputValues = ConstU32<16>;
 	type MaxOutputValues = ConstU32<16>;
 	type MaxProofBytes = ConstU32<64>;
-	type Operators = ();
+	type Operators = TestOperators;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TestHelper;
@@ -154,6 +154,25 @@ impl crate::BenchmarkHelper<u64> for TestHelper {
 
 	fn add_node(node: &u64, model: ModelId, capacity: zkinfer_primitives::ComputeUnits) {
 		TestNodes::<u64>::add(*node, vec![model], capacity);
+	}
+}
+
+thread_local! {
+	/// The operator keys the test "keystore" holds.
+	pub static LOCAL_OPERATORS: core::cell::RefCell<Vec<u64>> = const { core::cell::RefCell::new(Vec::new()) };
+	/// The calls the off-chain worker submitted, with their signers.
+	pub static SUBMITTED: core::cell::RefCell<Vec<(u64, crate::Call<Test>)>> = const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// Local operators from [`LOCAL_OPERATORS`]; submissions recorded in [`SUBMITTED`].
+pub struct TestOperators;
+impl crate::OffchainOperators<u64, crate::Call<Test>> for TestOperators {
+	fn local_operators() -> Vec<u64> {
+		LOCAL_OPERATORS.with(|operators| operators.borrow().clone())
+	}
+	fn submit_signed(operator: &u64, call: crate::Call<Test>) -> Result<(), ()> {
+		SUBMITTED.with(|submitted| submitted.borrow_mut().push((*operator, call)));
+		Ok(())
 	}
 }
 

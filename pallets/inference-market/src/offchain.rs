@@ -37,6 +37,9 @@ use zkinfer_primitives::{job_binding, JobId, ModelRegistry};
 
 use crate::{Call, Config, JobStatus, Jobs, NodeJobs, Pallet};
 
+#[cfg(test)]
+mod tests;
+
 /// The key type of compute-node operator keys: an sr25519 key whose account is the operator.
 pub const KEY_TYPE: KeyTypeId = KeyTypeId(*b"zkin");
 
