@@ -9,7 +9,9 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$zkinfer_root"
-cargo build --release --locked -p zkinfer-node
+# The same package set as scripts/test.sh, so the two share one build (and the prover-worker
+# CLI, for `prover-worker register` and `run`, is built too).
+cargo build --release --locked -p zkinfer-node -p zkinfer-prover
 "$CARGO_TARGET_DIR/release/zkinfer-node" --dev "$@" &
 node_pid=$!
 trap 'kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null' EXIT INT TERM

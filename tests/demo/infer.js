@@ -37,7 +37,7 @@ try {
   const model = (await api.query.modelRegistry.models(0)).unwrap();
   const name = JSON.parse(model.spec.metadata.toUtf8()).name;
   const scale = 2 ** model.spec.inputScale.toNumber();
-  const pixels = JSON.parse(readFileSync(samplePath, 'utf8')).input;
+  const { input: pixels, label } = JSON.parse(readFileSync(samplePath, 'utf8'));
   const input = pixels.map((x) => Math.round(x * scale));
   const price = (await api.call.inferenceMarketApi.quote(0)).asOk.toBigInt();
   console.log(`model 0: ${name}, ${model.spec.computeUnits} compute units, price ${units(price)}`);
@@ -76,7 +76,7 @@ try {
   const digit = logits.indexOf(Math.max(...logits));
   console.log(`verified in ${((Date.now() - started) / 1000).toFixed(1)} s: proved by ${result.node.toString()}, statement ${result.statement.toHex()}`);
   console.log(`output (logits): [${logits.map((x) => x.toFixed(2)).join(', ')}]`);
-  console.log(`predicted digit: ${digit}`);
+  console.log(`predicted digit: ${digit}${label === undefined ? '' : ` (the sample is a handwritten ${label})`}`);
   console.log(`paid: node ${units(result.payout.node.toBigInt())}, model owner ${units(result.payout.owner.toBigInt())}, treasury ${units(result.payout.protocol.toBigInt())}`);
 } finally {
   await api.disconnect();
