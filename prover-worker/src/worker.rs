@@ -19,11 +19,12 @@ use crate::{
 	pool::{ProofRequest, ProofStatus, ProverPool, RequestOutcome},
 };
 
-/// Blocks after a submission before a job still assigned is submitted again.
-pub const RESUBMIT_AFTER: u64 = 5;
+/// Blocks after a submission before a job still assigned is submitted again (the chain's
+/// provers' common policy, `zkinfer_offchain_prover::RESUBMIT_AFTER`).
+const RESUBMIT_AFTER: u64 = zkinfer_offchain_prover::RESUBMIT_AFTER as u64;
 
 /// Blocks after a failed proof before the job is requested again.
-pub const RETRY_AFTER: u64 = 10;
+const RETRY_AFTER: u64 = zkinfer_offchain_prover::RETRY_AFTER as u64;
 
 /// What the worker remembers across blocks and reconnections.
 #[derive(Default)]

@@ -17,35 +17,12 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { TREASURY } from './lib/market.js';
+import { TREASURY, fieldToNumber, freeBalance, waitForEvent } from './lib/market.js';
 import { startDevNode } from './lib/node.js';
 import { compileDigitsMlp, hex, proverWorker } from './lib/prover.js';
 import { eventNames, feePaidBy, moduleError, submitInBlock } from './lib/tx.js';
 
 const DIGITS_UNITS = 2500;
-
-
-
-/** A little-endian 32-byte field element (hex) of a non-negative quantized value, as a number. */
-const fieldToNumber = (element) => Number(BigInt(`0x${Buffer.from(element, 'hex').reverse().toString('hex')}`));
-
-/** Resolves to the first event `is` matches within `blocks` new blocks. */
-async function waitForEvent(api, is, blocks) {
-  return new Promise((resolve, reject) => {
-    let seen = 0;
-    let unsubscribe = () => {};
-    api.query.system.events((events) => {
-      const found = events.find(({ event }) => is(event));
-      if (found) {
-        unsubscribe();
-        resolve(found.event);
-      } else if (++seen > blocks) {
-        unsubscribe();
-        reject(new Error(`no matching event within ${blocks} blocks`));
-      }
-    }).then((unsub) => { unsubscribe = unsub; }, reject);
-  });
-}
 
 describe('the inference market on a --dev node', () => {
   let node;
@@ -120,7 +97,7 @@ describe('the inference market on a --dev node', () => {
     const job = jobEvent.event.data.job.toNumber();
     assert.equal(jobEvent.event.data.fee.toBigInt(), price);
 
-    const assignment = await assigned;
+    const assignment = (await assigned).event;
     assert.equal(assignment.data.job.toNumber(), job);
     assert.equal(assignment.data.node.toString(), alice.address);
     const assignedJobs = await api.call.inferenceMarketApi.jobsAssignedTo(alice.address);
@@ -141,7 +118,7 @@ describe('the inference market on a --dev node', () => {
     // Hand-made wrong results from the assigned node are refused and move no funds: a real
     // proof with one output value changed, and a proof made for another job's binding.
     const held = async (who) => (await api.query.system.account(who)).data.reserved.toBigInt();
-    const free = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
+    const free = (who) => freeBalance(api, who);
     const bobHeld = await held(bob.address);
     const charlieFree = await free(charlie.address);
     const treasury = (await api.query.system.account(TREASURY)).data.free.toBigInt();

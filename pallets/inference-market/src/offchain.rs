@@ -32,6 +32,7 @@ use sp_runtime::{
 	traits::Saturating,
 	KeyTypeId,
 };
+pub use zkinfer_offchain_prover::{RESUBMIT_AFTER, RETRY_AFTER};
 use zkinfer_offchain_prover::{offchain_proving, ProofRequest, ProofStatus, RequestOutcome};
 use zkinfer_primitives::{job_binding, JobId, ModelRegistry};
 
@@ -46,11 +47,6 @@ pub const KEY_TYPE: KeyTypeId = KeyTypeId(*b"zkin");
 /// The most jobs one off-chain worker run looks at (over all local operators).
 pub const MAX_OFFCHAIN_JOBS: usize = 64;
 
-/// Blocks after a submission before a job still assigned is submitted again.
-pub const RESUBMIT_AFTER: u32 = 5;
-
-/// Blocks after a failed proof before the job is handed to the prover again.
-pub const RETRY_AFTER: u32 = 10;
 
 /// How long a worker holds a job's lock: at most this many blocks or milliseconds.
 const LOCK_BLOCKS: u32 = 2;

@@ -33,6 +33,14 @@ use sp_runtime_interface::{
 	runtime_interface,
 };
 
+/// Blocks after a result was submitted before a job still assigned is submitted again (the
+/// transaction may have been lost): the policy of every prover of the chain, the market's
+/// off-chain worker and the standalone `prover-worker run` alike.
+pub const RESUBMIT_AFTER: u32 = 5;
+
+/// Blocks after a failed proof before the job is handed to the prover again.
+pub const RETRY_AFTER: u32 = 10;
+
 /// What the off-chain worker asks the node to prove.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub struct ProofRequest {
