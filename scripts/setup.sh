@@ -18,7 +18,16 @@ as_root() {
 missing=()
 command -v protoc >/dev/null || missing+=(protobuf-compiler)
 command -v clang >/dev/null || missing+=(clang)
-[[ -n $(ls /usr/lib/llvm-*/lib/libclang*.so* 2>/dev/null) ]] || missing+=(libclang-dev)
+# bindgen (through clang-sys) loads the unversioned library: `libclang.so` or `libclang-*.so`,
+# which only libclang-dev installs (clang itself brings only `libclang.so.1`/`libclang-14.so.1`).
+libclang_found() {
+	local dir
+	for dir in ${LIBCLANG_PATH:-} /usr/lib/llvm-*/lib /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu; do
+		compgen -G "$dir/libclang.so" >/dev/null || compgen -G "$dir/libclang-*.so" >/dev/null && return 0
+	done
+	return 1
+}
+libclang_found || missing+=(libclang-dev)
 command -v curl >/dev/null || missing+=(curl)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)

@@ -7,7 +7,10 @@
 //! how many proofs run at once, `--prover-queue` how many wait. On development and local
 //! chains the store is seeded with the demo model (the digits MLP their genesis registers)
 //! and its proving key is generated in the background, so the first job does not wait for
-//! it. Prometheus gets `zkinfer_prover_proofs_total`, `zkinfer_prover_failures_total`,
+//! it. Then, for each operator or prover key of type `zkin` in the keystore, the node checks
+//! that it can serve what the key's node committed to (`zkinfer_prover::readiness`:
+//! artifacts in the store, registered keys and input domains, proving time against the
+//! deadline window at the declared throughput) and logs what it cannot. Prometheus gets `zkinfer_prover_proofs_total`, `zkinfer_prover_failures_total`,
 //! `zkinfer_prover_proof_seconds` and `zkinfer_prover_queue`.
 
 use std::{path::PathBuf, sync::Arc, time::Duration};
@@ -132,6 +135,67 @@ pub fn start(config: &Configuration, params: &ProverParams) -> Result<Arc<Prover
 			.map_err(|e| format!("starting the prover: {e}"))?;
 	}
 	Ok(pool)
+}
+
+/// Checks, in the background, that the prover can serve what the nodes of the local
+/// `zkin` keys committed to at the best block, and logs each model's verdict.
+pub fn check_readiness<C>(client: Arc<C>, keystore: sp_keystore::KeystorePtr, config: &Configuration, params: &ProverParams)
+where
+	C: sp_api::ProvideRuntimeApi<zkinfer_runtime::opaque::Block> + sp_blockchain::HeaderBackend<zkinfer_runtime::opaque::Block> + Send + Sync + 'static,
+	C::Api: zkinfer_primitives::runtime_api::NodeStakingApi<
+		zkinfer_runtime::opaque::Block,
+		zkinfer_runtime::AccountId,
+		zkinfer_runtime::Balance,
+		zkinfer_runtime::BlockNumber,
+	>,
+{
+	use zkinfer_primitives::runtime_api::NodeStakingApi;
+	let root = params.model_store.clone().unwrap_or_else(|| config.base_path.path().join("model-store"));
+	let store = ModelStore::new(root);
+	let srs = match &params.prover_srs {
+		Some(path) => SrsSource::File(path.clone()),
+		None => store.dev_srs(),
+	};
+	let threads = params.prover_threads.max(1);
+	let spawned = std::thread::Builder::new().name("zkinfer-prover-readiness".into()).spawn(move || {
+		let best = client.info().best_hash;
+		for public in keystore.sr25519_public_keys(pallet_inference_market::offchain::KEY_TYPE) {
+			let key = zkinfer_runtime::AccountId::from(public.0);
+			let terms = match client.runtime_api().service_terms(best, key.clone()) {
+				Ok(Some(terms)) => terms,
+				Ok(None) => {
+					log::warn!(target: "zkinfer", "🧮 The key {key} in the keystore operates no node and is no node's prover key");
+					continue;
+				},
+				Err(error) => {
+					log::warn!(target: "zkinfer", "🧮 Reading the service terms of {key}: {error}");
+					continue;
+				},
+			};
+			for verdict in zkinfer_prover::readiness::check(&store, &srs, &terms, threads) {
+				if verdict.ready {
+					log::info!(
+						target: "zkinfer",
+						"🧮 Ready for model {}: a proof takes {:.2} s, {} jobs per deadline window",
+						verdict.model,
+						verdict.proof_seconds.unwrap_or_default(),
+						verdict.jobs_per_window
+					);
+				} else {
+					log::error!(
+						target: "zkinfer",
+						"🧮 Not ready for model {} that node {} serves: {}",
+						verdict.model,
+						terms.node,
+						verdict.problems.join("; ")
+					);
+				}
+			}
+		}
+	});
+	if let Err(error) = spawned {
+		log::warn!(target: "zkinfer", "🧮 Could not start the readiness check: {error}");
+	}
 }
 
 /// The off-chain workers' extension for one run: the pool behind [`ProvingExt`].

@@ -228,6 +228,7 @@ pub fn new_full<
 
 	if config.offchain_worker.enabled {
 		let pool = crate::prover::start(&config, &prover).map_err(ServiceError::Other)?;
+		crate::prover::check_readiness(client.clone(), keystore_container.keystore(), &config, &prover);
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
 				runtime_api_provider: client.clone(),

@@ -141,6 +141,9 @@ pub struct Settings {
 	pub plan: Plan,
 	/// The input shape.
 	pub input_shape: Vec<usize>,
+	/// The quantized values each input value may take, `[min, max]`: the domain the circuit
+	/// range-checks inputs against and is total over (what `register` declares on chain).
+	pub input_domain: (i64, i64),
 	/// The output shape.
 	pub output_shape: Vec<usize>,
 	/// Public inputs per proof.
@@ -219,6 +222,7 @@ pub fn compile(onnx_path: &Path, samples: &[Vec<f64>], srs: &SrsSource, out_root
 		circuit: plan.params,
 		plan,
 		input_shape: model.input_shape().to_vec(),
+		input_domain: model.input_domain(),
 		output_shape: model.output_shape().to_vec(),
 		public_inputs: model.public_input_count(),
 		dropped_softmax: imported.dropped_softmax,
@@ -238,11 +242,12 @@ pub fn compile(onnx_path: &Path, samples: &[Vec<f64>], srs: &SrsSource, out_root
 }
 
 /// An artifact's content address: `blake2b-256` of the quantized model's JSON, the circuit
-/// size and width, and the SRS identity. The directory name `compile` writes, and the
-/// `artifact` hash a model is registered with on chain.
+/// layout version, size and width, and the SRS identity. The directory name `compile` writes,
+/// and the `artifact` hash a model is registered with on chain. (The layout version is part of
+/// it: the same model under another constraint system is another circuit with another key.)
 pub fn content_id(model_json: &[u8], circuit: CircuitParams, verifier_params: &VerifierParams) -> [u8; 32] {
 	let mut addressed = model_json.to_vec();
-	addressed.extend_from_slice(&[circuit.k, circuit.dot_width]);
+	addressed.extend_from_slice(&[LAYOUT_VERSION, circuit.k, circuit.dot_width]);
 	addressed.extend_from_slice(&verifier_params.to_bytes());
 	blake2b_256(&addressed)
 }
@@ -269,6 +274,9 @@ pub fn load(dir: &Path) -> Result<Artifact, ArtifactError> {
 	if info.params != settings.circuit || info.public_inputs as usize != model.public_input_count() {
 		return Err(invalid("vk.bin does not match settings.json and model.json"));
 	}
+	if settings.input_domain != model.input_domain() {
+		return Err(invalid("the input domain in settings.json is not the model's"));
+	}
 	if hex::encode(blake2b_256(&vk_bytes)) != settings.vk_hash || hex::encode(verifier_params.hash()) != settings.srs_hash {
 		return Err(invalid("a hash in settings.json does not match its file"));
 	}
@@ -294,7 +302,9 @@ pub fn setup(artifact: &Artifact, params: &ParamsKZG<Bn256>) -> Result<ProvingKe
 	let pk = proving_key(params, vk, artifact.model.clone(), circuit_params).map_err(ArtifactError::Prove)?;
 	s.done();
 	let s = step("caching the proving key");
-	let partial = path.with_extension("partial");
+	// A name of its own, so that two provers caching the key at once (threads or processes
+	// sharing the store) never write into one file; the rename is atomic.
+	let partial = path.with_extension(format!("partial.{}.{:?}", std::process::id(), std::thread::current().id()).replace(['(', ')'], ""));
 	let mut out = BufWriter::new(fs::File::create(&partial).map_err(io(&partial))?);
 	write_pk(&pk, &mut out).and_then(|_| out.flush()).map_err(io(&partial))?;
 	drop(out);

@@ -3,7 +3,9 @@
 //! The activation scale `2^act_bits` trades precision against the size of the lookup table
 //! (`2^domain_bits` rows per non-linearity), which sets the circuit's `k` and so its proving
 //! time. Calibration takes the finest scale whose values on every sample, with
-//! `headroom_bits` of margin for unseen inputs, fit a domain of at most `max_domain_bits`.
+//! `headroom_bits` of margin for unseen inputs, fit a domain of at most `max_domain_bits`:
+//! "fit" meaning that no value of any sample saturates (the circuit would clip it to the
+//! domain's edge, which it proves correctly but which loses precision).
 //! Weights use a fixed `2^weight_bits`: their scale does not enlarge any table but the
 //! rescale's remainder range.
 
@@ -87,7 +89,7 @@ fn fits(graph: &Graph<f64>, quant: Quant, samples: &[Vec<f64>]) -> Result<bool, 
 	let model = graph.quantize(quant).map_err(CalibrateError::Model)?;
 	for sample in samples {
 		let input: Vec<i64> = sample.iter().map(|&x| quant.quantize_act(x)).collect();
-		match model.eval(&input) {
+		match model.eval_unsaturated(&input) {
 			Ok(_) => {},
 			Err(e) if is_range_error(&e) => return Ok(false),
 			Err(e) => return Err(CalibrateError::Model(e)),

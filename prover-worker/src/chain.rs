@@ -45,8 +45,6 @@ pub enum JobState {
 	Queued {
 		/// Refunded at this block if still queued.
 		expires_at: u32,
-		/// The node that may not take it next.
-		excluded: Option<[u8; 32]>,
 	},
 	/// Assigned to `node` until `deadline`.
 	Assigned {
@@ -105,6 +103,8 @@ pub struct JobRecord {
 	pub submitted_at: u32,
 	/// How often it was assigned.
 	pub assignments: u32,
+	/// The nodes that missed it.
+	pub missed_by: Vec<[u8; 32]>,
 	/// Where it stands.
 	pub status: JobState,
 }
@@ -122,8 +122,8 @@ pub struct ModelSpecRecord {
 	pub output_shape: Vec<u32>,
 	/// Output scale.
 	pub output_scale: u8,
-	/// Compute units per inference.
-	pub compute_units: u64,
+	/// The input domain, `(min, max)`.
+	pub input_domain: (i64, i64),
 	/// Proof system index (0: halo2-KZG, 1: Groth16).
 	pub proof_system: u8,
 	/// Verifying key hash.
@@ -141,6 +141,8 @@ pub struct ModelRecord {
 	pub deposit: u128,
 	/// The specification.
 	pub spec: ModelSpecRecord,
+	/// Compute units per inference (computed by the chain from the key).
+	pub compute_units: u64,
 }
 
 /// The ids of the open jobs assigned to `node` at this block (`InferenceMarketApi`).
@@ -151,6 +153,17 @@ pub async fn jobs_assigned_to(at: &AtBlock, node: &[u8; 32]) -> Result<Vec<u64>,
 		.await
 		.map_err(|e| format!("jobs assigned: {e}"))?;
 	Vec::<u64>::decode(&mut &bytes[..]).map_err(|e| format!("jobs assigned: {e}"))
+}
+
+/// What the node `key` proves for has committed to (`NodeStakingApi::service_terms`; `key`:
+/// the operator's account or its prover key), if it proves for one.
+pub async fn service_terms(at: &AtBlock, key: &[u8; 32]) -> Result<Option<zkinfer_primitives::ServiceTerms<[u8; 32]>>, ChainError> {
+	let bytes = at
+		.runtime_apis()
+		.call_raw("NodeStakingApi_service_terms", Some(&key.encode()))
+		.await
+		.map_err(|e| format!("service terms: {e}"))?;
+	Option::<zkinfer_primitives::ServiceTerms<[u8; 32]>>::decode(&mut &bytes[..]).map_err(|e| format!("service terms: {e}"))
 }
 
 /// Job `id` at this block (`InferenceMarketApi::job`).

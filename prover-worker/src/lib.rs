@@ -25,6 +25,7 @@ pub mod demo;
 pub mod onnx;
 pub mod pool;
 pub mod progress;
+pub mod readiness;
 #[cfg(feature = "chain")]
 pub mod register;
 pub mod srs;

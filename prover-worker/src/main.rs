@@ -7,7 +7,7 @@
 //! prover-worker verify  --artifact artifacts/<id> --proof proof.json
 //! prover-worker inspect --artifact artifacts/<id> | --onnx model.onnx
 //! prover-worker bench   --artifact artifacts/<id> --input input.json [--runs 5]
-//! prover-worker register --onnx model.onnx --calibration sample.json… --suri <owner> [--url ws://…] [--model-store DIR] [--compute-units N]
+//! prover-worker register --onnx model.onnx --calibration sample.json… --suri <owner> [--url ws://…] [--model-store DIR]
 //! prover-worker run      --suri <operator> [--url ws://…] [--model-store DIR] [--threads N]
 //! ```
 //!
@@ -102,9 +102,6 @@ struct RegisterArgs {
 	/// Sample inputs for calibration (`{"input": [...]}` files).
 	#[arg(long, required = true, num_args = 1..)]
 	calibration: Vec<PathBuf>,
-	/// The compute units one inference costs (its price is this × the chain's unit price).
-	#[arg(long)]
-	compute_units: u64,
 	/// The model's metadata (default `{"name": "<file stem>"}`).
 	#[arg(long)]
 	metadata: Option<String>,
@@ -328,7 +325,7 @@ fn register(args: RegisterArgs) -> Result<(), ArtifactError> {
 	let key = args.chain.key()?;
 	let s = step("registering the key and the model");
 	let registered = runtime()?
-		.block_on(zkinfer_prover::register::register(&args.chain.url, &key, &artifact, args.compute_units, metadata))
+		.block_on(zkinfer_prover::register::register(&args.chain.url, &key, &artifact, metadata))
 		.map_err(ArtifactError::Invalid)?;
 	s.done_with(&format!("model {}", registered.model));
 	print_json(&json!({
@@ -349,7 +346,8 @@ fn run_worker(args: RunArgs) -> Result<(), ArtifactError> {
 	let pool = std::sync::Arc::new(
 		pool::ProverPool::start(config, None).map_err(|e| ArtifactError::Invalid(format!("starting the prover: {e}")))?,
 	);
-	runtime()?.block_on(zkinfer_prover::worker::run(args.chain.url.clone(), key, pool, shutdown_signal()));
+	let prover = zkinfer_prover::worker::Prover { pool, store: args.chain.store(), srs: args.chain.srs(), threads: args.threads.max(1) };
+	runtime()?.block_on(zkinfer_prover::worker::run(args.chain.url.clone(), key, prover, shutdown_signal()));
 	Ok(())
 }
 
@@ -432,6 +430,7 @@ fn inspect_artifact(artifact: &Artifact) -> Result<(), ArtifactError> {
 		"estimates": { "committedPolynomials": s.plan.committed_polys, "memoryBytes": s.plan.estimated_memory },
 		"publicInputs": s.public_inputs,
 		"inputShape": s.input_shape,
+		"inputDomain": { "min": s.input_domain.0, "max": s.input_domain.1 },
 		"outputShape": s.output_shape,
 		"droppedSoftmax": s.dropped_softmax,
 		"operators": operators,

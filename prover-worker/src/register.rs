@@ -21,8 +21,9 @@ pub struct Registered {
 	pub key_registered: bool,
 }
 
-/// Registers `artifact` as a model owned by `key`, charging `compute_units` per inference.
-pub async fn register(url: &str, key: &Keypair, artifact: &Artifact, compute_units: u64, metadata: Vec<u8>) -> Result<Registered, chain::ChainError> {
+/// Registers `artifact` as a model owned by `key`, with the input domain its circuit is total
+/// over; the chain computes its compute units (its price) from the key.
+pub async fn register(url: &str, key: &Keypair, artifact: &Artifact, metadata: Vec<u8>) -> Result<Registered, chain::ChainError> {
 	let client = chain::connect(url).await?;
 	let vk_hash = blake2b_256(&artifact.vk_bytes);
 	let at = client.at_current_block().await.map_err(|e| format!("current block: {e}"))?;
@@ -42,7 +43,13 @@ pub async fn register(url: &str, key: &Keypair, artifact: &Artifact, compute_uni
 		("input_scale", Value::u128(settings.quant.act_bits.into())),
 		("output_shape", shape(&settings.output_shape)),
 		("output_scale", Value::u128(settings.quant.act_bits.into())),
-		("compute_units", Value::u128(compute_units.into())),
+		(
+			"input_domain",
+			Value::named_composite([
+				("min", Value::i128(settings.input_domain.0.into())),
+				("max", Value::i128(settings.input_domain.1.into())),
+			]),
+		),
 		("proof_system", Value::unnamed_variant("Halo2Kzg", [])),
 		("vk", Value::from_bytes(vk_hash)),
 		("artifact", Value::from_bytes(&artifact_hash)),

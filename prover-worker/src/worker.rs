@@ -1,11 +1,17 @@
 //! `prover-worker run`: the standalone worker. It follows a node's best blocks over RPC,
-//! proves the jobs assigned to its operator account with a [`ProverPool`] (the same pool the
-//! node's off-chain workers use), and submits `submit_result` signed by the operator's key.
+//! proves the jobs assigned to its node with a [`ProverPool`] (the same pool the node's
+//! off-chain workers use), and submits `submit_result` signed by its key: the operator's own,
+//! or the prover key the operator named for the node (`NodeStaking.set_prover`), which can
+//! submit the node's results and do nothing else.
 //!
-//! - Each new best block: the jobs assigned to the operator (`InferenceMarketApi`), each one
+//! - On connecting the first time, it checks that it can serve what its node committed to
+//!   ([`crate::readiness`]: artifacts, keys, input domains, proving time against the deadline
+//!   window at the declared throughput) and reports each model as `ready` or `notReady`.
+//! - Each new best block: the jobs assigned to the node (`InferenceMarketApi`), each one
 //!   requested from the pool once; a ready proof is submitted, and not again for
 //!   [`RESUBMIT_AFTER`] blocks while the job is still assigned (the transaction is on its way).
-//! - A failed proof is requested again after [`RETRY_AFTER`] blocks.
+//! - A failed proof is requested again after [`RETRY_AFTER`] blocks. The notes of a job are
+//!   forgotten once it is no longer assigned to the node.
 //! - A lost connection (node restart, network) is retried with a growing pause (1 s to 30 s);
 //!   proofs made meanwhile are kept and submitted after reconnecting.
 //! - Ctrl-C or SIGTERM stops it cleanly: no new work, the pool's threads joined.
@@ -33,10 +39,24 @@ struct Progress {
 	submitted: HashMap<u64, u64>,
 	/// Job → block its proof failed at.
 	failed: HashMap<u64, u64>,
+	/// Whether the readiness check ran.
+	checked: bool,
+}
+
+/// How the worker proves: its pool, and what the readiness check needs.
+pub struct Prover {
+	/// The pool.
+	pub pool: Arc<ProverPool>,
+	/// The model store the pool reads.
+	pub store: crate::store::ModelStore,
+	/// The SRS it proves with.
+	pub srs: crate::artifact::SrsSource,
+	/// Its proving threads.
+	pub threads: usize,
 }
 
 /// Runs until `shutdown` resolves.
-pub async fn run(url: String, key: Keypair, pool: Arc<ProverPool>, shutdown: impl Future<Output = ()>) {
+pub async fn run(url: String, key: Keypair, prover: Prover, shutdown: impl Future<Output = ()>) {
 	let mut progress = Progress::default();
 	let mut pause = Duration::from_secs(1);
 	tokio::pin!(shutdown);
@@ -46,7 +66,7 @@ pub async fn run(url: String, key: Keypair, pool: Arc<ProverPool>, shutdown: imp
 				report("stopping", serde_json::json!({}));
 				return;
 			},
-			outcome = follow(&url, &key, &pool, &mut progress, &mut pause) => {
+			outcome = follow(&url, &key, &prover, &mut progress, &mut pause) => {
 				report("disconnected", serde_json::json!({ "reason": outcome.err().unwrap_or_default(), "retryInSeconds": pause.as_secs() }));
 			},
 		}
@@ -69,18 +89,50 @@ fn report(event: &str, mut fields: serde_json::Value) {
 	println!("{fields}");
 }
 
+/// Checks, once, that the prover can serve what its node committed to, and reports each model.
+async fn check_readiness(at: &chain::AtBlock, key: &[u8; 32], prover: &Prover) -> Result<(), chain::ChainError> {
+	let Some(terms) = chain::service_terms(at, key).await? else {
+		report("notReady", serde_json::json!({ "reason": "the key operates no node and is no node's prover key" }));
+		return Ok(());
+	};
+	let (store, srs, threads) = (prover.store.clone(), prover.srs.clone(), prover.threads);
+	let verdicts = tokio::task::spawn_blocking(move || crate::readiness::check(&store, &srs, &terms, threads))
+		.await
+		.map_err(|e| format!("readiness check: {e}"))?;
+	for verdict in verdicts {
+		let event = if verdict.ready { "ready" } else { "notReady" };
+		report(event, serde_json::to_value(&verdict).unwrap_or_default());
+		if !verdict.ready {
+			eprintln!("prover-worker: model {} is not ready: {}", verdict.model, verdict.problems.join("; "));
+		}
+	}
+	Ok(())
+}
+
 /// Follows the node's best blocks until the connection fails.
-async fn follow(url: &str, key: &Keypair, pool: &ProverPool, progress: &mut Progress, pause: &mut Duration) -> Result<(), chain::ChainError> {
+async fn follow(url: &str, key: &Keypair, prover: &Prover, progress: &mut Progress, pause: &mut Duration) -> Result<(), chain::ChainError> {
+	let pool = &prover.pool;
 	let client = chain::connect(url).await?;
-	let node = chain::account(key);
+	let signer = chain::account(key);
 	let mut blocks = client.stream_best_blocks().await.map_err(|e| format!("block stream: {e}"))?;
-	report("connected", serde_json::json!({ "url": url, "operator": format!("0x{}", hex::encode(node)) }));
 	*pause = Duration::from_secs(1);
+	let mut announced = false;
 	while let Some(block) = blocks.next().await {
 		let block = block.map_err(|e| format!("block stream: {e}"))?;
 		let number = block.number();
 		let at = block.at().await.map_err(|e| format!("block {number}: {e}"))?;
-		for id in chain::jobs_assigned_to(&at, &node).await? {
+		// The node the key proves for: the prover key's node, or the key's own account.
+		let node = chain::service_terms(&at, &signer).await?.map_or(signer, |terms| terms.node);
+		if !announced {
+			report("connected", serde_json::json!({ "url": url, "operator": format!("0x{}", hex::encode(node)), "key": format!("0x{}", hex::encode(signer)) }));
+			announced = true;
+		}
+		if !progress.checked {
+			progress.checked = true;
+			check_readiness(&at, &signer, prover).await?;
+		}
+		let assigned = chain::jobs_assigned_to(&at, &node).await?;
+		for &id in &assigned {
 			let Some(job) = chain::job(&at, id).await? else { continue };
 			if !matches!(job.status, JobState::Assigned { node: assigned, .. } if assigned == node) {
 				continue;
@@ -108,9 +160,9 @@ async fn follow(url: &str, key: &Keypair, pool: &ProverPool, progress: &mut Prog
 				},
 			}
 		}
-		// Forget what is long settled.
-		progress.submitted.retain(|_, at| number < *at + 100);
-		progress.failed.retain(|_, at| number < *at + 100);
+		// Forget the jobs no longer assigned to the node (settled, expired or refunded).
+		progress.submitted.retain(|job, _| assigned.contains(job));
+		progress.failed.retain(|job, _| assigned.contains(job));
 	}
 	Err("the node's block stream ended".into())
 }

@@ -180,6 +180,10 @@ impl_runtime_apis! {
 		fn claimable_rewards(who: AccountId) -> Balance {
 			NodeStaking::claimable_rewards(who)
 		}
+
+		fn service_terms(key: AccountId) -> Option<zkinfer_primitives::ServiceTerms<AccountId>> {
+			crate::configs::node_staking::service_terms(key)
+		}
 	}
 
 	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentApi<Block, Balance> for Runtime {

@@ -52,6 +52,8 @@ impl pallet_model_registry::BenchmarkHelper<crate::AccountId> for MarketBenchmar
 				deposit: 0,
 				public_inputs,
 				width: 1,
+				k: 13,
+				columns: 18,
 				references: 0,
 			},
 		);
@@ -77,33 +79,35 @@ impl pallet_inference_market::BenchmarkHelper<crate::AccountId> for MarketBenchm
 			input_scale: 6,
 			output_shape: frame_support::BoundedVec::truncate_from(alloc::vec![outputs]),
 			output_scale: 6,
-			compute_units: 100,
+			input_domain: zkinfer_primitives::InputDomain::ALL,
 			proof_system,
 			vk,
 			artifact: Default::default(),
 		};
 		let model = ModelRegistry::do_register_model(owner.clone(), spec).expect("benchmark models register");
-		// The genesis nodes serve the first model ids; benchmark models start with no node, so
-		// that the benchmarks decide every node that serves them (up to `MaxNodesPerModel`).
-		pallet_node_staking::ModelNodes::<Runtime>::remove(model);
 		model
 	}
 
 	fn add_node(
 		node: &crate::AccountId,
-		model: zkinfer_primitives::ModelId,
+		models: &[zkinfer_primitives::ModelId],
 		capacity: zkinfer_primitives::ComputeUnits,
 	) {
 		use frame_support::traits::{fungible::Mutate, Get};
 		let bond = <Runtime as pallet_node_staking::Config>::MinBond::get();
 		Balances::set_balance(node, bond.saturating_mul(2));
 		let config = pallet_node_staking::NodeConfig {
-			models: frame_support::BoundedVec::truncate_from(alloc::vec![model]),
+			models: frame_support::BoundedVec::truncate_from(models.to_vec()),
 			capacity,
+			throughput: capacity,
 			commission: Default::default(),
 		};
 		NodeStaking::add_node(node.clone(), config, bond, NodeStaking::current_epoch())
 			.expect("benchmark nodes register");
+	}
+
+	fn max_models_per_node() -> u32 {
+		<<Runtime as pallet_node_staking::Config>::MaxModelsPerNode as frame_support::traits::Get<u32>>::get()
 	}
 }
 

@@ -13,15 +13,13 @@ use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
-use crate::configs::{
-	node_staking::{GENESIS_NODE_BOND, GENESIS_NODE_CAPACITY, GENESIS_NODE_MODELS},
-};
+use crate::configs::node_staking::{GENESIS_NODE_BOND, GENESIS_NODE_CAPACITY, GENESIS_NODE_THROUGHPUT};
 
 use pallet_governance_origins::TrackTiming;
 
 use pallet_model_registry::GenesisModel;
 use sp_core::H256;
-use zkinfer_primitives::ProofSystem;
+use zkinfer_primitives::{InputDomain, ProofSystem};
 
 use crate::{
 	AccountId, Balance, BalancesConfig, GovernanceOriginsConfig, Halo2VerifierConfig, ModelRegistryConfig, NodeStakingConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
@@ -56,12 +54,14 @@ pub const DEMO_MODEL_VK: &[u8] = include_bytes!("../../pallets/proof-verifier/ho
 /// The demo model's artifact: the content address provers find it under
 /// (`zkinfer_prover::demo::DIGITS_MLP_ARTIFACT`, checked by a test).
 pub const DEMO_MODEL_ARTIFACT: [u8; 32] = [
-	0x40, 0x6b, 0x60, 0x10, 0x04, 0xaa, 0xce, 0x17, 0x21, 0xeb, 0x34, 0x20, 0x46, 0x1a, 0x97, 0x11,
-	0x7e, 0x17, 0xf7, 0x3c, 0x9c, 0xea, 0x18, 0x13, 0xd4, 0xaf, 0x30, 0xfc, 0xf0, 0xc6, 0xc1, 0xc1,
+	0x71, 0x71, 0xbb, 0x8b, 0xe6, 0x93, 0x12, 0x34, 0xe5, 0x56, 0xf4, 0x42, 0xba, 0x6d, 0x68, 0xf5,
+	0x6d, 0x83, 0x96, 0x42, 0x7c, 0xb6, 0x5f, 0xea, 0x07, 0x6c, 0x75, 0x57, 0x10, 0x29, 0x26, 0x0f,
 ];
 
-/// The demo model's compute units per inference (its price is this × the unit price).
-pub const DEMO_MODEL_COMPUTE_UNITS: u64 = 2_500;
+/// The demo model's input domain: the quantized values its circuit takes, each pixel of an
+/// 8×8 digit (0–16 grey levels / 16 at scale `2^6`, so 0..=64) among them
+/// (`zkinfer_prover::demo`'s compiled artifact records the same, checked by a test).
+pub const DEMO_MODEL_INPUT_DOMAIN: InputDomain = InputDomain { min: -2048, max: 2047 };
 
 /// The demo model as genesis registers it, owned by `owner` (model id 0).
 fn demo_model(owner: AccountId) -> GenesisModel<AccountId> {
@@ -72,7 +72,7 @@ fn demo_model(owner: AccountId) -> GenesisModel<AccountId> {
 		input_scale: 6,
 		output_shape: vec![1, 10],
 		output_scale: 6,
-		compute_units: DEMO_MODEL_COMPUTE_UNITS,
+		input_domain: DEMO_MODEL_INPUT_DOMAIN,
 		proof_system: ProofSystem::Halo2Kzg,
 		vk: <sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(DEMO_MODEL_VK),
 		artifact: H256(DEMO_MODEL_ARTIFACT),
@@ -136,13 +136,12 @@ fn testnet_genesis(
 			keys: vec![(demo_owner.clone(), DEMO_MODEL_VK.to_vec())],
 		},
 		model_registry: ModelRegistryConfig { models: vec![demo_model(demo_owner)] },
-		// Each validator also runs a compute node serving the first models from epoch 0.
+		// Each validator also runs a compute node serving the demo model from epoch 0.
 		node_staking: NodeStakingConfig {
 			nodes: validators
 				.iter()
 				.map(|v| {
-					let models = (0..GENESIS_NODE_MODELS).collect::<Vec<_>>();
-					(v.account.clone(), models, GENESIS_NODE_CAPACITY, GENESIS_NODE_BOND)
+					(v.account.clone(), vec![0], GENESIS_NODE_CAPACITY, GENESIS_NODE_THROUGHPUT, GENESIS_NODE_BOND)
 				})
 				.collect::<Vec<_>>(),
 		},

@@ -6,7 +6,7 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use zkinfer_runtime::{
 	configs::verification::{Groth16Instance, Halo2Instance},
 	genesis_config_presets::{
-		preset_names, DEMO_MODEL_ARTIFACT, DEMO_MODEL_COMPUTE_UNITS, DEMO_MODEL_VK, DEV_HALO2_PARAMS, ENDOWMENT,
+		preset_names, DEMO_MODEL_ARTIFACT, DEMO_MODEL_INPUT_DOMAIN, DEMO_MODEL_VK, DEV_HALO2_PARAMS, ENDOWMENT,
 	},
 	Aura, Balances, Grandpa, Runtime, Session,
 };
@@ -112,14 +112,23 @@ fn both_presets_serve_the_demo_model() {
 			assert_eq!(model.spec.artifact.0, DEMO_MODEL_ARTIFACT);
 			assert_eq!(DEMO_MODEL_ARTIFACT, zkinfer_prover::demo::DIGITS_MLP_ARTIFACT, "the prover's demo artifact");
 			assert_eq!(model.spec.vk.0, sp_io::hashing::blake2_256(&zkinfer_verifier_host::fixture::halo2_fixture().vk));
-			assert_eq!(model.spec.compute_units, DEMO_MODEL_COMPUTE_UNITS);
+			assert_eq!(model.spec.input_domain, DEMO_MODEL_INPUT_DOMAIN);
+			let key = pallet_proof_verifier::Keys::<Runtime, Halo2Instance>::get(model.spec.vk).expect("its key");
+			assert_eq!(model.compute_units, zkinfer_primitives::compute_units(&key.info()), "computed from its key");
 			let key = pallet_proof_verifier::Keys::<Runtime, Halo2Instance>::get(model.spec.vk).expect("its key");
 			assert_eq!(key.references, 1);
-			// Every genesis compute node serves it.
+			// Every genesis compute node serves it, and only it: models that do not exist yet
+			// are served by no one.
 			for validator in pallet_session::Validators::<Runtime>::get() {
 				let node = pallet_node_staking::Nodes::<Runtime>::get(&validator).expect("a genesis node");
-				assert!(node.config.models.contains(&0), "{preset}: {validator:?}");
+				assert_eq!(node.config.models.to_vec(), vec![0], "{preset}: {validator:?}");
 			}
+			// The demo artifact's domain is the registered one.
+			assert_eq!(
+				zkinfer_prover::demo::DIGITS_MLP_INPUT_DOMAIN,
+				(DEMO_MODEL_INPUT_DOMAIN.min, DEMO_MODEL_INPUT_DOMAIN.max),
+				"the prover's demo artifact"
+			);
 			common::market::check_invariants();
 		});
 	}

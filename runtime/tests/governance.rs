@@ -80,7 +80,7 @@ fn a_passed_referendum_prices_new_jobs_at_the_new_unit_price() {
 		let (model, _) = register_digits_model();
 		let (input, _) = fixture_values();
 		let old_price = InferenceMarket::quote(model).expect("priced");
-		assert_eq!(old_price, DIGITS_UNITS as Balance * DEFAULT_UNIT_PRICE);
+		assert_eq!(old_price, digits_units() as Balance * DEFAULT_UNIT_PRICE);
 		assert_eq!(apply(Bob, submit_call(model, &input, old_price)).0, Ok(()));
 
 		let index = propose(Alice, parameter_admin(), set(unit_price(20 * MICRO_UNIT)));
@@ -143,6 +143,7 @@ fn a_passed_referendum_changes_node_stakings_minimum_bond_and_epoch_length() {
 			RuntimeCall::NodeStaking(pallet_node_staking::Call::register_node {
 				models: frame_support::BoundedVec::truncate_from(vec![model]),
 				capacity: 10_000,
+				throughput: 10_000,
 				commission: Perbill::zero(),
 				bond,
 			})

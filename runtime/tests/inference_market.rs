@@ -58,13 +58,18 @@ fn a_digits_job_is_assigned_to_alice_settled_with_a_real_proof_and_paid_as_price
 		let job_proof = zkinfer_verifier_host::fixture::halo2_job0_alice_proof();
 		let (input, output) = fixture_values();
 		let (model, vk) = register_digits_model();
+		serve_with_alice(model);
 		let price = InferenceMarket::quote(model).expect("the model takes jobs");
-		assert_eq!(price, DIGITS_UNITS as u128 * <Runtime as pallet_inference_market::Config>::UnitPrice::get());
+		assert_eq!(price, digits_units() as u128 * <Runtime as pallet_inference_market::Config>::UnitPrice::get());
 		let (alice, bob, charlie) = (Alice.to_account_id(), Bob.to_account_id(), Charlie.to_account_id());
 
 		// Bob submits job 0 and job 1; the next block assigns both to Alice, the only validator.
 		assert_eq!(apply(Bob, submit_call(model, &input, price - 1)).0, Err(MarketError::PriceAboveMaxFee.into()));
 		assert_eq!(apply(Bob, submit_call(model, &input[..63], price)).0, Err(MarketError::InputLength.into()));
+		// A pixel no circuit of the model can take is refused before anything is held.
+		let mut bright = input.clone();
+		bright[17] = 1 << 20;
+		assert_eq!(apply(Bob, submit_call(model, &bright, price)).0, Err(MarketError::InputOutOfDomain { index: 17 }.into()));
 		assert_eq!(apply(Bob, submit_call(model, &input, price)).0, Ok(()));
 		assert_eq!(apply(Bob, submit_call(model, &input, price)).0, Ok(()));
 		assert_eq!(fee_held(&bob), 2 * price);
@@ -116,8 +121,11 @@ fn a_digits_job_is_assigned_to_alice_settled_with_a_real_proof_and_paid_as_price
 		let owner_share = price * 15 / 100;
 		let protocol_share = price - node_share - owner_share;
 		assert_eq!(Balances::balance(&alice), before[0] - tx_fee);
-		assert_eq!(Balances::balance(&pot), before[3] + node_share);
-		assert_eq!(NodeStaking::claimable_rewards(alice.clone()), node_share);
+		// Bringing Alice's node up to date before sharing the fee also minted her emission of
+		// epoch 0 (her bond alone served then) into the pot.
+		let emission = <Runtime as pallet_node_staking::Config>::EpochEmission::get();
+		assert_eq!(Balances::balance(&pot), before[3] + node_share + emission);
+		assert_eq!(NodeStaking::claimable_rewards(alice.clone()), node_share + emission);
 		assert_eq!(Balances::balance(&charlie), before[1] + owner_share);
 		assert_eq!(Balances::balance(&TreasuryAccount::get()), before[2] + protocol_share);
 		assert_eq!(fee_held(&bob), price);
@@ -145,7 +153,7 @@ fn a_digits_job_is_assigned_to_alice_settled_with_a_real_proof_and_paid_as_price
 		let before_claim = Balances::balance(&alice);
 		let (claimed, claim_fee) = apply(Alice, RuntimeCall::NodeStaking(pallet_node_staking::Call::claim_rewards {}));
 		assert_eq!(claimed, Ok(()));
-		assert_eq!(Balances::balance(&alice), before_claim - claim_fee + node_share);
+		assert_eq!(Balances::balance(&alice), before_claim - claim_fee + node_share + emission);
 		check_invariants();
 
 		// Job 1 is never proved: at its deadline Alice is reported and the job re-queued,
@@ -185,7 +193,7 @@ fn a_model_whose_shapes_do_not_match_its_key_is_refused() {
 			input_scale: 5,
 			output_shape: BoundedVec::truncate_from(vec![9]),
 			output_scale: 5,
-			compute_units: DIGITS_UNITS,
+			input_domain: zkinfer_runtime::genesis_config_presets::DEMO_MODEL_INPUT_DOMAIN,
 			proof_system: ProofSystem::Halo2Kzg,
 			vk,
 			artifact: H256::zero(),

@@ -40,7 +40,7 @@ try {
   const { input: pixels, label } = JSON.parse(readFileSync(samplePath, 'utf8'));
   const input = pixels.map((x) => Math.round(x * scale));
   const price = (await api.call.inferenceMarketApi.quote(0)).asOk.toBigInt();
-  console.log(`model 0: ${name}, ${model.spec.computeUnits} compute units, price ${units(price)}`);
+  console.log(`model 0: ${name}, ${model.computeUnits} compute units, price ${units(price)}`);
   console.log(`${values.suri} submits an inference on sample ${values.sample} (64 pixels at scale 2^${model.spec.inputScale})`);
 
   const started = Date.now();

@@ -19,7 +19,6 @@ import { compileDigitsMlp, hex } from './lib/prover.js';
 import { passReferendum } from './lib/referendum.js';
 import { eventNames, moduleError, submitInBlock } from './lib/tx.js';
 
-const DIGITS_UNITS = 2500n;
 const MICRO_UNIT = 10n ** 6n;
 const PARAMETER_ADMIN_TRACK = 1;
 const VALIDATOR_ADMIN_TRACK = 2;
@@ -56,7 +55,7 @@ describe('governance on a --dev node', () => {
     }
     const registered = await submitInBlock(api.tx.modelRegistry.registerModel({
       metadata: '0x', inputShape: [1, 64], inputScale: 5, outputShape: [1, 10], outputScale: 5,
-      computeUnits: DIGITS_UNITS, proofSystem: 'Halo2Kzg', vk: hex(compiled.vkHash),
+      inputDomain: { min: -2048, max: 2047 }, proofSystem: 'Halo2Kzg', vk: hex(compiled.vkHash),
       artifact: hex(path.basename(compiled.artifact)),
     }), charlie);
     const modelEvent = registered.events.find(({ event }) => api.events.modelRegistry.ModelRegistered.is(event));
@@ -65,7 +64,9 @@ describe('governance on a --dev node', () => {
 
     const quote = async () => (await api.call.inferenceMarketApi.quote(model)).asOk.toBigInt();
     const oldPrice = await quote();
-    assert.equal(oldPrice, DIGITS_UNITS * 10n * MICRO_UNIT);
+    // Compute units are the chain's, from the key.
+    const units = (await api.query.modelRegistry.models(model)).unwrap().computeUnits.toBigInt();
+    assert.equal(oldPrice, units * 10n * MICRO_UNIT);
     assert.equal((await api.call.nodeStakingApi.epoch()).length.toNumber(), 600);
 
     // One proposal: set both parameters, atomically.

@@ -20,9 +20,9 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { TREASURY, fieldToNumber, freeBalance, waitForEvent } from './lib/market.js';
 import { startDevNode } from './lib/node.js';
 import { compileDigitsMlp, hex, proverWorker } from './lib/prover.js';
+import { serveWithAlice } from './lib/referendum.js';
 import { eventNames, feePaidBy, moduleError, submitInBlock } from './lib/tx.js';
 
-const DIGITS_UNITS = 2500;
 
 describe('the inference market on a --dev node', () => {
   let node;
@@ -66,7 +66,7 @@ describe('the inference market on a --dev node', () => {
       inputScale: 5,
       outputShape: [1, 10],
       outputScale: 5,
-      computeUnits: DIGITS_UNITS,
+      inputDomain: { min: -2048, max: 2047 },
       proofSystem: 'Halo2Kzg',
       vk: hex(compiled.vkHash),
       artifact: hex(path.basename(compiled.artifact)),
@@ -76,12 +76,15 @@ describe('the inference market on a --dev node', () => {
     const modelEvent = registered.events.find(({ event }) => api.events.modelRegistry.ModelRegistered.is(event));
     assert.ok(modelEvent, `no ModelRegistered among ${eventNames(registered.events)}`);
     model = modelEvent.event.data.model.toNumber();
+    // Genesis nodes serve the models that exist at genesis: Alice's node signs up for this one.
+    await serveWithAlice(api, { models: [model], alice, voters: [alice, bob, charlie] });
 
     // The runtime API quotes the price: compute units × unit price.
     const quote = await api.call.inferenceMarketApi.quote(model);
     assert.ok(quote.isOk, `quote: ${quote.toString()}`);
     const price = quote.asOk.toBigInt();
-    assert.equal(price, BigInt(DIGITS_UNITS) * 10_000_000n);
+    const units = (await api.query.modelRegistry.models(model)).unwrap().computeUnits.toBigInt();
+    assert.equal(price, units * 10_000_000n);
 
     // Bob's input: the sample, quantized as the prover does (a proof for any binding states it).
     const probe = path.join(work, 'probe.json');
@@ -178,11 +181,12 @@ describe('the inference market on a --dev node', () => {
     const dave = keyring.addFromUri('//Dave');
     const eve = keyring.addFromUri('//Eve');
     const epoch = await api.call.nodeStakingApi.epoch();
-    assert.equal(epoch.length.toNumber(), 600, 'one-hour epochs of 6 s blocks');
-    assert.equal(epoch.nextStart.toNumber(), epoch.start.toNumber() + 600);
+    assert.equal(epoch.length.toNumber(), 10, 'the epochs the first test set by referendum');
+    assert.equal(epoch.nextStart.toNumber(), epoch.start.toNumber() + 10);
 
     const bond = 1000n * 10n ** 12n;
-    const registered = await submitInBlock(api.tx.nodeStaking.registerNode([model], 100000, 0, bond), dave);
+    const units = (await api.query.modelRegistry.models(model)).unwrap().computeUnits.toNumber();
+    const registered = await submitInBlock(api.tx.nodeStaking.registerNode([model], 100000, units, 0, bond), dave);
     assert.equal(registered.dispatchError, undefined, `registerNode: ${registered.dispatchError}`);
     const event = registered.events.find(({ event }) => api.events.nodeStaking.NodeRegistered.is(event));
     assert.ok(event, `no NodeRegistered among ${eventNames(registered.events)}`);

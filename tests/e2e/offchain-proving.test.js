@@ -6,7 +6,7 @@
 // job on it is proved the same way. Balances move exactly as priced.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -17,7 +17,8 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { TREASURY, freeBalance, feesPaidIn, referenceInference, samplePath, waitForEvent } from './lib/market.js';
 import { startDevNode } from './lib/node.js';
 import { MODELS, proverWorker } from './lib/prover.js';
-import { eventNames, feePaidBy, submitInBlock } from './lib/tx.js';
+import { serveWithAlice } from './lib/referendum.js';
+import { eventNames, feePaidBy, moduleError, submitInBlock } from './lib/tx.js';
 
 
 
@@ -35,7 +36,9 @@ async function inferAndSettle(api, requester, model, input) {
   const jobEvent = submitted.events.find(({ event }) => api.events.inferenceMarket.InferenceSubmitted.is(event));
   assert.ok(jobEvent, `no InferenceSubmitted among ${eventNames(submitted.events)}`);
   const job = jobEvent.event.data.job.toNumber();
-  const deposit = jobEvent.event.data.deposit.toBigInt();
+  // The job record's deposit, and the usage record's with the requester's first job on a model.
+  const usage = submitted.events.find(({ event }) => api.events.modelRegistry.UsageRecordCreated.is(event));
+  const deposit = jobEvent.event.data.deposit.toBigInt() + (usage ? usage.event.data.deposit.toBigInt() : 0n);
   const requesterFee = feePaidBy(api, submitted.events, requester.address);
   const verified = await waitForEvent(api,
     (event) => api.events.inferenceMarket.InferenceVerified.is(event) && event.data.job.toNumber() === job, 12);
@@ -98,6 +101,34 @@ describe('off-chain proving on a --dev node', () => {
     assert.ok(stored.status.isFulfilled, `job ${job} is ${stored.status.type}`);
   });
 
+  test('an input outside the demo model\'s domain is refused; the brightest digit proves and settles', async () => {
+    const { api } = node;
+    const bob = keyring.addFromUri('//Bob');
+    const record = (await api.query.modelRegistry.models(0)).unwrap();
+    const [min, max] = [record.spec.inputDomain.min.toNumber(), record.spec.inputDomain.max.toNumber()];
+    assert.ok(min <= 0 && max >= 64, `the domain ${min}..=${max} holds every 8×8 digit (0..=64)`);
+    const price = (await api.call.inferenceMarketApi.quote(0)).asOk.toBigInt();
+    const jobsBefore = (await api.query.inferenceMarket.nextJobId()).toNumber();
+    for (const [position, value] of [[5, max + 1], [63, min - 1], [0, 1 << 20]]) {
+      const input = Array(64).fill(0);
+      input[position] = value;
+      const refused = await submitInBlock(api.tx.inferenceMarket.submitInference(0, input, price), bob);
+      assert.deepEqual(moduleError(api, refused.dispatchError),
+        { section: 'inferenceMarket', name: 'InputOutOfDomain', nested: position });
+    }
+    assert.equal((await api.query.inferenceMarket.nextJobId()).toNumber(), jobsBefore, 'no job was opened');
+
+    // Every pixel at the domain's maximum: values far beyond any digit, which saturate inside
+    // the circuit. The node proves it and the chain pays.
+    const artifact = record.spec.artifact.toHex().slice(2);
+    const brightest = path.join(work, 'brightest.json');
+    writeFileSync(brightest, JSON.stringify({ input: Array(64).fill(max / 2 ** record.spec.inputScale.toNumber()) }));
+    const reference = referenceInference(path.join(store, artifact), brightest, work);
+    assert.deepEqual(reference.input, Array(64).fill(max));
+    const { verified } = await inferAndSettle(api, bob, 0, reference.input);
+    assert.deepEqual(verified.event.data.output.map((v) => v.toNumber()), reference.output);
+  });
+
   test('a model registered with `prover-worker register` is served the same way', async () => {
     const { api } = node;
     const alice = keyring.addFromUri('//Alice');
@@ -108,12 +139,20 @@ describe('off-chain proving on a --dev node', () => {
     const registered = JSON.parse(proverWorker(['register',
       '--url', `ws://127.0.0.1:${node.rpcPort}`, '--suri', '//Charlie',
       '--onnx', path.join(MODELS, 'digits_cnn.onnx'), '--calibration', ...samples,
-      '--model-store', store, '--compute-units', '4000']));
+      '--model-store', store]));
     assert.equal(registered.model, 1, 'the model after the demo model');
+    // Genesis nodes serve the models that exist at genesis: Alice's node signs up for this one.
+    const bob = keyring.addFromUri('//Bob');
+    await serveWithAlice(api, { models: [1], alice, voters: [alice, bob, charlie] });
     assert.equal(registered.keyRegistered, true);
     const record = (await api.query.modelRegistry.models(1)).unwrap();
     assert.equal(record.owner.toString(), charlie.address);
-    assert.equal(record.spec.computeUnits.toNumber(), 4000);
+    // The chain computed its compute units from the key: 2^k rows × columns / 64.
+    const key = (await api.query.halo2Verifier.keys(record.spec.vk)).unwrap();
+    const units = BigInt(2 ** key.k.toNumber() * key.columns.toNumber() / 64);
+    assert.equal(record.computeUnits.toBigInt(), units);
+    const settings = JSON.parse(readFileSync(path.join(store, registered.artifact, 'settings.json'), 'utf8'));
+    assert.deepEqual([record.spec.inputDomain.min.toNumber(), record.spec.inputDomain.max.toNumber()], settings.inputDomain);
     assert.equal(record.spec.artifact.toHex().slice(2), registered.artifact);
     assert.ok(await freeBalance(api, charlie.address) < charlieBefore, 'Charlie paid the registration');
 
@@ -123,7 +162,7 @@ describe('off-chain proving on a --dev node', () => {
     const { data } = verified.event;
     assert.equal(data.node.toString(), alice.address);
     assert.deepEqual(data.output.map((v) => v.toNumber()), reference.output);
-    assert.equal(price, 4000n * 10_000_000n);
+    assert.equal(price, units * 10_000_000n);
     const at = verified.blockHash;
     assert.equal(before.requester - await freeBalance(api, dave.address, at), price + deposit + requesterFee);
     assert.equal(await freeBalance(api, charlie.address, at) - ownerBefore, data.payout.owner.toBigInt());

@@ -4,6 +4,10 @@
 //! `MaxOutputValues`); `e` jobs expiring in one block and `s` queue entries the hook looks at
 //! (0 to `MaxJobsPerBlock`).
 //!
+//! The hook's benchmarks measure the dearest case: every job of its own model (so each entry
+//! costs a model visit, its queue and its node list), every model served by `MaxNodesPerModel`
+//! nodes of which only the last can take the job (so each assignment searches them all).
+//!
 //! `submit_result` is measured without the proof verification: everything the call does
 //! before and after asking the verifier (checks, building the public inputs, paying out,
 //! storing the output). The call's weight adds the verifier instance's own benchmarked
@@ -11,7 +15,7 @@
 //! which the runtime cannot make, are not needed here.
 
 use super::*;
-use crate::pallet::{Deadlines, Jobs, NodeJobs, Queue};
+use crate::pallet::{Deadlines, Jobs, NodeJobs, Queues};
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::{
@@ -29,56 +33,61 @@ pub trait BenchmarkHelper<AccountId> {
 	/// registered in a verifier); returns its id.
 	fn register_model(owner: &AccountId, inputs: u32, outputs: u32) -> ModelId;
 
-	/// Makes `node` an active node serving `model` with `capacity` compute units left this
-	/// epoch.
-	fn add_node(node: &AccountId, model: ModelId, capacity: ComputeUnits);
+	/// Makes `node` an active node serving `models` with `capacity` compute units left this
+	/// epoch and as many per block of throughput.
+	fn add_node(node: &AccountId, models: &[ModelId], capacity: ComputeUnits);
+
+	/// The most models one node may serve.
+	fn max_models_per_node() -> u32;
 }
 
 /// An account with a balance far above any fee and deposit; small enough that the funds of
-/// every account a benchmark makes (up to `MaxNodesPerModel + 2`) do not overflow the issuance.
+/// every account a benchmark makes (a few hundred) do not overflow the issuance.
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
 	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 65_536u32.into());
 	who
 }
 
-/// A model with `inputs`/`outputs` values served by `MaxNodesPerModel` nodes of which only the
-/// last has capacity, so every assignment searches them all. Returns the model and requester.
-fn market<T: Config>(inputs: u32, outputs: u32) -> (ModelId, T::AccountId) {
+/// `count` models with `inputs`/`outputs` values, each served by `MaxNodesPerModel` nodes of
+/// which only the last can take a job, so every assignment searches them all. Nodes serve as
+/// many models each as they may. Returns the models and a requester.
+fn market<T: Config>(count: u32, inputs: u32, outputs: u32) -> (Vec<ModelId>, T::AccountId) {
 	let owner = funded::<T>("owner", 0);
-	let model = T::BenchmarkHelper::register_model(&owner, inputs, outputs);
+	let models: Vec<ModelId> =
+		(0..count.max(1)).map(|_| T::BenchmarkHelper::register_model(&owner, inputs, outputs)).collect();
+	let per_node = T::BenchmarkHelper::max_models_per_node().max(1) as usize;
 	let nodes = T::MaxNodesPerModel::get();
-	for index in 0..nodes {
-		let node = funded::<T>("node", index);
-		let capacity = if index + 1 == nodes { ComputeUnits::MAX / 2 } else { 0 };
-		T::BenchmarkHelper::add_node(&node, model, capacity);
+	for (chunk, served) in models.chunks(per_node).enumerate() {
+		for index in 0..nodes {
+			let node = funded::<T>("node", chunk as u32 * nodes + index);
+			let capacity = if index + 1 == nodes { ComputeUnits::MAX / 2 } else { 0 };
+			T::BenchmarkHelper::add_node(&node, served, capacity);
+		}
 	}
-	(model, funded::<T>("requester", 0))
+	(models, funded::<T>("requester", 0))
 }
 
 fn input<T: Config>(len: u32) -> InputOf<T> {
 	BoundedVec::truncate_from((0..len).map(|v| -(v as i64) - 1).collect())
 }
 
-/// Submits `count` jobs of `requester` for `model`.
-fn submit<T: Config>(requester: &T::AccountId, model: ModelId, inputs: u32, count: u32) -> Vec<JobId> {
-	(0..count)
-		.map(|_| {
-			Pallet::<T>::do_submit_inference(
-				requester.clone(),
-				model,
-				input::<T>(inputs),
-				BalanceOf::<T>::max_value(),
-			)
-			.expect("benchmark jobs are accepted")
-		})
-		.collect()
+/// Submits a job of `requester` for `model`.
+fn submit<T: Config>(requester: &T::AccountId, model: ModelId, inputs: u32) -> JobId {
+	Pallet::<T>::do_submit_inference(requester.clone(), model, input::<T>(inputs), BalanceOf::<T>::max_value())
+		.expect("benchmark jobs are accepted")
 }
 
-/// Submits and assigns `count` jobs; returns them and their deadline block.
-fn assigned<T: Config>(inputs: u32, outputs: u32, count: u32) -> (Vec<JobId>, BlockNumberFor<T>) {
-	let (model, requester) = market::<T>(inputs, outputs);
-	let jobs = submit::<T>(&requester, model, inputs, count);
+/// Submits one job for each of `count` models; returns the jobs.
+fn one_job_per_model<T: Config>(count: u32, inputs: u32, outputs: u32) -> Vec<JobId> {
+	let (models, requester) = market::<T>(count, inputs, outputs);
+	models.iter().take(count as usize).map(|&model| submit::<T>(&requester, model, inputs)).collect()
+}
+
+/// Submits and assigns one job for each of `count` models; returns the jobs and their
+/// deadline block.
+fn assigned<T: Config>(count: u32, inputs: u32, outputs: u32) -> (Vec<JobId>, BlockNumberFor<T>) {
+	let jobs = one_job_per_model::<T>(count, inputs, outputs);
 	let now = frame_system::Pallet::<T>::block_number();
 	Pallet::<T>::assign_jobs(now);
 	let deadline = now.saturating_add(T::AssignmentDeadline::get().max(One::one()));
@@ -90,35 +99,36 @@ fn assigned<T: Config>(inputs: u32, outputs: u32, count: u32) -> (Vec<JobId>, Bl
 mod benchmarks {
 	use super::*;
 
-	/// Pricing, holding fee and deposit, queueing a job with `i` input values.
+	/// Checking the domain, pricing, holding fee and deposit, creating the requester's usage
+	/// record, queueing a job with `i` input values.
 	#[benchmark]
 	fn submit_inference(i: Linear<1, { T::MaxInputValues::get() }>) {
-		let (model, requester) = market::<T>(i, 1);
+		let (models, requester) = market::<T>(1, i, 1);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(requester), model, input::<T>(i), BalanceOf::<T>::max_value());
+		_(RawOrigin::Signed(requester), models[0], input::<T>(i), BalanceOf::<T>::max_value());
 
-		assert_eq!(Queue::<T>::get().len(), 1);
+		assert_eq!(Queues::<T>::get(models[0]).map(|q| q.len()), Some(1));
 	}
 
 	/// Cancelling the last job of a full queue.
 	#[benchmark]
 	fn cancel() {
-		let (model, requester) = market::<T>(1, 1);
-		let jobs = submit::<T>(&requester, model, 1, T::MaxQueueLen::get());
+		let (models, requester) = market::<T>(1, 1, 1);
+		let jobs: Vec<JobId> = (0..T::MaxQueueLen::get()).map(|_| submit::<T>(&requester, models[0], 1)).collect();
 		let job = *jobs.last().expect("the queue holds at least one job");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(requester), job);
 
-		assert_eq!(Queue::<T>::get().len() as u32, T::MaxQueueLen::get() - 1);
+		assert_eq!(Queues::<T>::get(models[0]).map(|q| q.len() as u32), Some(T::MaxQueueLen::get() - 1));
 	}
 
 	/// Settling a job with `i` input and `o` output values, all but the verification (see the
 	/// module docs).
 	#[benchmark]
 	fn submit_result(i: Linear<1, { T::MaxInputValues::get() }>, o: Linear<1, { T::MaxOutputValues::get() }>) {
-		let (jobs, _) = assigned::<T>(i, o, 1);
+		let (jobs, _) = assigned::<T>(1, i, o);
 		let job = jobs[0];
 		let node = NodeJobs::<T>::iter_keys().next().map(|(node, _)| node).expect("the job is assigned");
 		let output: OutputOf<T> = BoundedVec::truncate_from(vec![-5; o as usize]);
@@ -126,7 +136,7 @@ mod benchmarks {
 
 		#[block]
 		{
-			let (record, terms) =
+			let (record, terms, node) =
 				Pallet::<T>::settlement_terms(&node, job, &output).expect("the node may settle");
 			let public_inputs = Pallet::<T>::public_inputs(job, &node, &record.input, &output);
 			assert_eq!(public_inputs.len() as u32, 1 + i + o);
@@ -139,8 +149,8 @@ mod benchmarks {
 	/// Removing a finished (cancelled) job's record.
 	#[benchmark]
 	fn remove_job() {
-		let (model, requester) = market::<T>(T::MaxInputValues::get(), 1);
-		let job = submit::<T>(&requester, model, T::MaxInputValues::get(), 1)[0];
+		let (models, requester) = market::<T>(1, T::MaxInputValues::get(), 1);
+		let job = submit::<T>(&requester, models[0], T::MaxInputValues::get());
 		Pallet::<T>::do_cancel(requester.clone(), job).expect("a queued job cancels");
 
 		#[extrinsic_call]
@@ -149,10 +159,10 @@ mod benchmarks {
 		assert!(Jobs::<T>::get(job).is_none());
 	}
 
-	/// The hook expiring `e` jobs that go back to the queue.
+	/// The hook expiring `e` jobs, each of its own model, that go back to their queues.
 	#[benchmark]
 	fn expire_and_requeue(e: Linear<0, { T::MaxJobsPerBlock::get() }>) {
-		let (jobs, deadline) = assigned::<T>(1, 1, e);
+		let (jobs, deadline) = assigned::<T>(e, 1, 1);
 		frame_system::Pallet::<T>::set_block_number(deadline);
 
 		#[block]
@@ -165,14 +175,15 @@ mod benchmarks {
 		}
 	}
 
-	/// The hook expiring `e` jobs that have used their re-assignments and are refunded.
+	/// The hook expiring `e` jobs, each of its own model, that have used their
+	/// re-assignments and are refunded.
 	#[benchmark]
 	fn expire_and_refund(e: Linear<0, { T::MaxJobsPerBlock::get() }>) {
-		let (jobs, deadline) = assigned::<T>(1, 1, e);
+		let (jobs, deadline) = assigned::<T>(e, 1, 1);
 		for &job in &jobs {
 			Jobs::<T>::mutate(job, |record| {
 				if let Some(record) = record {
-					record.assignments = T::MaxReassignments::get().saturating_add(1);
+					record.assignments = Pallet::<T>::max_reassignments().saturating_add(1);
 				}
 			});
 		}
@@ -188,11 +199,11 @@ mod benchmarks {
 		}
 	}
 
-	/// The hook assigning `s` queued jobs, each after searching all of the model's nodes.
+	/// The hook assigning `s` queued jobs, each of its own model, each after searching all of
+	/// the model's nodes.
 	#[benchmark]
 	fn assign_queued(s: Linear<0, { T::MaxJobsPerBlock::get() }>) {
-		let (model, requester) = market::<T>(1, 1);
-		let jobs = submit::<T>(&requester, model, 1, s);
+		let jobs = one_job_per_model::<T>(s, 1, 1);
 		let now = frame_system::Pallet::<T>::block_number();
 
 		#[block]
@@ -203,11 +214,11 @@ mod benchmarks {
 		assert_eq!(Deadlines::<T>::iter_values().map(|d| d.len()).sum::<usize>(), jobs.len());
 	}
 
-	/// The hook refunding `s` queued jobs that waited past the queue timeout.
+	/// The hook refunding `s` queued jobs, each of its own model, that waited past the queue
+	/// timeout.
 	#[benchmark]
 	fn time_out_queued(s: Linear<0, { T::MaxJobsPerBlock::get() }>) {
-		let (model, requester) = market::<T>(1, 1);
-		let jobs = submit::<T>(&requester, model, 1, s);
+		let jobs = one_job_per_model::<T>(s, 1, 1);
 		let late = frame_system::Pallet::<T>::block_number().saturating_add(T::QueueTimeout::get());
 		frame_system::Pallet::<T>::set_block_number(late);
 

@@ -13,15 +13,15 @@ use frame_support::{
 };
 use sp_runtime::traits::{CheckedAdd, CheckedMul, Saturating, Zero};
 use zkinfer_primitives::{
-	inference_public_inputs, job_binding, ComputeNodes, InferenceVerifier, JobId, ModelId, ModelRegistry,
-	ModelTerms, QuantizedValue,
+	inference_public_inputs, job_binding, ComputeNodes, ComputeUnits, InferenceVerifier, JobId, ModelId,
+	ModelRegistry, ModelTerms, QuantizedValue,
 };
 use zkinfer_verifier_primitives::{PublicInput, StatementHash};
 
 use crate::{
 	pallet::{
 		BalanceOf, Config, Error, Event, HoldReason, InputOf, Job, JobOf, JobStatus, Jobs,
-		NextJobId, NodeJobs, OutputOf, Pallet, Payout, Queue, RefundReason,
+		NextJobId, NodeJobs, NodeLoad, OutputOf, Pallet, Payout, Queues, RefundReason,
 	},
 	WeightInfo,
 };
@@ -54,6 +54,12 @@ impl<T: Config> Pallet<T> {
 		jobs
 	}
 
+	/// The governed `MaxReassignments`, below `MaxAssignments` (the nodes that missed a job
+	/// are remembered in it, at most `MaxAssignments`).
+	pub fn max_reassignments() -> u32 {
+		T::MaxReassignments::get().min(T::MaxAssignments::get().saturating_sub(1))
+	}
+
 	/// The storage deposit of a job with `input` input and `output` output values.
 	pub fn job_deposit(input: u32, output: u32) -> Result<BalanceOf<T>, Error<T>> {
 		let values = input.checked_add(output).ok_or(Error::<T>::PriceOverflow)?;
@@ -73,16 +79,22 @@ impl<T: Config> Pallet<T> {
 		let terms = T::Models::terms(model)?;
 		ensure!(terms.accepts_jobs, Error::<T>::ModelNotAcceptingJobs);
 		ensure!(input.len() == terms.input_len as usize, Error::<T>::InputLength);
+		if let Some((index, _)) = terms.input_domain.first_outside(&input) {
+			// MaxInputValues is below 2^16 (integrity test).
+			return Err(Error::<T>::InputOutOfDomain { index: index as u16 }.into());
+		}
 		let fee = Self::price(&terms)?;
 		ensure!(fee <= max_fee, Error::<T>::PriceAboveMaxFee);
 		let deposit = Self::job_deposit(terms.input_len, terms.output_len)?;
 		let id = NextJobId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::JobIdOverflow)?;
-		Queue::<T>::try_append(id).map_err(|_| Error::<T>::QueueFull)?;
+		Queues::<T>::try_mutate(model, |queue| {
+			queue.get_or_insert_with(Default::default).try_push(id).map_err(|_| Error::<T>::QueueFull)
+		})?;
 		// Calls are transactional: a failure below rolls back the writes before it.
 		T::Currency::hold(&HoldReason::JobFee.into(), &requester, fee)?;
 		T::Currency::hold(&HoldReason::JobDeposit.into(), &requester, deposit)?;
-		T::Models::job_opened(model)?;
+		T::Models::job_opened(model, &requester)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		Jobs::<T>::insert(
 			id,
@@ -95,10 +107,8 @@ impl<T: Config> Pallet<T> {
 				compute_units: terms.compute_units,
 				submitted_at: now,
 				assignments: 0,
-				status: JobStatus::Queued {
-					expires_at: now.saturating_add(T::QueueTimeout::get()),
-					excluded: None,
-				},
+				missed_by: Default::default(),
+				status: JobStatus::Queued { expires_at: now.saturating_add(T::QueueTimeout::get()) },
 			},
 		);
 		NextJobId::<T>::put(next);
@@ -111,7 +121,7 @@ impl<T: Config> Pallet<T> {
 		let mut job = Jobs::<T>::get(id).ok_or(Error::<T>::UnknownJob)?;
 		ensure!(job.requester == who, Error::<T>::NotRequester);
 		ensure!(matches!(job.status, JobStatus::Queued { .. }), Error::<T>::NotQueued);
-		Queue::<T>::mutate(|queue| queue.retain(|&queued| queued != id));
+		Self::unqueue(job.model, id);
 		T::Currency::release(&HoldReason::JobFee.into(), &who, job.fee, Precision::Exact)?;
 		T::Models::job_closed(job.model)?;
 		job.status = JobStatus::Cancelled {
@@ -122,6 +132,18 @@ impl<T: Config> Pallet<T> {
 		Jobs::<T>::insert(id, job);
 		Self::deposit_event(Event::JobCancelled { job: id, requester: who, amount });
 		Ok(())
+	}
+
+	/// Takes job `id` out of `model`'s queue (dropping the queue once empty).
+	pub(crate) fn unqueue(model: ModelId, id: JobId) {
+		Queues::<T>::mutate_exists(model, |queue| {
+			if let Some(jobs) = queue {
+				jobs.retain(|&queued| queued != id);
+				if jobs.is_empty() {
+					*queue = None;
+				}
+			}
+		});
 	}
 
 	/// Refunds the open job `id` (already out of the queue and deadline lists) for `reason`.
@@ -169,32 +191,36 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(T::Verifiers::max_verify_weight(public_inputs))
 	}
 
-	/// Checks that `node` may settle job `id` with `output`; returns the job and its model's
-	/// terms.
+	/// Checks that `signer` may settle job `id` with `output`; returns the job, its model's
+	/// terms and the node it is assigned to (`signer` itself, or the node whose prover key
+	/// `signer` is).
 	pub(crate) fn settlement_terms(
-		node: &T::AccountId,
+		signer: &T::AccountId,
 		id: JobId,
 		output: &OutputOf<T>,
-	) -> Result<(JobOf<T>, ModelTerms<T::AccountId>), DispatchError> {
+	) -> Result<(JobOf<T>, ModelTerms<T::AccountId>, T::AccountId), DispatchError> {
 		let job = Jobs::<T>::get(id).ok_or(Error::<T>::UnknownJob)?;
-		match &job.status {
-			JobStatus::Assigned { node: assigned, .. } =>
-				ensure!(assigned == node, Error::<T>::NotAssignedNode),
+		let node = match &job.status {
+			JobStatus::Assigned { node, .. } => {
+				ensure!(T::Nodes::may_submit_for(signer, node), Error::<T>::NotAssignedNode);
+				node.clone()
+			},
 			_ => return Err(Error::<T>::NotAssigned.into()),
-		}
+		};
 		let terms = T::Models::terms(job.model)?;
 		ensure!(output.len() == terms.output_len as usize, Error::<T>::OutputLength);
-		Ok((job, terms))
+		Ok((job, terms, node))
 	}
 
-	/// Verifies `node`'s result for job `id` and settles it; returns the call's actual weight.
+	/// Verifies the result `signer` submits for job `id` and settles it; returns the call's
+	/// actual weight.
 	pub fn do_submit_result(
-		node: T::AccountId,
+		signer: T::AccountId,
 		id: JobId,
 		output: OutputOf<T>,
 		proof: BoundedVec<u8, T::MaxProofBytes>,
 	) -> Result<Weight, DispatchError> {
-		let (job, terms) = Self::settlement_terms(&node, id, &output)?;
+		let (job, terms, node) = Self::settlement_terms(&signer, id, &output)?;
 		let public_inputs = Self::public_inputs(id, &node, &job.input, &output);
 		let statement = T::Verifiers::verify(terms.proof_system, &terms.vk, &public_inputs, &proof)?;
 		// The key exists (it just verified); without it, charge the dearest key of this size.
@@ -245,8 +271,8 @@ impl<T: Config> Pallet<T> {
 			ensure!(missing.is_zero(), DispatchError::Other("escrow held less than the job's fee"));
 			T::ProtocolFeeDestination::on_unbalanced(credit);
 		}
-		T::Nodes::work_verified(&node, job.compute_units, payout.node);
-		NodeJobs::<T>::remove(&node, id);
+		T::Nodes::work_verified(&node, payout.node);
+		Self::release_assignment(&node, id, job.compute_units);
 		T::Models::job_closed(job.model)?;
 		T::Models::inference_verified(job.model, &job.requester);
 		let model = job.model;
@@ -262,6 +288,18 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Takes job `id` off `node`'s open work (its job index and load).
+	pub(crate) fn release_assignment(node: &T::AccountId, id: JobId, units: ComputeUnits) {
+		NodeJobs::<T>::remove(node, id);
+		NodeLoad::<T>::mutate_exists(node, |load| {
+			let left = load.unwrap_or_default().checked_sub(units).unwrap_or_else(|| {
+				frame_support::defensive!("a node's load is below its assigned job's units");
+				0
+			});
+			*load = (left > 0).then_some(left);
+		});
+	}
+
 	/// Checks the pallet's invariants (see the module docs). Built in every configuration so
 	/// that the runtime's tests can check them after each step; reads storage only.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -273,10 +311,14 @@ impl<T: Config> Pallet<T> {
 		let mut open_per_model: BTreeMap<ModelId, u32> = BTreeMap::new();
 		let mut queued = BTreeSet::new();
 		let next = NextJobId::<T>::get();
-		let most_assignments = T::MaxReassignments::get().saturating_add(1);
+		// Finished jobs keep their count after governance lowers `MaxReassignments`: the bound
+		// every job ever had is `MaxAssignments`.
+		let most_assignments = T::MaxAssignments::get();
+		let mut load: BTreeMap<T::AccountId, ComputeUnits> = BTreeMap::new();
 		for (id, job) in Jobs::<T>::iter() {
 			ensure!(id < next, "a job id is not below NextJobId");
 			ensure!(job.assignments <= most_assignments, "a job was assigned too often");
+			ensure!(job.missed_by.len() as u32 <= job.assignments, "a job was missed more often than assigned");
 			let deposit = deposits.entry(job.requester.clone()).or_insert_with(Zero::zero);
 			*deposit = deposit.saturating_add(job.deposit);
 			if job.is_open() {
@@ -287,11 +329,17 @@ impl<T: Config> Pallet<T> {
 			}
 			match &job.status {
 				JobStatus::Queued { .. } => {
-					queued.insert(id);
+					queued.insert((job.model, id));
 				},
 				JobStatus::Assigned { node, deadline } => {
 					ensure!(Deadlines::<T>::get(deadline).contains(&id), "an assigned job has no deadline entry");
-					ensure!(NodeJobs::<T>::contains_key(node, id), "an assigned job is not in its node's index");
+					ensure!(
+						NodeJobs::<T>::get(node, id).as_ref() == Some(deadline),
+						"an assigned job is not in its node's index with its deadline"
+					);
+					ensure!(!job.missed_by.contains(node), "a job is assigned to a node that missed it");
+					let units = load.entry(node.clone()).or_default();
+					*units = units.saturating_add(job.compute_units);
 				},
 				JobStatus::Fulfilled { payout, .. } => ensure!(
 					payout.node.checked_add(&payout.owner).and_then(|s| s.checked_add(&payout.protocol)) ==
@@ -302,11 +350,19 @@ impl<T: Config> Pallet<T> {
 					ensure!(*amount == job.fee, "a refund differs from the job's fee"),
 			}
 		}
-		let queue = Queue::<T>::get();
-		let in_queue: BTreeSet<JobId> = queue.iter().copied().collect();
-		ensure!(in_queue.len() == queue.len(), "a job is queued twice");
-		ensure!(in_queue == queued, "the queue differs from the queued jobs");
-		for (node, id, ()) in NodeJobs::<T>::iter() {
+		let mut in_queues = BTreeSet::new();
+		for (model, queue) in Queues::<T>::iter() {
+			ensure!(!queue.is_empty(), "an empty queue is stored");
+			for &id in queue.iter() {
+				ensure!(in_queues.insert((model, id)), "a job is queued twice");
+			}
+		}
+		ensure!(in_queues == queued, "the queues differ from the queued jobs");
+		for (node, units) in NodeLoad::<T>::iter() {
+			ensure!(load.remove(&node) == Some(units), "a node's load differs from its assigned jobs' units");
+		}
+		ensure!(load.is_empty(), "a node with assigned jobs has no load");
+		for (node, id, _) in NodeJobs::<T>::iter() {
 			let assigned = Jobs::<T>::get(id).map(|job| job.status);
 			ensure!(
 				matches!(assigned, Some(JobStatus::Assigned { node: n, .. }) if n == node),
@@ -332,13 +388,15 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-impl<AccountId, Balance, BlockNumber, MaxInput, MaxOutput> Job<AccountId, Balance, BlockNumber, MaxInput, MaxOutput>
+impl<AccountId, Balance, BlockNumber, MaxInput, MaxOutput, MaxMissed>
+	Job<AccountId, Balance, BlockNumber, MaxInput, MaxOutput, MaxMissed>
 where
 	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
 	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
 	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
 	MaxInput: Get<u32>,
 	MaxOutput: Get<u32>,
+	MaxMissed: Get<u32>,
 {
 	/// Whether the job is queued or assigned (its fee is in escrow).
 	pub fn is_open(&self) -> bool {

@@ -14,21 +14,28 @@
 //! A job's life, in order:
 //!
 //! 1. **Submission.** [`submit_inference`](pallet::Pallet::submit_inference)`(model, input,
-//!    max_fee)` prices the job at the model's compute units × `UnitPrice` (governed), refuses
-//!    it if that exceeds `max_fee`, holds the fee (escrow) and a storage deposit for the job
-//!    record from the requester, and appends the job to the queue (at most `MaxQueueLen`;
+//!    max_fee)` refuses an input with a value outside the model's declared input domain
+//!    ([`Error::InputOutOfDomain`], naming the value's position), prices the job at the
+//!    model's compute units × `UnitPrice` (governed), refuses it if that exceeds `max_fee`,
+//!    holds the fee (escrow) and a storage deposit for the job record from the requester,
+//!    and appends the job to its model's queue (at most `MaxQueueLen` per model;
 //!    [`Error::QueueFull`] beyond). [`cancel`](pallet::Pallet::cancel) takes a job that is
 //!    still queued back and refunds its fee.
-//! 2. **Assignment**, in `on_initialize`, at most `MaxJobsPerBlock` queue entries per block
-//!    from the front: each queued job goes to a node that is active, serves its model and has
-//!    at least its compute units left of its capacity for the epoch (from `Nodes`, node
-//!    staking). Nodes are taken round-robin from a cursor that advances with every
-//!    assignment, so consecutive jobs spread over the eligible nodes; the order depends only
-//!    on chain state. A job no node can take stays queued in place; a job queued for longer
-//!    than `QueueTimeout` is refunded. Each assignment consumes the node's capacity and sets a
-//!    deadline `AssignmentDeadline` blocks ahead.
+//! 2. **Assignment**, in `on_initialize`. Each model has its own queue; the hook visits the
+//!    models with queued jobs round-robin from a cursor that moves on every block, and looks
+//!    at most at `MaxJobsPerBlock` queue entries in all. Within a model's queue, from the
+//!    front, each job goes to a node that is active, serves the model, has not missed this
+//!    job before, has the job's compute units left of its capacity for the epoch, and whose
+//!    open work plus this job stays within what it proves in one deadline window (its
+//!    declared throughput per block × `AssignmentDeadline`). Nodes are taken round-robin from
+//!    a cursor that advances with every assignment; the order depends only on chain state. A
+//!    model whose nodes are all at capacity is left for the next round; a job no node may take
+//!    stays queued; a job queued for longer than `QueueTimeout` is refunded when the hook
+//!    reaches it (the requester may cancel it before). Each assignment consumes the node's
+//!    capacity and sets a deadline `AssignmentDeadline` blocks ahead.
 //! 3. **Settlement.** The assigned node calls
 //!    [`submit_result`](pallet::Pallet::submit_result)`(job, output, proof)`. The runtime
+//!    (or the prover key its operator named in node staking) calls it; the runtime
 //!    builds the public inputs itself — the job binding of (job id, node account), the job's
 //!    input, the claimed output (see `zkinfer_primitives::statement`) — and asks the verifier
 //!    of the model's proof system. On success the held fee is split between the node
@@ -37,14 +44,41 @@
 //!    [`Event::InferenceVerified`] carries it; on failure the call errors and nothing moves.
 //!    A proof made for another job or by another node does not verify: its binding differs.
 //! 4. **Deadlines.** At its deadline block an unfulfilled job is expired: the node is reported
-//!    to staking ([`NodeOffence::MissedDeadline`](zkinfer_primitives::NodeOffence)), and the
-//!    job goes back to the front of the queue (never to the same node next) if it has been
-//!    assigned at most `MaxReassignments` times, otherwise it is refunded.
+//!    to staking ([`NodeOffence::MissedDeadline`](zkinfer_primitives::NodeOffence)) and
+//!    remembered in the job (it is never assigned that job again, so never reported twice for
+//!    it), and the job goes back to the front of its model's queue if it has been assigned at
+//!    most `MaxReassignments` times, otherwise it is refunded.
 //! 5. **Removal.** A finished job (fulfilled, refunded or cancelled) keeps its record and
 //!    output until the requester calls [`remove_job`](pallet::Pallet::remove_job), which
 //!    releases the storage deposit.
 //!
 //! Every job ends exactly once: `Fulfilled`, `Refunded` or `Cancelled`.
+//!
+//! ### Economic argument
+//!
+//! Every role may attack; here is why none of these pays.
+//! - **A requester griefing nodes.** A node is slashed for a missed deadline, so the chain
+//!   accepts only jobs an honest node can prove: values outside the model's input domain are
+//!   refused at submission, the prover's circuits are total over that domain (intermediate
+//!   values saturate), and a node is never given more open work than its declared throughput
+//!   covers within one deadline window, however many jobs arrive at once. A flood of valid
+//!   jobs only queues; each one pays its price.
+//! - **A requester blocking others.** Queues are per model and visited round-robin: jobs no
+//!   node can take (a model nobody serves, nodes at capacity) delay only their own model.
+//!   Every queued job holds its fee and a storage deposit, and the queue of a model is
+//!   bounded.
+//! - **A node.** It is paid only for a verified proof of exactly (its job, its account, the
+//!   job's input, its output); a proof made for another job, node or output fails. It is
+//!   reported once per job it misses and never given that job again.
+//! - **Self-dealing** (one party as requester, model owner and node): the fee comes back only
+//!   as the node's and owner's shares, so the protocol's share and the transaction fees are
+//!   lost; node staking's emission does not depend on jobs (it is earned by stake, gated by
+//!   missed deadlines), so sending work to oneself earns no emission. A model's compute units,
+//!   hence its price, come from its key, not its owner.
+//! - **A block author** decides which transactions enter its blocks, like on any chain; the
+//!   hook's assignments depend only on state, so it cannot steer jobs to a node. Censoring a
+//!   node's results makes it miss deadlines, which costs the node at most
+//!   `DeactivationThreshold` missed-deadline slashes per epoch (node staking caps them).
 //!
 //! ### Off-chain proving
 //!
@@ -143,6 +177,7 @@ pub mod pallet {
 		BlockNumberFor<T>,
 		<T as Config>::MaxInputValues,
 		<T as Config>::MaxOutputValues,
+		<T as Config>::MaxAssignments,
 	>;
 
 	/// The current storage version.
@@ -206,11 +241,17 @@ pub mod pallet {
 		#[pallet::constant]
 		type JobDepositPerValue: Get<BalanceOf<Self>>;
 
-		/// The most queued jobs.
+		/// The most queued jobs of one model.
 		#[pallet::constant]
 		type MaxQueueLen: Get<u32>;
 
-		/// The most jobs the hook expires, and the most queue entries it looks at, per block.
+		/// The most times one job is assigned: the nodes that missed it are remembered in the
+		/// job, at most this many (the governed `MaxReassignments` is read below it).
+		#[pallet::constant]
+		type MaxAssignments: Get<u32>;
+
+		/// The most jobs the hook expires, and the most queue entries it looks at (over all
+		/// models), per block.
 		#[pallet::constant]
 		type MaxJobsPerBlock: Get<u32>;
 
@@ -302,8 +343,6 @@ pub mod pallet {
 		Queued {
 			/// Refunded if still queued at this block.
 			expires_at: BlockNumber,
-			/// A node that missed this job's deadline and does not get it next.
-			excluded: Option<AccountId>,
 		},
 		/// Assigned to a node, which must submit a verified result before `deadline`.
 		Assigned {
@@ -355,8 +394,8 @@ pub mod pallet {
 		MaxEncodedLen,
 		TypeInfo,
 	)]
-	#[scale_info(skip_type_params(MaxInput, MaxOutput))]
-	pub struct Job<AccountId, Balance, BlockNumber, MaxInput: Get<u32>, MaxOutput: Get<u32>>
+	#[scale_info(skip_type_params(MaxInput, MaxOutput, MaxMissed))]
+	pub struct Job<AccountId, Balance, BlockNumber, MaxInput: Get<u32>, MaxOutput: Get<u32>, MaxMissed: Get<u32>>
 	where
 		AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
 		Balance: Clone + PartialEq + Eq + core::fmt::Debug,
@@ -378,6 +417,8 @@ pub mod pallet {
 		pub submitted_at: BlockNumber,
 		/// How many times it has been assigned.
 		pub assignments: u32,
+		/// The nodes that missed its deadline: reported once each, never assigned it again.
+		pub missed_by: BoundedVec<AccountId, MaxMissed>,
 		/// Where it stands.
 		pub status: JobStatus<AccountId, Balance, BlockNumber, MaxOutput>,
 	}
@@ -390,9 +431,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Jobs<T: Config> = StorageMap<_, Twox64Concat, JobId, JobOf<T>, OptionQuery>;
 
-	/// Queued jobs, oldest first (expired jobs re-enter at the front).
+	/// Each model's queued jobs, oldest first (expired jobs re-enter at the front); a model
+	/// without queued jobs has no entry.
+	///
+	/// Hasher: `Twox64Concat`, model ids are assigned by the registry.
 	#[pallet::storage]
-	pub type Queue<T: Config> = StorageValue<_, BoundedVec<JobId, T::MaxQueueLen>, ValueQuery>;
+	pub type Queues<T: Config> =
+		StorageMap<_, Twox64Concat, ModelId, BoundedVec<JobId, T::MaxQueueLen>, OptionQuery>;
+
+	/// The model whose queue the hook visited last: the next block starts after it.
+	#[pallet::storage]
+	pub type QueueCursor<T: Config> = StorageValue<_, ModelId, OptionQuery>;
 
 	/// Assigned jobs by deadline block: the hook expires those still assigned at that block.
 	#[pallet::storage]
@@ -404,10 +453,22 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// The open jobs assigned to each node (what its prover has to do).
+	/// The open jobs assigned to each node, with their deadlines (what its prover has to do).
 	#[pallet::storage]
-	pub type NodeJobs<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, JobId, (), OptionQuery>;
+	pub type NodeJobs<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		JobId,
+		BlockNumberFor<T>,
+		OptionQuery,
+	>;
+
+	/// The compute units of each node's open assigned jobs: never more than its throughput
+	/// covers in one deadline window.
+	#[pallet::storage]
+	pub type NodeLoad<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ComputeUnits, ValueQuery>;
 
 	/// Where the next round-robin search over a model's nodes starts.
 	#[pallet::storage]
@@ -499,6 +560,12 @@ pub mod pallet {
 		ModelNotAcceptingJobs,
 		/// The input does not have the model's number of input values.
 		InputLength,
+		/// The input value at `index` lies outside the model's input domain (the registry's
+		/// `ModelSpec::input_domain` of the model: `min..=max`); no node could prove it.
+		InputOutOfDomain {
+			/// The position of the first value outside the domain.
+			index: u16,
+		},
 		/// The job's price is above the `max_fee` the requester allowed.
 		PriceAboveMaxFee,
 		/// The price (compute units × unit price) or the deposit overflows the balance type.
@@ -513,7 +580,7 @@ pub mod pallet {
 		NotQueued,
 		/// The job is not assigned to a node now (queued, or finished).
 		NotAssigned,
-		/// The job is assigned to another node.
+		/// The job is assigned to another node (and the signer is not its prover key).
 		NotAssignedNode,
 		/// The output does not have the model's number of output values.
 		OutputLength,
@@ -537,6 +604,11 @@ pub mod pallet {
 
 		fn integrity_test() {
 			assert!(!T::MaxJobsPerBlock::get().is_zero(), "MaxJobsPerBlock must be positive");
+			assert!(!T::MaxAssignments::get().is_zero(), "MaxAssignments must be positive");
+			assert!(
+				T::MaxInputValues::get() <= u32::from(u16::MAX),
+				"InputOutOfDomain names a position below 2^16"
+			);
 			assert!(!T::MaxNodesPerModel::get().is_zero(), "MaxNodesPerModel must be positive");
 		}
 
@@ -582,7 +654,8 @@ pub mod pallet {
 		/// Submits the result of an assigned job with its proof; pays the fee out if the proof
 		/// verifies.
 		///
-		/// - Origin: signed, the node the job is assigned to.
+		/// - Origin: signed, the node the job is assigned to, or the prover key its operator
+		///   named in node staking (which pays the transaction fee; the node is paid).
 		/// - The public inputs are built here from the job binding (job id, node), the job's
 		///   input and `output`; the verifier of the model's proof system checks `proof`
 		///   against them and the model's key. A refused proof fails the call (with the

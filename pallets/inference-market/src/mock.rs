@@ -57,7 +57,8 @@ pub const NODE_3: u64 = 13;
 pub const TREASURY: u64 = 99;
 /// What the funded accounts start with.
 pub const ENDOWMENT: Balance = 1_000_000;
-/// Compute units per inference of the test model.
+/// Compute units per inference of the test models: the test verifier's keys' (`2^6` rows × 40
+/// columns / 64).
 pub const UNITS: u64 = 40;
 /// Blocks a node has for a job.
 pub const DEADLINE: u64 = 5;
@@ -65,8 +66,12 @@ pub const DEADLINE: u64 = 5;
 pub const QUEUE_TIMEOUT: u64 = 20;
 /// Jobs looked at per block.
 pub const JOBS_PER_BLOCK: u32 = 4;
-/// Queue length.
+/// Queue length (per model).
 pub const QUEUE_LEN: u32 = 8;
+/// The deposit of a requester's usage record of a model.
+pub const USAGE_DEPOSIT: Balance = 20;
+/// The input domain of the test models.
+pub const DOMAIN: zkinfer_primitives::InputDomain = zkinfer_primitives::InputDomain { min: -100, max: 100 };
 
 /// Pays credits into the treasury account.
 pub struct ToTreasury;
@@ -102,6 +107,7 @@ impl pallet_model_registry::Config for Test {
 	type MaxMetadataBytes = ConstU32<64>;
 	type MaxDimensions = ConstU32<4>;
 	type MaxTensorValues = ConstU32<16>;
+	type UsageRecordDeposit = ConstU64<USAGE_DEPOSIT>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TestHelper;
@@ -124,6 +130,7 @@ impl pallet_inference_market::Config for Test {
 	type JobDepositBase = ConstU64<100>;
 	type JobDepositPerValue = ConstU64<1>;
 	type MaxQueueLen = ConstU32<QUEUE_LEN>;
+	type MaxAssignments = ConstU32<3>;
 	type MaxJobsPerBlock = ConstU32<JOBS_PER_BLOCK>;
 	type MaxNodesPerModel = ConstU32<4>;
 	type MaxInputValues = ConstU32<16>;
@@ -152,8 +159,12 @@ impl crate::BenchmarkHelper<u64> for TestHelper {
 		register_model(*owner, inputs, outputs)
 	}
 
-	fn add_node(node: &u64, model: ModelId, capacity: zkinfer_primitives::ComputeUnits) {
-		TestNodes::<u64>::add(*node, vec![model], capacity);
+	fn add_node(node: &u64, models: &[ModelId], capacity: zkinfer_primitives::ComputeUnits) {
+		TestNodes::<u64>::add(*node, models.to_vec(), capacity);
+	}
+
+	fn max_models_per_node() -> u32 {
+		2
 	}
 }
 
@@ -170,14 +181,14 @@ impl crate::OffchainOperators<u64, crate::Call<Test>> for TestOperators {
 	fn local_operators() -> Vec<u64> {
 		LOCAL_OPERATORS.with(|operators| operators.borrow().clone())
 	}
-	fn submit_signed(operator: &u64, call: crate::Call<Test>) -> Result<(), ()> {
-		SUBMITTED.with(|submitted| submitted.borrow_mut().push((*operator, call)));
+	fn submit_signed(key: &u64, call: crate::Call<Test>) -> Result<(), ()> {
+		SUBMITTED.with(|submitted| submitted.borrow_mut().push((*key, call)));
 		Ok(())
 	}
 }
 
 /// Registers a model of `owner` with `inputs` inputs and `outputs` outputs, costing
-/// [`UNITS`]; returns its id.
+/// [`UNITS`] (the test verifier's key size), with input domain [`DOMAIN`]; returns its id.
 pub fn register_model(owner: u64, inputs: u32, outputs: u32) -> ModelId {
 	let vk = TestVerifier::register_key(ProofSystem::Halo2Kzg, 1 + inputs + outputs);
 	let spec = pallet_model_registry::ModelSpec {
@@ -186,7 +197,7 @@ pub fn register_model(owner: u64, inputs: u32, outputs: u32) -> ModelId {
 		input_scale: 5,
 		output_shape: BoundedVec::truncate_from(vec![outputs]),
 		output_scale: 5,
-		compute_units: UNITS,
+		input_domain: DOMAIN,
 		proof_system: ProofSystem::Halo2Kzg,
 		vk,
 		artifact: H256::repeat_byte(1),

@@ -1,10 +1,12 @@
 //! The off-chain worker: proves the jobs assigned to the operator keys in the local keystore.
 //!
-//! On every block the node imports, [`Pallet::offchain_prove`] looks at each operator whose
-//! key of type [`KEY_TYPE`] is in the node's keystore ([`OffchainOperators::local_operators`])
-//! and at the jobs assigned to it (`NodeJobs`, at most [`MAX_OFFCHAIN_JOBS`] per run). For
-//! each job, under an off-chain storage lock so that two workers (of consecutive blocks)
-//! never handle the same job at once:
+//! On every block the node imports, [`Pallet::offchain_prove`] looks at each key of type
+//! [`KEY_TYPE`] in the node's keystore ([`OffchainOperators::local_operators`]): a node
+//! operator's own account, or the prover key an operator named for its node in node staking
+//! (which may submit that node's results and do nothing else with it). For the nodes those
+//! keys prove for, it visits their assigned jobs (`NodeJobs`) earliest deadline first, at most
+//! [`MAX_OFFCHAIN_JOBS`] per run. For each job, under an off-chain storage lock so that two
+//! workers (of consecutive blocks) never handle the same job at once:
 //!
 //! 1. it asks the node's prover for the job's status (`offchain_proving::proof_status`);
 //! 2. unknown → it hands the job over (`offchain_proving::request_proof`: the model's
@@ -18,6 +20,11 @@
 //!
 //! A node restart loses the prover's memory, not the chain's: the job is still assigned,
 //! the prover reports it unknown, and it is proved again.
+//!
+//! The worker's notes of submissions and failures live in persistent off-chain storage, one
+//! entry per job, and a list per node of the jobs it keeps notes for; each run forgets the
+//! notes of jobs no longer assigned to the node (settled, expired, refunded), so they do not
+//! accumulate.
 
 use alloc::vec::Vec;
 use codec::Encode;
@@ -34,7 +41,7 @@ use sp_runtime::{
 };
 pub use zkinfer_offchain_prover::{RESUBMIT_AFTER, RETRY_AFTER};
 use zkinfer_offchain_prover::{offchain_proving, ProofRequest, ProofStatus, RequestOutcome};
-use zkinfer_primitives::{job_binding, JobId, ModelRegistry};
+use zkinfer_primitives::{job_binding, ComputeNodes, JobId, ModelRegistry};
 
 use crate::{Call, Config, JobStatus, Jobs, NodeJobs, Pallet};
 
@@ -74,14 +81,15 @@ pub mod crypto {
 	}
 }
 
-/// The node's side of off-chain proving: which operators it holds keys of, and how it submits
-/// their results. The runtime implements it with `frame_system::offchain::Signer` over the
-/// keystore; `()` holds no keys (the worker then does nothing).
+/// The node's side of off-chain proving: which accounts it holds [`KEY_TYPE`] keys of (node
+/// operators, or prover keys operators named), and how it submits results signed by them. The
+/// runtime implements it with `frame_system::offchain::Signer` over the keystore; `()` holds no
+/// keys (the worker then does nothing).
 pub trait OffchainOperators<AccountId, LocalCall> {
-	/// The operator accounts whose [`KEY_TYPE`] keys are in the local keystore.
+	/// The accounts whose [`KEY_TYPE`] keys are in the local keystore.
 	fn local_operators() -> Vec<AccountId>;
-	/// Submits `call` as a transaction signed by `operator`'s local key.
-	fn submit_signed(operator: &AccountId, call: LocalCall) -> Result<(), ()>;
+	/// Submits `call` as a transaction signed by `key`'s local key.
+	fn submit_signed(key: &AccountId, call: LocalCall) -> Result<(), ()>;
 }
 
 impl<AccountId, LocalCall> OffchainOperators<AccountId, LocalCall> for () {
@@ -106,24 +114,65 @@ fn storage_key(kind: &[u8], job: JobId, node: &[u8; 32]) -> Vec<u8> {
 	(b"zkinfer/market/", kind, job, node).encode()
 }
 
+/// The off-chain storage key of the list of jobs the worker keeps notes for, for `node`.
+fn tracked_key(node: &[u8; 32]) -> Vec<u8> {
+	(b"zkinfer/market/tracked", node).encode()
+}
+
 impl<T: Config> Pallet<T> {
+	/// The nodes a local key proves for: its own account (if it operates a node) and the node
+	/// whose operator named it as prover key.
+	fn nodes_proved_by(key: &T::AccountId) -> Vec<T::AccountId> {
+		let mut nodes = alloc::vec![key.clone()];
+		if let Some(node) = T::Nodes::node_of_prover(key).filter(|node| node != key) {
+			nodes.push(node);
+		}
+		nodes
+	}
+
 	/// The off-chain worker's run at block `now`.
 	pub fn offchain_prove(now: BlockNumberFor<T>) {
 		let mut budget = MAX_OFFCHAIN_JOBS;
-		for operator in T::Operators::local_operators() {
-			let node = prover_node_id(&operator);
-			for job in NodeJobs::<T>::iter_key_prefix(&operator) {
+		for key in T::Operators::local_operators() {
+			for operator in Self::nodes_proved_by(&key) {
+				let node = prover_node_id(&operator);
+				let mut jobs: Vec<(BlockNumberFor<T>, JobId)> =
+					NodeJobs::<T>::iter_prefix(&operator).map(|(job, deadline)| (deadline, job)).collect();
+				Self::forget_finished(&node, &jobs);
 				if budget == 0 {
-					return;
+					continue;
 				}
-				budget -= 1;
-				Self::offchain_job(now, &operator, &node, job);
+				jobs.sort_unstable();
+				for &(_, job) in jobs.iter().take(budget) {
+					Self::offchain_job(now, &key, &operator, &node, job);
+				}
+				budget = budget.saturating_sub(jobs.len());
 			}
 		}
 	}
 
-	/// Moves job `id` of local operator `operator` (`node`: its 32 bytes) one step on.
-	fn offchain_job(now: BlockNumberFor<T>, operator: &T::AccountId, node: &[u8; 32], id: JobId) {
+	/// Forgets the notes of `node`'s jobs that are no longer among its assigned `jobs`, and
+	/// records the assigned ones as those it may keep notes for.
+	fn forget_finished(node: &[u8; 32], jobs: &[(BlockNumberFor<T>, JobId)]) {
+		let tracked_key = tracked_key(node);
+		let mut tracked = StorageValueRef::persistent(&tracked_key);
+		let before: Vec<JobId> = tracked.get().ok().flatten().unwrap_or_default();
+		for job in before.iter().filter(|job| !jobs.iter().any(|(_, assigned)| assigned == *job)) {
+			for kind in [&b"submitted"[..], &b"failed"[..]] {
+				StorageValueRef::persistent(&storage_key(kind, *job, node)).clear();
+			}
+		}
+		let now: Vec<JobId> = jobs.iter().map(|(_, job)| *job).collect();
+		if now.is_empty() {
+			tracked.clear();
+		} else if now != before {
+			tracked.set(&now);
+		}
+	}
+
+	/// Moves job `id` of `operator`'s node (`node`: its 32 bytes) one step on; results are
+	/// signed by the local key `key`.
+	fn offchain_job(now: BlockNumberFor<T>, key: &T::AccountId, operator: &T::AccountId, node: &[u8; 32], id: JobId) {
 		let Some(job) = Jobs::<T>::get(id) else { return };
 		if !matches!(&job.status, JobStatus::Assigned { node: assigned, .. } if assigned == operator) {
 			return;
@@ -170,7 +219,7 @@ impl<T: Config> Pallet<T> {
 					log::warn!(target: "runtime::inference-market", "job {id}: the proof or output exceeds this chain's bounds");
 					return;
 				};
-				match T::Operators::submit_signed(operator, Call::submit_result { job: id, output, proof }) {
+				match T::Operators::submit_signed(key, Call::submit_result { job: id, output, proof }) {
 					Ok(()) => {
 						log::info!(target: "runtime::inference-market", "job {id}: result submitted");
 						submitted.set(&now);

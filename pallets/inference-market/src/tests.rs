@@ -16,6 +16,11 @@ const PRICE: Balance = 400;
 /// The job deposit: 100 + 3 inputs + 2 outputs.
 const DEPOSIT: Balance = 105;
 
+/// The jobs queued for `model`, oldest first.
+fn queue_of(model: u32) -> Vec<JobId> {
+	Queues::<Test>::get(model).map(|queue| queue.to_vec()).unwrap_or_default()
+}
+
 fn input() -> InputOf<Test> {
 	BoundedVec::truncate_from(vec![3, -1, 7])
 }
@@ -80,8 +85,9 @@ fn a_job_is_assigned_proved_and_paid_as_priced() {
 		// BOB submits: fee and deposit are held, the job is queued.
 		let job = submit(BOB, model);
 		assert_eq!(fee_held(BOB), PRICE);
-		assert_eq!(Balances::balance(&BOB), ENDOWMENT - PRICE - DEPOSIT);
-		assert_eq!(Queue::<Test>::get().to_vec(), vec![job]);
+		// Its first job on the model also holds its usage record's deposit.
+		assert_eq!(Balances::balance(&BOB), ENDOWMENT - PRICE - DEPOSIT - USAGE_DEPOSIT);
+		assert_eq!(queue_of(model), vec![job]);
 
 		// The next block assigns it to the only node, with a deadline.
 		run_to_block(2);
@@ -99,11 +105,11 @@ fn a_job_is_assigned_proved_and_paid_as_priced() {
 		));
 		assert_eq!(Balances::balance(&NODE_1), node + 320);
 		// Staking learns of the verified work and the fee paid for it.
-		assert_eq!(TestNodes::<u64>::work(), vec![(NODE_1, UNITS, 320)]);
+		assert_eq!(TestNodes::<u64>::work(), vec![(NODE_1, 320)]);
 		assert_eq!(Balances::balance(&ALICE), alice + 60);
 		assert_eq!(Balances::balance(&TREASURY), treasury + 20);
 		assert_eq!(fee_held(BOB), 0);
-		assert_eq!(Balances::balance(&BOB), ENDOWMENT - PRICE - DEPOSIT);
+		assert_eq!(Balances::balance(&BOB), ENDOWMENT - PRICE - DEPOSIT - USAGE_DEPOSIT);
 		assert!(InferenceMarket::jobs_assigned_to(NODE_1).is_empty());
 		assert!(matches!(
 			events().last(),
@@ -115,7 +121,7 @@ fn a_job_is_assigned_proved_and_paid_as_priced() {
 
 		// The requester removes the record and gets the deposit back.
 		assert_ok!(InferenceMarket::remove_job(RuntimeOrigin::signed(BOB), job));
-		assert_eq!(Balances::balance(&BOB), ENDOWMENT - PRICE);
+		assert_eq!(Balances::balance(&BOB), ENDOWMENT - PRICE - USAGE_DEPOSIT);
 		assert!(Jobs::<Test>::get(job).is_none());
 	});
 }
@@ -140,7 +146,7 @@ fn submissions_are_checked_before_anything_is_held() {
 		// PAUPER has 300: less than the fee.
 		assert!(InferenceMarket::submit_inference(signed(PAUPER), model, input(), PRICE).is_err());
 		assert_eq!(Balances::balance(&PAUPER), 300);
-		assert!(Queue::<Test>::get().is_empty());
+		assert!(queue_of(model).is_empty());
 		assert_eq!(NextJobId::<Test>::get(), 0);
 		// A retired model takes no new jobs.
 		assert_ok!(ModelRegistry::retire_model(signed(ALICE), model));
@@ -192,7 +198,7 @@ fn only_the_requester_cancels_and_only_while_queued() {
 		assert_ok!(InferenceMarket::cancel(RuntimeOrigin::signed(BOB), job));
 		assert_eq!(status(job), JobStatus::Cancelled { amount: PRICE, at: 1 });
 		assert_eq!(fee_held(BOB), 0);
-		assert!(Queue::<Test>::get().is_empty());
+		assert!(queue_of(model).is_empty());
 		assert_eq!(events().last(), Some(&Event::JobCancelled { job, requester: BOB, amount: PRICE }));
 		assert_noop!(InferenceMarket::cancel(RuntimeOrigin::signed(BOB), job), Error::<Test>::NotQueued);
 
@@ -263,7 +269,7 @@ fn nodes_never_get_more_than_their_capacity() {
 		let jobs: Vec<_> = (0..3).map(|_| submit(BOB, model)).collect();
 		run_to_block(2);
 		assert_eq!(jobs.iter().map(|&j| assigned_node(j)).collect::<Vec<_>>(), vec![Some(NODE_1), Some(NODE_1), None]);
-		assert_eq!(Queue::<Test>::get().to_vec(), vec![jobs[2]]);
+		assert_eq!(queue_of(model), vec![jobs[2]]);
 		run_to_block(3);
 		assert_eq!(assigned_node(jobs[2]), None);
 		check_invariants();
@@ -348,13 +354,13 @@ fn a_missed_deadline_reassigns_to_another_node_then_refunds() {
 		assert_eq!(TestNodes::<u64>::offences().len(), 2);
 		assert!(matches!(status(job), JobStatus::Refunded { reason: RefundReason::DeadlinesMissed, amount: PRICE, .. }));
 		assert_eq!(fee_held(BOB), 0);
-		assert_eq!(Balances::balance(&BOB), ENDOWMENT - DEPOSIT);
+		assert_eq!(Balances::balance(&BOB), ENDOWMENT - DEPOSIT - USAGE_DEPOSIT);
 		assert_eq!(ModelRegistry::open_jobs(model), 0);
 	});
 }
 
 #[test]
-fn an_expired_job_never_goes_back_to_the_late_node_next() {
+fn an_expired_job_never_goes_back_to_a_node_that_missed_it() {
 	run_test(|| {
 		MaxReassignments::set(&3);
 		let model = market_with(&[NODE_1], 1_000);
@@ -362,7 +368,8 @@ fn an_expired_job_never_goes_back_to_the_late_node_next() {
 		run_to_block(2);
 		run_to_block(2 + DEADLINE);
 		// Its only node was late: the job waits in the queue rather than return to it.
-		assert!(matches!(status(job), JobStatus::Queued { excluded: Some(NODE_1), .. }));
+		assert!(matches!(status(job), JobStatus::Queued { .. }));
+		assert_eq!(Jobs::<Test>::get(job).unwrap().missed_by.to_vec(), vec![NODE_1]);
 		TestNodes::<u64>::add(NODE_2, vec![model], 1_000);
 		run_to_block(3 + DEADLINE);
 		assert_eq!(assigned_node(job), Some(NODE_2));
@@ -378,7 +385,7 @@ fn a_job_no_node_takes_is_refunded_after_the_queue_timeout() {
 		assert!(matches!(status(job), JobStatus::Queued { .. }));
 		run_to_block(1 + QUEUE_TIMEOUT);
 		assert!(matches!(status(job), JobStatus::Refunded { reason: RefundReason::QueueTimeout, .. }));
-		assert!(Queue::<Test>::get().is_empty());
+		assert!(queue_of(model).is_empty());
 		assert_eq!(fee_held(BOB), 0);
 	});
 }
@@ -445,5 +452,201 @@ fn try_state_notices_a_payout_that_differs_from_the_fee() {
 			}
 		});
 		assert!(InferenceMarket::do_try_state().is_err());
+	});
+}
+
+// Attacks on the market and what stops them.
+
+#[test]
+fn a_hundred_jobs_with_an_out_of_domain_value_are_refused_at_submission() {
+	run_test(|| {
+		let model = market_with(&[NODE_1], 1_000_000);
+		let balance = Balances::balance(&BOB);
+		for value in 0..100i64 {
+			// One value just outside the domain (either side), or far outside it.
+			let bad = match value % 3 {
+				0 => DOMAIN.max + 1,
+				1 => DOMAIN.min - 1,
+				_ => 1 << (20 + value % 40),
+			};
+			let position = (value % 3) as usize;
+			let mut values = input().to_vec();
+			values[position] = bad;
+			assert_noop!(
+				InferenceMarket::submit_inference(
+					RuntimeOrigin::signed(BOB),
+					model,
+					BoundedVec::truncate_from(values),
+					PRICE
+				),
+				Error::<Test>::InputOutOfDomain { index: position as u16 }
+			);
+		}
+		// Nothing was queued, held, or assigned; the node has nothing to miss.
+		assert_eq!(NextJobId::<Test>::get(), 0);
+		assert_eq!(Balances::balance(&BOB), balance);
+		run_to_block(2 + DEADLINE);
+		assert!(TestNodes::<u64>::offences().is_empty());
+		// The domain's edges themselves are accepted.
+		let edges = BoundedVec::truncate_from(vec![DOMAIN.min, DOMAIN.max, 0]);
+		assert_ok!(InferenceMarket::submit_inference(RuntimeOrigin::signed(BOB), model, edges, PRICE));
+	});
+}
+
+#[test]
+fn a_flood_of_valid_jobs_never_makes_a_node_miss_a_deadline_it_could_meet() {
+	run_test(|| {
+		// NODE_1 proves one job's units per block and has ample capacity for the epoch: in a
+		// deadline window of DEADLINE blocks it can prove DEADLINE jobs, no more.
+		let model = market_with(&[NODE_1], 1_000_000);
+		TestNodes::<u64>::set_throughput(&NODE_1, UNITS);
+		let mut jobs: Vec<JobId> = Vec::new();
+		let mut proved = 0;
+		for block in 2..60u64 {
+			// The attacker keeps the queue full.
+			while queue_of(model).len() < QUEUE_LEN as usize {
+				jobs.push(submit(BOB, model));
+			}
+			run_to_block(block);
+			// The market never gives the node more open work than it proves in one window.
+			let load = crate::pallet::NodeLoad::<Test>::get(NODE_1);
+			assert!(load <= UNITS * DEADLINE, "block {block}: {load} units open");
+			// The node proves at its declared rate, earliest deadline first.
+			if let Some(&job) = InferenceMarket::jobs_assigned_to(NODE_1)
+				.iter()
+				.min_by_key(|&&job| match status(job) {
+					JobStatus::Assigned { deadline, .. } => deadline,
+					_ => u64::MAX,
+				}) {
+				let proof = proof_for(job, NODE_1, &output());
+				assert_ok!(InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_1), job, output(), proof));
+				proved += 1;
+			}
+		}
+		// It kept up with everything it was given and was never reported.
+		assert!(TestNodes::<u64>::offences().is_empty());
+		assert!(proved >= 50, "{proved}");
+		assert!(!events().iter().any(|e| matches!(e, Event::JobExpired { .. })));
+	});
+}
+
+#[test]
+fn a_node_is_not_given_more_than_its_throughput_covers_in_one_window() {
+	run_test(|| {
+		let model = market_with(&[NODE_1], 1_000_000);
+		// Two jobs' worth per deadline window.
+		TestNodes::<u64>::set_throughput(&NODE_1, 2 * UNITS / DEADLINE);
+		let jobs: Vec<_> = (0..3).map(|_| submit(BOB, model)).collect();
+		run_to_block(2);
+		assert_eq!(jobs.iter().map(|&j| assigned_node(j)).collect::<Vec<_>>(), vec![Some(NODE_1), Some(NODE_1), None]);
+		// A settled job frees its units: the third job goes out.
+		let proof = proof_for(jobs[0], NODE_1, &output());
+		assert_ok!(InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_1), jobs[0], output(), proof));
+		run_to_block(3);
+		assert_eq!(assigned_node(jobs[2]), Some(NODE_1));
+	});
+}
+
+#[test]
+fn jobs_no_node_can_take_do_not_delay_another_models_jobs() {
+	run_test(|| {
+		// The attacker fills the queue of a model no node serves, before anyone else submits.
+		let junk = register_model(BOB, 3, 2);
+		let junk_jobs: Vec<_> = (0..QUEUE_LEN).map(|_| submit(BOB, junk)).collect();
+		let model = market_with(&[NODE_1], 1_000);
+		let honest = submit(ALICE, model);
+		// The honest job is assigned in the next block.
+		run_to_block(2);
+		assert_eq!(assigned_node(honest), Some(NODE_1));
+		assert!(junk_jobs.iter().all(|&job| matches!(status(job), JobStatus::Queued { .. })));
+		// And so is every later one, block after block, however the cursor stands.
+		for block in 3..10 {
+			let next = submit(ALICE, model);
+			run_to_block(block);
+			assert_eq!(assigned_node(next), Some(NODE_1), "block {block}");
+		}
+	});
+}
+
+#[test]
+fn jobs_of_many_unserved_models_delay_another_model_by_one_round_at_most() {
+	run_test(|| {
+		// More unserved models than the hook looks at per block.
+		let junk: Vec<_> = (0..2 * JOBS_PER_BLOCK).map(|_| register_model(BOB, 3, 2)).collect();
+		for &model in &junk {
+			submit(BOB, model);
+		}
+		let model = market_with(&[NODE_1], 1_000);
+		let honest = submit(ALICE, model);
+		let rounds = (junk.len() as u64 + 1).div_ceil(u64::from(JOBS_PER_BLOCK));
+		run_to_block(1 + rounds);
+		assert_eq!(assigned_node(honest), Some(NODE_1));
+	});
+}
+
+#[test]
+fn a_node_is_reported_at_most_once_per_job() {
+	run_test(|| {
+		MaxReassignments::set(&2);
+		let model = market_with(&[NODE_1, NODE_2], 1_000);
+		let job = submit(BOB, model);
+		// Both nodes miss it; it is never assigned to either again, so never reported twice.
+		run_to_block(2 + 3 * DEADLINE + QUEUE_TIMEOUT);
+		assert_eq!(
+			TestNodes::<u64>::offences(),
+			vec![(NODE_1, NodeOffence::MissedDeadline { job }), (NODE_2, NodeOffence::MissedDeadline { job })]
+		);
+		assert!(matches!(status(job), JobStatus::Refunded { reason: RefundReason::QueueTimeout, .. }));
+	});
+}
+
+#[test]
+fn a_prover_key_submits_its_nodes_results_and_nothing_else() {
+	run_test(|| {
+		const PROVER: u64 = 21;
+		let model = market_with(&[NODE_1, NODE_2], 1_000);
+		TestNodes::<u64>::set_prover(&NODE_1, Some(PROVER));
+		let job = submit(BOB, model);
+		let other = submit(BOB, model);
+		run_to_block(2);
+		assert_eq!((assigned_node(job), assigned_node(other)), (Some(NODE_1), Some(NODE_2)));
+		// The proof states the node's binding; the prover key signs and the node is paid.
+		let proof = proof_for(job, NODE_1, &output());
+		let node_before = Balances::balance(&NODE_1);
+		assert_ok!(InferenceMarket::submit_result(RuntimeOrigin::signed(PROVER), job, output(), proof));
+		assert!(matches!(status(job), JobStatus::Fulfilled { node: NODE_1, .. }));
+		assert_eq!(Balances::balance(&NODE_1), node_before + 320);
+		assert_eq!(Balances::balance(&PROVER), 0);
+		// It cannot settle another node's job, even with that node's proof.
+		let proof = proof_for(other, NODE_2, &output());
+		assert_noop!(
+			InferenceMarket::submit_result(RuntimeOrigin::signed(PROVER), other, output(), proof),
+			Error::<Test>::NotAssignedNode
+		);
+	});
+}
+
+#[test]
+fn a_job_only_busy_nodes_may_take_does_not_hold_back_later_jobs() {
+	run_test(|| {
+		MaxReassignments::set(&3);
+		let model = market_with(&[NODE_1, NODE_2], 1_000_000);
+		// NODE_2 proves one job per deadline window.
+		TestNodes::<u64>::set_throughput(&NODE_2, UNITS / DEADLINE);
+		let missed = submit(BOB, model);
+		run_to_block(2);
+		assert_eq!(assigned_node(missed), Some(NODE_1));
+		run_to_block(3);
+		let busy = submit(BOB, model);
+		run_to_block(4);
+		assert_eq!(assigned_node(busy), Some(NODE_2));
+		run_to_block(1 + DEADLINE);
+		let later = submit(BOB, model);
+		// Block 7: NODE_1 misses the first job, which goes back to the front of the queue; only
+		// NODE_2 may take it, and NODE_2 is busy. The later job still goes to NODE_1 at once.
+		run_to_block(2 + DEADLINE);
+		assert!(matches!(status(missed), JobStatus::Queued { .. }));
+		assert_eq!(assigned_node(later), Some(NODE_1));
+		assert_eq!(queue_of(model), vec![missed]);
 	});
 }

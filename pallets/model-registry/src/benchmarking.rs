@@ -11,7 +11,7 @@ use frame_support::{
 use frame_system::RawOrigin;
 use sp_core::H256;
 use sp_runtime::traits::Bounded;
-use zkinfer_primitives::{ModelId, ProofSystem};
+use zkinfer_primitives::{ModelId, ModelRegistry, ProofSystem};
 use zkinfer_verifier_primitives::KeyHash;
 
 /// What the benchmarks need from the runtime: a registered verifying key.
@@ -38,7 +38,7 @@ fn spec<T: Config>(owner: &T::AccountId, metadata: u32) -> ModelSpecOf<T> {
 		input_scale: 6,
 		output_shape: BoundedVec::truncate_from(vec![1]),
 		output_scale: 6,
-		compute_units: 100,
+		input_domain: zkinfer_primitives::InputDomain { min: -2048, max: 2047 },
 		proof_system,
 		vk,
 		artifact: H256::repeat_byte(1),
@@ -118,6 +118,23 @@ mod benchmarks {
 
 		let record = Models::<T>::get(model).expect("the model is stored");
 		assert_eq!((record.owner, record.status), (to, ModelStatus::Active));
+	}
+
+	/// Removing a usage record of a removed model: the record goes, the deposit is released.
+	#[benchmark]
+	fn remove_usage_record() {
+		let owner = funded::<T>("owner", 0);
+		let requester = funded::<T>("requester", 1);
+		let model = registered::<T>(&owner, 0);
+		Pallet::<T>::job_opened(model, &requester).expect("a job opens");
+		Pallet::<T>::job_closed(model).expect("the job closes");
+		Pallet::<T>::do_retire_model(owner, model).expect("the owner retires the model");
+		assert!(!Models::<T>::contains_key(model));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(requester.clone()), model);
+
+		assert!(!crate::pallet::RequesterInferences::<T>::contains_key(model, requester));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -14,11 +14,12 @@ use sp_runtime::{
 	traits::{CheckedAdd, CheckedMul, CheckedSub, Zero},
 	ArithmeticError,
 };
-use zkinfer_primitives::{InferenceVerifier, ModelId, ModelRegistry, ModelTerms};
+use zkinfer_primitives::{compute_units, ComputeUnits, InferenceVerifier, ModelId, ModelRegistry, ModelTerms};
 
 use crate::pallet::{
 	BalanceOf, Config, Error, Event, HoldReason, ModelRecord, ModelRecordOf, ModelSpecOf,
 	ModelStatus, Models, NextModelId, OwnershipOffers, Pallet, RequesterInferences, Usage,
+	UsageRecord,
 };
 
 /// The largest fixed-point scale: values are `i64`.
@@ -36,20 +37,21 @@ impl<T: Config> Pallet<T> {
 		Ok(values)
 	}
 
-	/// Checks a specification on its own and against its verifying key.
-	pub fn check_spec(spec: &ModelSpecOf<T>) -> DispatchResult {
+	/// Checks a specification on its own and against its verifying key; returns the compute
+	/// units one inference costs (computed from the key).
+	pub fn check_spec(spec: &ModelSpecOf<T>) -> Result<ComputeUnits, DispatchError> {
 		let inputs = Self::tensor_values(&spec.input_shape)?;
 		let outputs = Self::tensor_values(&spec.output_shape)?;
 		ensure!(
 			spec.input_scale <= MAX_SCALE_BITS && spec.output_scale <= MAX_SCALE_BITS,
 			Error::<T>::ScaleTooLarge
 		);
-		ensure!(spec.compute_units > 0, Error::<T>::ZeroComputeUnits);
+		ensure!(spec.input_domain.is_valid(), Error::<T>::InvalidInputDomain);
 		let key = T::Verifiers::key_info(spec.proof_system, &spec.vk).ok_or(Error::<T>::UnknownKey)?;
 		// Both are at most MaxTensorValues (u32), so the sum fits u64.
 		let statement = 1u64 + u64::from(inputs) + u64::from(outputs);
 		ensure!(u64::from(key.public_inputs) == statement, Error::<T>::ShapeMismatch);
-		Ok(())
+		Ok(compute_units(&key))
 	}
 
 	/// The deposit for `record`: `ModelDepositBase + ModelDepositPerByte × encoded length`.
@@ -63,13 +65,14 @@ impl<T: Config> Pallet<T> {
 
 	/// Registers `spec` for `owner`; returns the new model's id.
 	pub fn do_register_model(owner: T::AccountId, spec: ModelSpecOf<T>) -> Result<ModelId, DispatchError> {
-		Self::check_spec(&spec)?;
+		let compute_units = Self::check_spec(&spec)?;
 		let model = NextModelId::<T>::get();
 		let next = model.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 		let mut record = ModelRecord {
 			owner: owner.clone(),
 			deposit: Zero::zero(),
 			spec,
+			compute_units,
 			status: ModelStatus::Active,
 			open_jobs: 0,
 		};
@@ -92,7 +95,8 @@ impl<T: Config> Pallet<T> {
 			owner,
 			proof_system: record.spec.proof_system,
 			vk: record.spec.vk,
-			compute_units: record.spec.compute_units,
+			compute_units,
+			input_domain: record.spec.input_domain,
 			fee,
 			deposit: record.deposit,
 		});
@@ -198,6 +202,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Removes `who`'s usage record of the removed model `model`, releasing its deposit.
+	pub fn do_remove_usage_record(who: T::AccountId, model: ModelId) -> DispatchResult {
+		ensure!(!Models::<T>::contains_key(model), Error::<T>::ModelStillStored);
+		let record = RequesterInferences::<T>::take(model, &who).ok_or(Error::<T>::NoUsageRecord)?;
+		T::Currency::release(&HoldReason::UsageRecord.into(), &who, record.deposit, Precision::Exact)?;
+		Self::deposit_event(Event::UsageRecordRemoved { model, requester: who, deposit: record.deposit });
+		Ok(())
+	}
+
 	/// Checks the pallet's invariants (see the module docs). Built in every configuration so
 	/// that the runtime's tests can check them after each step; reads storage only.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -208,7 +221,8 @@ impl<T: Config> Pallet<T> {
 		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (model, record) in Models::<T>::iter() {
 			ensure!(model < next, "a model id is not below NextModelId");
-			Self::check_spec(&record.spec).map_err(|_| "a stored model's specification is invalid")?;
+			let units = Self::check_spec(&record.spec).map_err(|_| "a stored model's specification is invalid")?;
+			ensure!(units == record.compute_units, "a stored model's compute units are not its key's");
 			ensure!(
 				record.status == ModelStatus::Active || record.open_jobs > 0,
 				"a retired model without open jobs is still stored"
@@ -225,6 +239,21 @@ impl<T: Config> Pallet<T> {
 		for model in OwnershipOffers::<T>::iter_keys() {
 			ensure!(Models::<T>::contains_key(model), "an ownership offer for a model not stored");
 		}
+		let mut usage_deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut requesters: BTreeMap<ModelId, (u32, u32)> = BTreeMap::new();
+		for (model, requester, record) in RequesterInferences::<T>::iter() {
+			let total = usage_deposits.entry(requester).or_insert_with(Zero::zero);
+			*total = total.saturating_add(record.deposit);
+			let (distinct, repeat) = requesters.entry(model).or_default();
+			*distinct = distinct.saturating_add(u32::from(record.verified >= 1));
+			*repeat = repeat.saturating_add(u32::from(record.verified >= 2));
+		}
+		for (requester, deposits) in usage_deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::UsageRecord.into(), &requester) == deposits,
+				"held usage-record deposits differ from the records' deposits"
+			);
+		}
 		for (model, usage) in Usage::<T>::iter() {
 			ensure!(model < next, "usage of a model id never assigned");
 			ensure!(
@@ -232,6 +261,14 @@ impl<T: Config> Pallet<T> {
 					u64::from(usage.distinct_requesters) <= usage.inferences,
 				"usage statistics are inconsistent"
 			);
+			// Records of a removed model may have been taken back by their requesters.
+			if Models::<T>::contains_key(model) {
+				let (distinct, repeat) = requesters.get(&model).copied().unwrap_or_default();
+				ensure!(
+					(usage.distinct_requesters, usage.repeat_requesters) == (distinct, repeat),
+					"usage statistics differ from the requesters' records"
+				);
+			}
 		}
 		Ok(())
 	}
@@ -242,7 +279,8 @@ impl<T: Config> ModelRegistry<T::AccountId> for Pallet<T> {
 		let record = Models::<T>::get(model).ok_or(Error::<T>::UnknownModel)?;
 		Ok(ModelTerms {
 			accepts_jobs: record.status == ModelStatus::Active,
-			compute_units: record.spec.compute_units,
+			compute_units: record.compute_units,
+			input_domain: record.spec.input_domain,
 			proof_system: record.spec.proof_system,
 			vk: record.spec.vk,
 			artifact: record.spec.artifact,
@@ -252,13 +290,19 @@ impl<T: Config> ModelRegistry<T::AccountId> for Pallet<T> {
 		})
 	}
 
-	fn job_opened(model: ModelId) -> DispatchResult {
-		Models::<T>::try_mutate(model, |record| {
-			let record = record.as_mut().ok_or(Error::<T>::UnknownModel)?;
-			ensure!(record.status == ModelStatus::Active, Error::<T>::ModelRetired);
-			record.open_jobs = record.open_jobs.checked_add(1).ok_or(Error::<T>::OpenJobsOutOfRange)?;
-			Ok(())
-		})
+	fn job_opened(model: ModelId, requester: &T::AccountId) -> DispatchResult {
+		// Checks and the hold first, writes after: a failure changes nothing.
+		let mut record = Models::<T>::get(model).ok_or(Error::<T>::UnknownModel)?;
+		ensure!(record.status == ModelStatus::Active, Error::<T>::ModelRetired);
+		record.open_jobs = record.open_jobs.checked_add(1).ok_or(Error::<T>::OpenJobsOutOfRange)?;
+		if !RequesterInferences::<T>::contains_key(model, requester) {
+			let deposit = T::UsageRecordDeposit::get();
+			T::Currency::hold(&HoldReason::UsageRecord.into(), requester, deposit)?;
+			RequesterInferences::<T>::insert(model, requester, UsageRecord { verified: 0, deposit });
+			Self::deposit_event(Event::UsageRecordCreated { model, requester: requester.clone(), deposit });
+		}
+		Models::<T>::insert(model, record);
+		Ok(())
 	}
 
 	fn job_closed(model: ModelId) -> DispatchResult {
@@ -277,11 +321,18 @@ impl<T: Config> ModelRegistry<T::AccountId> for Pallet<T> {
 	}
 
 	fn inference_verified(model: ModelId, requester: &T::AccountId) {
-		let before = RequesterInferences::<T>::mutate(model, requester, |count| {
-			let before = *count;
-			*count = count.saturating_add(1);
-			before
-		});
+		// The record was created with the job (`job_opened`).
+		let Some(before) = RequesterInferences::<T>::mutate(model, requester, |record| {
+			record.as_mut().map(|record| {
+				let before = record.verified;
+				record.verified = record.verified.saturating_add(1);
+				before
+			})
+		}) else {
+			// Counting it anyway would make the statistics disagree with the records.
+			frame_support::defensive!("a verified job's requester has no usage record");
+			return;
+		};
 		Usage::<T>::mutate(model, |usage| {
 			usage.inferences = usage.inferences.saturating_add(1);
 			match before {

@@ -14,12 +14,20 @@
 //!
 //! [`register_model`](pallet::Pallet::register_model) stores a [`ModelSpec`]: metadata
 //! (bounded bytes, e.g. a name and a description as JSON), the input and output shapes and
-//! their fixed-point scales (values are `real × 2^scale`), the compute units one inference
-//! costs, the proof system and the hash of the model's verifying key (registered in that
-//! system's verifier beforehand), and the artifact hash (the content address of the compiled
-//! model, for provers). The registry checks the key exists and that its public-input count is
-//! exactly `1 + inputs + outputs` (job binding, input, output: the proof statement), and takes
-//! a reference on the key so it cannot be unregistered while the model uses it.
+//! their fixed-point scales (values are `real × 2^scale`), the input domain (the quantized
+//! values each input may take, which the compiled circuit is total over), the proof system
+//! and the hash of the model's verifying key (registered in that system's verifier
+//! beforehand), and the artifact hash (the content address of the compiled model, for
+//! provers). The registry checks the key exists and that its public-input count is exactly
+//! `1 + inputs + outputs` (job binding, input, output: the proof statement), and takes a
+//! reference on the key so it cannot be unregistered while the model uses it.
+//!
+//! **Compute units are the chain's, not the owner's.** What one inference costs (its price
+//! is compute units × the governed unit price, and a node's capacity is counted in them) is
+//! computed from the verifying key's declared circuit size,
+//! [`zkinfer_primitives::compute_units`]: `2^k` rows × columns. An owner cannot make its
+//! model look dearer (to earn more per job, or to weigh more in anything counted in compute
+//! units) or cheaper (to have nodes take work they are underpaid for) than its circuit is.
 //!
 //! Registration costs the owner:
 //! - a **registration fee** (`RegistrationFee`, governed), withdrawn and handed to
@@ -37,7 +45,24 @@
 //!
 //! **Usage statistics** per model ([`UsageStats`]): verified inferences, distinct requesters
 //! and repeat requesters (those with at least two verified inferences), the on-chain signal of
-//! which models are useful. They are updated by the market on each verified inference.
+//! which models are useful. They are updated by the market on each verified inference. The
+//! per-requester record they are counted from ([`RequesterInferences`]) is created with the
+//! requester's first job on a model and holds `UsageRecordDeposit` from the requester, so the
+//! storage it takes is paid for; once the model is removed the requester takes the record and
+//! the deposit back with [`remove_usage_record`](pallet::Pallet::remove_usage_record).
+//!
+//! ### Economic argument
+//!
+//! Who could profit from abusing the registry, and why it does not pay:
+//! - *A model owner inflating its model's cost* (to draw more fees, or anything counted in
+//!   compute units): the units come from the key's circuit size, not from the owner.
+//! - *A model owner declaring a wider input domain than its circuit takes* (so that nodes are
+//!   assigned jobs they cannot prove and are slashed): nodes check a model's artifact before
+//!   serving it (the prover compares the artifact's domain and key with the registered ones
+//!   and refuses a model whose jobs it could not prove), so no honest node serves such a
+//!   model and its jobs are never assigned: they time out and are refunded.
+//! - *Anyone filling storage* with models or usage records: each is held against a deposit
+//!   from the account that made it (the registration fee, on top, is not refunded).
 //!
 //! ### Example
 //!
@@ -53,6 +78,10 @@
 //! - a stored model's shapes are valid and its key's input count is `1 + inputs + outputs`;
 //! - a retired model that is still stored has open jobs (otherwise it would be removed);
 //! - the deposit held from each account equals the sum of the deposits of the models it owns;
+//! - a stored model's compute units are those of its key;
+//! - the usage-record deposit held from each account equals the sum of its records' deposits;
+//!   each model's distinct and repeat requesters are its records with at least one and two
+//!   verified inferences;
 //! - an ownership offer exists only for a stored model;
 //! - usage statistics: repeat requesters ≤ distinct requesters ≤ inferences.
 
@@ -83,7 +112,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
-	use zkinfer_primitives::{ComputeUnits, InferenceVerifier, ModelId, ProofSystem};
+	use zkinfer_primitives::{ComputeUnits, InferenceVerifier, InputDomain, ModelId, ProofSystem};
 	use zkinfer_verifier_primitives::KeyHash;
 
 	/// The balance type of the currency.
@@ -157,6 +186,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxTensorValues: Get<u32>;
 
+		/// The deposit held from a requester for its usage record of a model (created with its
+		/// first job on the model).
+		#[pallet::constant]
+		type UsageRecordDeposit: Get<BalanceOf<Self>>;
+
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 
@@ -171,6 +205,9 @@ pub mod pallet {
 		/// The deposit for a stored model.
 		#[codec(index = 0)]
 		ModelDeposit,
+		/// The deposit for a requester's usage record of a model.
+		#[codec(index = 1)]
+		UsageRecord,
 	}
 
 	/// A model's specification: everything its owner declares at registration.
@@ -197,8 +234,10 @@ pub mod pallet {
 		pub output_shape: BoundedVec<u32, MaxDims>,
 		/// The output's fixed-point scale.
 		pub output_scale: u8,
-		/// The compute units one inference costs (its price is this times the unit price).
-		pub compute_units: ComputeUnits,
+		/// The quantized values each input value may take: the market refuses a job with a
+		/// value outside it. It must be a domain the model's circuit is total over (`prover-
+		/// worker compile` records it; nodes check it against the artifact before serving).
+		pub input_domain: InputDomain,
 		/// The proof system of the verifying key.
 		pub proof_system: ProofSystem,
 		/// The verifying key's hash, registered in that system's verifier.
@@ -242,6 +281,9 @@ pub mod pallet {
 		pub deposit: Balance,
 		/// What the owner declared.
 		pub spec: ModelSpec<MaxMetadata, MaxDims>,
+		/// The compute units one inference costs, computed from the verifying key at
+		/// registration ([`zkinfer_primitives::compute_units`]).
+		pub compute_units: ComputeUnits,
 		/// Whether it takes new jobs.
 		pub status: ModelStatus,
 		/// Jobs of this model that are open (queued or assigned) in the market.
@@ -273,8 +315,22 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Usage<T: Config> = StorageMap<_, Twox64Concat, ModelId, UsageStats, ValueQuery>;
 
-	/// Verified inferences per (model, requester), saturating: what distinct and repeat
-	/// requesters are counted from.
+	/// A requester's record of its use of a model: what distinct and repeat requesters are
+	/// counted from.
+	#[derive(
+		Clone, Copy, Default, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo,
+	)]
+	pub struct UsageRecord<Balance> {
+		/// Its verified inferences of the model (saturating).
+		pub verified: u32,
+		/// The deposit held for the record.
+		pub deposit: Balance,
+	}
+
+	/// Each requester's usage record per model, created with its first job on the model.
+	///
+	/// Hashers: `Twox64Concat` for the registry-assigned model id, `Blake2_128Concat` for the
+	/// account, which users choose.
 	#[pallet::storage]
 	pub type RequesterInferences<T: Config> = StorageDoubleMap<
 		_,
@@ -282,8 +338,8 @@ pub mod pallet {
 		ModelId,
 		Blake2_128Concat,
 		T::AccountId,
-		u32,
-		ValueQuery,
+		UsageRecord<BalanceOf<T>>,
+		OptionQuery,
 	>;
 
 	/// Open ownership offers: the account a model's owner offered it to.
@@ -307,8 +363,8 @@ pub mod pallet {
 		pub output_shape: alloc::vec::Vec<u32>,
 		/// [`ModelSpec::output_scale`].
 		pub output_scale: u8,
-		/// [`ModelSpec::compute_units`].
-		pub compute_units: ComputeUnits,
+		/// [`ModelSpec::input_domain`].
+		pub input_domain: InputDomain,
 		/// [`ModelSpec::proof_system`].
 		pub proof_system: ProofSystem,
 		/// [`ModelSpec::vk`]: the key must be registered in the verifier's genesis.
@@ -341,7 +397,7 @@ pub mod pallet {
 					input_scale: model.input_scale,
 					output_shape: BoundedVec::try_from(model.output_shape.clone()).unwrap_or_else(|_| bounded("output shape")),
 					output_scale: model.output_scale,
-					compute_units: model.compute_units,
+					input_domain: model.input_domain,
 					proof_system: model.proof_system,
 					vk: model.vk,
 					artifact: model.artifact,
@@ -366,8 +422,10 @@ pub mod pallet {
 			proof_system: ProofSystem,
 			/// Its verifying key's hash.
 			vk: KeyHash,
-			/// Its compute units per inference.
+			/// Its compute units per inference, computed from the key.
 			compute_units: ComputeUnits,
+			/// The values its input may take.
+			input_domain: InputDomain,
 			/// The registration fee paid.
 			fee: BalanceOf<T>,
 			/// The deposit held.
@@ -406,6 +464,24 @@ pub mod pallet {
 			/// The account that may accept.
 			to: T::AccountId,
 		},
+		/// A requester's first job on a model created its usage record; the deposit is held.
+		UsageRecordCreated {
+			/// The model.
+			model: ModelId,
+			/// The requester.
+			requester: T::AccountId,
+			/// The deposit held.
+			deposit: BalanceOf<T>,
+		},
+		/// A requester removed its usage record of a removed model; the deposit was released.
+		UsageRecordRemoved {
+			/// The model.
+			model: ModelId,
+			/// The requester.
+			requester: T::AccountId,
+			/// The deposit released.
+			deposit: BalanceOf<T>,
+		},
 		/// An ownership offer was accepted: the model changed hands and deposits.
 		OwnershipTransferred {
 			/// The model.
@@ -439,8 +515,8 @@ pub mod pallet {
 		TooManyValues,
 		/// A fixed-point scale above 62 bits.
 		ScaleTooLarge,
-		/// A model must cost at least one compute unit per inference.
-		ZeroComputeUnits,
+		/// The input domain's minimum is above its maximum.
+		InvalidInputDomain,
 		/// The deposit overflows the balance type.
 		DepositOverflow,
 		/// The model has no ownership offer to this account.
@@ -450,6 +526,10 @@ pub mod pallet {
 		/// The model's count of open jobs would overflow or go below zero (a bug in the
 		/// market pallet).
 		OpenJobsOutOfRange,
+		/// The caller has no usage record of this model.
+		NoUsageRecord,
+		/// The model is still stored: its usage records stay until it is removed.
+		ModelStillStored,
 	}
 
 	#[pallet::hooks]
@@ -527,6 +607,19 @@ pub mod pallet {
 		pub fn accept_ownership(origin: OriginFor<T>, model: ModelId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_accept_ownership(who, model)
+		}
+
+		/// Removes the caller's usage record of a model that is no longer stored and releases
+		/// its deposit. The model's usage statistics keep counting the requester.
+		///
+		/// - Origin: signed, the requester.
+		/// - Fails with [`Error::ModelStillStored`] while the model is stored.
+		/// - Emits [`Event::UsageRecordRemoved`].
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::remove_usage_record())]
+		pub fn remove_usage_record(origin: OriginFor<T>, model: ModelId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_remove_usage_record(who, model)
 		}
 	}
 }

@@ -48,12 +48,15 @@ pub const TREASURY: u64 = 99;
 pub const ENDOWMENT: Balance = 1_000_000;
 /// The registration fee.
 pub const FEE: Balance = 500;
+/// The deposit of a requester's usage record.
+pub const USAGE_DEPOSIT: Balance = 20;
 
 parameter_types! {
 	pub const RegistrationFee: Balance = FEE;
 	pub const ModelDepositBase: Balance = 1_000;
 	pub const ModelDepositPerByte: Balance = 10;
 	pub const TreasuryAccount: u64 = TREASURY;
+	pub const UsageRecordDeposit: Balance = USAGE_DEPOSIT;
 }
 
 /// Pays registration fees into the treasury account.
@@ -77,6 +80,7 @@ impl pallet_model_registry::Config for Test {
 	type MaxMetadataBytes = ConstU32<256>;
 	type MaxDimensions = ConstU32<4>;
 	type MaxTensorValues = ConstU32<1024>;
+	type UsageRecordDeposit = UsageRecordDeposit;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TestKeys;

@@ -7,8 +7,14 @@ use frame_support::{
 	BoundedVec,
 };
 use sp_core::H256;
-use zkinfer_primitives::{testing::TestVerifier, ModelRegistry as _, ProofSystem};
+use zkinfer_primitives::{testing::TestVerifier, InputDomain, ModelRegistry as _, ProofSystem};
 use zkinfer_verifier_primitives::KeyHash;
+
+/// The test model's input domain.
+const DOMAIN: InputDomain = InputDomain { min: -64, max: 63 };
+
+/// The test verifier's keys cost 40 compute units (`2^6` rows × 40 columns / 64).
+const UNITS: u64 = 40;
 
 /// A 2×2 input, 3 outputs, under `vk`.
 fn spec(vk: KeyHash) -> ModelSpecOf<Test> {
@@ -18,7 +24,7 @@ fn spec(vk: KeyHash) -> ModelSpecOf<Test> {
 		input_scale: 5,
 		output_shape: BoundedVec::truncate_from(vec![3]),
 		output_scale: 5,
-		compute_units: 40,
+		input_domain: DOMAIN,
 		proof_system: ProofSystem::Halo2Kzg,
 		vk,
 		artifact: H256::repeat_byte(0xaa),
@@ -64,14 +70,16 @@ fn registering_holds_the_deposit_and_moves_the_fee() {
 				owner: ALICE,
 				proof_system: ProofSystem::Halo2Kzg,
 				vk,
-				compute_units: 40,
+				compute_units: UNITS,
+				input_domain: DOMAIN,
 				fee: FEE,
 				deposit,
 			}
 			.into()
 		);
 		let terms = ModelRegistry::terms(0).expect("terms of a stored model");
-		assert_eq!((terms.input_len, terms.output_len, terms.compute_units), (4, 3, 40));
+		assert_eq!((terms.input_len, terms.output_len, terms.compute_units), (4, 3, UNITS));
+		assert_eq!(terms.input_domain, DOMAIN);
 		assert!(terms.accepts_jobs);
 
 		// Retiring without open jobs removes it and gives everything back but the fee.
@@ -120,9 +128,9 @@ fn a_specification_must_match_a_registered_key() {
 		let mut scaled = spec(vk);
 		scaled.output_scale = 63;
 		assert_noop!(ModelRegistry::register_model(origin(), scaled), Error::<Test>::ScaleTooLarge);
-		let mut free = spec(vk);
-		free.compute_units = 0;
-		assert_noop!(ModelRegistry::register_model(origin(), free), Error::<Test>::ZeroComputeUnits);
+		let mut inverted = spec(vk);
+		inverted.input_domain = InputDomain { min: 1, max: 0 };
+		assert_noop!(ModelRegistry::register_model(origin(), inverted), Error::<Test>::InvalidInputDomain);
 		assert_eq!(TestVerifier::references(ProofSystem::Halo2Kzg, &vk), Some(0));
 	});
 }
@@ -178,13 +186,13 @@ fn a_retired_model_finishes_its_open_jobs_then_goes() {
 	run_test(|| {
 		let model = register_alice();
 		let deposit = held(ALICE);
-		assert_ok!(ModelRegistry::job_opened(model));
-		assert_ok!(ModelRegistry::job_opened(model));
+		assert_ok!(ModelRegistry::job_opened(model, &BOB));
+		assert_ok!(ModelRegistry::job_opened(model, &BOB));
 		assert_noop!(ModelRegistry::retire_model(RuntimeOrigin::signed(BOB), model), Error::<Test>::NotOwner);
 		assert_ok!(ModelRegistry::retire_model(RuntimeOrigin::signed(ALICE), model));
 		assert_eq!(last_event(), Event::ModelRetired { model, open_jobs: 2 }.into());
 		// No new jobs, no changes; open ones still settle against its terms.
-		assert_noop!(ModelRegistry::job_opened(model), Error::<Test>::ModelRetired);
+		assert_noop!(ModelRegistry::job_opened(model, &BOB), Error::<Test>::ModelRetired);
 		assert!(!ModelRegistry::terms(model).unwrap().accepts_jobs);
 		assert_noop!(
 			ModelRegistry::update_metadata(RuntimeOrigin::signed(ALICE), model, BoundedVec::truncate_from(vec![])),
@@ -261,17 +269,76 @@ fn an_offer_to_an_account_that_cannot_hold_the_deposit_fails_on_acceptance() {
 fn usage_counts_inferences_distinct_and_repeat_requesters() {
 	run_test(|| {
 		let model = register_alice();
-		for requester in [BOB, BOB, PAUPER, BOB, 7] {
+		for requester in [BOB, BOB, PAUPER, BOB, ALICE] {
+			assert_ok!(ModelRegistry::job_opened(model, &requester));
+			assert_ok!(ModelRegistry::job_closed(model));
 			ModelRegistry::inference_verified(model, &requester);
 		}
 		assert_eq!(
 			Usage::<Test>::get(model),
 			UsageStats { inferences: 5, distinct_requesters: 3, repeat_requesters: 1 }
 		);
-		assert_eq!(RequesterInferences::<Test>::get(model, BOB), 3);
+		assert_eq!(RequesterInferences::<Test>::get(model, BOB).map(|r| r.verified), Some(3));
 		// Statistics outlive the model.
 		assert_ok!(ModelRegistry::retire_model(RuntimeOrigin::signed(ALICE), model));
 		assert_eq!(Usage::<Test>::get(model).inferences, 5);
+	});
+}
+
+#[test]
+fn compute_units_come_from_the_key_whatever_the_owner_wants() {
+	run_test(|| {
+		// A key of 2^10 rows and 24 columns costs 2^10 × 24 / 64 = 384 units; nothing in the
+		// specification can change that.
+		let vk = TestVerifier::register_sized_key(ProofSystem::Halo2Kzg, 8, 10, 24);
+		assert_ok!(ModelRegistry::register_model(RuntimeOrigin::signed(ALICE), spec(vk)));
+		let model = NextModelId::<Test>::get() - 1;
+		assert_eq!(ModelRegistry::terms(model).map(|t| t.compute_units), Ok(384));
+		assert_eq!(Models::<Test>::get(model).map(|r| r.compute_units), Some(384));
+		// A copy of the same model under the same key costs exactly as much.
+		assert_ok!(ModelRegistry::register_model(RuntimeOrigin::signed(BOB), spec(vk)));
+		assert_eq!(ModelRegistry::terms(model + 1).map(|t| t.compute_units), Ok(384));
+	});
+}
+
+#[test]
+fn a_requesters_first_job_holds_its_usage_record_deposit_until_the_model_is_gone() {
+	run_test(|| {
+		let model = register_alice();
+		let usage_held = |who| Balances::balance_on_hold(&HoldReason::UsageRecord.into(), &who);
+		assert_ok!(ModelRegistry::job_opened(model, &BOB));
+		assert_eq!(usage_held(BOB), USAGE_DEPOSIT);
+		assert_eq!(
+			last_event(),
+			Event::UsageRecordCreated { model, requester: BOB, deposit: USAGE_DEPOSIT }.into()
+		);
+		// Later jobs of the same requester hold nothing more.
+		assert_ok!(ModelRegistry::job_opened(model, &BOB));
+		assert_eq!(usage_held(BOB), USAGE_DEPOSIT);
+		// A requester who cannot pay for its record cannot open a job.
+		assert!(ModelRegistry::job_opened(model, &42).is_err());
+		ModelRegistry::inference_verified(model, &BOB);
+		assert_ok!(ModelRegistry::job_closed(model));
+		assert_ok!(ModelRegistry::job_closed(model));
+		// The record stays while the model is stored.
+		assert_noop!(
+			ModelRegistry::remove_usage_record(RuntimeOrigin::signed(BOB), model),
+			Error::<Test>::ModelStillStored
+		);
+		assert_ok!(ModelRegistry::retire_model(RuntimeOrigin::signed(ALICE), model));
+		assert_noop!(
+			ModelRegistry::remove_usage_record(RuntimeOrigin::signed(PAUPER), model),
+			Error::<Test>::NoUsageRecord
+		);
+		assert_ok!(ModelRegistry::remove_usage_record(RuntimeOrigin::signed(BOB), model));
+		assert_eq!(usage_held(BOB), 0);
+		assert_eq!(Balances::balance(&BOB), ENDOWMENT);
+		assert_eq!(
+			last_event(),
+			Event::UsageRecordRemoved { model, requester: BOB, deposit: USAGE_DEPOSIT }.into()
+		);
+		// The statistics keep counting BOB.
+		assert_eq!(Usage::<Test>::get(model).distinct_requesters, 1);
 	});
 }
 
@@ -290,6 +357,18 @@ fn try_state_notices_a_retired_model_left_behind() {
 	new_test_ext().execute_with(|| {
 		let model = register_alice();
 		Models::<Test>::mutate(model, |r| r.as_mut().unwrap().status = ModelStatus::Retired);
+		assert!(ModelRegistry::do_try_state().is_err());
+	});
+}
+
+#[test]
+fn try_state_notices_statistics_that_differ_from_the_records() {
+	new_test_ext().execute_with(|| {
+		let model = register_alice();
+		assert_ok!(ModelRegistry::job_opened(model, &BOB));
+		ModelRegistry::inference_verified(model, &BOB);
+		assert_ok!(ModelRegistry::do_try_state());
+		Usage::<Test>::mutate(model, |u| u.distinct_requesters += 1);
 		assert!(ModelRegistry::do_try_state().is_err());
 	});
 }

@@ -48,6 +48,8 @@ pub trait WeightInfo {
 	fn transfer_ownership() -> Weight;
 	/// Weight of `accept_ownership`.
 	fn accept_ownership() -> Weight;
+	/// See `benchmarking.rs`.
+	fn remove_usage_record() -> Weight;
 }
 
 /// The measured weights, with the runtime's database weights.
@@ -133,6 +135,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	fn remove_usage_record() -> Weight {
+		Weight::from_parts(53_870_000, 4697)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
 }
 
 /// The same measured weights with RocksDB's database weights, for tests and mocks.
@@ -163,5 +170,10 @@ impl WeightInfo for () {
 		Weight::from_parts(90_150_000, 6434)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	fn remove_usage_record() -> Weight {
+		Weight::from_parts(53_870_000, 4697)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 }

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::pallet::{
-	BalanceOf, CurrentEpoch, EpochRewards, EpochStart, ModelNodes, NextSlashEpoch, NodeWork, Nodes, Pallet,
-	PendingSlashes, PoolUnbonding, Pools, UnappliedSlashes,
+	BalanceOf, CurrentEpoch, EpochRewards, EpochStart, ModelNodes, NextSlashEpoch, Nodes, Pallet, PendingSlashes,
+	PoolUnbonding, Pools, Provers, UnappliedSlashes,
 };
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
@@ -36,13 +36,15 @@ fn stake<T: Config>() -> BalanceOf<T> {
 	T::MinJoin::get().max(T::Currency::minimum_balance()).saturating_mul(10u32.into())
 }
 
-/// `count` models, each with its node list one short of full.
+/// `count` models, each with a full node list of accounts that hold no slot any more (as
+/// nodes that stopped serving), so that joining it frees every slot of the list first: the
+/// dearest case of `index`.
 fn crowded_models<T: Config>(owner: &T::AccountId, first: u32, count: u32) -> Vec<ModelId> {
 	(first..first + count)
 		.map(|i| {
 			let model = T::BenchmarkHelper::register_model(owner, i);
 			let others: Vec<T::AccountId> =
-				(0..T::MaxNodesPerModel::get().saturating_sub(1)).map(|n| account("crowd", n, i)).collect();
+				(0..T::MaxNodesPerModel::get()).map(|n| account("crowd", n, i)).collect();
 			ModelNodes::<T>::insert(model, BoundedVec::truncate_from(others));
 			model
 		})
@@ -50,7 +52,12 @@ fn crowded_models<T: Config>(owner: &T::AccountId, first: u32, count: u32) -> Ve
 }
 
 fn node_config<T: Config>(models: Vec<ModelId>) -> NodeConfigOf<T> {
-	NodeConfig { models: BoundedVec::truncate_from(models), capacity: 1_000_000, commission: Perbill::from_percent(5).min(T::MaxCommission::get()) }
+	NodeConfig {
+		models: BoundedVec::truncate_from(models),
+		capacity: u64::MAX / 4,
+		throughput: u64::MAX / 4,
+		commission: Perbill::from_percent(5).min(T::MaxCommission::get()),
+	}
 }
 
 /// An operator with an active node for a fresh model.
@@ -83,25 +90,25 @@ fn worked<T: Config>(operator: &T::AccountId) {
 	let fee = stake::<T>();
 	T::Currency::transfer(&payer, &Pallet::<T>::account(), fee, frame_support::traits::tokens::Preservation::Preserve)
 		.expect("funded");
-	<Pallet<T> as ComputeNodes<T::AccountId, BalanceOf<T>>>::work_verified(operator, 100, fee);
+	<Pallet<T> as ComputeNodes<T::AccountId, BalanceOf<T>>>::work_verified(operator, fee);
 }
 
 #[benchmarks]
 mod benchmarks {
 	use super::*;
 
-	/// Registers for `m` models whose node lists are one short of full.
+	/// Registers for `m` models whose node lists are full of nodes that stopped serving.
 	#[benchmark]
 	fn register_node(m: Linear<1, { T::MaxModelsPerNode::get() }>) {
 		let operator = funded::<T>("operator", 0);
 		let models = crowded_models::<T>(&operator, 0, m);
 		let config = node_config::<T>(models);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(operator.clone()), config.models.clone(), config.capacity, config.commission, bond::<T>());
+		_(RawOrigin::Signed(operator.clone()), config.models.clone(), config.capacity, config.throughput, config.commission, bond::<T>());
 		assert!(Nodes::<T>::contains_key(&operator));
 	}
 
-	/// Replaces `m` models by `m` others (all lists one short of full).
+	/// Replaces `m` models by `m` others (all lists full of nodes that stopped serving).
 	#[benchmark]
 	fn update_node(m: Linear<1, { T::MaxModelsPerNode::get() }>) {
 		let operator = funded::<T>("operator", 0);
@@ -110,7 +117,7 @@ mod benchmarks {
 		let new = crowded_models::<T>(&operator, m, m);
 		let config = node_config::<T>(new);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(operator.clone()), config.models.clone(), config.capacity, config.commission);
+		_(RawOrigin::Signed(operator.clone()), config.models.clone(), config.capacity, config.throughput, config.commission);
 		assert!(Nodes::<T>::get(&operator).is_some_and(|node| node.next.is_some()));
 	}
 
@@ -122,26 +129,31 @@ mod benchmarks {
 		assert!(Nodes::<T>::get(&operator).is_some_and(|node| node.leave.is_some()));
 	}
 
-	/// A new member joins a pool that has members and rewards.
+	/// A new member joins a pool whose node has an epoch of emission to settle and pending
+	/// stake of that epoch to activate.
 	#[benchmark]
 	fn join_pool() {
 		let operator = active_node::<T>(0);
 		member_of::<T>(&operator, 0);
 		worked::<T>(&operator);
+		advance_to::<T>(Pallet::<T>::current_epoch() + 2);
 		let member = funded::<T>("member", 1);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(member.clone()), operator.clone(), stake::<T>());
 		assert_eq!(Pools::<T>::get(&operator).map(|pool| pool.members), Some(2));
 	}
 
-	/// A member leaves into an existing bucket, with rewards to bring up to date.
+	/// A member leaves into an existing bucket, with active and pending stake, after an epoch
+	/// of emission its node has not settled.
 	#[benchmark]
 	fn leave_pool() {
 		let operator = active_node::<T>(0);
 		let member = member_of::<T>(&operator, 0);
 		let other = member_of::<T>(&operator, 1);
+		advance_to::<T>(Pallet::<T>::current_epoch() + 2);
 		Pallet::<T>::do_leave_pool(other).expect("leaves");
 		worked::<T>(&operator);
+		Pallet::<T>::do_join_pool(member.clone(), operator.clone(), stake::<T>()).expect("joins again");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(member.clone()));
 		assert!(PoolUnbonding::<T>::get(&operator, Pallet::<T>::current_epoch()).is_some());
@@ -181,16 +193,29 @@ mod benchmarks {
 		assert!(!crate::pallet::Members::<T>::contains_key(&member));
 	}
 
-	/// A member claims after an epoch whose emission its node has not settled.
+	/// A member claims after epochs whose emission its node has not settled, with its own
+	/// pending points to activate.
 	#[benchmark]
 	fn claim_rewards() {
 		let operator = active_node::<T>(0);
 		let member = member_of::<T>(&operator, 0);
 		worked::<T>(&operator);
-		advance_to::<T>(Pallet::<T>::current_epoch() + 1);
+		advance_to::<T>(Pallet::<T>::current_epoch() + 2);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(member.clone()));
-		assert!(!NodeWork::<T>::contains_key(&operator));
+		let node = Nodes::<T>::get(&operator).expect("registered");
+		assert_eq!(node.emission.last, Pallet::<T>::current_epoch());
+	}
+
+	/// An operator replaces its node's prover key.
+	#[benchmark]
+	fn set_prover() {
+		let operator = active_node::<T>(0);
+		Pallet::<T>::do_set_prover(operator.clone(), Some(account("prover", 0, 0))).expect("a key is named");
+		let prover: T::AccountId = account("prover", 1, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(operator.clone()), Some(prover.clone()));
+		assert_eq!(Provers::<T>::get(&operator), Some(prover));
 	}
 
 	#[benchmark]
@@ -225,7 +250,7 @@ mod benchmarks {
 			Pallet::<T>::start_epoch(now);
 		}
 		assert_eq!(Pallet::<T>::current_epoch(), 1);
-		assert!(!EpochRewards::<T>::contains_key(0));
+		assert!(EpochRewards::<T>::contains_key(1));
 	}
 
 	/// The hook moves past one offence epoch with no slashes left.
@@ -239,19 +264,19 @@ mod benchmarks {
 		assert_eq!(NextSlashEpoch::<T>::get(), 1);
 	}
 
-	/// One slash, of a node with a pool, over `s` epochs of unbonding buckets.
+	/// One slash, of a node with a pool and an epoch of emission to settle first, over `s`
+	/// epochs of unbonding buckets (and the epoch after them, charged as one more).
 	#[benchmark]
 	fn on_initialize_apply_slash(s: Linear<1, 8>) {
 		let operator = active_node::<T>(0);
 		for i in 0..s {
 			let member = member_of::<T>(&operator, i);
 			member_of::<T>(&operator, 100 + i);
+			advance_to::<T>(Pallet::<T>::current_epoch() + 1);
 			Pallet::<T>::do_leave_pool(member).expect("leaves");
-			if i + 1 < s {
-				advance_to::<T>(Pallet::<T>::current_epoch() + 1);
-			}
 		}
-		let epoch = Pallet::<T>::current_epoch().saturating_sub(s - 1);
+		advance_to::<T>(Pallet::<T>::current_epoch() + 1);
+		let epoch = Pallet::<T>::current_epoch().saturating_sub(s);
 		UnappliedSlashes::<T>::insert(epoch, &operator, UnappliedSlash { fraction: Perbill::from_percent(50), offences: 1 });
 		PendingSlashes::<T>::insert(&operator, 1);
 		let bond_before = Nodes::<T>::get(&operator).expect("registered").bond;

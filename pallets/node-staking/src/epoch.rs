@@ -1,8 +1,10 @@
 //! The epoch clock and the block hook: epoch transitions and the application of due slashes.
 //!
-//! A transition only advances the index and opens the new epoch's reward record; what depends
-//! on the epoch (who is active, which configuration applies, capacity used) is read against
-//! [`CurrentEpoch`], so no transition visits nodes, pools or members.
+//! A transition only advances the index, adds the ended epoch's emission per unit of stake to
+//! [`EmissionPerStake`], makes the stake earning from the next epoch the current one, and opens
+//! the new epoch's reward record; what depends on the epoch (who is active, which configuration
+//! applies, capacity used, emission owed) is read against [`CurrentEpoch`], so no transition
+//! visits nodes, pools or members.
 
 use frame_support::{
 	pallet_prelude::*,
@@ -18,8 +20,8 @@ use zkinfer_primitives::{EpochIndex, EpochInfo};
 
 use crate::{
 	pallet::{
-		BalanceOf, Config, CurrentEpoch, EpochRewards, EpochStart, Event, NextSlashEpoch, Pallet,
-		UnappliedSlashes,
+		BalanceOf, Config, CurrentEpoch, EmissionPerStake, EpochRewards, EpochStart, Event, NextSlashEpoch,
+		Pallet, TotalEmissionStake, UnappliedSlashes,
 	},
 	weights::WeightInfo,
 	EpochReward,
@@ -85,19 +87,29 @@ impl<T: Config> Pallet<T> {
 		let epoch = ended.saturating_add(1);
 		CurrentEpoch::<T>::put(epoch);
 		EpochStart::<T>::put(now);
-		// An epoch without work mints nothing: its record goes at once.
 		EpochRewards::<T>::mutate_exists(ended, |record| {
-			if record.as_ref().is_some_and(|r| r.unsettled == 0) {
-				*record = None;
+			if let Some(r) = record {
+				EmissionPerStake::<T>::mutate(|total| *total = total.saturating_add(r.per_stake()));
+				// No node refers to it: every share of it is in `EmissionPerStake`.
+				if r.unsettled == 0 {
+					*record = None;
+				}
 			}
 		});
+		TotalEmissionStake::<T>::mutate(|total| total.current = total.next);
 		EpochRewards::<T>::insert(epoch, Self::new_epoch_reward());
 		Self::deposit_event(Event::NewEpoch { epoch, start: now });
 	}
 
-	/// A reward record for an epoch starting now.
+	/// A reward record for an epoch starting now: the governed emission, the stake earning at
+	/// its start, and the emission per unit of stake of all earlier epochs.
 	pub(crate) fn new_epoch_reward() -> EpochReward<BalanceOf<T>> {
-		EpochReward { emission: T::EpochEmission::get(), work: 0, unsettled: 0 }
+		EpochReward {
+			emission: T::EpochEmission::get(),
+			stake: TotalEmissionStake::<T>::get().current,
+			per_stake_before: EmissionPerStake::<T>::get(),
+			unsettled: 0,
+		}
 	}
 
 	/// Applies at most `MaxSlashesPerBlock` due slashes, oldest epoch first; each step past an

@@ -7,12 +7,13 @@ use frame_support::{
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
-	TryRuntimeError,
+	FixedPointNumber, TryRuntimeError,
 };
 
 use crate::pallet::{
-	BalanceOf, CapacityUsed, Config, EpochRewards, HoldReason, Members, ModelNodes, NodeCount, NodeWork,
-	Nodes, Pallet, PendingSlashes, PoolUnbonding, Pools, UnappliedSlashes,
+	BalanceOf, CapacityUsed, Config, EpochRewards, HoldReason, Members, ModelNodes, NodeCount, Nodes, Pallet,
+	PendingSlashes, PoolUnbonding, Pools, ProverNodes, Provers, RewardMarks, TotalEmissionStake,
+	UnappliedSlashes,
 };
 
 impl<T: Config> Pallet<T> {
@@ -21,7 +22,9 @@ impl<T: Config> Pallet<T> {
 		Self::check_holds_and_rewards()?;
 		Self::check_pool_shares()?;
 		Self::check_nodes()?;
-		Self::check_slashes_and_work()
+		Self::check_slashes()?;
+		Self::check_emission()?;
+		Self::check_provers()
 	}
 
 	/// Holds equal the records; the pot covers every unclaimed reward.
@@ -37,6 +40,7 @@ impl<T: Config> Pallet<T> {
 		let mut pool_stake = BalanceOf::<T>::zero();
 		for (_, pool) in Pools::<T>::iter() {
 			pool_stake = pool_stake.saturating_add(pool.active);
+			pool_stake = pool_stake.saturating_add(pool.pending.map_or_else(Zero::zero, |p| p.balance));
 			owed = owed.saturating_add(pool.rewards);
 		}
 		for (_, _, bucket) in PoolUnbonding::<T>::iter() {
@@ -45,7 +49,7 @@ impl<T: Config> Pallet<T> {
 		let pot = Self::account();
 		ensure!(
 			T::Currency::balance_on_hold(&HoldReason::PoolStake.into(), &pot) == pool_stake,
-			"the pool stake held differs from the pools' active and unbonding stake"
+			"the pool stake held differs from the pools' active, pending and unbonding stake"
 		);
 		ensure!(
 			T::Currency::balance(&pot) >= T::Currency::minimum_balance().saturating_add(owed),
@@ -58,12 +62,26 @@ impl<T: Config> Pallet<T> {
 	fn check_pool_shares() -> Result<(), TryRuntimeError> {
 		let mut points: BTreeMap<T::AccountId, (BalanceOf<T>, u32, BalanceOf<T>)> = BTreeMap::new();
 		let mut bucket_points: BTreeMap<(T::AccountId, u32), BalanceOf<T>> = BTreeMap::new();
+		// (pool, epoch) → pending points and members of that epoch.
+		let mut pending: BTreeMap<(T::AccountId, u32), (BalanceOf<T>, u32)> = BTreeMap::new();
 		for (who, member) in Members::<T>::iter() {
 			ensure!(!Nodes::<T>::contains_key(&who), "an operator is also a pool member");
 			let pool = Pools::<T>::get(&member.pool).ok_or("a member's pool is missing")?;
-			let owed = crate::rewards::earned(&pool, &member).saturating_add(member.rewards);
+			let mut owed = crate::rewards::earned(&pool, &member).saturating_add(member.rewards);
+			let mut active_points = member.points;
+			if let Some((epoch, pending_points)) = member.pending {
+				let entry = pending.entry((member.pool.clone(), epoch)).or_default();
+				entry.0 = entry.0.saturating_add(pending_points);
+				entry.1 = entry.1.saturating_add(1);
+				// Points its pool activated, which the member takes on its next touch.
+				if pool.pending.as_ref().is_none_or(|p| p.epoch != epoch) {
+					let (mark, _) = RewardMarks::<T>::get(&member.pool, epoch).ok_or("activated pending points have no mark")?;
+					owed = owed.saturating_add(pool.reward_per_point.saturating_sub(mark).saturating_mul_int(pending_points));
+					active_points = active_points.saturating_add(pending_points);
+				}
+			}
 			let entry = points.entry(member.pool.clone()).or_default();
-			entry.0 = entry.0.saturating_add(member.points);
+			entry.0 = entry.0.saturating_add(active_points);
 			entry.1 = entry.1.saturating_add(1);
 			entry.2 = entry.2.saturating_add(owed);
 			for (epoch, chunk) in member.unbonding.iter() {
@@ -72,6 +90,14 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		for (operator, pool) in Pools::<T>::iter() {
+			if let Some(stake) = &pool.pending {
+				let (sum, members) = pending.remove(&(operator.clone(), stake.epoch)).unwrap_or_default();
+				ensure!(
+					stake.points == sum && stake.members == members,
+					"a pool's pending stake differs from its members' pending points"
+				);
+				ensure!(!RewardMarks::<T>::contains_key(&operator, stake.epoch), "pending stake already has a mark");
+			}
 			let (sum, members, owed) = points.remove(&operator).unwrap_or_default();
 			ensure!(pool.points == sum, "a pool's points differ from its members' points");
 			ensure!(pool.members == members, "a pool's member count is wrong");
@@ -87,10 +113,22 @@ impl<T: Config> Pallet<T> {
 			ensure!(!bucket.points.is_zero(), "an empty bucket was kept");
 		}
 		ensure!(bucket_points.is_empty(), "a member's chunk has no bucket");
+		// Members pending for an epoch their pool activated wait on its reward mark.
+		for ((operator, epoch), (_, members)) in pending {
+			let waiting = RewardMarks::<T>::get(&operator, epoch).map(|(_, waiting)| waiting);
+			ensure!(waiting == Some(members), "a reward mark counts other members than wait on it");
+		}
+		for (operator, epoch, _) in RewardMarks::<T>::iter() {
+			let waiting = Members::<T>::iter_values()
+				.filter(|m| m.pool == operator && m.pending.is_some_and(|(e, _)| e == epoch))
+				.count();
+			ensure!(waiting > 0, "a reward mark no member waits on is kept");
+		}
 		Ok(())
 	}
 
-	/// Capacity, the model index and the node count agree with the nodes.
+	/// Capacity, the model index (nodes that stopped serving may have given up their slots)
+	/// and the node count agree with the nodes.
 	fn check_nodes() -> Result<(), TryRuntimeError> {
 		let current = Self::current_epoch();
 		let mut count = 0u32;
@@ -101,7 +139,10 @@ impl<T: Config> Pallet<T> {
 				"a node was assigned more than its capacity this epoch"
 			);
 			for model in node.indexed_models() {
-				ensure!(ModelNodes::<T>::get(model).contains(&operator), "a node is missing from a model's list");
+				ensure!(
+					!node.holds_slot(model, current) || ModelNodes::<T>::get(model).contains(&operator),
+					"a node serving a model is missing from its list"
+				);
 			}
 		}
 		ensure!(NodeCount::<T>::get() == count, "the node count is wrong");
@@ -119,8 +160,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Pending slash counts and unsettled work agree with their records.
-	fn check_slashes_and_work() -> Result<(), TryRuntimeError> {
+	/// Pending slash counts agree with the unapplied slashes.
+	fn check_slashes() -> Result<(), TryRuntimeError> {
 		let mut pending: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 		for (_, operator, _) in UnappliedSlashes::<T>::iter() {
 			ensure!(Nodes::<T>::contains_key(&operator), "a pending slash names an unknown node");
@@ -130,18 +171,55 @@ impl<T: Config> Pallet<T> {
 			ensure!(pending.remove(&operator) == Some(count), "a node's pending slash count is wrong");
 		}
 		ensure!(pending.is_empty(), "a pending slash is not counted");
+		Ok(())
+	}
+
+	/// Each node's emission stake and the totals agree with its bond and pool; the reward
+	/// records are those the nodes refer to.
+	fn check_emission() -> Result<(), TryRuntimeError> {
+		let current = Self::current_epoch();
+		let mut next = BalanceOf::<T>::zero();
+		let mut now = BalanceOf::<T>::zero();
 		let mut unsettled: BTreeMap<u32, u32> = BTreeMap::new();
-		for (operator, (epoch, _)) in NodeWork::<T>::iter() {
-			ensure!(Nodes::<T>::contains_key(&operator), "work is recorded for an unknown node");
-			unsettled.entry(epoch).or_default().saturating_inc();
+		for (operator, node) in Nodes::<T>::iter() {
+			let state = &node.emission;
+			ensure!(state.last <= current, "a node's emission state is ahead of the epoch");
+			let pool = Pools::<T>::get(&operator).unwrap_or_default();
+			let stake = node
+				.bond
+				.saturating_add(pool.active)
+				.saturating_add(pool.pending.map_or_else(Zero::zero, |p| p.balance));
+			let expected = if node.leave.is_some() { Zero::zero() } else { stake };
+			ensure!(state.next_weight == expected, "a node's stake from the next epoch is not its bond and pool");
+			next = next.saturating_add(state.next_weight);
+			now = now.saturating_add(if state.last == current { state.weight } else { state.next_weight });
+			unsettled.entry(state.last).or_default().saturating_inc();
 		}
+		let totals = TotalEmissionStake::<T>::get();
+		ensure!(totals.next == next, "the stake earning from the next epoch is not the nodes' sum");
+		ensure!(now <= totals.current, "the nodes earn on more stake than the epoch's total");
+		ensure!(EpochRewards::<T>::contains_key(current), "the current epoch has no reward record");
 		for (epoch, record) in EpochRewards::<T>::iter() {
 			ensure!(
 				unsettled.remove(&epoch).unwrap_or_default() == record.unsettled,
-				"an epoch's unsettled count differs from the nodes' work"
+				"an epoch's unsettled count differs from the nodes referring to it"
 			);
+			ensure!(epoch == current || record.unsettled > 0, "a reward record nothing refers to is kept");
 		}
-		ensure!(unsettled.is_empty(), "work is recorded for an epoch without a reward record");
+		ensure!(unsettled.is_empty(), "a node refers to an epoch without a reward record");
+		Ok(())
+	}
+
+	/// Prover keys and the nodes they prove for name each other.
+	fn check_provers() -> Result<(), TryRuntimeError> {
+		for (operator, prover) in Provers::<T>::iter() {
+			ensure!(Nodes::<T>::contains_key(&operator), "a prover key names an unknown node");
+			ensure!(ProverNodes::<T>::get(&prover) == Some(operator), "a prover key does not name its node back");
+		}
+		ensure!(
+			ProverNodes::<T>::iter_keys().count() == Provers::<T>::iter_keys().count(),
+			"a prover key is indexed without its node naming it"
+		);
 		Ok(())
 	}
 }

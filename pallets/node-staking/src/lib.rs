@@ -17,28 +17,64 @@
 //!   serves takes effect at an epoch boundary, evaluated lazily against the current epoch, so the
 //!   boundary itself costs a constant: it advances the index and opens the epoch's reward record.
 //! - **Operators** ([`nodes`]): [`register_node`](pallet::Pallet::register_node)`(models,
-//!   capacity, commission, bond)` holds at least `MinBond` from the operator; the node serves from
-//!   the next epoch. [`update_node`](pallet::Pallet::update_node) takes effect next epoch;
-//!   [`unregister_node`](pallet::Pallet::unregister_node) serves to the end of this epoch and the
-//!   bond unbonds for `UnbondingEpochs` more; [`withdraw_unbonded`](pallet::Pallet::withdraw_unbonded)
-//!   returns it.
+//!   capacity, throughput, commission, bond)` holds at least `MinBond` from the operator; the
+//!   node serves from the next epoch. For each model it serves, its capacity per epoch and what
+//!   it proves in one deadline window (throughput per block × `AssignmentWindow`) must cover
+//!   at least one job of the model. [`update_node`](pallet::Pallet::update_node) takes effect
+//!   next epoch; [`unregister_node`](pallet::Pallet::unregister_node) serves to the end of this
+//!   epoch and the bond unbonds for `UnbondingEpochs` more;
+//!   [`withdraw_unbonded`](pallet::Pallet::withdraw_unbonded) returns it. An operator may name
+//!   a separate **prover key** with [`set_prover`](pallet::Pallet::set_prover): an account that
+//!   may submit the node's results (and pays their fees) and can do nothing else with the node,
+//!   so the key a proving machine holds is not the one that controls the stake.
 //! - **Pools** ([`pools`]): any account may [`join_pool`](pallet::Pallet::join_pool)`(operator,
 //!   amount)` (at least `MinJoin`) and [`leave_pool`](pallet::Pallet::leave_pool). Pool stake
 //!   is held on the pallet account and shared in points, so a slash reduces every member's
-//!   stake pro rata without visiting them; leaving moves the member's stake into the pool's
-//!   unbonding bucket of that epoch, which stays slashable until withdrawn.
+//!   stake pro rata without visiting them; stake that joins in an epoch earns from the next;
+//!   leaving moves the member's stake into the pool's unbonding bucket of that epoch, which
+//!   stays slashable until withdrawn. A pool takes no new stake while its node has a slash
+//!   pending.
 //! - **Rewards** ([`rewards`]): a node's share of each verified job's fee (the market pays it
-//!   to the pallet account) and its share of the epoch's `EpochEmission`, pro rata to the
-//!   compute units of verified work it delivered (minted when the epoch is over and the node
-//!   settles). Each reward is split: the commission (at most `MaxCommission`) to the operator,
-//!   the rest by stake between the operator's bond and the pool. Members claim theirs with
-//!   [`claim_rewards`](pallet::Pallet::claim_rewards) (pull), so no hook pays anyone.
+//!   to the pallet account) and its share of each epoch's `EpochEmission`, pro rata to the
+//!   stake in force in that epoch (its bond and its pool's active stake at the epoch's start,
+//!   less what left or was slashed during the epoch), less `1 / DeactivationThreshold` of it
+//!   per deadline it missed in the epoch; minted when the node is next brought up to date.
+//!   Each reward is split with the commission in force when it was earned (at most
+//!   `MaxCommission`) to the operator, the rest by stake between the operator's bond and the
+//!   pool. Members claim theirs with [`claim_rewards`](pallet::Pallet::claim_rewards) (pull),
+//!   so no hook pays anyone.
 //! - **Slashing** ([`slashing`]): the market reports offences (a missed deadline, or
-//!   unavailability); each adds its governed fraction to the node's slash for the epoch. A
-//!   node reaching `DeactivationThreshold` offences in an epoch is deactivated at once. The
-//!   slash of epoch `e` is applied at the start of epoch `e + 2` (governance has all of epoch
-//!   `e + 1` to [`cancel_slash`](pallet::Pallet::cancel_slash)), by the hook, at most
+//!   unavailability); each adds its governed fraction to the node's slash for the epoch, up to
+//!   `DeactivationThreshold` offences per node and epoch, when the node is deactivated at once
+//!   and further reports of that epoch are ignored. The slash of epoch `e` is applied at the
+//!   start of epoch `e + 2` (governance has all of epoch `e + 1` to
+//!   [`cancel_slash`](pallet::Pallet::cancel_slash)), by the hook, at most
 //!   `MaxSlashesPerBlock` per block.
+//!
+//! ### Economic argument
+//!
+//! Who could profit from abusing node staking, and why it does not pay:
+//! - **Self-dealing for emission** (an operator sending jobs to its own node, for its own
+//!   model): emission is earned by stake, not by work, and work can only lower a node's share
+//!   (by missed deadlines), never raise it; so the jobs earn no emission and cost their
+//!   protocol share and transaction fees. This holds for every governed value of the emission,
+//!   fee shares and prices.
+//! - **Late stake** taking an epoch's emission: stake that joins in an epoch earns from the
+//!   next; a node is brought up to date before any change of its stake or commission, so each
+//!   epoch's emission goes to the stake and commission in force then. Stake that leaves or is
+//!   slashed during an epoch forfeits that epoch's share (it is not minted).
+//! - **Stake dodging or buying into a slash**: no stake of the node or its pool can be
+//!   withdrawn while a slash is pending, leavers stay slashable in their bucket, and no stake
+//!   can join while one is pending, so a slash falls on the stake that was there when the
+//!   offence happened.
+//! - **Griefing a node into slashes** (a requester sending unprovable jobs, or more than the
+//!   node can prove in time): the market refuses inputs outside a model's domain and never
+//!   gives a node more open work than its throughput covers in a deadline window; offences are
+//!   reported once per job and capped per epoch.
+//! - **Squatting a model's node slots**: every served model needs capacity and throughput for
+//!   at least one of its jobs, so a squatting node is assigned work and slashed (then
+//!   deactivated) if it does not prove it; nodes that stopped serving lose their slot to a
+//!   new node at once, not only when they are withdrawn.
 //!
 //! ### Slashing policy
 //!
@@ -61,7 +97,7 @@
 //!
 //! Checked by `Pallet::do_try_state` (tests and the `try-runtime` feature):
 //! - each operator's `NodeBond` hold equals its node's bond; the pallet account's `PoolStake`
-//!   hold equals every pool's active stake plus every unbonding bucket's balance;
+//!   hold equals every pool's active and pending stake plus every unbonding bucket's balance;
 //! - the pallet account's free balance covers the existential deposit plus every operator's
 //!   and every pool's unclaimed rewards; no pool owes its members more than it was credited;
 //! - each pool's points and member count, and each bucket's points, equal the sums over its
@@ -69,8 +105,14 @@
 //! - no node was assigned more compute units in the current epoch than its capacity then;
 //! - `ModelNodes` lists each node under exactly the models of its configuration and pending
 //!   update; `NodeCount` counts the nodes;
-//! - each node's count of pending slashes equals its unapplied slashes; every reward record's
-//!   unsettled count equals the nodes with work recorded in it.
+//! - each node's count of pending slashes equals its unapplied slashes;
+//! - emission: each node's stake from the next epoch on is its bond plus its pool's active and
+//!   pending stake (zero once it leaves), and `EmissionWeights::next` is their sum; the stake
+//!   earning in the current epoch is at most `EmissionWeights::current`; every reward record's
+//!   unsettled count equals the nodes last brought up to date in its epoch;
+//! - pending stake: each pool's pending points and members equal its members' pending points
+//!   of that epoch; each reward mark's count equals the members still pending for it;
+//! - each prover key names one node and the node names it back.
 //!
 //! A slash never exceeds the stake it is taken from (it is a fraction of it, bond first).
 
@@ -109,7 +151,7 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::Perbill;
+	use sp_runtime::{FixedU128, Perbill};
 	use zkinfer_primitives::{ComputeUnits, EpochIndex, ModelId, ModelRegistry, NodeOffence};
 
 	/// The balance type of the currency.
@@ -189,8 +231,14 @@ pub mod pallet {
 		/// The share of a node's stake slashed per proven unavailability (governed).
 		type UnavailabilitySlash: Get<Perbill>;
 
-		/// Offences in one epoch after which a node is deactivated (governed; at least 1).
+		/// Offences in one epoch after which a node is deactivated (governed; at least 1). Each
+		/// missed deadline also takes this fraction's inverse of the node's emission share of
+		/// the epoch.
 		type DeactivationThreshold: Get<u32>;
+
+		/// The blocks a node has for a job (the market's governed deadline): a node serving a
+		/// model must prove at least one of its jobs in this many blocks at its throughput.
+		type AssignmentWindow: Get<BlockNumberFor<Self>>;
 
 		/// Receives slashed funds (the treasury).
 		type Slashed: OnUnbalanced<CreditOf<Self>>;
@@ -291,15 +339,40 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Members<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, MemberOf<T>, OptionQuery>;
 
-	/// Each epoch's emission and verified work, while some node has not settled it.
+	/// Each epoch's emission and the stake sharing it: the current epoch's, and those a node's
+	/// emission state still refers to.
 	#[pallet::storage]
 	pub type EpochRewards<T: Config> =
 		StorageMap<_, Twox64Concat, EpochIndex, EpochReward<BalanceOf<T>>, OptionQuery>;
 
-	/// The verified work of a node in the last epoch it worked, until it is paid its emission.
+	/// The emission per unit of stake of all finished epochs, added up.
 	#[pallet::storage]
-	pub type NodeWork<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, (EpochIndex, ComputeUnits), OptionQuery>;
+	pub type EmissionPerStake<T: Config> = StorageValue<_, FixedU128, ValueQuery>;
+
+	/// The stake of all nodes earning emission, now and from the next epoch.
+	#[pallet::storage]
+	pub type TotalEmissionStake<T: Config> = StorageValue<_, EmissionWeights<BalanceOf<T>>, ValueQuery>;
+
+	/// A pool's reward per point when its pending stake of an epoch started earning, and how
+	/// many of that stake's members have not yet been brought up to it.
+	#[pallet::storage]
+	pub type RewardMarks<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		EpochIndex,
+		(FixedU128, u32),
+		OptionQuery,
+	>;
+
+	/// The prover key each operator named for its node.
+	#[pallet::storage]
+	pub type Provers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
+
+	/// The node each prover key proves for (the reverse of [`Provers`]).
+	#[pallet::storage]
+	pub type ProverNodes<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
 
 	/// Slashes not applied yet, by the epoch of the offences and the node.
 	#[pallet::storage]
@@ -326,22 +399,29 @@ pub mod pallet {
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// `(operator, models, capacity per epoch, bond)`, serving from epoch 0 with no
-		/// commission; the models need not exist yet.
-		pub nodes: Vec<(T::AccountId, Vec<ModelId>, ComputeUnits, BalanceOf<T>)>,
+		/// `(operator, models, capacity per epoch, throughput per block, bond)`, serving from
+		/// epoch 0 with no commission; the models must be registered (in the registry's
+		/// genesis) and take jobs, as for [`Pallet::register_node`].
+		pub nodes: Vec<(T::AccountId, Vec<ModelId>, ComputeUnits, ComputeUnits, BalanceOf<T>)>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			Pallet::<T>::open_reward_pot();
-			EpochRewards::<T>::insert(0, EpochReward { emission: T::EpochEmission::get(), ..Default::default() });
-			for (operator, models, capacity, bond) in &self.nodes {
+			EpochRewards::<T>::insert(0, Pallet::<T>::new_epoch_reward());
+			for (operator, models, capacity, throughput, bond) in &self.nodes {
 				let config = NodeConfig {
 					models: BoundedVec::try_from(models.clone()).expect("genesis config: a node serves at most `MaxModelsPerNode` models"),
 					capacity: *capacity,
+					throughput: *throughput,
 					commission: Perbill::zero(),
 				};
+				// Deliberate panics: a chain must not start with nodes its spec says it has but
+				// does not, or with nodes for models that do not exist.
+				if let Err(error) = Pallet::<T>::check_config(&config) {
+					panic!("genesis node: {error:?}");
+				}
 				Pallet::<T>::add_node(operator.clone(), config, *bond, 0).expect("genesis config: nodes are distinct, within `MaxNodes` and `MaxNodesPerModel`, and can hold their bonds");
 			}
 		}
@@ -473,6 +553,22 @@ pub mod pallet {
 			/// The epoch of the offences.
 			epoch: EpochIndex,
 		},
+		/// An operator named (or removed) its node's prover key.
+		ProverSet {
+			/// The node.
+			node: T::AccountId,
+			/// The prover key, if any.
+			prover: Option<T::AccountId>,
+		},
+		/// A pool's stake that joined in an epoch started earning.
+		PendingStakeActivated {
+			/// The pool's operator.
+			pool: T::AccountId,
+			/// The epoch it joined in.
+			epoch: EpochIndex,
+			/// The stake.
+			amount: BalanceOf<T>,
+		},
 	}
 
 	#[pallet::error]
@@ -493,8 +589,15 @@ pub mod pallet {
 		DuplicateModel,
 		/// A model is unknown or retired.
 		UnknownModel,
-		/// A node commits at least one compute unit per epoch.
+		/// A node commits at least one compute unit per epoch and per block.
 		ZeroCapacity,
+		/// The capacity per epoch is below one job of a model the node would serve.
+		CapacityBelowModel,
+		/// The throughput does not prove one job of a model the node would serve within a
+		/// deadline window (`AssignmentWindow` blocks).
+		ThroughputBelowModel,
+		/// The prover key already proves for another node, or is an operator or the caller.
+		ProverInUse,
 		/// `MaxNodes` nodes are registered.
 		TooManyNodes,
 		/// A model has `MaxNodesPerModel` nodes registered.
@@ -554,7 +657,9 @@ pub mod pallet {
 		/// - Origin: signed, the operator (not a pool member). The node's account is the
 		///   operator's: it is assigned jobs and submits results.
 		/// - `models`: models that take jobs, no duplicates; `capacity`: compute units per
-		///   epoch (at least 1); `commission` at most `MaxCommission`; `bond` at least `MinBond`.
+		///   epoch; `throughput`: compute units it proves per block (both at least one job of
+		///   each model, the throughput within `AssignmentWindow` blocks); `commission` at most
+		///   `MaxCommission`; `bond` at least `MinBond`.
 		/// - Emits [`Event::NodeRegistered`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_node(models.len() as u32))]
@@ -562,14 +667,16 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			models: ModelsOf<T>,
 			capacity: ComputeUnits,
+			throughput: ComputeUnits,
 			commission: Perbill,
 			bond: BalanceOf<T>,
 		) -> DispatchResult {
 			let operator = ensure_signed(origin)?;
-			Self::do_register_node(operator, NodeConfig { models, capacity, commission }, bond)
+			Self::do_register_node(operator, NodeConfig { models, capacity, throughput, commission }, bond)
 		}
 
-		/// Changes the signer's node's models, capacity and commission from the next epoch on.
+		/// Changes the signer's node's models, capacity, throughput and commission from the next
+		/// epoch on.
 		///
 		/// - Origin: signed, the operator of a node that is not leaving. Same checks as
 		///   [`Self::register_node`]; a second update before the next epoch replaces the first.
@@ -580,10 +687,11 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			models: ModelsOf<T>,
 			capacity: ComputeUnits,
+			throughput: ComputeUnits,
 			commission: Perbill,
 		) -> DispatchResult {
 			let operator = ensure_signed(origin)?;
-			Self::do_update_node(operator, NodeConfig { models, capacity, commission })
+			Self::do_update_node(operator, NodeConfig { models, capacity, throughput, commission })
 		}
 
 		/// Unregisters the signer's node: it serves to the end of this epoch, then its bond
@@ -602,7 +710,9 @@ pub mod pallet {
 		///
 		/// - Origin: signed, any account that operates no node and is in no other pool.
 		/// - The amount moves to the pallet account and is held there; the member gets points at
-		///   the pool's current rate (`amount × points / active`, 1:1 for an empty pool).
+		///   the pool's current rate (`amount × points / active`, 1:1 for an empty pool), which
+		///   earn from the next epoch.
+		/// - Fails with [`Error::SlashPending`] while a slash of the node is pending.
 		/// - Emits [`Event::PoolJoined`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::join_pool())]
@@ -650,6 +760,19 @@ pub mod pallet {
 		pub fn claim_rewards(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_claim_rewards(who)
+		}
+
+		/// Names `prover` as the key that may submit the signer's node's results, or removes the
+		/// key (`None`). It takes effect at once.
+		///
+		/// - Origin: signed, the operator of a registered node.
+		/// - The key may prove for one node only and must not be an operator or the signer.
+		/// - Emits [`Event::ProverSet`].
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::set_prover())]
+		pub fn set_prover(origin: OriginFor<T>, prover: Option<T::AccountId>) -> DispatchResult {
+			let operator = ensure_signed(origin)?;
+			Self::do_set_prover(operator, prover)
 		}
 
 		/// Cancels `node`'s slash for the offences of `epoch` before it is applied.

@@ -57,6 +57,10 @@ pub const ENDOWMENT: Balance = 1_000_000;
 pub const EPOCH: u64 = 10;
 /// The minimum bond.
 pub const MIN_BOND: Balance = 1_000;
+/// The compute units of one job of every test model.
+pub const UNITS: u64 = 10;
+/// The blocks a node has for a job (the market's deadline).
+pub const WINDOW: u64 = 5;
 
 /// A stand-in model registry.
 pub struct TestModels;
@@ -68,7 +72,8 @@ impl ModelRegistry<u64> for TestModels {
 		Ok(ModelTerms {
 			owner: 0,
 			accepts_jobs: model < 10,
-			compute_units: 10,
+			compute_units: UNITS,
+			input_domain: zkinfer_primitives::InputDomain::ALL,
 			proof_system: ProofSystem::Halo2Kzg,
 			vk: Default::default(),
 			artifact: Default::default(),
@@ -76,7 +81,7 @@ impl ModelRegistry<u64> for TestModels {
 			output_len: 1,
 		})
 	}
-	fn job_opened(_: ModelId) -> sp_runtime::DispatchResult {
+	fn job_opened(_: ModelId, _: &u64) -> sp_runtime::DispatchResult {
 		Ok(())
 	}
 	fn job_closed(_: ModelId) -> sp_runtime::DispatchResult {
@@ -125,6 +130,7 @@ impl pallet_node_staking::Config for Test {
 	type MissedDeadlineSlash = MissedDeadlineSlash;
 	type UnavailabilitySlash = UnavailabilitySlash;
 	type DeactivationThreshold = DeactivationThreshold;
+	type AssignmentWindow = frame_support::traits::ConstU64<WINDOW>;
 	type Slashed = ToTreasury;
 	type SlashCancelOrigin = EnsureRoot<u64>;
 	type MaxNodes = ConstU32<8>;
@@ -148,11 +154,13 @@ impl crate::BenchmarkHelper<u64> for TestHelper {
 	}
 }
 
-/// A node configuration for `models` with `capacity` and no commission.
+/// A node configuration for `models` with `capacity` per epoch, as many units per block of
+/// throughput, and no commission.
 pub fn config(models: &[ModelId], capacity: u64) -> crate::NodeConfigOf<Test> {
 	crate::NodeConfig {
 		models: BoundedVec::truncate_from(models.to_vec()),
 		capacity,
+		throughput: capacity,
 		commission: Perbill::zero(),
 	}
 }

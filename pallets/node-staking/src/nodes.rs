@@ -1,5 +1,5 @@
-//! Operators and their nodes: registration, updates, leaving, the model index, capacity, and
-//! the [`ComputeNodes`] interface the market uses.
+//! Operators and their nodes: registration, updates, leaving, prover keys, the model index,
+//! capacity, and the [`ComputeNodes`] interface the market uses.
 
 use alloc::vec::Vec;
 use frame_support::{
@@ -9,15 +9,18 @@ use frame_support::{
 		tokens::Precision,
 	},
 };
-use sp_runtime::traits::{Saturating, Zero};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	SaturatedConversion,
+};
 use zkinfer_primitives::{ComputeNodes, ComputeUnits, EpochIndex, ModelId, ModelRegistry, NodeOffence};
 
 use crate::{
 	pallet::{
 		BalanceOf, CapacityUsed, Config, Error, Event, HoldReason, Members, ModelNodes, NodeConfigOf,
-		NodeCount, NodeOf, Nodes, Pallet, PendingSlashes,
+		NodeCount, NodeOf, Nodes, Pallet, PendingSlashes, Pools, ProverNodes, Provers,
 	},
-	Leave, LeaveReason, Node,
+	EmissionState, Leave, LeaveReason, Node,
 };
 
 impl<T: Config> Pallet<T> {
@@ -30,16 +33,20 @@ impl<T: Config> Pallet<T> {
 		Self::add_node(operator, config, bond, active_from)
 	}
 
-	/// Checks a configuration an operator asks for: models that take jobs, no duplicates,
-	/// capacity, commission ceiling.
+	/// Checks a configuration an operator asks for: models that take jobs, no duplicates, a
+	/// capacity and throughput that take at least one job of each model, commission ceiling.
 	pub(crate) fn check_config(config: &NodeConfigOf<T>) -> DispatchResult {
 		ensure!(!config.models.is_empty(), Error::<T>::NoModels);
+		ensure!(config.capacity > 0 && config.throughput > 0, Error::<T>::ZeroCapacity);
+		let window: u64 = T::AssignmentWindow::get().saturated_into::<u64>().max(1);
+		let per_window = config.throughput.saturating_mul(window);
 		for (i, model) in config.models.iter().enumerate() {
 			ensure!(!config.models[..i].contains(model), Error::<T>::DuplicateModel);
 			let terms = T::Models::terms(*model).map_err(|_| Error::<T>::UnknownModel)?;
 			ensure!(terms.accepts_jobs, Error::<T>::UnknownModel);
+			ensure!(config.capacity >= terms.compute_units, Error::<T>::CapacityBelowModel);
+			ensure!(per_window >= terms.compute_units, Error::<T>::ThroughputBelowModel);
 		}
-		ensure!(config.capacity > 0, Error::<T>::ZeroCapacity);
 		ensure!(config.commission <= T::MaxCommission::get(), Error::<T>::CommissionAboveMaximum);
 		Ok(())
 	}
@@ -61,7 +68,23 @@ impl<T: Config> Pallet<T> {
 			Self::index(*model, &operator)?;
 		}
 		NodeCount::<T>::put(count.saturating_add(1));
-		let node = Node { bond, config: config.clone(), next: None, active_from, leave: None, rewards: Zero::zero() };
+		// An account named as another node's prover key that now operates a node of its own is
+		// that node's key no more (the operator named an account it does not control).
+		if let Some(named_by) = ProverNodes::<T>::take(&operator) {
+			Provers::<T>::remove(&named_by);
+			Self::deposit_event(Event::ProverSet { node: named_by, prover: None });
+		}
+		let current = Self::current_epoch();
+		// A pool kept from an earlier node of this operator (members who never left) stakes
+		// behind the new node too.
+		let pool = Pools::<T>::get(&operator).map_or_else(Zero::zero, |pool| pool.active);
+		let stake = bond.saturating_add(pool);
+		// Its stake earns emission from `active_from` on (genesis nodes: at once).
+		let weight = if active_from <= current { stake } else { Zero::zero() };
+		let emission = EmissionState { last: current, weight, misses: 0, next_weight: stake };
+		Self::emission_stake_added(weight, stake);
+		Self::epoch_record_referenced(current);
+		let node = Node { bond, config: config.clone(), next: None, active_from, leave: None, rewards: Zero::zero(), emission };
 		Nodes::<T>::insert(&operator, node);
 		Self::deposit_event(Event::NodeRegistered { node: operator, config, bond, active_from });
 		Ok(())
@@ -72,6 +95,8 @@ impl<T: Config> Pallet<T> {
 		let mut node = Nodes::<T>::get(&operator).ok_or(Error::<T>::NotRegistered)?;
 		ensure!(node.leave.is_none(), Error::<T>::NodeLeaving);
 		Self::check_config(&config)?;
+		// Emission earned so far is shared with the commission that was in force.
+		Self::settle_emission(&operator, &mut node)?;
 		let current = Self::current_epoch();
 		Self::promote(&operator, &mut node, current);
 		let before: Vec<ModelId> = node.indexed_models().collect();
@@ -108,24 +133,38 @@ impl<T: Config> Pallet<T> {
 	pub fn do_unregister_node(operator: T::AccountId) -> DispatchResult {
 		let mut node = Nodes::<T>::get(&operator).ok_or(Error::<T>::NotRegistered)?;
 		ensure!(node.leave.is_none(), Error::<T>::NodeLeaving);
+		Self::settle_emission(&operator, &mut node)?;
 		let until = Self::current_epoch().saturating_add(1).max(node.active_from);
+		// It earns this epoch's emission, none after.
+		Self::stop_earning(&mut node, false);
 		Self::leave(operator, &mut node, until, LeaveReason::Unregistered);
 		Ok(())
 	}
 
 	/// Deactivates `operator`'s node now (offences, or a bond below the minimum), unless it
-	/// already stopped serving.
+	/// already stopped serving; it forfeits this epoch's emission. The node's emission must be
+	/// up to date.
 	pub(crate) fn deactivate(operator: T::AccountId, node: &mut NodeOf<T>, reason: LeaveReason) {
 		let current = Self::current_epoch();
 		if node.is_active(current) || node.active_from > current {
+			Self::stop_earning(node, true);
 			Self::leave(operator, node, current, reason);
 		}
 	}
 
 	/// Records that `operator`'s node serves no more from `until` and unbonds after that, and
-	/// stores the node.
+	/// stores the node. It unbonds for `UnbondingEpochs`, and at least until every job it may
+	/// still hold is past its deadline plus an epoch (so a missed deadline is reported, and
+	/// blocks the withdrawal as a pending slash, before the bond could leave); a node leaving
+	/// twice (unregistered, then deactivated) keeps the later unlock.
 	fn leave(operator: T::AccountId, node: &mut NodeOf<T>, until: EpochIndex, reason: LeaveReason) {
-		let unlocks_at = until.saturating_add(Self::unbonding_epochs());
+		let window: u64 = T::AssignmentWindow::get().saturated_into();
+		let epoch: u64 = Self::epoch_length().saturated_into::<u64>().max(1);
+		let deadlines = u32::try_from(window.div_ceil(epoch)).unwrap_or(u32::MAX).saturating_add(1);
+		let mut unlocks_at = until.saturating_add(Self::unbonding_epochs().max(deadlines));
+		if let Some(earlier) = node.leave {
+			unlocks_at = unlocks_at.max(earlier.unlocks_at);
+		}
 		let leave = Leave { until, unlocks_at, reason };
 		node.leave = Some(leave);
 		Nodes::<T>::insert(&operator, node.clone());
@@ -139,8 +178,12 @@ impl<T: Config> Pallet<T> {
 		let leave = node.leave.ok_or(Error::<T>::NodeStillServing)?;
 		ensure!(current >= leave.unlocks_at, Error::<T>::NothingToWithdraw);
 		ensure!(PendingSlashes::<T>::get(operator) == 0, Error::<T>::SlashPending);
-		Self::settle_work(operator, &mut node)?;
+		Self::settle_emission(operator, &mut node)?;
 		Self::pay_operator_rewards(operator, &mut node)?;
+		Self::epoch_record_released(node.emission.last);
+		if let Some(prover) = Provers::<T>::take(operator) {
+			ProverNodes::<T>::remove(prover);
+		}
 		T::Currency::release(&HoldReason::NodeBond.into(), operator, node.bond, Precision::Exact)?;
 		for model in node.indexed_models().collect::<Vec<_>>() {
 			Self::unindex(model, operator);
@@ -153,13 +196,18 @@ impl<T: Config> Pallet<T> {
 		Ok(node.bond)
 	}
 
-	/// Lists `operator` under `model`.
+	/// Lists `operator` under `model`. A full list first gives up the slots of nodes that no
+	/// longer serve the model (left, or configured for other models), not yet unindexed.
 	fn index(model: ModelId, operator: &T::AccountId) -> DispatchResult {
 		ModelNodes::<T>::try_mutate(model, |nodes| {
-			if !nodes.contains(operator) {
-				nodes.try_push(operator.clone()).map_err(|_| Error::<T>::TooManyNodesForModel)?;
+			if nodes.contains(operator) {
+				return Ok(());
 			}
-			Ok(())
+			if nodes.is_full() {
+				let current = Self::current_epoch();
+				nodes.retain(|listed| Nodes::<T>::get(listed).is_some_and(|node| node.holds_slot(model, current)));
+			}
+			nodes.try_push(operator.clone()).map_err(|_| Error::<T>::TooManyNodesForModel.into())
 		})
 	}
 
@@ -173,6 +221,26 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		});
+	}
+
+	/// Names `prover` as `operator`'s prover key, or removes it (the call).
+	pub fn do_set_prover(operator: T::AccountId, prover: Option<T::AccountId>) -> DispatchResult {
+		ensure!(Nodes::<T>::contains_key(&operator), Error::<T>::NotRegistered);
+		if let Some(prover) = &prover {
+			ensure!(
+				prover != &operator && !Nodes::<T>::contains_key(prover) && !ProverNodes::<T>::contains_key(prover),
+				Error::<T>::ProverInUse
+			);
+		}
+		if let Some(old) = Provers::<T>::take(&operator) {
+			ProverNodes::<T>::remove(old);
+		}
+		if let Some(prover) = &prover {
+			Provers::<T>::insert(&operator, prover);
+			ProverNodes::<T>::insert(prover, &operator);
+		}
+		Self::deposit_event(Event::ProverSet { node: operator, prover });
+		Ok(())
 	}
 
 	/// The compute units assigned to `operator` in the current epoch.
@@ -213,6 +281,21 @@ impl<T: Config> ComputeNodes<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		Ok(())
 	}
 
+	fn throughput(node: &T::AccountId) -> ComputeUnits {
+		let current = Self::current_epoch();
+		Nodes::<T>::get(node)
+			.filter(|record| record.is_active(current))
+			.map_or(0, |record| record.config_at(current).throughput)
+	}
+
+	fn may_submit_for(signer: &T::AccountId, node: &T::AccountId) -> bool {
+		signer == node || Provers::<T>::get(node).as_ref() == Some(signer)
+	}
+
+	fn node_of_prover(prover: &T::AccountId) -> Option<T::AccountId> {
+		ProverNodes::<T>::get(prover)
+	}
+
 	fn report_offence(node: &T::AccountId, offence: NodeOffence) {
 		Self::record_offence(node, offence);
 	}
@@ -225,9 +308,9 @@ impl<T: Config> ComputeNodes<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		}
 	}
 
-	fn work_verified(node: &T::AccountId, units: ComputeUnits, fee: BalanceOf<T>) {
-		if let Err(error) = Self::record_work(node, units, fee) {
-			log::error!(target: "runtime::node-staking", "recording verified work of a node failed: {error:?}");
+	fn work_verified(node: &T::AccountId, fee: BalanceOf<T>) {
+		if let Err(error) = Self::distribute_fee(node, fee) {
+			frame_support::defensive!("sharing a verified job's fee failed", error);
 		}
 	}
 }

@@ -1,25 +1,41 @@
 //! Rewards: a node's share of job fees and of each epoch's emission, split between its operator
 //! and its pool, and claimed by each (pull).
 //!
-//! A reward `r` of a node splits as: the commission `c × r` (with `c` at most `MaxCommission`)
-//! and the operator's bond share `(r − c × r) × bond / (bond + pool active)` to the operator,
-//! the rest to the pool, where each member's part is `points × reward per point` (rounded
-//! down; the dust stays in the pot). Emission is minted only when a node settles a finished
-//! epoch: `emission × node's work / all nodes' work` of that epoch, rounded down.
+//! **Emission is earned by stake.** Epoch `e`'s emission is shared by the nodes serving in `e`
+//! pro rata to their stake in force in `e`: bond plus pool active stake at `e`'s start, less
+//! what left the pool or was slashed during `e` (stake that joins during `e` earns from
+//! `e + 1`). Each deadline a node misses in `e` takes `1 / DeactivationThreshold` of its share
+//! of `e`; a node deactivated in `e` forfeits all of it. Forfeited shares are not minted.
+//! Nothing a node does with jobs can raise its share, so sending work to oneself earns no
+//! emission.
+//!
+//! Bookkeeping is lazy and constant per epoch boundary: [`EmissionPerStake`] adds up each
+//! finished epoch's emission per unit of stake; a node's [`EmissionState`] says which epoch it
+//! was last brought up to date in (`last`), its stake earning then (`weight`, with `misses`) and
+//! its stake from `last + 1` on (`next_weight`, constant until the node is touched again, since
+//! every change of its stake touches it). [`Pallet::settle_emission`] pays
+//! `weight × score × (emission / stake of last)` for `last` and
+//! `next_weight × (EmissionPerStake now − EmissionPerStake after last)` for the epochs since,
+//! and mints it.
+//!
+//! A reward `r` of a node splits as: the commission `c × r` (the commission in force when it
+//! was earned, at most `MaxCommission`) and the operator's bond share
+//! `(r − c × r) × bond / (bond + pool active)` to the operator, the rest to the pool, where each
+//! member's part is `points × reward per point` (rounded down; the dust stays in the pot).
 
 use frame_support::{pallet_prelude::*, traits::fungible::Mutate};
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
 	traits::{AtLeast32BitUnsigned, Saturating, Zero},
-	FixedPointNumber, FixedPointOperand, FixedU128, Rounding, SaturatedConversion,
+	FixedPointNumber, FixedPointOperand, FixedU128, Perbill, Rounding, SaturatedConversion,
 };
-use zkinfer_primitives::ComputeUnits;
+use zkinfer_primitives::EpochIndex;
 
 use crate::{
 	epoch::pay_from_pot,
 	pallet::{
-		BalanceOf, Config, EpochRewards, Error, Event, MemberOf, Members, NodeOf, NodeWork, Nodes,
-		Pallet, Pools,
+		BalanceOf, Config, EmissionPerStake, EpochRewards, Error, Event, MemberOf, Members, NodeOf, Nodes, Pallet,
+		Pools, TotalEmissionStake,
 	},
 	Member, Pool, RewardSource,
 };
@@ -31,8 +47,8 @@ pub fn mul_div<B: AtLeast32BitUnsigned + Copy>(a: B, b: u128, c: u128) -> B {
 		.saturated_into()
 }
 
-/// What `member` earned in `pool` since its rewards were last brought up to date: its points
-/// times the rise of the pool's reward per point, rounded down.
+/// What `member` earned in `pool` since its rewards were last brought up to date: its active
+/// points times the rise of the pool's reward per point, rounded down.
 pub fn earned<AccountId, Balance, MaxChunks>(pool: &Pool<Balance>, member: &Member<AccountId, Balance, MaxChunks>) -> Balance
 where
 	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
@@ -43,75 +59,173 @@ where
 }
 
 impl<T: Config> Pallet<T> {
-	/// Records `units` of verified work of `node` this epoch and splits `fee` (already in the
-	/// pot) between its operator and pool.
-	pub(crate) fn record_work(operator: &T::AccountId, units: ComputeUnits, fee: BalanceOf<T>) -> DispatchResult {
-		let Some(mut node) = Nodes::<T>::get(operator) else { return Ok(()) };
-		Self::settle_work(operator, &mut node)?;
-		let current = Self::current_epoch();
-		let mut record = EpochRewards::<T>::get(current).unwrap_or_else(Self::new_epoch_reward);
-		let worked = match NodeWork::<T>::get(operator) {
-			Some((epoch, worked)) if epoch == current => worked,
-			_ => {
-				record.unsettled = record.unsettled.saturating_add(1);
-				0
+	/// The share of its emission a node keeps after `misses` missed deadlines in an epoch, as
+	/// `(kept, of)`: `DeactivationThreshold − misses` of `DeactivationThreshold`.
+	pub fn emission_kept(misses: u32) -> (u32, u32) {
+		let threshold = T::DeactivationThreshold::get().max(1);
+		(threshold.saturating_sub(misses.min(threshold)), threshold)
+	}
+
+	/// Stake starts earning: `now` in the current epoch, `next` from the next one.
+	pub(crate) fn emission_stake_added(now: BalanceOf<T>, next: BalanceOf<T>) {
+		TotalEmissionStake::<T>::mutate(|total| {
+			total.current = total.current.saturating_add(now);
+			total.next = total.next.saturating_add(next);
+		});
+		if !now.is_zero() {
+			// Only genesis adds stake earning at once: the epoch's record takes it too.
+			EpochRewards::<T>::mutate(Self::current_epoch(), |record| {
+				if let Some(record) = record {
+					record.stake = record.stake.saturating_add(now);
+				}
+			});
+		}
+	}
+
+	/// `amount` of `node`'s stake stops earning: at once (its share of this epoch is
+	/// forfeited) and from the next epoch on. The node's emission must be up to date.
+	pub(crate) fn emission_stake_removed(node: &mut NodeOf<T>, amount: BalanceOf<T>) {
+		let state = &mut node.emission;
+		state.weight = state.weight.saturating_sub(amount);
+		let next = amount.min(state.next_weight);
+		state.next_weight = state.next_weight.saturating_sub(next);
+		TotalEmissionStake::<T>::mutate(|total| total.next = total.next.saturating_sub(next));
+	}
+
+	/// `amount` of stake joined `node`'s pool: it earns from the next epoch on.
+	pub(crate) fn emission_stake_joined(node: &mut NodeOf<T>, amount: BalanceOf<T>) {
+		node.emission.next_weight = node.emission.next_weight.saturating_add(amount);
+		TotalEmissionStake::<T>::mutate(|total| total.next = total.next.saturating_add(amount));
+	}
+
+	/// `node` earns no more emission after this epoch, and none in it either if `at_once`. Its
+	/// emission must be up to date.
+	pub(crate) fn stop_earning(node: &mut NodeOf<T>, at_once: bool) {
+		let next = core::mem::take(&mut node.emission.next_weight);
+		TotalEmissionStake::<T>::mutate(|total| total.next = total.next.saturating_sub(next));
+		if at_once {
+			node.emission.weight = Zero::zero();
+		}
+	}
+
+	/// A node's emission state now refers to `epoch`'s record.
+	pub(crate) fn epoch_record_referenced(epoch: EpochIndex) {
+		EpochRewards::<T>::mutate(epoch, |record| match record {
+			Some(record) => record.unsettled = record.unsettled.saturating_add(1),
+			None => {
+				frame_support::defensive!("the current epoch has no reward record");
 			},
-		};
-		record.work = record.work.saturating_add(u128::from(units));
-		EpochRewards::<T>::insert(current, record);
-		NodeWork::<T>::insert(operator, (current, worked.saturating_add(units)));
-		Self::distribute(operator, &mut node, fee, RewardSource::Fees)?;
+		});
+	}
+
+	/// A node's emission state no longer refers to `epoch`'s record, which goes once nothing
+	/// refers to it and its epoch is over.
+	pub(crate) fn epoch_record_released(epoch: EpochIndex) {
+		let current = Self::current_epoch();
+		EpochRewards::<T>::mutate_exists(epoch, |record| {
+			if let Some(r) = record {
+				r.unsettled = r.unsettled.saturating_sub(1);
+				if r.unsettled == 0 && epoch < current {
+					*record = None;
+				}
+			}
+		});
+	}
+
+	/// Brings `node`'s emission up to the current epoch: mints and distributes its share of
+	/// every finished epoch since it was last brought up to date, with the commission and the
+	/// pool in force then, and activates its pool's pending stake in between. All or nothing:
+	/// on an error neither storage nor `node` changes. The caller stores `node`.
+	pub fn settle_emission(operator: &T::AccountId, node: &mut NodeOf<T>) -> DispatchResult {
+		let mut settled = node.clone();
+		frame_support::storage::with_storage_layer(|| Self::settle_emission_in(operator, &mut settled))?;
+		*node = settled;
+		Ok(())
+	}
+
+	fn settle_emission_in(operator: &T::AccountId, node: &mut NodeOf<T>) -> DispatchResult {
+		let current = Self::current_epoch();
+		let last = node.emission.last;
+		if last >= current {
+			return Ok(());
+		}
+		let record = EpochRewards::<T>::get(last)
+			.ok_or(DispatchError::Other("a node's emission state refers to an epoch without a reward record"))?;
+		// The epoch it was last touched in: its stake then, less its missed deadlines.
+		let (kept, of) = Self::emission_kept(node.emission.misses);
+		let of_last: BalanceOf<T> = mul_div(
+			record.emission,
+			node.emission.weight.saturated_into::<u128>().saturating_mul(kept.into()),
+			record.stake.saturated_into::<u128>().saturating_mul(of.into()),
+		);
+		// The epochs since: its stake from then on, constant since nothing touched it.
+		let after_last = record.per_stake_before.saturating_add(record.per_stake());
+		let since: BalanceOf<T> = EmissionPerStake::<T>::get()
+			.saturating_sub(after_last)
+			.saturating_mul_int(node.emission.next_weight);
+		Self::epoch_record_released(last);
+		Self::epoch_record_referenced(current);
+		let next_weight = node.emission.next_weight;
+		node.emission = crate::EmissionState { last: current, weight: next_weight, misses: 0, next_weight };
+
+		let source = RewardSource::Emission { from: last, until: last.saturating_add(1) };
+		Self::mint_and_distribute(operator, node, of_last, last, source)?;
+		Self::activate_pending(operator, last);
+		let source = RewardSource::Emission { from: last.saturating_add(1), until: current };
+		Self::mint_and_distribute(operator, node, since, last.saturating_add(1), source)
+	}
+
+	/// Mints `amount` of emission into the pot and distributes it with the commission in force
+	/// in epoch `earned_in`.
+	fn mint_and_distribute(
+		operator: &T::AccountId,
+		node: &mut NodeOf<T>,
+		amount: BalanceOf<T>,
+		earned_in: EpochIndex,
+		source: RewardSource,
+	) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		T::Currency::mint_into(&Self::account(), amount)?;
+		let commission = node.config_at(earned_in).commission;
+		Self::distribute(operator, node, amount, commission, source)
+	}
+
+	/// Splits `fee` (already in the pot) of a verified job of `operator`'s node between its
+	/// operator and pool, with the commission in force now.
+	pub(crate) fn distribute_fee(operator: &T::AccountId, fee: BalanceOf<T>) -> DispatchResult {
+		let Some(mut node) = Nodes::<T>::get(operator) else { return Ok(()) };
+		Self::settle_emission(operator, &mut node)?;
+		let commission = node.config_at(Self::current_epoch()).commission;
+		Self::distribute(operator, &mut node, fee, commission, RewardSource::Fees)?;
 		Nodes::<T>::insert(operator, node);
 		Ok(())
 	}
 
-	/// Pays `node` its share of the emission of the last finished epoch it worked in, if not
-	/// paid yet (mints it into the pot and distributes it). The caller stores `node`.
-	pub(crate) fn settle_work(operator: &T::AccountId, node: &mut NodeOf<T>) -> DispatchResult {
-		let Some((epoch, units)) = NodeWork::<T>::get(operator) else { return Ok(()) };
-		if epoch >= Self::current_epoch() {
-			return Ok(());
-		}
-		NodeWork::<T>::remove(operator);
-		let Some(mut record) = EpochRewards::<T>::get(epoch) else {
-			return Err(DispatchError::Other("a node's work refers to an epoch without a reward record"));
-		};
-		let share: BalanceOf<T> = mul_div(record.emission, u128::from(units), record.work);
-		record.unsettled = record.unsettled.saturating_sub(1);
-		if record.unsettled == 0 {
-			EpochRewards::<T>::remove(epoch);
-		} else {
-			EpochRewards::<T>::insert(epoch, record);
-		}
-		if !share.is_zero() {
-			T::Currency::mint_into(&Self::account(), share)?;
-			Self::distribute(operator, node, share, RewardSource::Emission { epoch })?;
-		}
-		Ok(())
-	}
-
-	/// Splits `amount` (in the pot) between `operator` and its pool; the caller stores `node`.
+	/// Splits `amount` (in the pot) between `operator` and its pool's active stake, the
+	/// operator taking `commission` (at most `MaxCommission`) first; the caller stores `node`.
 	pub(crate) fn distribute(
 		operator: &T::AccountId,
 		node: &mut NodeOf<T>,
 		amount: BalanceOf<T>,
+		commission: Perbill,
 		source: RewardSource,
 	) -> DispatchResult {
-		let current = Self::current_epoch();
-		let commission = node.config_at(current).commission.min(T::MaxCommission::get()) * amount;
+		let commission = commission.min(T::MaxCommission::get()) * amount;
 		let shared = amount.saturating_sub(commission);
 		let mut to_pool = Zero::zero();
 		if let Some(mut pool) = Pools::<T>::get(operator) {
 			if !pool.points.is_zero() {
 				let stake = node.bond.saturating_add(pool.active);
 				to_pool = mul_div(shared, pool.active.saturated_into::<u128>(), stake.saturated_into::<u128>());
+				// Rounded down: the members' claims, each rounded down again, never add up to
+				// more than the pool is credited; the dust stays in the pot.
 				let per_point = FixedU128::checked_from_rational(
 					to_pool.saturated_into::<u128>(),
 					pool.points.saturated_into::<u128>(),
 				)
 				.ok_or(Error::<T>::Overflow)?;
-				// What the members can claim is what the rounded-down rate pays them.
-				to_pool = per_point.saturating_mul_int(pool.points);
 				pool.reward_per_point = pool.reward_per_point.saturating_add(per_point);
 				pool.rewards = pool.rewards.checked_add(&to_pool).ok_or(Error::<T>::Overflow)?;
 				Pools::<T>::insert(operator, pool);
@@ -123,16 +237,19 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Brings `member`'s rewards up to its pool's reward per point.
+	/// Brings `member`'s rewards up to its pool's reward per point, activating its pending
+	/// points if they have started earning.
 	pub(crate) fn update_member_rewards(member: &mut MemberOf<T>) {
 		let pool = Pools::<T>::get(&member.pool).unwrap_or_default();
 		Self::update_member_rewards_in(&pool, member);
 	}
 
-	/// Brings `member`'s rewards up to `pool`'s rate (for a pool record the caller holds).
+	/// Brings `member`'s rewards up to `pool`'s rate (for a pool record the caller holds),
+	/// activating its pending points if they have started earning.
 	pub(crate) fn update_member_rewards_in(pool: &Pool<BalanceOf<T>>, member: &mut MemberOf<T>) {
 		member.rewards = member.rewards.saturating_add(earned(pool, member));
 		member.reward_per_point_paid = pool.reward_per_point;
+		Self::activate_member_pending(pool, member);
 	}
 
 	/// Pays `operator`'s unclaimed rewards out of the pot; the caller stores `node`.
@@ -162,20 +279,27 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Brings the node of `member`'s pool up to date (so the member's share of finished
+	/// epochs is credited), if it is still registered.
+	pub(crate) fn settle_pool_node(pool: &T::AccountId) -> DispatchResult {
+		if let Some(mut node) = Nodes::<T>::get(pool) {
+			Self::settle_emission(pool, &mut node)?;
+			Nodes::<T>::insert(pool, node);
+		}
+		Ok(())
+	}
+
 	/// Pays `who` its rewards as an operator or as a pool member (the call).
 	pub fn do_claim_rewards(who: T::AccountId) -> DispatchResult {
 		if let Some(mut node) = Nodes::<T>::get(&who) {
-			Self::settle_work(&who, &mut node)?;
+			Self::settle_emission(&who, &mut node)?;
 			ensure!(!node.rewards.is_zero(), Error::<T>::NoRewards);
 			Self::pay_operator_rewards(&who, &mut node)?;
 			Nodes::<T>::insert(&who, node);
 			return Ok(());
 		}
 		let mut member = Members::<T>::get(&who).ok_or(Error::<T>::NoRewards)?;
-		if let Some(mut node) = Nodes::<T>::get(&member.pool) {
-			Self::settle_work(&member.pool, &mut node)?;
-			Nodes::<T>::insert(&member.pool, node);
-		}
+		Self::settle_pool_node(&member.pool)?;
 		Self::update_member_rewards(&mut member);
 		ensure!(!member.rewards.is_zero(), Error::<T>::NoRewards);
 		Self::pay_member_rewards(&who, &mut member)?;
@@ -188,14 +312,10 @@ impl<T: Config> Pallet<T> {
 	pub fn claimable_rewards(who: T::AccountId) -> BalanceOf<T> {
 		frame_support::storage::with_transaction(|| {
 			let claimable = if let Some(mut node) = Nodes::<T>::get(&who) {
-				let _ = Self::settle_work(&who, &mut node);
+				let _ = Self::settle_emission(&who, &mut node);
 				node.rewards
 			} else if let Some(mut member) = Members::<T>::get(&who) {
-				if let Some(mut node) = Nodes::<T>::get(&member.pool) {
-					if Self::settle_work(&member.pool, &mut node).is_ok() {
-						Nodes::<T>::insert(&member.pool, node);
-					}
-				}
+				let _ = Self::settle_pool_node(&member.pool);
 				Self::update_member_rewards(&mut member);
 				member.rewards
 			} else {

@@ -25,13 +25,26 @@ use crate::{
 };
 
 impl<T: Config> Pallet<T> {
-	/// Adds `offence`'s fraction to `operator`'s slash for this epoch; deactivates the node at
-	/// `DeactivationThreshold` offences. Offences of unknown accounts are ignored.
+	/// Adds `offence`'s fraction to `operator`'s slash for this epoch and, for a missed
+	/// deadline, takes its part of the node's emission of the epoch; deactivates the node at
+	/// `DeactivationThreshold` offences, after which further offences of the epoch are ignored
+	/// (a node is slashed for at most that many per epoch). Offences of unknown accounts are
+	/// ignored.
 	pub(crate) fn record_offence(operator: &T::AccountId, offence: NodeOffence) {
 		let Some(mut node) = Nodes::<T>::get(operator) else { return };
 		let epoch = Self::current_epoch();
+		let threshold = T::DeactivationThreshold::get().max(1);
+		if UnappliedSlashes::<T>::get(epoch, operator).is_some_and(|slash| slash.offences >= threshold) {
+			return;
+		}
+		if let Err(error) = Self::settle_emission(operator, &mut node) {
+			frame_support::defensive!("bringing an offending node's emission up to date failed", error);
+		}
 		let fraction = match offence {
-			NodeOffence::MissedDeadline { .. } => T::MissedDeadlineSlash::get(),
+			NodeOffence::MissedDeadline { .. } => {
+				node.emission.misses = node.emission.misses.saturating_add(1);
+				T::MissedDeadlineSlash::get()
+			},
 			NodeOffence::Unavailable => T::UnavailabilitySlash::get(),
 		};
 		let slash = UnappliedSlashes::<T>::mutate(epoch, operator, |slash| {
@@ -44,9 +57,10 @@ impl<T: Config> Pallet<T> {
 			*slash
 		});
 		Self::deposit_event(Event::OffenceReported { node: operator.clone(), offence, epoch, slash: slash.fraction });
-		if slash.offences >= T::DeactivationThreshold::get().max(1) {
+		if slash.offences >= threshold {
 			Self::deactivate(operator.clone(), &mut node, LeaveReason::RepeatedOffences);
 		}
+		Nodes::<T>::insert(operator, node);
 	}
 
 	/// Applies `operator`'s slash of offence epoch `epoch` (already taken off the unapplied
@@ -59,6 +73,10 @@ impl<T: Config> Pallet<T> {
 			defensive!("a node with a pending slash was removed");
 			return T::WeightInfo::on_initialize_apply_slash(0);
 		};
+		// Emission earned before the slash goes to the stake as it was.
+		if let Err(error) = Self::settle_emission(&operator, &mut node) {
+			defensive!("bringing a slashed node's emission up to date failed", error);
+		}
 		let current = Self::current_epoch();
 		let mut pool = Pools::<T>::get(&operator).unwrap_or_default();
 		let buckets: alloc::vec::Vec<_> = (epoch..=current)
@@ -87,6 +105,8 @@ impl<T: Config> Pallet<T> {
 		credit.subsume(pool_credit);
 		T::Slashed::on_unbalanced(credit);
 		node.bond = node.bond.saturating_sub(from_bond);
+		// The slashed stake earns nothing from now on (this epoch's share of it is forfeited).
+		Self::emission_stake_removed(&mut node, from_bond.saturating_add(from_active));
 		if Pools::<T>::contains_key(&operator) {
 			Pools::<T>::insert(&operator, pool);
 		}

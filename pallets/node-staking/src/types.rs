@@ -3,10 +3,11 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use scale_info::TypeInfo;
-use sp_runtime::{FixedU128, Perbill};
+use sp_runtime::{FixedPointNumber, FixedU128, Perbill};
 use zkinfer_primitives::{ComputeUnits, EpochIndex, ModelId};
 
-/// What a node offers: the models it serves, its capacity per epoch and its commission.
+/// What a node offers: the models it serves, its capacity per epoch, its throughput and its
+/// commission.
 #[derive(
 	CloneNoBound,
 	PartialEqNoBound,
@@ -24,6 +25,9 @@ pub struct NodeConfig<MaxModels: Get<u32>> {
 	pub models: BoundedVec<ModelId, MaxModels>,
 	/// The compute units it commits to per epoch: the market never assigns it more.
 	pub capacity: ComputeUnits,
+	/// The compute units it proves per block: the market never gives it more open work than
+	/// this many units per block of a job's deadline window, so it can meet every deadline.
+	pub throughput: ComputeUnits,
 	/// The operator's cut of the node's rewards before the rest is shared by stake (capped
 	/// by the governed `MaxCommission` when rewards are paid).
 	pub commission: Perbill,
@@ -85,6 +89,29 @@ where
 	pub leave: Option<Leave>,
 	/// The operator's rewards not yet claimed (paid from the reward pot).
 	pub rewards: Balance,
+	/// Its share of the epochs' emission, brought up to date on each touch.
+	pub emission: EmissionState<Balance>,
+}
+
+/// A node's standing in the epochs' emission since it was last brought up to date.
+///
+/// Emission is earned by stake in force during an epoch (the node's bond and its pool's
+/// active stake at the epoch's start, less what left or was slashed during it), gated by the
+/// node's missed deadlines in that epoch. The node's emission of epochs up to `last` is paid;
+/// in `last` it holds `weight` with `misses` so far; from `last + 1` on, `next_weight`.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct EmissionState<Balance> {
+	/// The epoch it was last brought up to date in; its emission of earlier epochs is paid.
+	pub last: EpochIndex,
+	/// Its stake earning emission in `last` (zero before it serves and once it stopped).
+	pub weight: Balance,
+	/// Deadlines it missed in `last`: each takes `1 / DeactivationThreshold` of that epoch's
+	/// share.
+	pub misses: u32,
+	/// Its stake earning emission from `last + 1` on (counted in `EmissionWeights::next`).
+	pub next_weight: Balance,
 }
 
 impl<Balance, MaxModels> Node<Balance, MaxModels>
@@ -110,6 +137,14 @@ where
 		self.is_active(epoch) && self.config_at(epoch).models.contains(&model)
 	}
 
+	/// Whether it holds a slot in `model`'s node list in `epoch`: it has not stopped serving,
+	/// and serves the model by its configuration in force or a pending update.
+	pub fn holds_slot(&self, model: ModelId, epoch: EpochIndex) -> bool {
+		self.leave.is_none_or(|leave| epoch < leave.until) &&
+			(self.config_at(epoch).models.contains(&model) ||
+				self.next.as_ref().is_some_and(|(_, next)| next.models.contains(&model)))
+	}
+
 	/// Every model it is indexed under: those of its configuration and of a pending update.
 	pub fn indexed_models(&self) -> impl Iterator<Item = ModelId> + '_ {
 		let next = self.next.iter().flat_map(|(_, next)| next.models.iter());
@@ -119,6 +154,22 @@ where
 			.chain(next.filter(move |m| !self.config.models.contains(m)))
 			.copied()
 	}
+}
+
+/// Stake that joined a pool in `epoch`: held, but earning (and sharing the pool's rewards) only
+/// from the next epoch, when the pool's next settlement adds it to its active stake.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct PendingStake<Balance> {
+	/// The epoch it joined in.
+	pub epoch: EpochIndex,
+	/// The points it bought (at the pool's rate when it joined).
+	pub points: Balance,
+	/// The stake.
+	pub balance: Balance,
+	/// The members whose stake it is.
+	pub members: u32,
 }
 
 /// The delegated stake behind an operator's node, in shares ("points").
@@ -140,6 +191,8 @@ pub struct Pool<Balance> {
 	/// Rewards credited to members and not yet claimed (the members' claims never exceed it;
 	/// rounding leaves dust here).
 	pub rewards: Balance,
+	/// Stake that joined this epoch and earns from the next.
+	pub pending: Option<PendingStake<Balance>>,
 }
 
 /// Stake that left a pool in one epoch, in shares of its own: slashable for offences of that
@@ -176,6 +229,9 @@ where
 	pub pool: AccountId,
 	/// Its active points.
 	pub points: Balance,
+	/// Points it bought in the given epoch, which earn from the next
+	/// ([`PendingStake`]).
+	pub pending: Option<(EpochIndex, Balance)>,
 	/// The pool's reward per point when its rewards were last brought up to date.
 	pub reward_per_point_paid: FixedU128,
 	/// Rewards brought up to date and not yet claimed.
@@ -184,17 +240,45 @@ where
 	pub unbonding: BoundedVec<(EpochIndex, Balance), MaxChunks>,
 }
 
-/// An epoch's emission and the verified work that shares it.
+/// An epoch's emission and the stake that shares it, kept while a node's emission state
+/// refers to it.
 #[derive(
 	Clone, PartialEq, Eq, Debug, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
 pub struct EpochReward<Balance> {
 	/// The emission of the epoch (the governed value when it started), minted as nodes settle.
 	pub emission: Balance,
-	/// The compute units of verified work all nodes delivered in it.
-	pub work: u128,
-	/// Nodes with work in it that have not been paid their share yet.
+	/// The stake of all nodes earning emission at its start (`EmissionWeights::current`).
+	pub stake: Balance,
+	/// `EmissionPerStake` at its start: the emission per unit of stake of all earlier epochs.
+	pub per_stake_before: FixedU128,
+	/// Nodes whose emission state was last brought up to date in this epoch.
 	pub unsettled: u32,
+}
+
+impl<Balance: sp_runtime::FixedPointOperand + Copy> EpochReward<Balance> {
+	/// The emission per unit of stake of this epoch, rounded down (zero without stake).
+	pub fn per_stake(&self) -> FixedU128 {
+		use sp_runtime::{traits::Zero, SaturatedConversion};
+		if self.stake.is_zero() {
+			return FixedU128::zero();
+		}
+		FixedU128::checked_from_rational(self.emission.saturated_into::<u128>(), self.stake.saturated_into::<u128>())
+			.unwrap_or_else(<FixedU128 as sp_runtime::traits::Bounded>::max_value)
+	}
+}
+
+/// The stake earning emission, over all nodes: in the current epoch (its value at the
+/// epoch's start; what leaves or is slashed during the epoch forfeits its share rather than
+/// passing it on) and from the next one on.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct EmissionWeights<Balance> {
+	/// At the start of the current epoch.
+	pub current: Balance,
+	/// From the next epoch on, as it stands now.
+	pub next: Balance,
 }
 
 /// The slash an operator's node incurred in one epoch, not yet applied.
@@ -216,9 +300,11 @@ pub struct UnappliedSlash {
 pub enum RewardSource {
 	/// Its share of a verified job's fee.
 	Fees,
-	/// Its share of an epoch's emission, by its verified work.
+	/// Its share of the emission of epochs `from..until`, by its stake.
 	Emission {
-		/// The epoch.
-		epoch: EpochIndex,
+		/// The first epoch.
+		from: EpochIndex,
+		/// The epoch after the last.
+		until: EpochIndex,
 	},
 }

@@ -64,6 +64,8 @@ pub trait WeightInfo {
 	fn on_initialize_next_slash_epoch() -> Weight;
 	/// Weight of `on_initialize_apply_slash`, by `s`.
 	fn on_initialize_apply_slash(s: u32, ) -> Weight;
+	/// See `benchmarking.rs`.
+	fn set_prover() -> Weight;
 }
 
 /// The measured weights, with the runtime's database weights.
@@ -338,6 +340,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(s.into()))
 	}
+	fn set_prover() -> Weight {
+		Weight::from_parts(13_160_000, 3533)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 }
 
 /// The same measured weights with RocksDB's database weights, for tests and mocks.
@@ -421,5 +428,10 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(s.into()))
+	}
+	fn set_prover() -> Weight {
+		Weight::from_parts(13_160_000, 3533)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 }

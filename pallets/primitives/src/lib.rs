@@ -15,7 +15,8 @@
 //!   system; [`ProofSystems`] routes to one `ProofVerifier` per system).
 //! - [`epoch`]: node staking's epochs ([`EpochIndex`], [`EpochInfo`]).
 //! - [`runtime_api`]: the inference market's runtime API (quotes, job status and output, jobs
-//!   assigned to a node) and node staking's (epoch timing, claimable rewards).
+//!   assigned to a node) and node staking's (epoch timing, claimable rewards, a node's
+//!   service terms: [`ServiceTerms`], for provers to check before they take jobs).
 //!
 //! `no_std`; no pallet in its dependencies.
 
@@ -26,11 +27,16 @@ extern crate alloc;
 pub mod epoch;
 pub mod model;
 pub mod runtime_api;
+pub mod service;
 pub mod statement;
 pub mod traits;
 
 pub use epoch::{EpochIndex, EpochInfo};
-pub use model::{ComputeUnits, JobId, ModelId, ModelTerms, ProofSystem, QuantizedValue};
+pub use service::{ServedModel, ServiceTerms};
+pub use model::{
+	compute_units, ArtifactHash, ComputeUnits, InputDomain, JobId, ModelId, ModelTerms, ProofSystem,
+	QuantizedValue,
+};
 pub use statement::{
 	field_element, inference_public_inputs, job_binding, quantized_value, JOB_BINDING_DOMAIN,
 };

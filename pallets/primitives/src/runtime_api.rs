@@ -1,6 +1,6 @@
 //! The runtime APIs of the inference market and of node staking, for clients and provers.
 
-use crate::{EpochInfo, JobId, ModelId};
+use crate::{EpochInfo, JobId, ModelId, ServiceTerms};
 use alloc::vec::Vec;
 use sp_runtime::DispatchError;
 
@@ -40,5 +40,9 @@ sp_api::decl_runtime_apis! {
 		/// and as a pool member, including fees and emission of finished epochs that are not
 		/// yet settled.
 		fn claimable_rewards(who: AccountId) -> Balance;
+
+		/// What the node `key` proves for has committed to (`key`: the operator's account or
+		/// the prover key it named), or `None` if it proves for no node.
+		fn service_terms(key: AccountId) -> Option<ServiceTerms<AccountId>>;
 	}
 }

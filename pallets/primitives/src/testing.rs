@@ -41,11 +41,23 @@ impl TestVerifier {
 		unhashed::get(KEYS).unwrap_or_default()
 	}
 
-	/// Registers a key of `system` with `public_inputs` inputs; returns its hash.
+	/// The circuit size of [`Self::register_key`]'s keys: `2^6` rows and 40 columns, so
+	/// `crate::compute_units` of 40.
+	pub const TEST_KEY_SIZE: (u8, u32) = (6, 40);
+
+	/// Registers a key of `system` with `public_inputs` inputs and a circuit of
+	/// [`Self::TEST_KEY_SIZE`]; returns its hash.
 	pub fn register_key(system: ProofSystem, public_inputs: u32) -> KeyHash {
+		let (k, columns) = Self::TEST_KEY_SIZE;
+		Self::register_sized_key(system, public_inputs, k, columns)
+	}
+
+	/// Registers a key of `system` with `public_inputs` inputs and a circuit of `2^k` rows
+	/// and `columns` columns; returns its hash.
+	pub fn register_sized_key(system: ProofSystem, public_inputs: u32, k: u8, columns: u32) -> KeyHash {
 		let mut keys = Self::keys();
 		let key = KeyHash::from(sp_io::hashing::blake2_256(&(system, public_inputs, keys.len() as u32).encode()));
-		keys.push(TestKey { system, key, info: KeyInfo { public_inputs, width: 1 }, references: 0 });
+		keys.push(TestKey { system, key, info: KeyInfo { public_inputs, width: 1, k, columns }, references: 0 });
 		unhashed::put(KEYS, &keys);
 		key
 	}
@@ -115,7 +127,8 @@ impl InferenceVerifier for TestVerifier {
 	}
 }
 
-/// A test node: the models it serves, its capacity this epoch and what it has used.
+/// A test node: the models it serves, its capacity this epoch and what it has used, its
+/// throughput and its prover key.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode)]
 pub struct TestNode<AccountId> {
 	/// Its account.
@@ -126,6 +139,10 @@ pub struct TestNode<AccountId> {
 	pub capacity: ComputeUnits,
 	/// Units assigned this epoch.
 	pub used: ComputeUnits,
+	/// Units it proves per block.
+	pub throughput: ComputeUnits,
+	/// The prover key its operator named, if any.
+	pub prover: Option<AccountId>,
 }
 
 /// [`ComputeNodes`] over a list of test nodes; offences are recorded for tests to read.
@@ -137,11 +154,29 @@ impl<AccountId: Encode + Decode + Clone + PartialEq> TestNodes<AccountId> {
 		unhashed::get(NODES).unwrap_or_default()
 	}
 
-	/// Adds an active node.
+	fn update(account: &AccountId, change: impl FnOnce(&mut TestNode<AccountId>)) {
+		let mut nodes = Self::nodes();
+		if let Some(node) = nodes.iter_mut().find(|n| &n.account == account) {
+			change(node);
+		}
+		unhashed::put(NODES, &nodes);
+	}
+
+	/// Adds an active node with `capacity` per epoch and as much per block.
 	pub fn add(account: AccountId, models: Vec<ModelId>, capacity: ComputeUnits) {
 		let mut nodes = Self::nodes();
-		nodes.push(TestNode { account, models, capacity, used: 0 });
+		nodes.push(TestNode { account, models, capacity, used: 0, throughput: capacity, prover: None });
 		unhashed::put(NODES, &nodes);
+	}
+
+	/// Sets a node's throughput (units per block).
+	pub fn set_throughput(account: &AccountId, throughput: ComputeUnits) {
+		Self::update(account, |node| node.throughput = throughput);
+	}
+
+	/// Names a node's prover key.
+	pub fn set_prover(account: &AccountId, prover: Option<AccountId>) {
+		Self::update(account, |node| node.prover = prover);
 	}
 
 	/// Removes a node (it leaves the active set).
@@ -163,8 +198,8 @@ impl<AccountId: Encode + Decode + Clone + PartialEq> TestNodes<AccountId> {
 		unhashed::get(OFFENCES).unwrap_or_default()
 	}
 
-	/// The verified work reported so far: node, compute units, fee (as SCALE-encoded `u128`).
-	pub fn work() -> Vec<(AccountId, ComputeUnits, u128)> {
+	/// The verified work reported so far: node and fee (as SCALE-encoded `u128`).
+	pub fn work() -> Vec<(AccountId, u128)> {
 		unhashed::get(WORK).unwrap_or_default()
 	}
 }
@@ -204,6 +239,19 @@ impl<AccountId: Encode + Decode + Clone + PartialEq, Balance: Into<u128>> Comput
 		Ok(())
 	}
 
+	fn throughput(node: &AccountId) -> ComputeUnits {
+		Self::nodes().into_iter().find(|n| &n.account == node).map_or(0, |n| n.throughput)
+	}
+
+	fn may_submit_for(signer: &AccountId, node: &AccountId) -> bool {
+		signer == node ||
+			Self::nodes().iter().any(|n| &n.account == node && n.prover.as_ref() == Some(signer))
+	}
+
+	fn node_of_prover(prover: &AccountId) -> Option<AccountId> {
+		Self::nodes().into_iter().find(|n| n.prover.as_ref() == Some(prover)).map(|n| n.account)
+	}
+
 	fn report_offence(node: &AccountId, offence: NodeOffence) {
 		let mut offences = Self::offences();
 		offences.push((node.clone(), offence));
@@ -215,9 +263,9 @@ impl<AccountId: Encode + Decode + Clone + PartialEq, Balance: Into<u128>> Comput
 		node.clone()
 	}
 
-	fn work_verified(node: &AccountId, units: ComputeUnits, fee: Balance) {
+	fn work_verified(node: &AccountId, fee: Balance) {
 		let mut work = Self::work();
-		work.push((node.clone(), units, fee.into()));
+		work.push((node.clone(), fee.into()));
 		unhashed::put(WORK, &work);
 	}
 }

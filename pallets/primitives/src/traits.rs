@@ -13,9 +13,10 @@ pub trait ModelRegistry<AccountId> {
 	/// The terms of `model`, or an error naming why there are none (no such model).
 	fn terms(model: ModelId) -> Result<ModelTerms<AccountId>, DispatchError>;
 
-	/// A job for `model` was opened: the model's deposit stays held until every open job has
-	/// closed.
-	fn job_opened(model: ModelId) -> DispatchResult;
+	/// A job of `requester` for `model` was opened: the model's deposit stays held until every
+	/// open job has closed, and the registry keeps (holding its deposit from `requester`) the
+	/// record its usage statistics count this requester in.
+	fn job_opened(model: ModelId, requester: &AccountId) -> DispatchResult;
 
 	/// A job for `model` closed (fulfilled, refunded or cancelled).
 	fn job_closed(model: ModelId) -> DispatchResult;
@@ -43,8 +44,8 @@ pub enum NodeOffence {
 	Unavailable,
 }
 
-/// Node staking, as the inference market uses it: who may be assigned jobs, how much, where a
-/// node's earnings go, and where its offences are reported.
+/// Node staking, as the inference market uses it: who may be assigned jobs, how much, who may
+/// submit their results, where a node's earnings go, and where its offences are reported.
 pub trait ComputeNodes<AccountId, Balance> {
 	/// Up to `max` nodes active in the current epoch that serve `model`, in a deterministic
 	/// order.
@@ -56,6 +57,18 @@ pub trait ComputeNodes<AccountId, Balance> {
 	/// Takes `units` from `node`'s remaining capacity; fails, changing nothing, if it has less.
 	fn consume_capacity(node: &AccountId, units: ComputeUnits) -> DispatchResult;
 
+	/// The compute units `node` declares it proves per block (its throughput), zero if
+	/// inactive: the market never gives it more open work than this many units per block of a
+	/// job's deadline window.
+	fn throughput(node: &AccountId) -> ComputeUnits;
+
+	/// Whether `signer` may submit results of jobs assigned to `node`: the node's operator
+	/// itself, or the prover key the operator named for it.
+	fn may_submit_for(signer: &AccountId, node: &AccountId) -> bool;
+
+	/// The node whose operator named `prover` as its prover key, if any.
+	fn node_of_prover(prover: &AccountId) -> Option<AccountId>;
+
 	/// Reports an offence of `node` for a penalty.
 	fn report_offence(node: &AccountId, offence: NodeOffence);
 
@@ -63,9 +76,9 @@ pub trait ComputeNodes<AccountId, Balance> {
 	/// staked node, so that its pool shares it).
 	fn reward_account(node: &AccountId) -> AccountId;
 
-	/// `node` delivered `units` of verified work and `fee` was paid to
-	/// [`Self::reward_account`] for it.
-	fn work_verified(node: &AccountId, units: ComputeUnits, fee: Balance);
+	/// `node` delivered a verified result and `fee` was paid to [`Self::reward_account`] for
+	/// it.
+	fn work_verified(node: &AccountId, fee: Balance);
 }
 
 /// Proof verification by proof system, as the model registry and the market use it.

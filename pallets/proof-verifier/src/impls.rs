@@ -56,6 +56,8 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 				deposit,
 				public_inputs: info.public_inputs,
 				width: info.width,
+				k: info.k,
+				columns: info.columns,
 				references: 0,
 			},
 		);
@@ -179,7 +181,7 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 impl<AccountId, Balance> KeyRecord<AccountId, Balance> {
 	/// The key's shape.
 	pub fn info(&self) -> KeyInfo {
-		KeyInfo { public_inputs: self.public_inputs, width: self.width }
+		KeyInfo { public_inputs: self.public_inputs, width: self.width, k: self.k, columns: self.columns }
 	}
 }
 

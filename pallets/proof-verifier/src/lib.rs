@@ -169,6 +169,13 @@ pub mod pallet {
 		/// ([`KeyInfo::width`](zkinfer_verifier_primitives::KeyInfo::width)), which with the input count sets what
 		/// a proof costs to verify.
 		pub width: u32,
+		/// Its circuit's rows as `log2`
+		/// ([`KeyInfo::k`](zkinfer_verifier_primitives::KeyInfo::k); 0 if the key does not
+		/// declare them).
+		pub k: u8,
+		/// Its circuit's columns
+		/// ([`KeyInfo::columns`](zkinfer_verifier_primitives::KeyInfo::columns)).
+		pub columns: u32,
 		/// How many users (e.g. registered models) refer to the key; it can be unregistered
 		/// only at zero.
 		pub references: u32,

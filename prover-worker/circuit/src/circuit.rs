@@ -142,8 +142,8 @@ pub enum PlanError {
 		/// The limit asked for.
 		max_k: u8,
 	},
-	/// Laying out the model failed (an invalid model).
-	Layout,
+	/// Laying out the model failed: where and why.
+	Layout(String),
 }
 
 impl core::fmt::Display for PlanError {
@@ -155,7 +155,7 @@ impl core::fmt::Display for PlanError {
 				f,
 				"the model needs 2^{needed} rows, above the limit of 2^{max_k} (the zkinfer chain reads keys of at most 2^{CHAIN_MAX_K} rows)"
 			),
-			Self::Layout => write!(f, "the model cannot be laid out"),
+			Self::Layout(reason) => write!(f, "the model cannot be laid out: {reason}"),
 		}
 	}
 }
@@ -167,7 +167,9 @@ pub fn plan_width(model: &Model, width: u8) -> Result<Plan, PlanError> {
 	let config = ModelConfig::configure(&mut cs, width.into());
 	let tables = model.tables();
 	let mut ctx = LayoutCtx::counting(&config, &tables, model.quant);
-	model.layout_statement(&mut ctx, None, &mut |_, _| {}).map_err(|_| PlanError::Layout)?;
+	if model.layout_statement(&mut ctx, None, &mut |_, _| {}).is_err() {
+		return Err(PlanError::Layout(ctx.failure().unwrap_or("invalid model").to_string()));
+	}
 	let rows = ctx.rows();
 	let table_rows = tables.rows(&model.quant);
 	let blinding_rows = cs.blinding_factors() + 1;
@@ -244,7 +246,9 @@ pub fn rows_per_node(model: &Model, width: u8) -> Result<(usize, Vec<usize>), Pl
 	let mut ctx = LayoutCtx::counting(&config, &tables, model.quant);
 	let statement_rows = 1 + model.input_len();
 	let mut ends = Vec::with_capacity(model.graph.nodes.len());
-	model.layout_statement(&mut ctx, None, &mut |_, rows| ends.push(rows)).map_err(|_| PlanError::Layout)?;
+	if model.layout_statement(&mut ctx, None, &mut |_, rows| ends.push(rows)).is_err() {
+		return Err(PlanError::Layout(ctx.failure().unwrap_or("invalid model").to_string()));
+	}
 	let mut previous = statement_rows;
 	let per_node = ends
 		.into_iter()

@@ -9,7 +9,8 @@
 //!
 //! - [`ops`]: the typed IR, one file per operator family, each with `eval` (integer
 //!   inference) and `layout` (circuit) built on the same arithmetic.
-//! - [`quant`]: power-of-two fixed point; the rescale every product needs.
+//! - [`quant`]: power-of-two fixed point; the rescale every product needs; saturation.
+//! - [`bound`]: static bounds of every wire's values, which size the saturating clamps.
 //! - [`model`]: a graph of operators with its quantization; [`Model::eval`] is the witness.
 //! - [`chip`]: columns, gates and the shared lookup table; the layout instructions.
 //! - [`circuit`]: [`ModelCircuit`] (halo2 `Circuit`, settings through `Circuit::Params`) and
@@ -29,6 +30,7 @@
 //! halo2 (`halo2-axiom`) PLONKish arithmetisation, KZG commitments over BN254, SHPLONK
 //! multi-opening, Blake2b transcript.
 
+pub mod bound;
 pub mod chip;
 pub mod circuit;
 pub mod field;

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
 	chip::{LayoutCtx, TableKind, TableSet, Wire},
 	ops::{Op, OpError},
-	quant::{Quant, QuantError},
+	quant::{Overflow, Quant, QuantError},
 	tensor::{element_count, Tensor},
 };
 use halo2_proofs::{circuit::Value, plonk::Error as SynthesisError};
@@ -55,7 +55,7 @@ pub enum ModelError {
 		/// Elements given.
 		got: usize,
 	},
-	/// An input value lies outside the lookup domain.
+	/// An input value lies outside the model's input domain (the lookup domain).
 	InputOutOfDomain {
 		/// Its position.
 		index: usize,
@@ -72,7 +72,7 @@ impl core::fmt::Display for ModelError {
 			Self::Quant(e) => write!(f, "invalid quantization: {e:?}"),
 			Self::InputLength { expected, got } => write!(f, "the input has {got} values, the model takes {expected}"),
 			Self::InputOutOfDomain { index, value } =>
-				write!(f, "input value {index} ({value}) lies outside the lookup domain"),
+				write!(f, "input value {index} ({value}) lies outside the model's input domain"),
 		}
 	}
 }
@@ -167,8 +167,16 @@ impl Model {
 		1 + self.input_len() + self.output_len()
 	}
 
-	/// Integer inference: every value of the graph, input first.
-	pub fn eval_all(&self, input: &[i64]) -> Result<Vec<Tensor<i64>>, ModelError> {
+	/// The quantized values each input may take, `(min, max)`: the lookup domain, which the
+	/// circuit range-checks every input against. The circuit is total over it: every input in
+	/// it has a proof (intermediate values saturate).
+	pub fn input_domain(&self) -> (i64, i64) {
+		(self.quant.domain_min(), self.quant.domain_max())
+	}
+
+	/// Integer inference: every value of the graph, input first. Values beyond the lookup
+	/// domain saturate, or are refused, as `overflow` says.
+	pub fn eval_all(&self, input: &[i64], overflow: Overflow) -> Result<Vec<Tensor<i64>>, ModelError> {
 		if input.len() != self.input_len() {
 			return Err(ModelError::InputLength { expected: self.input_len(), got: input.len() });
 		}
@@ -179,15 +187,26 @@ impl Model {
 		let mut values = vec![x];
 		for (index, node) in self.graph.nodes.iter().enumerate() {
 			let inputs: Vec<&Tensor<i64>> = node.inputs.iter().map(|&v| &values[v]).collect();
-			let y = node.op.eval(&inputs, &self.quant).map_err(|error| ModelError::Node { index, name: node.name.clone(), error })?;
+			let y = node
+				.op
+				.eval(&inputs, &self.quant, overflow)
+				.map_err(|error| ModelError::Node { index, name: node.name.clone(), error })?;
 			values.push(y);
 		}
 		Ok(values)
 	}
 
-	/// Integer inference: the output. This is the witness the circuit proves.
+	/// Integer inference: the output, with values beyond the lookup domain saturated. This is
+	/// the witness the circuit proves.
 	pub fn eval(&self, input: &[i64]) -> Result<Vec<i64>, ModelError> {
-		let mut values = self.eval_all(input)?;
+		let mut values = self.eval_all(input, Overflow::Saturate)?;
+		Ok(values.swap_remove(self.graph.output).into_data())
+	}
+
+	/// Integer inference that refuses (`OpError::OutOfDomain`) any value that would saturate:
+	/// whether an input stays within the quantization (calibration).
+	pub fn eval_unsaturated(&self, input: &[i64]) -> Result<Vec<i64>, ModelError> {
+		let mut values = self.eval_all(input, Overflow::Refuse)?;
 		Ok(values.swap_remove(self.graph.output).into_data())
 	}
 
@@ -217,7 +236,7 @@ impl Model {
 		let mut values = vec![input];
 		for (index, node) in self.graph.nodes.iter().enumerate() {
 			let inputs: Vec<&Tensor<Wire>> = node.inputs.iter().map(|&v| &values[v]).collect();
-			let y = node.op.layout(&inputs, ctx)?;
+			let y = node.op.layout(&inputs, ctx).inspect_err(|_| ctx.locate_failure(&format!("node {index} ({})", node.name)))?;
 			values.push(y);
 			observe(index, ctx.rows());
 		}

@@ -4,9 +4,13 @@
 //! `2^weight_bits`, and biases are at `2^(act_bits + weight_bits)`. A product of an activation
 //! and a weight is therefore at `2^(act_bits + weight_bits)` and is brought back to
 //! `2^act_bits` by [`rescale`], rounding half up. After each rescale (and wherever an
-//! activation table is read) the value must lie in the lookup domain
-//! `[-2^(domain_bits-1), 2^(domain_bits-1))`; the circuit enforces it with the shared lookup
-//! table, and the integer inference reports a value outside it as an error.
+//! activation table is read) the value is brought into the lookup domain
+//! `[-2^(domain_bits-1), 2^(domain_bits-1))` by saturation ([`Quant::clamp`]): a value beyond
+//! it becomes the domain's nearest edge. The circuit constrains the clamp (and reads the table
+//! on the clamped value), and the integer inference does exactly the same, so every input in
+//! the model's input domain has a proof. [`Overflow::Refuse`] evaluates without saturating,
+//! reporting a value outside the domain instead: calibration uses it to choose a domain the
+//! samples never saturate.
 
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +28,15 @@ pub struct Quant {
 	pub weight_bits: u8,
 	/// The lookup domain: rescaled values lie in `[-2^(domain_bits-1), 2^(domain_bits-1))`.
 	pub domain_bits: u8,
+}
+
+/// What the integer inference does with a value beyond the lookup domain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overflow {
+	/// Saturate it to the domain's edge: what the circuit proves.
+	Saturate,
+	/// Report it (`OpError::OutOfDomain`): for calibration.
+	Refuse,
 }
 
 /// Why a quantization is unusable.
@@ -57,9 +70,28 @@ impl Quant {
 		1i64 << (self.domain_bits - 1)
 	}
 
+	/// The largest value of the lookup domain.
+	pub fn domain_max(&self) -> i64 {
+		self.domain_end() - 1
+	}
+
 	/// Whether `x` lies in the lookup domain.
 	pub fn in_domain(&self, x: i64) -> bool {
 		(self.domain_min()..self.domain_end()).contains(&x)
+	}
+
+	/// `x` saturated to the lookup domain: `x` inside it, else the nearest edge.
+	pub fn clamp(&self, x: i64) -> i64 {
+		x.clamp(self.domain_min(), self.domain_max())
+	}
+
+	/// `x` brought into the lookup domain as `overflow` says: saturated, or `None` if it lies
+	/// outside and must be refused.
+	pub fn fit(&self, x: i64, overflow: Overflow) -> Option<i64> {
+		match overflow {
+			Overflow::Saturate => Some(self.clamp(x)),
+			Overflow::Refuse => self.in_domain(x).then_some(x),
+		}
 	}
 
 	/// Quantizes an activation value.
@@ -131,6 +163,16 @@ mod tests {
 			assert_eq!(q, ((x as f64) / 16.0 + 0.5).floor() as i64);
 		}
 		assert_eq!(rescale(i64::MAX, 3), None);
+	}
+
+	#[test]
+	fn values_saturate_at_the_domains_edges() {
+		let q = Quant { act_bits: 4, weight_bits: 4, domain_bits: 6 };
+		assert_eq!((q.domain_min(), q.domain_max()), (-32, 31));
+		assert_eq!([q.clamp(-1000), q.clamp(-32), q.clamp(5), q.clamp(31), q.clamp(32)], [-32, -32, 5, 31, 31]);
+		assert_eq!(q.fit(40, Overflow::Saturate), Some(31));
+		assert_eq!(q.fit(40, Overflow::Refuse), None);
+		assert_eq!(q.fit(-3, Overflow::Refuse), Some(-3));
 	}
 
 	#[test]

@@ -11,7 +11,9 @@
 //! | 7.. | the halo2 verifying key (uncompressed points, no selector bitmaps) |
 //!
 //! The layout version names the constraint system of [`crate::chip::ModelConfig`]; a change to
-//! it gets a new version and verifiers keep every released one (today: only 1).
+//! it gets a new version and verifiers keep every released one. Version 2 (saturating
+//! rescales: the clamp and limb gates) replaced version 1 before any network launched, so no
+//! key of version 1 needs verifying; from the first launch on, versions are kept.
 //!
 //! [`verify`] and [`validate_vk`] are what the node's host functions call. They never panic:
 //! every length, count and size is checked before halo2 reads anything, field elements must
@@ -33,7 +35,7 @@ use crate::{
 };
 
 /// The circuit layout version this build writes and verifies.
-pub const LAYOUT_VERSION: u8 = 1;
+pub const LAYOUT_VERSION: u8 = 2;
 /// The largest verifying key accepted.
 pub const MAX_KEY_BYTES: usize = 64 * 1024;
 /// The largest proof accepted.
@@ -55,6 +57,9 @@ pub struct KeyInfo {
 	pub params: CircuitParams,
 	/// The number of public inputs a proof takes.
 	pub public_inputs: u32,
+	/// The columns of its constraint system: advice and fixed (lookup table columns
+	/// included), the width of what the prover commits to and evaluates on every row.
+	pub columns: u32,
 }
 
 /// Why verification failed. One variant per cause.
@@ -149,7 +154,8 @@ fn parse_header(bytes: &[u8]) -> Result<(KeyInfo, ConstraintSystem<Fr>), Halo2Er
 	if key[0] != 0x02 || declared_k != u32::from(params.k) || key[5] != 0 {
 		return Err(Halo2Error::InvalidKey);
 	}
-	Ok((KeyInfo { params, public_inputs }, cs))
+	let columns = (cs.num_advice_columns() + cs.num_fixed_columns()) as u32;
+	Ok((KeyInfo { params, public_inputs, columns }, cs))
 }
 
 /// Decodes a verifying key with its header.

@@ -54,7 +54,13 @@ parameter_types! {
 	pub const JobDepositBase: Balance = 10 * MILLI_UNIT;
 	/// Held per input and output value of a job record.
 	pub const JobDepositPerValue: Balance = 100 * MICRO_UNIT;
+	/// Held from a requester for its usage record of a model (a double-map entry of about 90
+	/// bytes, kept until the model is removed).
+	pub const UsageRecordDeposit: Balance = 10 * MILLI_UNIT;
 }
+
+/// The most times one job is assigned: the governed `MaxReassignments` (at most 10) plus one.
+pub const MAX_ASSIGNMENTS: u32 = 11;
 
 impl pallet_model_registry::Config for Runtime {
 	type RuntimeEvent = crate::RuntimeEvent;
@@ -68,6 +74,7 @@ impl pallet_model_registry::Config for Runtime {
 	type MaxMetadataBytes = ConstU32<1024>;
 	type MaxDimensions = ConstU32<8>;
 	type MaxTensorValues = ConstU32<MAX_TENSOR_VALUES>;
+	type UsageRecordDeposit = UsageRecordDeposit;
 	type WeightInfo = crate::weights::model_registry::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::MarketBenchmarks;
@@ -90,6 +97,7 @@ impl pallet_inference_market::Config for Runtime {
 	type JobDepositBase = JobDepositBase;
 	type JobDepositPerValue = JobDepositPerValue;
 	type MaxQueueLen = ConstU32<1024>;
+	type MaxAssignments = ConstU32<MAX_ASSIGNMENTS>;
 	type MaxJobsPerBlock = ConstU32<32>;
 	type MaxNodesPerModel = ConstU32<MAX_NODES_PER_MODEL>;
 	type MaxInputValues = ConstU32<MAX_TENSOR_VALUES>;

@@ -14,26 +14,61 @@ use frame_support::{
 };
 use frame_system::EnsureRoot;
 use pallet_governance_origins::EnsureSlashCanceller;
-use zkinfer_primitives::{ComputeUnits, ModelId};
+use zkinfer_primitives::ComputeUnits;
 
 use crate::{
 	configs::{
-		governance::parameters::{dynamic_params::node_staking, Governed},
+		governance::parameters::{dynamic_params::{market, node_staking}, Governed},
 		market::MAX_NODES_PER_MODEL,
 		treasury::TreasuryAccount,
 	},
-	AccountId, Balance, Balances, ModelRegistry, Runtime, RuntimeHoldReason, UNIT,
+	AccountId, Balance, Balances, ModelRegistry, NodeStaking, Runtime, RuntimeHoldReason, UNIT,
 };
 
-/// The models each genesis node serves: the first [`GENESIS_NODE_MODELS`] ids, so that a
-/// development chain's first models have a node without anyone registering one.
-pub const GENESIS_NODE_MODELS: ModelId = 16;
-
-/// The compute units per epoch each genesis node commits to.
+/// The compute units per epoch each genesis node commits to (about 430 digits-MLP jobs).
 pub const GENESIS_NODE_CAPACITY: ComputeUnits = 1_000_000;
+
+/// The compute units each genesis node proves per block: two digits-MLP jobs (a development
+/// node proves one in about a second on two threads; the margin covers submission).
+pub const GENESIS_NODE_THROUGHPUT: ComputeUnits = 5_000;
 
 /// The bond of each genesis node.
 pub const GENESIS_NODE_BOND: Balance = 1_000 * UNIT;
+
+/// What the node `key` proves for has committed to (see
+/// `zkinfer_primitives::runtime_api::NodeStakingApi::service_terms`): its configuration in
+/// force now, with the registry's terms of each model it serves and the market's deadline.
+pub fn service_terms(key: AccountId) -> Option<zkinfer_primitives::ServiceTerms<AccountId>> {
+	use zkinfer_primitives::{ComputeNodes, ModelRegistry as _};
+	let node = NodeStaking::node_of_prover(&key).unwrap_or(key);
+	let record = pallet_node_staking::Nodes::<Runtime>::get(&node)?;
+	let current = NodeStaking::current_epoch();
+	let config = record.config_at(current);
+	let models = config
+		.models
+		.iter()
+		.filter_map(|&model| {
+			let terms = ModelRegistry::terms(model).ok()?;
+			Some(zkinfer_primitives::ServedModel {
+				model,
+				artifact: terms.artifact,
+				vk: terms.vk,
+				input_domain: terms.input_domain,
+				compute_units: terms.compute_units,
+				accepts_jobs: terms.accepts_jobs,
+			})
+		})
+		.collect();
+	Some(zkinfer_primitives::ServiceTerms {
+		active: record.is_active(current),
+		throughput: config.throughput,
+		capacity: config.capacity,
+		deadline_blocks: crate::InferenceMarket::deadline_window(),
+		block_millis: crate::MILLISECS_PER_BLOCK,
+		models,
+		node,
+	})
+}
 
 parameter_types! {
 	/// The pallet account: pool stake and the reward pot.
@@ -55,6 +90,7 @@ impl pallet_node_staking::Config for Runtime {
 	type MissedDeadlineSlash = Governed<node_staking::MissedDeadlineSlash>;
 	type UnavailabilitySlash = Governed<node_staking::UnavailabilitySlash>;
 	type DeactivationThreshold = Governed<node_staking::DeactivationThreshold>;
+	type AssignmentWindow = Governed<market::AssignmentDeadline>;
 	type Slashed = ResolveTo<TreasuryAccount, Balances>;
 	type SlashCancelOrigin = EitherOf<EnsureRoot<AccountId>, EnsureSlashCanceller>;
 	type MaxNodes = ConstU32<1024>;

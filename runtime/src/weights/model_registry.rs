@@ -138,4 +138,10 @@ impl<T: frame_system::Config> pallet_model_registry::WeightInfo for WeightInfo<T
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
+	fn remove_usage_record() -> Weight {
+		Weight::from_parts(54_620_000, 0)
+			.saturating_add(Weight::from_parts(0, 4697))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(5))
+	}
 }

@@ -351,4 +351,10 @@ impl<T: frame_system::Config> pallet_node_staking::WeightInfo for WeightInfo<T> 
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(s.into()))
 	}
+	fn set_prover() -> Weight {
+		Weight::from_parts(13_350_000, 0)
+			.saturating_add(Weight::from_parts(0, 3533))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
 }

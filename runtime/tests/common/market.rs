@@ -15,8 +15,14 @@ use zkinfer_verifier_primitives::KeyHash;
 type MarketCall = pallet_inference_market::Call<Runtime>;
 type MarketEvent = pallet_inference_market::Event<Runtime>;
 
-/// The digits MLP's cost per inference in compute units.
-pub const DIGITS_UNITS: u64 = 2_500;
+/// The digits MLP's cost per inference in compute units: computed by the chain from its key.
+pub fn digits_units() -> u64 {
+	let key = pallet_proof_verifier::Keys::<Runtime, zkinfer_runtime::configs::verification::Halo2Instance>::get(
+		register_digits_key(),
+	)
+	.expect("the genesis presets register the digits MLP's key");
+	zkinfer_primitives::compute_units(&key.info())
+}
 
 /// Applies `call` signed by `who`; returns the dispatch result and the transaction fee paid.
 pub fn apply(who: Sr25519Keyring, call: RuntimeCall) -> (Result<(), DispatchError>, u128) {
@@ -75,7 +81,7 @@ pub fn register_digits_model() -> (ModelId, KeyHash) {
 		input_scale: 5,
 		output_shape: BoundedVec::truncate_from(vec![1, 10]),
 		output_scale: 5,
-		compute_units: DIGITS_UNITS,
+		input_domain: zkinfer_runtime::genesis_config_presets::DEMO_MODEL_INPUT_DOMAIN,
 		proof_system: ProofSystem::Halo2Kzg,
 		vk,
 		artifact: H256::repeat_byte(0xd1),
@@ -101,3 +107,23 @@ pub fn result_call(job: JobId, output: &[i64], proof: &[u8]) -> RuntimeCall {
 	})
 }
 
+
+/// Alice's genesis node (which serves the demo model only) serves `model` too, from the next
+/// epoch; runs to that epoch's first block.
+pub fn serve_with_alice(model: ModelId) {
+	use frame_support::traits::Get;
+	let alice = Sr25519Keyring::Alice.to_account_id();
+	let node = pallet_node_staking::Nodes::<Runtime>::get(&alice).expect("Alice's genesis node");
+	let update = RuntimeCall::NodeStaking(pallet_node_staking::Call::update_node {
+		models: BoundedVec::truncate_from(vec![0, model]),
+		capacity: node.config.capacity,
+		throughput: node.config.throughput,
+		commission: node.config.commission,
+	});
+	assert_eq!(apply(Sr25519Keyring::Alice, update).0, Ok(()));
+	let length = <Runtime as pallet_node_staking::Config>::EpochLength::get();
+	let next = NodeStaking::epoch_info().next_start;
+	assert!(length > 0);
+	super::run_to_block(next);
+	assert!(pallet_node_staking::Nodes::<Runtime>::get(&alice).expect("registered").serves(model, NodeStaking::current_epoch()));
+}

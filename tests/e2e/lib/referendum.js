@@ -69,3 +69,23 @@ export async function passReferendum(api, { origin, call, proposer, voters, time
   await succeed('refundDecisionDeposit', api.tx.referenda.refundDecisionDeposit(index), proposer);
   return { index, track, dispatched };
 }
+
+/**
+ * Makes Alice's node (a --dev chain's genesis node) serve `models` as well as the demo model:
+ * a referendum shortens node staking's epochs to `epochBlocks` (the one-hour default would
+ * keep a new configuration waiting an hour), Alice's `updateNode` takes effect at the next
+ * epoch, and this resolves once it has started. Genesis nodes serve only models that exist
+ * at genesis, so a model registered later needs a node that signs up for it.
+ */
+export async function serveWithAlice(api, { models, alice, voters, epochBlocks = 10, throughput }) {
+  const call = api.tx.parameters.setParameter({ NodeStaking: { EpochLength: [null, epochBlocks] } });
+  const { dispatched } = await passReferendum(api, { origin: { GovernanceOrigins: 'ParameterAdmin' }, call, proposer: alice, voters });
+  assert.ok(dispatched.isOk, `enactment: ${dispatched.toString()}`);
+  const node = (await api.query.nodeStaking.nodes(alice.address)).unwrap();
+  const updated = await submitInBlock(
+    api.tx.nodeStaking.updateNode([0, ...models], node.config.capacity, throughput ?? node.config.throughput, 0), alice);
+  assert.equal(updated.dispatchError, undefined, `updateNode: ${updated.dispatchError}`);
+  const from = updated.events.find(({ event }) => api.events.nodeStaking.NodeUpdated.is(event)).event.data.from.toNumber();
+  await waitFor(async () => (await api.call.nodeStakingApi.epoch()).index.toNumber() >= from, 180_000,
+    `epoch ${from}, when Alice's node serves ${models}`);
+}

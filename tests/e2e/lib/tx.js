@@ -42,11 +42,16 @@ export function moduleError(api, dispatchError) {
   const meta = api.registry.findMetaError(module);
   let nested;
   if (meta.fields.length > 0) {
-    // The error's field follows its variant byte.
+    // The error's field follows its variant byte: a nested error (an enum) or a plain value
+    // (e.g. `InputOutOfDomain`'s position).
     const type = api.registry.createLookupType(meta.fields[0].type);
-    const variant = api.registry.createType(type, module.error.toU8a().slice(1));
-    const value = variant.value.toJSON();
-    nested = value === null ? variant.type : { [variant.type]: value };
+    const decoded = api.registry.createType(type, module.error.toU8a().slice(1));
+    if (decoded.isBasic || decoded.value === undefined) {
+      nested = decoded.toJSON();
+    } else {
+      const value = decoded.value.toJSON();
+      nested = value === null ? decoded.type : { [decoded.type]: value };
+    }
   }
   return { section: meta.section, name: meta.name, nested };
 }

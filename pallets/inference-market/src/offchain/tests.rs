@@ -214,3 +214,79 @@ fn without_a_prover_the_worker_does_nothing() {
 		check_invariants();
 	});
 }
+
+#[test]
+fn a_prover_key_proves_for_its_node_and_signs_the_result() {
+	const PROVER: u64 = 21;
+	let prover = Arc::new(StandInProver::default());
+	offchain_ext(Some(prover.clone())).execute_with(|| {
+		let job = jobs_for(&[NODE_1])[0];
+		TestNodes::<u64>::set_prover(&NODE_1, Some(PROVER));
+		// Only the prover key is in the keystore.
+		LOCAL_OPERATORS.with(|o| o.borrow_mut().push(PROVER));
+		run_worker_at(2);
+		let requests = prover.requests();
+		assert_eq!(requests.len(), 1);
+		// The proof binds the node, not the key.
+		assert_eq!(requests[0].binding, zkinfer_primitives::job_binding(job, &NODE_1.encode()));
+		prover.finish(job, ProofStatus::Ready { output: vec![1, 2], proof: vec![0; 4] });
+		run_worker_at(3);
+		assert_eq!(submitted().iter().map(|(signer, _)| *signer).collect::<Vec<_>>(), vec![PROVER]);
+	});
+}
+
+#[test]
+fn jobs_are_visited_earliest_deadline_first() {
+	let prover = Arc::new(StandInProver::default());
+	offchain_ext(Some(prover.clone())).execute_with(|| {
+		// Jobs assigned over several blocks: the earliest deadlines are the oldest jobs.
+		let model = register_model(ALICE, 3, 2);
+		TestNodes::<u64>::add(NODE_1, vec![model], 1_000_000);
+		let mut jobs = Vec::new();
+		// Four blocks: every job is still assigned (deadlines 7 to 10).
+		for block in 1..=4 {
+			System::set_block_number(block);
+			assert_ok!(InferenceMarket::submit_inference(
+				RuntimeOrigin::signed(BOB),
+				model,
+				BoundedVec::truncate_from(vec![3, -1, 7]),
+				400
+			));
+			jobs.push(NextJobId::<Test>::get() - 1);
+			run_to_block(block + 1);
+		}
+		LOCAL_OPERATORS.with(|o| o.borrow_mut().push(NODE_1));
+		run_worker_at(5);
+		let requested: Vec<JobId> = prover.requests().iter().map(|r| r.job).collect();
+		assert_eq!(requested, jobs, "the storage order of NodeJobs is not the deadline order");
+	});
+}
+
+#[test]
+fn notes_of_jobs_no_longer_assigned_are_forgotten() {
+	let prover = Arc::new(StandInProver::default());
+	offchain_ext(Some(prover.clone())).execute_with(|| {
+		let job = jobs_for(&[NODE_1])[0];
+		LOCAL_OPERATORS.with(|o| o.borrow_mut().push(NODE_1));
+		run_worker_at(2);
+		let output = vec![-12i64, 40];
+		let record = Jobs::<Test>::get(job).unwrap();
+		let terms = ModelRegistry::terms(record.model).unwrap();
+		let proof = TestVerifier::prove(&terms.vk, &InferenceMarket::public_inputs(job, &NODE_1, &record.input, &output));
+		prover.finish(job, ProofStatus::Ready { output: output.clone(), proof: proof.clone() });
+		run_worker_at(3);
+		let node = prover_node_id(&NODE_1);
+		let submitted_key = super::storage_key(b"submitted", job, &node);
+		let note = |key: &[u8]| sp_io::offchain::local_storage_get(sp_core::offchain::StorageKind::PERSISTENT, key);
+		assert!(note(&submitted_key).is_some(), "the submission is noted");
+		assert_ok!(InferenceMarket::submit_result(
+			RuntimeOrigin::signed(NODE_1),
+			job,
+			BoundedVec::truncate_from(output),
+			BoundedVec::truncate_from(proof)
+		));
+		run_worker_at(4);
+		assert!(note(&submitted_key).is_none(), "the note of a settled job is cleared");
+		assert!(note(&super::tracked_key(&node)).is_none(), "and nothing is tracked");
+	});
+}

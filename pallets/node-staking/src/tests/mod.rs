@@ -26,6 +26,7 @@ fn register(operator: u64, models: &[u32], capacity: u64, bond: Balance) {
 		RuntimeOrigin::signed(operator),
 		config.models,
 		config.capacity,
+		config.throughput,
 		config.commission,
 		bond
 	));
@@ -36,12 +37,12 @@ type Market = NodeStaking;
 
 /// What the market does on a verified job: pays `fee` to the node's reward account and
 /// reports the work.
-fn job_verified(node: u64, units: u64, fee: Balance) {
+fn job_verified(node: u64, fee: Balance) {
 	use frame_support::traits::{fungible::Mutate, tokens::Preservation};
 	use zkinfer_primitives::ComputeNodes;
 	let to = <Market as ComputeNodes<u64, Balance>>::reward_account(&node);
 	assert_ok!(Balances::transfer(&MARKET, &to, fee, Preservation::Preserve));
-	<Market as ComputeNodes<u64, Balance>>::work_verified(&node, units, fee);
+	<Market as ComputeNodes<u64, Balance>>::work_verified(&node, fee);
 }
 
 /// The nodes serving `model` now, as the market sees them.
@@ -71,11 +72,17 @@ fn held(reason: HoldReason, who: u64) -> Balance {
 	Balances::balance_on_hold(&reason.into(), &who)
 }
 
-/// What a member's active stake is worth now.
+/// What a member's active stake is worth now (with pending points its pool has activated).
 fn stake_of(member: u64) -> Balance {
-	let record = Members::<Test>::get(member).expect("a member");
-	let pool = Pools::<Test>::get(record.pool).expect("its pool");
-	crate::pools::points_to_balance(record.points, pool.points, pool.active)
+	frame_support::storage::with_transaction(|| {
+		let mut record = Members::<Test>::get(member).expect("a member");
+		NodeStaking::settle_pool_node(&record.pool).expect("the node settles");
+		let pool = Pools::<Test>::get(record.pool).expect("its pool");
+		NodeStaking::update_member_rewards_in(&pool, &mut record);
+		let stake = crate::pools::points_to_balance(record.points, pool.points, pool.active);
+		sp_runtime::TransactionOutcome::Rollback(Ok::<_, sp_runtime::DispatchError>(stake))
+	})
+	.expect("rolled back")
 }
 
 /// Joins `operator`'s pool with `amount`.

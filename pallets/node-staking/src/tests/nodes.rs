@@ -37,7 +37,7 @@ fn registration_checks_its_terms_and_holds_nothing_on_failure() {
 	run_test(|| {
 		let try_register = |who: u64, models: &[u32], capacity: u64, commission: u32, bond: Balance| {
 			let c = config(models, capacity);
-			NodeStaking::register_node(RuntimeOrigin::signed(who), c.models, capacity, Perbill::from_percent(commission), bond)
+			NodeStaking::register_node(RuntimeOrigin::signed(who), c.models, capacity, capacity, Perbill::from_percent(commission), bond)
 		};
 		assert_noop!(try_register(OP_1, &[0], 10, 0, MIN_BOND - 1), Error::<Test>::BondBelowMinimum);
 		assert_noop!(try_register(OP_1, &[0], 10, 21, MIN_BOND), Error::<Test>::CommissionAboveMaximum);
@@ -46,6 +46,13 @@ fn registration_checks_its_terms_and_holds_nothing_on_failure() {
 		assert_noop!(try_register(OP_1, &[11], 10, 0, MIN_BOND), Error::<Test>::UnknownModel);
 		assert_noop!(try_register(OP_1, &[10], 10, 0, MIN_BOND), Error::<Test>::UnknownModel);
 		assert_noop!(try_register(OP_1, &[0], 0, 0, MIN_BOND), Error::<Test>::ZeroCapacity);
+		// A node must take at least one job of each model it serves (10 units each here).
+		assert_noop!(try_register(OP_1, &[0], UNITS - 1, 0, MIN_BOND), Error::<Test>::CapacityBelowModel);
+		let c = config(&[0], 100);
+		assert_noop!(
+			NodeStaking::register_node(RuntimeOrigin::signed(OP_1), c.models, 100, UNITS / WINDOW - 1, Perbill::zero(), MIN_BOND),
+			Error::<Test>::ThroughputBelowModel
+		);
 		assert_noop!(try_register(OP_1, &[0], 10, 0, ENDOWMENT + 1), sp_runtime::TokenError::FundsUnavailable);
 		assert_ok!(try_register(OP_1, &[0], 10, 20, MIN_BOND));
 		assert_noop!(try_register(OP_1, &[1], 10, 0, MIN_BOND), Error::<Test>::AlreadyRegistered);
@@ -68,7 +75,7 @@ fn an_update_takes_effect_in_the_next_epoch() {
 		run_to_epoch(1);
 		let mut next = config(&[1, 2], 800);
 		next.commission = Perbill::from_percent(10);
-		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), next.models.clone(), 800, next.commission));
+		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), next.models.clone(), 800, 800, next.commission));
 		assert_eq!(events().last(), Some(&Event::NodeUpdated { node: OP_1, config: next.clone(), from: 2 }));
 		// Epoch 1 still runs on the old configuration.
 		assert_eq!((serving(0), serving(1), serving(2)), (vec![OP_1], vec![OP_1], vec![]));
@@ -77,11 +84,11 @@ fn an_update_takes_effect_in_the_next_epoch() {
 		assert_eq!((serving(0), serving(1), serving(2)), (vec![], vec![OP_1], vec![OP_1]));
 		assert_eq!(remaining(OP_1), 800);
 		// The next update promotes the pending one: model 0's list forgets the node.
-		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[2], 1).models, 1, Perbill::zero()));
+		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[2], 10).models, 10, 10, Perbill::zero()));
 		assert!(ModelNodes::<Test>::get(0).is_empty());
 		assert_eq!(Nodes::<Test>::get(OP_1).unwrap().config, next);
 		assert_noop!(
-			NodeStaking::update_node(RuntimeOrigin::signed(OP_2), config(&[2], 1).models, 1, Perbill::zero()),
+			NodeStaking::update_node(RuntimeOrigin::signed(OP_2), config(&[2], 10).models, 10, 10, Perbill::zero()),
 			Error::<Test>::NotRegistered
 		);
 	});
@@ -108,7 +115,8 @@ fn an_unregistered_node_serves_out_its_epoch_and_its_bond_returns_after_unbondin
 		run_to_epoch(4);
 		let before = free(OP_1);
 		assert_ok!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(OP_1)));
-		assert_eq!(free(OP_1), before + 5_000);
+		// Its bond, and the emission of epoch 1, the one epoch it served (alone).
+		assert_eq!(free(OP_1), before + 5_000 + 10_000);
 		assert_eq!(held(HoldReason::NodeBond, OP_1), 0);
 		assert!(!Nodes::<Test>::contains_key(OP_1));
 		assert!(ModelNodes::<Test>::get(0).is_empty());
@@ -162,9 +170,130 @@ fn registration_stops_at_max_nodes() {
 		NodeCount::<Test>::put(8);
 		let c = config(&[1], 10);
 		assert_noop!(
-			NodeStaking::register_node(RuntimeOrigin::signed(OP_2), c.models, 10, Perbill::zero(), MIN_BOND),
+			NodeStaking::register_node(RuntimeOrigin::signed(OP_2), c.models, 10, 10, Perbill::zero(), MIN_BOND),
 			Error::<Test>::TooManyNodes
 		);
 		NodeCount::<Test>::put(1);
+	});
+}
+
+#[test]
+fn nodes_that_stopped_serving_give_up_their_slots_to_new_nodes() {
+	run_test(|| {
+		// Model 0's list (four slots) is full: OP_2 and two others register, OP_1 too.
+		for who in [OP_1, OP_2, MEMBER_2, MEMBER_3] {
+			register(who, &[0], 10, MIN_BOND);
+		}
+		let c = config(&[0], 10);
+		let try_register = || NodeStaking::register_node(RuntimeOrigin::signed(MARKET), c.models.clone(), 10, 10, Perbill::zero(), MIN_BOND);
+		assert_noop!(try_register(), Error::<Test>::TooManyNodesForModel);
+		run_to_epoch(1);
+		// OP_1 leaves: it serves to the end of epoch 1 and keeps its slot until then.
+		assert_ok!(NodeStaking::unregister_node(RuntimeOrigin::signed(OP_1)));
+		assert_noop!(try_register(), Error::<Test>::TooManyNodesForModel);
+		// From epoch 2 it no longer serves: a new node takes its slot, long before OP_1's bond
+		// unbonds.
+		run_to_epoch(2);
+		assert_ok!(try_register());
+		assert!(!ModelNodes::<Test>::get(0).contains(&OP_1));
+		assert!(ModelNodes::<Test>::get(0).contains(&MARKET));
+		assert!(Nodes::<Test>::get(OP_1).is_some());
+		// A deactivated node gives its slot up at once.
+		for _ in 0..DeactivationThreshold::get() {
+			report(OP_2, zkinfer_primitives::NodeOffence::Unavailable);
+		}
+		assert_ok!(NodeStaking::register_node(RuntimeOrigin::signed(MEMBER_1), c.models.clone(), 10, 10, Perbill::zero(), MIN_BOND));
+		assert!(!ModelNodes::<Test>::get(0).contains(&OP_2));
+	});
+}
+
+#[test]
+fn a_prover_key_may_submit_for_its_node_and_nothing_else() {
+	run_test(|| {
+		const PROVER: u64 = 21;
+		register(OP_1, &[0], 10, MIN_BOND);
+		register(OP_2, &[0], 10, MIN_BOND);
+		assert!(!Market::may_submit_for(&PROVER, &OP_1));
+		assert_ok!(NodeStaking::set_prover(RuntimeOrigin::signed(OP_1), Some(PROVER)));
+		assert_eq!(events().last(), Some(&Event::ProverSet { node: OP_1, prover: Some(PROVER) }));
+		assert!(Market::may_submit_for(&PROVER, &OP_1));
+		assert!(Market::may_submit_for(&OP_1, &OP_1));
+		assert!(!Market::may_submit_for(&PROVER, &OP_2));
+		assert_eq!(Market::node_of_prover(&PROVER), Some(OP_1));
+		// One node per key; no operator as key.
+		assert_noop!(NodeStaking::set_prover(RuntimeOrigin::signed(OP_2), Some(PROVER)), Error::<Test>::ProverInUse);
+		assert_noop!(NodeStaking::set_prover(RuntimeOrigin::signed(OP_2), Some(OP_1)), Error::<Test>::ProverInUse);
+		assert_noop!(NodeStaking::set_prover(RuntimeOrigin::signed(MEMBER_1), Some(PROVER)), Error::<Test>::NotRegistered);
+		// The key controls nothing: it is no operator and holds no stake.
+		assert_noop!(NodeStaking::unregister_node(RuntimeOrigin::signed(PROVER)), Error::<Test>::NotRegistered);
+		assert_noop!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(PROVER)), Error::<Test>::NothingToWithdraw);
+		assert_noop!(NodeStaking::claim_rewards(RuntimeOrigin::signed(PROVER)), Error::<Test>::NoRewards);
+		// A new key replaces the old one, which can then serve another node.
+		assert_ok!(NodeStaking::set_prover(RuntimeOrigin::signed(OP_1), Some(PROVER + 1)));
+		assert!(!Market::may_submit_for(&PROVER, &OP_1));
+		assert_ok!(NodeStaking::set_prover(RuntimeOrigin::signed(OP_2), Some(PROVER)));
+		assert_ok!(NodeStaking::set_prover(RuntimeOrigin::signed(OP_1), None));
+		assert_eq!(Market::node_of_prover(&(PROVER + 1)), None);
+	});
+}
+
+#[test]
+fn the_market_sees_a_nodes_throughput_while_it_serves() {
+	run_test(|| {
+		let c = config(&[0], 100);
+		assert_ok!(NodeStaking::register_node(RuntimeOrigin::signed(OP_1), c.models, 100, 7, Perbill::zero(), MIN_BOND));
+		assert_eq!(Market::throughput(&OP_1), 0);
+		run_to_epoch(1);
+		assert_eq!(Market::throughput(&OP_1), 7);
+	});
+}
+
+#[test]
+fn a_node_configured_for_other_models_gives_up_its_slot() {
+	run_test(|| {
+		for who in [OP_1, OP_2, MEMBER_2, MEMBER_3] {
+			register(who, &[0], 10, MIN_BOND);
+		}
+		run_to_epoch(1);
+		// OP_1 moves to model 1 from epoch 2 and never updates again.
+		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[1], 10).models, 10, 10, Perbill::zero()));
+		let c = config(&[0], 10);
+		let try_register = || NodeStaking::register_node(RuntimeOrigin::signed(MARKET), c.models.clone(), 10, 10, Perbill::zero(), MIN_BOND);
+		assert_noop!(try_register(), Error::<Test>::TooManyNodesForModel);
+		run_to_epoch(2);
+		assert_ok!(try_register());
+		assert!(!ModelNodes::<Test>::get(0).contains(&OP_1));
+		assert!(ModelNodes::<Test>::get(1).contains(&OP_1));
+	});
+}
+
+#[test]
+fn a_reregistered_operator_keeps_the_pool_that_never_left() {
+	run_test(|| {
+		UnbondingEpochs::set(&1);
+		register(OP_1, &[0], 10, MIN_BOND);
+		join(MEMBER_1, OP_1, 3_000);
+		run_to_epoch(1);
+		assert_ok!(NodeStaking::unregister_node(RuntimeOrigin::signed(OP_1)));
+		run_to_epoch(5);
+		assert_ok!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(OP_1)));
+		assert!(Pools::<Test>::contains_key(OP_1), "the member did not leave");
+		// The operator comes back: the pool's stake earns with the new node (try_state checks
+		// the emission stake after every block).
+		register(OP_1, &[0], 10, MIN_BOND);
+		run_to_epoch(7);
+		assert!(NodeStaking::claimable_rewards(MEMBER_1) > 0);
+	});
+}
+
+#[test]
+fn an_account_named_as_prover_key_that_registers_a_node_is_no_ones_key_any_more() {
+	run_test(|| {
+		register(OP_1, &[0], 10, MIN_BOND);
+		assert_ok!(NodeStaking::set_prover(RuntimeOrigin::signed(OP_1), Some(OP_2)));
+		register(OP_2, &[0], 10, MIN_BOND);
+		assert_eq!(Market::node_of_prover(&OP_2), None);
+		assert!(!Market::may_submit_for(&OP_2, &OP_1));
+		assert_eq!(Provers::<Test>::get(OP_1), None);
 	});
 }

@@ -10,11 +10,14 @@ fn members_join_leave_and_get_their_stake_back_after_unbonding() {
 		join(MEMBER_1, OP_1, 3_000);
 		join(MEMBER_2, OP_1, 1_000);
 		join(MEMBER_1, OP_1, 500);
+		// Held at once, earning from the next epoch.
 		let pool = Pools::<Test>::get(OP_1).unwrap();
-		assert_eq!((pool.points, pool.active, pool.members), (4_500, 4_500, 2));
+		assert_eq!((pool.points, pool.active, pool.members), (0, 0, 2));
+		assert_eq!(pool.pending, Some(crate::PendingStake { epoch: 0, points: 4_500, balance: 4_500, members: 2 }));
 		assert_eq!(held(HoldReason::PoolStake, NodeStaking::account()), 4_500);
 		assert_eq!(free(MEMBER_1), ENDOWMENT - 3_500);
 		run_to_epoch(1);
+		assert_eq!(stake_of(MEMBER_1), 3_500);
 		assert_ok!(NodeStaking::leave_pool(RuntimeOrigin::signed(MEMBER_1)));
 		assert_eq!(events().last(), Some(&Event::PoolLeft { member: MEMBER_1, pool: OP_1, amount: 3_500, unlocks_at: 3 }));
 		assert_eq!(PoolUnbonding::<Test>::get(OP_1, 1), Some(crate::UnbondingBucket { points: 3_500, balance: 3_500 }));

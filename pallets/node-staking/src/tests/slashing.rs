@@ -61,9 +61,11 @@ fn past_the_bond_a_slash_takes_the_pool_and_its_recent_leavers_pro_rata() {
 		// The bond fell below the minimum: deactivated.
 		assert_eq!(Nodes::<Test>::get(OP_1).unwrap().leave.map(|l| l.reason), Some(LeaveReason::BondBelowMinimum));
 		assert!(serving(0).is_empty());
-		// The leavers get what is left of their stake.
+		// The leavers get what is left of their stake, and MEMBER_3 its share of epoch 1's
+		// emission (10,000 × 7,000 / 8,000 after MEMBER_2 left, 2,000 of its 7,000 to the bond,
+		// 2,000 of the pool's 5,000 points to MEMBER_3); none of epoch 2's, which it left in.
 		assert_ok!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(MEMBER_3)));
-		assert_eq!(free(MEMBER_3), ENDOWMENT - 320);
+		assert_eq!(free(MEMBER_3), ENDOWMENT - 320 + 2_500);
 		assert_ok!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(MEMBER_2)));
 		assert_eq!(free(MEMBER_2), ENDOWMENT);
 	});
@@ -82,14 +84,20 @@ fn no_stake_of_a_node_or_its_pool_is_withdrawn_while_a_slash_is_pending() {
 		// Epoch 2: the member's stake has unbonded, but the slash of epoch 1 is pending.
 		run_to_epoch(2);
 		assert_noop!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(MEMBER_1)), Error::<Test>::SlashPending);
-		// Epoch 3: applied (10 % of 6,000 = 600 from the bond); the node unlocked too.
+		// Epoch 3: applied (10 % of 6,000 = 600 from the bond).
 		run_to_epoch(3);
 		assert_eq!(PendingSlashes::<Test>::get(OP_1), 0);
 		assert_ok!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(MEMBER_1)));
 		assert_eq!(free(MEMBER_1), ENDOWMENT);
+		// The node unbonds one epoch beyond UnbondingEpochs: until every job it may hold is
+		// past its deadline (5 blocks) and an epoch more, so a late offence still stops it.
+		assert_noop!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(OP_1)), Error::<Test>::NothingToWithdraw);
+		run_to_epoch(4);
 		let before = free(OP_1);
 		assert_ok!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(OP_1)));
-		assert_eq!(free(OP_1), before + 4_400);
+		// The bond less the slash, and the emission of epoch 1: 10,000 × (6,000 − the 1,000
+		// that left) / 6,000, less a third for the missed deadline.
+		assert_eq!(free(OP_1), before + 4_400 + 5_555);
 	});
 }
 
@@ -181,5 +189,40 @@ fn a_pool_slashed_to_nothing_takes_no_new_stake() {
 		assert!(events().contains(&Event::Slashed { node: OP_1, epoch: 1, bond: 1_000, pool: 1_000 }));
 		assert_eq!(stake_of(MEMBER_1), 0);
 		assert_noop!(NodeStaking::join_pool(RuntimeOrigin::signed(MEMBER_2), OP_1, 100), Error::<Test>::PoolWipedOut);
+	});
+}
+
+#[test]
+fn a_slash_pending_for_a_later_epoch_does_not_hold_stake_that_left_before_it() {
+	run_test(|| {
+		UnbondingEpochs::set(&2);
+		register(OP_1, &[0], 500, 5_000);
+		join(MEMBER_1, OP_1, 1_000);
+		run_to_epoch(1);
+		assert_ok!(NodeStaking::leave_pool(RuntimeOrigin::signed(MEMBER_1)));
+		// Epoch 3: MEMBER_1's stake (left in epoch 1) has unbonded; an offence of epoch 3 is
+		// pending, which cannot reach a bucket of epoch 1.
+		run_to_epoch(3);
+		report(OP_1, MISSED);
+		assert_eq!(PendingSlashes::<Test>::get(OP_1), 1);
+		assert_ok!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(MEMBER_1)));
+		assert_eq!(free(MEMBER_1), ENDOWMENT);
+	});
+}
+
+#[test]
+fn a_member_of_a_pool_slashed_to_nothing_can_leave() {
+	run_test(|| {
+		MissedDeadlineSlash::set(&sp_runtime::Perbill::from_percent(50));
+		DeactivationThreshold::set(&5);
+		register(OP_1, &[0], 500, 1_000);
+		join(MEMBER_1, OP_1, 1_000);
+		run_to_epoch(1);
+		report(OP_1, MISSED);
+		report(OP_1, MISSED);
+		run_to_epoch(3);
+		assert_eq!(stake_of(MEMBER_1), 0);
+		assert_ok!(NodeStaking::leave_pool(RuntimeOrigin::signed(MEMBER_1)));
+		assert!(!Members::<Test>::contains_key(MEMBER_1));
 	});
 }

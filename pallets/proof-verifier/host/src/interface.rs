@@ -115,7 +115,12 @@ pub mod host {
 			return Outcome(Err(error));
 		}
 		match zkinfer_circuit::validate_vk(vk) {
-			Ok(info) => Outcome::key(KeyInfo { public_inputs: info.public_inputs, width: info.params.dot_width.into() }),
+			Ok(info) => Outcome::key(KeyInfo {
+				public_inputs: info.public_inputs,
+				width: info.params.dot_width.into(),
+				k: info.params.k,
+				columns: info.columns,
+			}),
 			Err(error) => Outcome(Err(from_halo2(error))),
 		}
 	}

@@ -7,19 +7,27 @@ use zkinfer_verifier_primitives::{KeyInfo, VerifyError};
 /// [`VerifyError`].
 ///
 /// Layout of the `u64`: bit 63 clear → `Ok`, value in bits 0..32 and, for a halo2-KZG key, its
-/// width in bits 32..40 ([`Outcome::key`]). Bit 63 set → `Err`, the
-/// SCALE encoding of the error (at most 3 bytes) in bits 0..24 and its length in bits 32..40.
-/// Decoding never fails: an unknown or malformed error code becomes
-/// [`VerifyError::UnknownHostError`].
+/// width in bits 32..40, its `k` in bits 40..48 and its column count in bits 48..62
+/// ([`Outcome::key`]). Bit 63 set → `Err`, the SCALE encoding of the error (at most 3 bytes)
+/// in bits 0..24 and its length in bits 32..40. Decoding never fails: an unknown or malformed
+/// error code becomes [`VerifyError::UnknownHostError`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Outcome(pub Result<u64, VerifyError>);
 
+/// The most columns [`Outcome::key`] carries (14 bits).
+const MAX_KEY_COLUMNS: u32 = (1 << 14) - 1;
+
 impl Outcome {
-	/// A key's shape as an `Ok` value: input count in bits 0..32, width in bits 32..40.
+	/// A key's shape as an `Ok` value: input count in bits 0..32, width in bits 32..40, `k` in
+	/// bits 40..48, columns in bits 48..62. A width above 255 or more than 16,383 columns is
+	/// no key this chain reads: `VerifyError::InvalidKey`.
 	pub fn key(info: KeyInfo) -> Self {
 		Outcome(match u8::try_from(info.width) {
-			Ok(width) => Ok(u64::from(info.public_inputs) | u64::from(width) << 32),
-			Err(_) => Err(VerifyError::InvalidKey),
+			Ok(width) if info.columns <= MAX_KEY_COLUMNS => Ok(u64::from(info.public_inputs) |
+				u64::from(width) << 32 |
+				u64::from(info.k) << 40 |
+				u64::from(info.columns) << 48),
+			_ => Err(VerifyError::InvalidKey),
 		})
 	}
 
@@ -27,10 +35,15 @@ impl Outcome {
 	/// outside that layout becomes `VerifyError::UnknownHostError`.
 	pub fn into_key(self) -> Result<KeyInfo, VerifyError> {
 		let value = self.0?;
-		if value >> 40 != 0 {
+		if value >> 62 != 0 {
 			return Err(VerifyError::UnknownHostError);
 		}
-		Ok(KeyInfo { public_inputs: value as u32, width: (value >> 32) as u32 })
+		Ok(KeyInfo {
+			public_inputs: value as u32,
+			width: u32::from((value >> 32) as u8),
+			k: (value >> 40) as u8,
+			columns: ((value >> 48) as u32) & MAX_KEY_COLUMNS,
+		})
 	}
 }
 
@@ -96,11 +109,19 @@ mod tests {
 
 	#[test]
 	fn key_shapes_survive_the_boundary() {
-		for info in [KeyInfo { public_inputs: 75, width: 4 }, KeyInfo { public_inputs: u32::MAX, width: 255 }] {
+		let shapes = [
+			KeyInfo { public_inputs: 75, width: 4, k: 13, columns: 16 },
+			KeyInfo { public_inputs: u32::MAX, width: 255, k: 26, columns: MAX_KEY_COLUMNS },
+			KeyInfo::without_size(3),
+		];
+		for info in shapes {
 			assert_eq!(Outcome::from(u64::from(Outcome::key(info))).into_key(), Ok(info));
 		}
-		assert_eq!(Outcome::key(KeyInfo { public_inputs: 3, width: 256 }), Outcome(Err(VerifyError::InvalidKey)));
-		assert_eq!(Outcome(Ok(1 << 40)).into_key(), Err(VerifyError::UnknownHostError));
+		let too_wide = KeyInfo { public_inputs: 3, width: 256, k: 13, columns: 16 };
+		assert_eq!(Outcome::key(too_wide), Outcome(Err(VerifyError::InvalidKey)));
+		let too_many_columns = KeyInfo { columns: MAX_KEY_COLUMNS + 1, ..shapes[0] };
+		assert_eq!(Outcome::key(too_many_columns), Outcome(Err(VerifyError::InvalidKey)));
+		assert_eq!(Outcome(Ok(1 << 62)).into_key(), Err(VerifyError::UnknownHostError));
 		assert_eq!(Outcome(Err(VerifyError::KeyLength)).into_key(), Err(VerifyError::KeyLength));
 	}
 

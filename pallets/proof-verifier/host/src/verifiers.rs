@@ -29,7 +29,7 @@ impl Verifier for Groth16Bn254 {
 		Self::validate_params(params)?;
 		let public_inputs = proof_verification::groth16_bn254_validate_vk(vk).0?;
 		let public_inputs = u32::try_from(public_inputs).map_err(|_| VerifyError::UnknownHostError)?;
-		Ok(KeyInfo { public_inputs, width: 1 })
+		Ok(KeyInfo::without_size(public_inputs))
 	}
 
 	fn verify(

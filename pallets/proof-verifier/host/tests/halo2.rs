@@ -109,7 +109,10 @@ fn the_halo2_verifier_binds_the_host_functions() {
 	let inputs: Vec<[u8; 32]> = case.inputs.chunks_exact(32).map(|c| c.try_into().unwrap()).collect();
 	assert_eq!(Halo2Kzg::validate_params(&case.params), Ok(()));
 	assert_eq!(Halo2Kzg::validate_params(&case.params[1..]), Err(VerifyError::InvalidParams));
-	assert_eq!(Halo2Kzg::validate_vk(&case.params, &case.vk), Ok(KeyInfo { public_inputs: 75, width: u32::from(case.vk[2]) }));
+	// Layout 2: 2w + 16 columns (advice x[w] and 3, fixed weight[w], 10 and 3 table columns).
+	let width = u32::from(case.vk[2]);
+	let shape = KeyInfo { public_inputs: 75, width, k: case.vk[1], columns: 2 * width + 16 };
+	assert_eq!(Halo2Kzg::validate_vk(&case.params, &case.vk), Ok(shape));
 	assert_eq!(Halo2Kzg::verify(&case.params, &case.vk, &inputs, &case.proof), Ok(()));
 	let mut other = inputs.clone();
 	other[1][0] ^= 1;

@@ -24,6 +24,21 @@ pub struct KeyInfo {
 	/// unit adds columns, so commitments and evaluations); 1 for systems whose verification
 	/// cost depends on the input count alone (Groth16). At most [`Verifier::MAX_WIDTH`].
 	pub width: u32,
+	/// The circuit's size as `log2` of its rows (`2^k` rows), as the key declares it; 0 for
+	/// systems whose keys do not reveal their circuit's size (Groth16).
+	pub k: u8,
+	/// The columns the prover commits to or evaluates over every row (advice, fixed and lookup
+	/// table columns of a halo2 key); 0 where the key does not reveal them (Groth16). With `k`
+	/// this is the chain's measure of what a proof costs to make.
+	pub columns: u32,
+}
+
+impl KeyInfo {
+	/// A key of a system whose keys reveal only their input count (Groth16): width 1, no
+	/// declared circuit size.
+	pub const fn without_size(public_inputs: u32) -> Self {
+		Self { public_inputs, width: 1, k: 0, columns: 0 }
+	}
 }
 
 /// One proof system's verification, as the runtime calls it.

@@ -55,14 +55,17 @@ fn a_prover_worker_proof_verifies_and_the_weight_is_refunded_to_the_key_width() 
 		let (vk, inputs, proof) = (f.vk, f.public_inputs, f.proof);
 		let key = register_halo2(ALICE, &vk);
 		let width = u32::from(vk[2]);
+		// Layout 2: advice x[w], acc, lookup_in, lookup_out; fixed weight[w], 10 selector and
+		// constant columns, 3 table columns.
+		let (k, columns) = (vk[1], 2 * width + 16);
 		let record = Keys::<Test, Halo2Instance>::get(key).unwrap();
 		assert_eq!(
 			record,
-			KeyRecord { owner: ALICE, deposit: 100 + vk.len() as Balance, public_inputs: 75, width, references: 0 }
+			KeyRecord { owner: ALICE, deposit: 100 + vk.len() as Balance, public_inputs: 75, width, k, columns, references: 0 }
 		);
 		assert_eq!(
 			<Halo2Verifier as ProofVerifier>::key_info(&key),
-			Some(KeyInfo { public_inputs: 75, width })
+			Some(KeyInfo { public_inputs: 75, width, k, columns })
 		);
 
 		let call = crate::Call::<Test, Halo2Instance>::submit_proof {
@@ -151,9 +154,12 @@ fn malformed_halo2_parameters_and_keys_are_refused() {
 		let register = |vk: Vec<u8>| {
 			Halo2Verifier::register_vk(RuntimeOrigin::signed(ALICE), BoundedVec::try_from(vk).unwrap())
 		};
-		let mut version = vk.clone();
-		version[0] = 2;
-		assert_noop!(register(version), Halo2Error::InvalidKey(VerifyError::UnsupportedKeyVersion(2)));
+		// Layout 1 (before saturation) is not kept, nor is any version this build does not have.
+		for unknown in [1, 3] {
+			let mut version = vk.clone();
+			version[0] = unknown;
+			assert_noop!(register(version), Halo2Error::InvalidKey(VerifyError::UnsupportedKeyVersion(unknown)));
+		}
 		assert_noop!(register(vk[..3].to_vec()), Halo2Error::InvalidKey(VerifyError::KeyLength));
 		assert_noop!(register(vk[..vk.len() - 1].to_vec()), Halo2Error::InvalidKey(VerifyError::InvalidKey));
 		let mut width = vk.clone();

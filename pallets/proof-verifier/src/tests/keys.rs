@@ -17,7 +17,7 @@ fn registering_a_key_holds_its_deposit_and_records_it() {
 		let deposit = 100 + vk.len() as Balance;
 		assert_eq!(
 			Keys::<Test>::get(key),
-			Some(KeyRecord { owner: ALICE, deposit, public_inputs: 4, width: 1, references: 0 })
+			Some(KeyRecord { owner: ALICE, deposit, public_inputs: 4, width: 1, k: 0, columns: 0, references: 0 })
 		);
 		assert_eq!(held(ALICE), deposit);
 		assert_eq!(Balances::free_balance(ALICE), ENDOWMENT - deposit);
@@ -137,7 +137,7 @@ fn references_to_unknown_keys_and_overflow_are_refused() {
 		let key = register_fixture_key();
 		assert_eq!(
 			<Groth16Verifier as ProofVerifier>::key_info(&key),
-			Some(KeyInfo { public_inputs: 4, width: 1 })
+			Some(KeyInfo::without_size(4))
 		);
 		Keys::<Test>::mutate(key, |r| r.as_mut().unwrap().references = u32::MAX);
 		assert_eq!(

@@ -5,10 +5,19 @@
 //! `Range(s)` holds `(tag, r, r)` for `r` in `[0, 2^s)` (the remainders of rescales by `2^s`);
 //! an activation holds `(tag, x, f(x))` for every `x` of the lookup domain. The table is
 //! fixed, so the verifying key commits to it.
+//!
+//! The real-valued functions (Sigmoid, Tanh) are computed with `libm`, a pure-Rust port of
+//! musl's correctly specified routines, never with the platform's `f64::exp`: the table is
+//! part of the verifying key, so every machine must compute it bit for bit the same, or nodes
+//! compiling the same model would disagree on its key and artifact.
 
 use serde::{Deserialize, Serialize};
 
-use crate::{field::fr_from_i64, field::Fr, quant::Quant};
+use crate::{
+	bound::Bound,
+	field::{fr_from_i64, Fr},
+	quant::{quantize, rescale, Quant},
+};
 
 /// A family of table rows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -23,6 +32,54 @@ pub enum TableKind {
 	Sigmoid,
 	/// `(x, tanh(x))` at the activation scale.
 	Tanh,
+}
+
+impl TableKind {
+	/// The table's output for input `x` at the activation scale of `q`.
+	pub fn apply(&self, x: i64, q: &Quant) -> i64 {
+		let real = |f: fn(f64) -> f64| quantize(f(q.dequantize(x)), q.act_bits);
+		match *self {
+			Self::Range(_) => x,
+			Self::Relu => x.max(0),
+			Self::LeakyRelu(alpha) =>
+				if x >= 0 {
+					x
+				} else {
+					// |x| < 2^20 and |alpha| < 2^40 after quantization bounds: no overflow.
+					rescale(x.saturating_mul(alpha), q.weight_bits).map_or(0, |(y, _)| y)
+				},
+			Self::Sigmoid => real(|v| 1.0 / (1.0 + libm::exp(-v))),
+			Self::Tanh => real(libm::tanh),
+		}
+	}
+}
+
+/// What a rescale or a table read applies: a table, and whether its output is the result (or
+/// the read is only the range check of its input, as for the identity).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TableFunction {
+	table: TableKind,
+	output: bool,
+}
+
+impl TableFunction {
+	/// The table's function: the result is the table's output.
+	pub const fn applying(table: TableKind) -> Self {
+		Self { table, output: true }
+	}
+
+	/// The identity: the table (Relu) is read only as the range check of its input.
+	pub const IDENTITY: Self = Self { table: TableKind::Relu, output: false };
+
+	/// The table read.
+	pub fn table(&self) -> TableKind {
+		self.table
+	}
+
+	/// Whether the result is the table's output rather than its input.
+	pub fn uses_table_output(&self) -> bool {
+		self.output
+	}
 }
 
 /// The table kinds of one model, in tag order (tag = position + 1).
@@ -60,6 +117,20 @@ impl TableSet {
 	/// The number of table rows, including the tag-0 row.
 	pub fn rows(&self, q: &Quant) -> usize {
 		1 + self.kinds.iter().map(|&k| Self::kind_rows(k, q)).sum::<usize>()
+	}
+
+	/// The values a table of `kind` yields over its inputs.
+	pub fn output_range(kind: TableKind, q: &Quant) -> Bound {
+		match kind {
+			TableKind::Range(s) => Bound::new(0, (1i128 << s) - 1),
+			TableKind::Relu => Bound::new(0, q.domain_max().into()),
+			_ => {
+				let (lo, hi) = (q.domain_min()..q.domain_end())
+					.map(|x| kind.apply(x, q))
+					.fold((i64::MAX, i64::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
+				Bound::new(lo.into(), hi.into())
+			},
+		}
 	}
 
 	/// Every row `(tag, x, f(x))`, the tag-0 row first.

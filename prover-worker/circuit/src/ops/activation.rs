@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::OpError;
 use crate::{
-	chip::{LayoutCtx, TableKind, Wire},
-	quant::{quantize, rescale, Quant},
+	chip::{LayoutCtx, TableFunction, TableKind, Wire},
+	quant::{Overflow, Quant},
 	tensor::Tensor,
 };
 use halo2_proofs::plonk::Error as SynthesisError;
@@ -46,21 +46,22 @@ impl Activation<f64> {
 }
 
 impl Activation<i64> {
-	/// The lookup table that implements this activation. Identity reads the Relu table and
-	/// ignores its output: the read is the range check.
-	pub fn table(&self) -> TableKind {
+	/// The lookup table that implements this activation, and whether its output is the
+	/// result. Identity reads the Relu table and ignores its output: the read is the range
+	/// check.
+	pub fn function(&self) -> TableFunction {
 		match *self {
-			Self::Identity | Self::Relu => TableKind::Relu,
-			Self::LeakyRelu { alpha } => TableKind::LeakyRelu(alpha),
-			Self::Sigmoid => TableKind::Sigmoid,
-			Self::Tanh => TableKind::Tanh,
+			Self::Identity => TableFunction::IDENTITY,
+			Self::Relu => TableFunction::applying(TableKind::Relu),
+			Self::LeakyRelu { alpha } => TableFunction::applying(TableKind::LeakyRelu(alpha)),
+			Self::Sigmoid => TableFunction::applying(TableKind::Sigmoid),
+			Self::Tanh => TableFunction::applying(TableKind::Tanh),
 		}
 	}
 
-	/// Whether the output is the table's output (`false` only for Identity, whose output is
-	/// the input itself).
-	pub fn uses_table_output(&self) -> bool {
-		!matches!(self, Self::Identity)
+	/// The lookup table that implements this activation.
+	pub fn table(&self) -> TableKind {
+		self.function().table()
 	}
 
 	/// The activation of a quantized value `x` (which must lie in the lookup domain).
@@ -68,26 +69,6 @@ impl Activation<i64> {
 		match *self {
 			Self::Identity => x,
 			other => other.table().apply(x, q),
-		}
-	}
-}
-
-impl TableKind {
-	/// The table's output for input `x` at the activation scale of `q`.
-	pub fn apply(&self, x: i64, q: &Quant) -> i64 {
-		let real = |f: fn(f64) -> f64| quantize(f(q.dequantize(x)), q.act_bits);
-		match *self {
-			Self::Range(_) => x,
-			Self::Relu => x.max(0),
-			Self::LeakyRelu(alpha) =>
-				if x >= 0 {
-					x
-				} else {
-					// |x| < 2^20 and |alpha| < 2^40 after quantization bounds: no overflow.
-					rescale(x.saturating_mul(alpha), q.weight_bits).map_or(0, |(y, _)| y)
-				},
-			Self::Sigmoid => real(|v| 1.0 / (1.0 + (-v).exp())),
-			Self::Tanh => real(f64::tanh),
 		}
 	}
 }
@@ -107,30 +88,35 @@ impl ActivationOp<f64> {
 }
 
 impl ActivationOp<i64> {
-	/// Integer inference: every element must lie in the lookup domain.
-	pub fn eval(&self, x: &Tensor<i64>, q: &Quant) -> Result<Tensor<i64>, OpError> {
+	/// Integer inference: each element saturated to the lookup domain (or refused outside it,
+	/// as `overflow` says), then the activation.
+	pub fn eval(&self, x: &Tensor<i64>, q: &Quant, overflow: Overflow) -> Result<Tensor<i64>, OpError> {
 		x.try_map(|&v| {
-			if !q.in_domain(v) {
-				return Err(OpError::OutOfDomain { value: v });
-			}
+			let v = q.fit(v, overflow).ok_or(OpError::OutOfDomain { value: v })?;
 			Ok(self.activation.apply(v, q))
 		})
 	}
 
-	/// Circuit layout: one table row per element.
+	/// Circuit layout: one table row per element whose bound lies in the domain, a clamp and
+	/// the read otherwise ([`LayoutCtx::clamp_and_read`]).
 	pub fn layout(&self, x: &Tensor<Wire>, ctx: &mut LayoutCtx<'_, '_>) -> Result<Tensor<Wire>, SynthesisError> {
-		let table = self.activation.table();
-		let keep_input = !self.activation.uses_table_output();
-		x.try_map(|w| {
-			let out = ctx.lookup(w, table)?;
-			Ok(if keep_input { w.clone() } else { out })
-		})
+		let function = self.activation.function();
+		x.try_map(|w| ctx.clamp_and_read(w, function))
 	}
 }
 
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn an_activation_on_its_own_saturates_its_input() {
+		let q = Quant { act_bits: 6, weight_bits: 6, domain_bits: 12 };
+		let op = ActivationOp { activation: Activation::<i64>::Relu };
+		let x = Tensor::new(vec![3], vec![-5000, 100, 5000]).unwrap();
+		assert_eq!(op.eval(&x, &q, Overflow::Saturate).unwrap().data(), &[0, 100, 2047]);
+		assert_eq!(op.eval(&x, &q, Overflow::Refuse), Err(OpError::OutOfDomain { value: -5000 }));
+	}
 
 	#[test]
 	fn tables_match_their_real_functions() {

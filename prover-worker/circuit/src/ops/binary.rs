@@ -1,14 +1,15 @@
 //! Add, Sub and Mul of two tensors (numpy broadcasting).
 //!
 //! Both operands are at the activation scale. Add and Sub stay there (one dot row each);
-//! Mul's product is at twice the scale and is rescaled by `act_bits` through the shared table.
+//! Mul's product is at twice the scale and is rescaled by `act_bits` through the shared table,
+//! saturating at the lookup domain's edges.
 
 use serde::{Deserialize, Serialize};
 
-use super::{broadcast_shapes, broadcast_source, Activation, OpError};
+use super::{broadcast_shapes, broadcast_source, OpError};
 use crate::{
-	chip::{LayoutCtx, Wire},
-	quant::{rescale, Quant},
+	chip::{LayoutCtx, TableFunction, Wire},
+	quant::{rescale, Overflow, Quant},
 	tensor::{unflatten, Tensor},
 };
 use halo2_proofs::plonk::Error as SynthesisError;
@@ -60,8 +61,9 @@ impl Binary {
 		Ok((shape, pairs))
 	}
 
-	/// Integer inference.
-	pub fn eval(&self, a: &Tensor<i64>, b: &Tensor<i64>, q: &Quant) -> Result<Tensor<i64>, OpError> {
+	/// Integer inference (a product saturated, or refused, beyond the domain as `overflow`
+	/// says).
+	pub fn eval(&self, a: &Tensor<i64>, b: &Tensor<i64>, q: &Quant, overflow: Overflow) -> Result<Tensor<i64>, OpError> {
 		let (shape, pairs) = self.pairs(a, b)?;
 		let values = pairs
 			.into_iter()
@@ -70,10 +72,7 @@ impl Binary {
 				BinaryKind::Sub => x.checked_sub(y).ok_or(OpError::Overflow),
 				BinaryKind::Mul => {
 					let (value, _) = rescale(x.checked_mul(y).ok_or(OpError::Overflow)?, q.act_bits).ok_or(OpError::Overflow)?;
-					if !q.in_domain(value) {
-						return Err(OpError::OutOfDomain { value });
-					}
-					Ok(value)
+					q.fit(value, overflow).ok_or(OpError::OutOfDomain { value })
 				},
 			})
 			.collect::<Result<Vec<_>, _>>()?;
@@ -91,7 +90,7 @@ impl Binary {
 				BinaryKind::Sub => ctx.dot(&[(x.clone(), 1), (y.clone(), -1)], 0),
 				BinaryKind::Mul => {
 					let product = ctx.mul(x, y)?;
-					ctx.rescale(&product, shift, Activation::Identity)
+					ctx.rescale(&product, shift, TableFunction::IDENTITY)
 				},
 			})
 			.collect::<Result<Vec<_>, _>>()?;
@@ -108,9 +107,9 @@ mod tests {
 		let q = Quant { act_bits: 4, weight_bits: 4, domain_bits: 12 };
 		let a = Tensor::new(vec![2, 2], vec![16, 32, 48, -16]).unwrap();
 		let b = Tensor::new(vec![2], vec![8, 16]).unwrap(); // 0.5, 1
-		let mul = Binary { kind: BinaryKind::Mul }.eval(&a, &b, &q).unwrap();
+		let mul = Binary { kind: BinaryKind::Mul }.eval(&a, &b, &q, Overflow::Refuse).unwrap();
 		assert_eq!(mul.data(), &[8, 32, 24, -16]);
-		let sub = Binary { kind: BinaryKind::Sub }.eval(&a, &b, &q).unwrap();
+		let sub = Binary { kind: BinaryKind::Sub }.eval(&a, &b, &q, Overflow::Refuse).unwrap();
 		assert_eq!(sub.data(), &[8, 16, 40, -32]);
 		assert!(Binary { kind: BinaryKind::Add }.output_shape(&[2, 3], &[2]).is_err());
 	}

@@ -3,7 +3,8 @@
 //! [`MatMul`], [`Conv`], [`SumPool`] and [`Affine`] differ only in which inputs and weights
 //! each output reads; each lowers to the same [`Lowered`] form (a list of weighted terms and a
 //! bias per output), which [`eval`] computes and [`layout`] lays out with the dot-product gate
-//! and one rescale-and-activation block per output. Terms with a zero weight are dropped.
+//! and one rescale-and-activation block per output. Terms with a zero weight are dropped. The
+//! rescaled value saturates at the lookup domain's edges before the activation.
 
 use std::collections::BTreeMap;
 
@@ -12,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::{Activation, OpError};
 use crate::{
 	chip::{LayoutCtx, Wire},
-	quant::{rescale, Quant},
+	quant::{rescale, Overflow, Quant},
 	tensor::{element_count, flat_index, unflatten, Tensor},
 };
 use halo2_proofs::plonk::Error as SynthesisError;
@@ -37,8 +38,9 @@ pub struct Lowered<W> {
 	pub activation: Activation<W>,
 }
 
-/// Integer inference of a lowered linear operator.
-pub fn eval(op: &Lowered<i64>, x: &Tensor<i64>, q: &Quant) -> Result<Tensor<i64>, OpError> {
+/// Integer inference of a lowered linear operator: per output, the sum, the rescale, the
+/// saturation (or refusal, as `overflow` says) to the lookup domain, the activation.
+pub fn eval(op: &Lowered<i64>, x: &Tensor<i64>, q: &Quant, overflow: Overflow) -> Result<Tensor<i64>, OpError> {
 	let values = op
 		.rows
 		.iter()
@@ -48,9 +50,7 @@ pub fn eval(op: &Lowered<i64>, x: &Tensor<i64>, q: &Quant) -> Result<Tensor<i64>
 				acc.checked_add(w.checked_mul(xi).ok_or(OpError::Overflow)?).ok_or(OpError::Overflow)
 			})?;
 			let (value, _) = rescale(acc, q.weight_bits).ok_or(OpError::Overflow)?;
-			if !q.in_domain(value) {
-				return Err(OpError::OutOfDomain { value });
-			}
+			let value = q.fit(value, overflow).ok_or(OpError::OutOfDomain { value })?;
 			Ok(op.activation.apply(value, q))
 		})
 		.collect::<Result<Vec<_>, _>>()?;
@@ -71,7 +71,7 @@ pub fn layout(op: &Lowered<i64>, x: &Tensor<Wire>, ctx: &mut LayoutCtx<'_, '_>) 
 				.map(|&(i, w)| x.data().get(i).map(|wire| (wire.clone(), w)).ok_or(SynthesisError::Synthesis))
 				.collect::<Result<Vec<_>, _>>()?;
 			let acc = ctx.dot(&terms, row.bias)?;
-			ctx.rescale(&acc, shift, op.activation)
+			ctx.rescale(&acc, shift, op.activation.function())
 		})
 		.collect::<Result<Vec<_>, _>>()?;
 	Tensor::new(op.output_shape.clone(), outputs).ok_or(SynthesisError::Synthesis)
@@ -470,7 +470,7 @@ mod tests {
 		let lowered = op.lowered(x.shape()).unwrap();
 		assert_eq!(lowered.rows[0].terms, vec![(0, 16), (1, -16), (2, 8)]); // zero weight dropped
 		// y0 = 1 - 2 + 1.5 + 1 = 1.5 ; y1 = 4 + 1.5 = 5.5
-		assert_eq!(eval(&lowered, &x, &q()).unwrap().data(), &[24, 88]);
+		assert_eq!(eval(&lowered, &x, &q(), Overflow::Refuse).unwrap().data(), &[24, 88]);
 	}
 
 	#[test]
@@ -489,7 +489,7 @@ mod tests {
 		let lowered = op.lowered(x.shape()).unwrap();
 		// first output: window rows -1 (padding) and 0, columns 0 and 2 -> inputs (0,0), (0,2)
 		assert_eq!(lowered.rows[0].terms.iter().map(|t| t.0).collect::<Vec<_>>(), vec![0, 2]);
-		assert_eq!(eval(&lowered, &x, &q()).unwrap().data(), &[32, 16 * (3 + 5 + 6 + 8)]);
+		assert_eq!(eval(&lowered, &x, &q(), Overflow::Refuse).unwrap().data(), &[32, 16 * (3 + 5 + 6 + 8)]);
 	}
 
 	#[test]
@@ -503,19 +503,21 @@ mod tests {
 			activation: Activation::Identity,
 		};
 		let x = Tensor::from_fn(vec![1, 1, 3, 3], |_| 32).unwrap();
-		let y = eval(&op.lowered(x.shape()).unwrap(), &x, &q()).unwrap();
+		let y = eval(&op.lowered(x.shape()).unwrap(), &x, &q(), Overflow::Refuse).unwrap();
 		assert_eq!(y.shape(), &[1, 1, 2, 2]);
 		assert_eq!(y.data(), &[32, 32, 32, 32]);
 	}
 
 	#[test]
-	fn out_of_domain_values_are_reported() {
+	fn out_of_domain_values_saturate_or_are_reported() {
 		let op = Affine {
-			mul: Tensor::new(vec![1], vec![16 * 100]).unwrap(),
-			add: Tensor::new(vec![1], vec![0]).unwrap(),
+			mul: Tensor::new(vec![2], vec![16 * 100, 16 * 100]).unwrap(),
+			add: Tensor::new(vec![2], vec![0, 0]).unwrap(),
 			activation: Activation::Identity,
 		};
-		let x = Tensor::new(vec![1], vec![1000]).unwrap();
-		assert_eq!(eval(&op.lowered(&[1]).unwrap(), &x, &q()), Err(OpError::OutOfDomain { value: 100_000 }));
+		let x = Tensor::new(vec![2], vec![1000, -1000]).unwrap();
+		let lowered = op.lowered(&[2]).unwrap();
+		assert_eq!(eval(&lowered, &x, &q(), Overflow::Saturate).unwrap().data(), &[2047, -2048]);
+		assert_eq!(eval(&lowered, &x, &q(), Overflow::Refuse), Err(OpError::OutOfDomain { value: 100_000 }));
 	}
 }

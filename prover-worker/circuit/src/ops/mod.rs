@@ -9,8 +9,13 @@
 //! |---|---|---|
 //! | [`linear`] | [`MatMul`] (Gemm, MatMul, Einsum with a constant), [`Conv`], [`SumPool`] (AveragePool, GlobalAveragePool), [`Affine`] (Add/Sub/Mul by a constant, BatchNormalization) | `⌈terms / width⌉` dot rows + 2 rescale rows (the activation rides on the rescale) |
 //! | [`binary`] | [`Binary`] Add, Sub, Mul of two tensors | 1 dot row (Add/Sub); 2 + 2 rows (Mul, with rescale) |
-//! | [`pool`] | [`MaxPool`] | 3 rows per comparison |
-//! | [`activation`] | [`ActivationOp`] Relu, LeakyRelu, Sigmoid, Tanh on their own | 1 table row |
+//! | [`pool`] | [`MaxPool`] | 3 rows per comparison (more where values may leave the domain: [`crate::chip::LayoutCtx::max`]) |
+//! | [`activation`] | [`ActivationOp`] Relu, LeakyRelu, Sigmoid, Tanh on their own | 1 table row (a clamp where values may leave the domain) |
+//!
+//! Every rescale saturates at the lookup domain's edges, and costs 2 rows where its quotient
+//! cannot leave the domain, `2 + n` rows where it can overshoot by up to `e`, with
+//! `n = ⌈log2(e + 1) / (domain_bits − 1)⌉` limbs of its range check
+//! ([`crate::chip::LayoutCtx::rescale`]).
 //! | [`shape`] | [`Reshape`], [`Transpose`], [`Pad`], [`Slice`], [`Concat`], [`Const`] | none: wiring only (constants: 1 row) |
 
 pub mod activation;
@@ -29,7 +34,7 @@ pub use shape::{Concat, Const, Pad, Reshape, Slice, Transpose};
 
 use crate::{
 	chip::{LayoutCtx, Wire},
-	quant::Quant,
+	quant::{Overflow, Quant},
 	tensor::Tensor,
 };
 use halo2_proofs::plonk::Error as SynthesisError;
@@ -46,8 +51,9 @@ pub enum OpError {
 	},
 	/// Input shapes or attributes do not fit the operator.
 	Shape(String),
-	/// A value that must be read from the lookup table lies outside its domain: the model
-	/// needs a larger `domain_bits` (or a smaller scale) for this input.
+	/// A value that would saturate lies outside the lookup domain (only when evaluating with
+	/// [`Overflow::Refuse`], as calibration does): the model needs a larger `domain_bits` (or a
+	/// smaller scale) for this input.
 	OutOfDomain {
 		/// The offending value (at the activation scale).
 		value: i64,
@@ -197,20 +203,21 @@ impl Op<f64> {
 }
 
 impl Op<i64> {
-	/// Integer inference of one operator (inputs already checked by [`Op::output_shape`]).
-	pub fn eval(&self, inputs: &[&Tensor<i64>], q: &Quant) -> Result<Tensor<i64>, OpError> {
+	/// Integer inference of one operator (inputs already checked by [`Op::output_shape`]);
+	/// values beyond the lookup domain saturate or are refused as `overflow` says.
+	pub fn eval(&self, inputs: &[&Tensor<i64>], q: &Quant, overflow: Overflow) -> Result<Tensor<i64>, OpError> {
 		let one = || inputs.first().copied().ok_or(OpError::Arity { expected: 1, got: 0 });
 		match self {
-			Self::MatMul(op) => linear::eval(&op.lowered(one()?.shape())?, one()?, q),
-			Self::Conv(op) => linear::eval(&op.lowered(one()?.shape())?, one()?, q),
-			Self::SumPool(op) => linear::eval(&op.lowered(one()?.shape())?, one()?, q),
-			Self::Affine(op) => linear::eval(&op.lowered(one()?.shape())?, one()?, q),
+			Self::MatMul(op) => linear::eval(&op.lowered(one()?.shape())?, one()?, q, overflow),
+			Self::Conv(op) => linear::eval(&op.lowered(one()?.shape())?, one()?, q, overflow),
+			Self::SumPool(op) => linear::eval(&op.lowered(one()?.shape())?, one()?, q, overflow),
+			Self::Affine(op) => linear::eval(&op.lowered(one()?.shape())?, one()?, q, overflow),
 			Self::Binary(op) => match inputs {
-				[a, b] => op.eval(a, b, q),
+				[a, b] => op.eval(a, b, q, overflow),
 				_ => Err(OpError::Arity { expected: 2, got: inputs.len() }),
 			},
-			Self::MaxPool(op) => op.eval(one()?, q),
-			Self::Activation(op) => op.eval(one()?, q),
+			Self::MaxPool(op) => op.eval(one()?),
+			Self::Activation(op) => op.eval(one()?, q, overflow),
 			Self::Reshape(op) => op.apply(one()?),
 			Self::Transpose(op) => op.apply(one()?),
 			Self::Pad(op) => op.apply(one()?, op.value),

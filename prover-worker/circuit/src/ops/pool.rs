@@ -1,15 +1,15 @@
-//! MaxPool: the maximum over each window, one comparison at a time.
+//! MaxPool: the maximum over each window, one comparison at a time ([`LayoutCtx::max`]).
 //!
-//! `max(m, v) = m + relu(v - m)`: a dot row for `v - m`, a read of the shared Relu table (which
-//! also proves `v - m` lies in the lookup domain) and a dot row for the sum. Padded positions
-//! are skipped, as ONNX pads MaxPool with minus infinity.
+//! `max(m, v) = m + relu(v - m)` with the shared Relu table where `v - m` cannot leave the
+//! lookup domain (3 rows), `(m + v + |v - m|) / 2` with a range-checked absolute value
+//! otherwise: the maximum is exact for every input, never saturated. Padded positions are
+//! skipped, as ONNX pads MaxPool with minus infinity.
 
 use serde::{Deserialize, Serialize};
 
 use super::OpError;
 use crate::{
-	chip::{LayoutCtx, TableKind, Wire},
-	quant::Quant,
+	chip::{LayoutCtx, Wire},
 	tensor::Tensor,
 };
 use halo2_proofs::plonk::Error as SynthesisError;
@@ -44,28 +44,14 @@ impl MaxPool {
 		Ok((output_shape, windows))
 	}
 
-	/// Integer inference: every difference compared must lie in the lookup domain.
-	pub fn eval(&self, x: &Tensor<i64>, q: &Quant) -> Result<Tensor<i64>, OpError> {
+	/// Integer inference: the maximum of each window.
+	pub fn eval(&self, x: &Tensor<i64>) -> Result<Tensor<i64>, OpError> {
 		let (shape, windows) = self.windows(x.shape())?;
-		let values = windows
-			.iter()
-			.map(|window| {
-				let mut m = x.data()[window[0]];
-				for &i in &window[1..] {
-					let v = x.data()[i];
-					let d = v.checked_sub(m).ok_or(OpError::Overflow)?;
-					if !q.in_domain(d) {
-						return Err(OpError::OutOfDomain { value: d });
-					}
-					m = m.max(v);
-				}
-				Ok(m)
-			})
-			.collect::<Result<Vec<_>, _>>()?;
+		let values = windows.iter().map(|window| window.iter().map(|&i| x.data()[i]).max().unwrap_or(0)).collect();
 		Tensor::new(shape, values).ok_or(OpError::Shape("output size".into()))
 	}
 
-	/// Circuit layout: per comparison, `d = v - m`, `r = relu(d)` from the table, `m + r`.
+	/// Circuit layout: one [`LayoutCtx::max`] per comparison.
 	pub fn layout(&self, x: &Tensor<Wire>, ctx: &mut LayoutCtx<'_, '_>) -> Result<Tensor<Wire>, SynthesisError> {
 		let (shape, windows) = self.windows(x.shape()).map_err(|_| SynthesisError::Synthesis)?;
 		let values = windows
@@ -73,9 +59,7 @@ impl MaxPool {
 			.map(|window| {
 				let mut m = x.data()[window[0]].clone();
 				for &i in &window[1..] {
-					let d = ctx.dot(&[(x.data()[i].clone(), 1), (m.clone(), -1)], 0)?;
-					let r = ctx.lookup(&d, TableKind::Relu)?;
-					m = ctx.dot(&[(m, 1), (r, 1)], 0)?;
+					m = ctx.max(&m, &x.data()[i])?;
 				}
 				Ok::<_, SynthesisError>(m)
 			})
@@ -90,10 +74,9 @@ mod tests {
 
 	#[test]
 	fn max_over_windows_ignores_padding() {
-		let q = Quant { act_bits: 4, weight_bits: 4, domain_bits: 12 };
 		let op = MaxPool { kernel: [3, 3], strides: [2, 2], dilations: [1, 1], pads: [1, 1, 1, 1] };
 		let x = Tensor::from_fn(vec![1, 1, 4, 4], |i| -(i as i64)).unwrap();
-		let y = op.eval(&x, &q).unwrap();
+		let y = op.eval(&x).unwrap();
 		assert_eq!(y.shape(), &[1, 1, 2, 2]);
 		assert_eq!(y.data(), &[0, -1, -4, -5]);
 	}
