@@ -165,14 +165,25 @@ describe('the inference market on a --dev node', () => {
     assert.ok(status.isFulfilled, `status ${status.type}`);
     assert.deepEqual(status.asFulfilled.output.map((v) => v.toNumber()), proof.output);
 
-    // The node's share went to node staking; Alice (no pool members) claims all of it.
+    // The node's share went to node staking as a fee reward; Alice (no pool members) gets all
+    // of it. Her claim also holds her node's emission of the epochs closed so far.
+    // (Crediting it settles her emission first, which may add an emission reward before it.)
+    const rewarded = settled.events.find(({ event }) =>
+      api.events.nodeStaking.Rewarded.is(event) && event.data.source.isFees);
+    assert.ok(rewarded, `no fee reward among ${eventNames(settled.events)}`);
+    assert.equal(rewarded.event.data.node.toString(), alice.address);
+    assert.equal(rewarded.event.data.operator.toBigInt(), payout.node.toBigInt());
+    assert.equal(rewarded.event.data.pool.toBigInt(), 0n);
     const claimable = (await api.call.nodeStakingApi.claimableRewards(alice.address)).toBigInt();
-    assert.equal(claimable, payout.node.toBigInt());
+    assert.ok(claimable >= payout.node.toBigInt(), `claimable ${claimable}`);
     const claim = await submitInBlock(api.tx.nodeStaking.claimRewards(), alice);
     assert.equal(claim.dispatchError, undefined, `claimRewards: ${claim.dispatchError}`);
     const claimed = claim.events.find(({ event }) => api.events.nodeStaking.RewardsClaimed.is(event));
     assert.ok(claimed, `no RewardsClaimed among ${eventNames(claim.events)}`);
-    assert.equal(claimed.event.data.amount.toBigInt(), payout.node.toBigInt());
+    assert.ok(claimed.event.data.amount.toBigInt() >= claimable, `claimed ${claimed.event.data.amount}`);
+    const after = await api.at(claim.blockHash);
+    assert.equal((await after.call.nodeStakingApi.claimableRewards(alice.address)).toBigInt(), 0n,
+      'nothing is left to claim after the claim');
   });
 
   test('a node registered now serves from the next epoch, and takes pool stake', async () => {
@@ -197,8 +208,11 @@ describe('the inference market on a --dev node', () => {
 
     const joined = await submitInBlock(api.tx.nodeStaking.joinPool(dave.address, 50n * 10n ** 12n), eve);
     assert.equal(joined.dispatchError, undefined, `joinPool: ${joined.dispatchError}`);
-    const pool = await api.query.nodeStaking.pools(dave.address);
-    assert.equal(pool.unwrap().active.toBigInt(), 50n * 10n ** 12n);
+    // Stake that joins earns from the next epoch: it waits as the pool's pending stake.
+    const pool = (await api.query.nodeStaking.pools(dave.address)).unwrap();
+    assert.equal(pool.active.toBigInt(), 0n);
+    assert.equal(pool.pending.unwrap().balance.toBigInt(), 50n * 10n ** 12n);
+    assert.ok(pool.pending.unwrap().epoch.toNumber() >= epoch.index.toNumber());
 
     // An operator cannot also stake in a pool.
     const refused = await submitInBlock(api.tx.nodeStaking.joinPool(dave.address, 50n * 10n ** 12n), alice);
