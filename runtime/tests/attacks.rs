@@ -73,7 +73,7 @@ fn run(self_dealing: bool) -> Outcome {
 		assert_eq!(ModelRegistry::terms(copy).map(|t| t.compute_units), ModelRegistry::terms(0).map(|t| t.compute_units));
 		let units = digits_units();
 		let update = RuntimeCall::NodeStaking(pallet_node_staking::Call::update_node {
-			models: BoundedVec::truncate_from(vec![0, copy]),
+			models: BoundedVec::truncate_from(vec![copy]),
 			capacity: 1_000_000,
 			throughput: units,
 			commission: Perbill::zero(),

@@ -53,10 +53,10 @@ fn nodes_serve_from_the_next_epoch_share_rewards_and_slashes_with_their_pools_an
 		let (input, output) = fixture_values();
 		let price = InferenceMarket::quote(model).expect("priced");
 
-		// Epoch 0: Alice serves the copy from epoch 1; Eve stakes 3,000 UNIT with Alice (bond
+		// Epoch 0: Alice serves the copy (instead of model 0) from epoch 1; Eve stakes 3,000 UNIT with Alice (bond
 		// 1,000), earning from epoch 1; Dave registers a node for the model.
 		let units = digits_units();
-		let models = BoundedVec::truncate_from(vec![0, model]);
+		let models = BoundedVec::truncate_from(vec![model]);
 		let update = StakingCall::update_node { models, capacity: 1_000_000, throughput: units, commission: Perbill::zero() };
 		assert_eq!(apply(Alice, staking(update)).0, Ok(()));
 		assert_eq!(apply(Eve, staking(StakingCall::join_pool { operator: alice.clone(), amount: 3_000 * UNIT })).0, Ok(()));

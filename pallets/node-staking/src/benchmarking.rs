@@ -28,8 +28,9 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	who
 }
 
+/// Ten times the least bond of a node serving the most models.
 fn bond<T: Config>() -> BalanceOf<T> {
-	T::MinBond::get().max(T::Currency::minimum_balance()).saturating_mul(10u32.into())
+	T::MinBond::get().max(T::Currency::minimum_balance()).saturating_mul(T::MaxModelsPerNode::get().saturating_mul(10).into())
 }
 
 fn stake<T: Config>() -> BalanceOf<T> {
@@ -216,6 +217,20 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(operator.clone()), Some(prover.clone()));
 		assert_eq!(Provers::<T>::get(&operator), Some(prover));
+	}
+
+	/// An operator adds to its bond, with an epoch of emission its node has not settled and
+	/// pending pool stake of that epoch to activate.
+	#[benchmark]
+	fn bond_extra() {
+		let operator = active_node::<T>(0);
+		member_of::<T>(&operator, 0);
+		worked::<T>(&operator);
+		advance_to::<T>(Pallet::<T>::current_epoch() + 2);
+		let before = Nodes::<T>::get(&operator).expect("registered").bond;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(operator.clone()), bond::<T>());
+		assert_eq!(Nodes::<T>::get(&operator).map(|node| node.bond), Some(before + bond::<T>()));
 	}
 
 	#[benchmark]

@@ -17,8 +17,8 @@
 //!   serves takes effect at an epoch boundary, evaluated lazily against the current epoch, so the
 //!   boundary itself costs a constant: it advances the index and opens the epoch's reward record.
 //! - **Operators** ([`nodes`]): [`register_node`](pallet::Pallet::register_node)`(models,
-//!   capacity, throughput, commission, bond)` holds at least `MinBond` from the operator; the
-//!   node serves from the next epoch. For each model it serves, its capacity per epoch and what
+//!   capacity, throughput, commission, bond)` holds at least `MinBond` per served model from
+//!   the operator; the node serves from the next epoch. For each model it serves, its capacity per epoch and what
 //!   it proves in one deadline window (throughput per block × `AssignmentWindow`) must cover
 //!   at least one job of the model. [`update_node`](pallet::Pallet::update_node) takes effect
 //!   next epoch; [`unregister_node`](pallet::Pallet::unregister_node) serves to the end of this
@@ -71,10 +71,12 @@
 //!   node can prove in time): the market refuses inputs outside a model's domain and never
 //!   gives a node more open work than its throughput covers in a deadline window; offences are
 //!   reported once per job and capped per epoch.
-//! - **Squatting a model's node slots**: every served model needs capacity and throughput for
-//!   at least one of its jobs, so a squatting node is assigned work and slashed (then
-//!   deactivated) if it does not prove it; nodes that stopped serving lose their slot to a
-//!   new node at once, not only when they are withdrawn.
+//! - **Squatting a model's node slots**: each slot costs `MinBond` of bond (a node bonds
+//!   `MinBond` per model it serves, and is deactivated when a slash leaves less), so filling a
+//!   model's `MaxNodesPerModel` slots locks `MaxNodesPerModel × MinBond`, and every served
+//!   model needs capacity and throughput for at least one of its jobs, so a squatting node is
+//!   assigned work and slashed (then deactivated) if it does not prove it; nodes that stopped
+//!   serving lose their slot to a new node at once, not only when they are withdrawn.
 //!
 //! ### Slashing policy
 //!
@@ -83,8 +85,8 @@
 //! operator's bond pays first, up to all of it; the rest is taken from the pool's active stake
 //! and those buckets pro rata to their balances (rounded down: the pool never loses more than
 //! its part). Slashed funds go to `Slashed` (the treasury). No unbonding stake of the node or its
-//! pool can be withdrawn while a slash is pending. A node whose bond falls below `MinBond` is
-//! deactivated.
+//! pool can be withdrawn while a slash is pending. A node whose bond falls below `MinBond` per
+//! model it serves is deactivated.
 //!
 //! ### Example
 //!
@@ -212,7 +214,7 @@ pub mod pallet {
 		/// least 1).
 		type UnbondingEpochs: Get<EpochIndex>;
 
-		/// The least an operator bonds (governed).
+		/// The least an operator bonds per model its node serves (governed).
 		type MinBond: Get<BalanceOf<Self>>;
 
 		/// The least stake an account puts into a pool at once (governed; at least the
@@ -560,6 +562,15 @@ pub mod pallet {
 			/// The prover key, if any.
 			prover: Option<T::AccountId>,
 		},
+		/// An operator added to its node's bond.
+		BondIncreased {
+			/// The node.
+			node: T::AccountId,
+			/// The amount added (held).
+			amount: BalanceOf<T>,
+			/// The node's bond now.
+			bond: BalanceOf<T>,
+		},
 		/// A pool's stake that joined in an epoch started earning.
 		PendingStakeActivated {
 			/// The pool's operator.
@@ -579,7 +590,7 @@ pub mod pallet {
 		NotRegistered,
 		/// The account is a pool member: leave and withdraw first.
 		AlreadyMember,
-		/// The bond is below `MinBond`.
+		/// The bond is below `MinBond` per model served.
 		BondBelowMinimum,
 		/// The commission is above `MaxCommission`.
 		CommissionAboveMaximum,
@@ -630,6 +641,8 @@ pub mod pallet {
 		NoSuchSlash,
 		/// An amount overflowed.
 		Overflow,
+		/// The amount is zero.
+		ZeroAmount,
 	}
 
 	#[pallet::hooks]
@@ -659,7 +672,7 @@ pub mod pallet {
 		/// - `models`: models that take jobs, no duplicates; `capacity`: compute units per
 		///   epoch; `throughput`: compute units it proves per block (both at least one job of
 		///   each model, the throughput within `AssignmentWindow` blocks); `commission` at most
-		///   `MaxCommission`; `bond` at least `MinBond`.
+		///   `MaxCommission`; `bond` at least `MinBond` per model.
 		/// - Emits [`Event::NodeRegistered`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_node(models.len() as u32))]
@@ -679,7 +692,8 @@ pub mod pallet {
 		/// epoch on.
 		///
 		/// - Origin: signed, the operator of a node that is not leaving. Same checks as
-		///   [`Self::register_node`]; a second update before the next epoch replaces the first.
+		///   [`Self::register_node`] (its bond covers `MinBond` per model); a second update
+		///   before the next epoch replaces the first.
 		/// - Emits [`Event::NodeUpdated`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::update_node(models.len() as u32))]
@@ -773,6 +787,20 @@ pub mod pallet {
 		pub fn set_prover(origin: OriginFor<T>, prover: Option<T::AccountId>) -> DispatchResult {
 			let operator = ensure_signed(origin)?;
 			Self::do_set_prover(operator, prover)
+		}
+
+		/// Adds `amount` to the signer's node's bond (held at once; it earns emission from the
+		/// next epoch, like stake joining a pool), so the node may serve more models.
+		///
+		/// - Origin: signed, the operator of a node that is not leaving.
+		/// - Fails with [`Error::SlashPending`] while a slash of the node is pending (the slash
+		///   falls on the stake there was when the offence happened).
+		/// - Emits [`Event::BondIncreased`].
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::bond_extra())]
+		pub fn bond_extra(origin: OriginFor<T>, amount: BalanceOf<T>) -> DispatchResult {
+			let operator = ensure_signed(origin)?;
+			Self::do_bond_extra(operator, amount)
 		}
 
 		/// Cancels `node`'s slash for the offences of `epoch` before it is applied.

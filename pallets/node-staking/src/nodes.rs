@@ -10,7 +10,7 @@ use frame_support::{
 	},
 };
 use sp_runtime::{
-	traits::{Saturating, Zero},
+	traits::{CheckedAdd, Saturating, Zero},
 	SaturatedConversion,
 };
 use zkinfer_primitives::{ComputeNodes, ComputeUnits, EpochIndex, ModelId, ModelRegistry, NodeOffence};
@@ -28,9 +28,15 @@ impl<T: Config> Pallet<T> {
 	pub fn do_register_node(operator: T::AccountId, config: NodeConfigOf<T>, bond: BalanceOf<T>) -> DispatchResult {
 		ensure!(!Members::<T>::contains_key(&operator), Error::<T>::AlreadyMember);
 		Self::check_config(&config)?;
-		ensure!(bond >= T::MinBond::get(), Error::<T>::BondBelowMinimum);
+		ensure!(bond >= Self::min_bond_for(config.models.len()), Error::<T>::BondBelowMinimum);
 		let active_from = Self::current_epoch().saturating_add(1);
 		Self::add_node(operator, config, bond, active_from)
+	}
+
+	/// The least bond of a node serving `models` models: `MinBond` for each, so the slots a
+	/// node holds in models' node lists cost in proportion to how many it holds.
+	pub fn min_bond_for(models: usize) -> BalanceOf<T> {
+		T::MinBond::get().saturating_mul(u32::try_from(models).unwrap_or(u32::MAX).into())
 	}
 
 	/// Checks a configuration an operator asks for: models that take jobs, no duplicates, a
@@ -95,6 +101,7 @@ impl<T: Config> Pallet<T> {
 		let mut node = Nodes::<T>::get(&operator).ok_or(Error::<T>::NotRegistered)?;
 		ensure!(node.leave.is_none(), Error::<T>::NodeLeaving);
 		Self::check_config(&config)?;
+		ensure!(node.bond >= Self::min_bond_for(config.models.len()), Error::<T>::BondBelowMinimum);
 		// Emission earned so far is shared with the commission that was in force.
 		Self::settle_emission(&operator, &mut node)?;
 		let current = Self::current_epoch();
@@ -127,6 +134,23 @@ impl<T: Config> Pallet<T> {
 				node.next = Some((from, next));
 			}
 		}
+	}
+
+	/// Adds `amount` to `operator`'s bond (the call).
+	pub fn do_bond_extra(operator: T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let mut node = Nodes::<T>::get(&operator).ok_or(Error::<T>::NotRegistered)?;
+		ensure!(node.leave.is_none(), Error::<T>::NodeLeaving);
+		ensure!(PendingSlashes::<T>::get(&operator) == 0, Error::<T>::SlashPending);
+		let bond = node.bond.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		// Earlier epochs' emission goes to the stake that was there.
+		Self::settle_emission(&operator, &mut node)?;
+		T::Currency::hold(&HoldReason::NodeBond.into(), &operator, amount)?;
+		node.bond = bond;
+		Self::emission_stake_joined(&mut node, amount);
+		Nodes::<T>::insert(&operator, node);
+		Self::deposit_event(Event::BondIncreased { node: operator, amount, bond });
+		Ok(())
 	}
 
 	/// Unregisters `operator`'s node at the end of this epoch (the call).

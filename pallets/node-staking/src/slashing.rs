@@ -111,7 +111,7 @@ impl<T: Config> Pallet<T> {
 			Pools::<T>::insert(&operator, pool);
 		}
 		Self::deposit_event(Event::Slashed { node: operator.clone(), epoch, bond: from_bond, pool: taken_from_pool });
-		if node.bond < T::MinBond::get() {
+		if node.bond < Self::min_bond_for(node.models_bonded_for(current)) {
 			Self::deactivate(operator.clone(), &mut node, LeaveReason::BondBelowMinimum);
 		}
 		Nodes::<T>::insert(&operator, node);

@@ -42,7 +42,7 @@ pub enum LeaveReason {
 	Unregistered,
 	/// It reached `DeactivationThreshold` offences in one epoch.
 	RepeatedOffences,
-	/// A slash left its bond below `MinBond`.
+	/// A slash left its bond below `MinBond` per model it serves.
 	BondBelowMinimum,
 }
 
@@ -143,6 +143,13 @@ where
 		self.leave.is_none_or(|leave| epoch < leave.until) &&
 			(self.config_at(epoch).models.contains(&model) ||
 				self.next.as_ref().is_some_and(|(_, next)| next.models.contains(&model)))
+	}
+
+	/// The most models it serves by its configuration in force in `epoch` or a pending update:
+	/// what its bond must cover.
+	pub fn models_bonded_for(&self, epoch: EpochIndex) -> usize {
+		let next = self.next.as_ref().map_or(0, |(_, next)| next.models.len());
+		self.config_at(epoch).models.len().max(next)
 	}
 
 	/// Every model it is indexed under: those of its configuration and of a pending update.

@@ -66,6 +66,8 @@ pub trait WeightInfo {
 	fn on_initialize_apply_slash(s: u32, ) -> Weight;
 	/// See `benchmarking.rs`.
 	fn set_prover() -> Weight;
+	/// See `benchmarking.rs`.
+	fn bond_extra() -> Weight;
 }
 
 /// The measured weights, with the runtime's database weights.
@@ -345,6 +347,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	fn bond_extra() -> Weight {
+		Weight::from_parts(107_370_000, 6446)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
 }
 
 /// The same measured weights with RocksDB's database weights, for tests and mocks.
@@ -433,5 +440,10 @@ impl WeightInfo for () {
 		Weight::from_parts(13_160_000, 3533)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn bond_extra() -> Weight {
+		Weight::from_parts(107_370_000, 6446)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 }

@@ -357,4 +357,10 @@ impl<T: frame_system::Config> pallet_node_staking::WeightInfo for WeightInfo<T> 
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
+	fn bond_extra() -> Weight {
+		Weight::from_parts(94_430_000, 0)
+			.saturating_add(Weight::from_parts(0, 6446))
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().writes(5))
+	}
 }

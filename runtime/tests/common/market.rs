@@ -109,11 +109,17 @@ pub fn result_call(job: JobId, output: &[i64], proof: &[u8]) -> RuntimeCall {
 
 
 /// Alice's genesis node (which serves the demo model only) serves `model` too, from the next
-/// epoch; runs to that epoch's first block.
+/// epoch (she first bonds `MinBond` more, for the second model); runs to that epoch's first
+/// block.
 pub fn serve_with_alice(model: ModelId) {
 	use frame_support::traits::Get;
 	let alice = Sr25519Keyring::Alice.to_account_id();
 	let node = pallet_node_staking::Nodes::<Runtime>::get(&alice).expect("Alice's genesis node");
+	let amount = NodeStaking::min_bond_for(2).saturating_sub(node.bond);
+	if amount > 0 {
+		let bond_extra = RuntimeCall::NodeStaking(pallet_node_staking::Call::bond_extra { amount });
+		assert_eq!(apply(Sr25519Keyring::Alice, bond_extra).0, Ok(()));
+	}
 	let update = RuntimeCall::NodeStaking(pallet_node_staking::Call::update_node {
 		models: BoundedVec::truncate_from(vec![0, model]),
 		capacity: node.config.capacity,

@@ -70,11 +70,14 @@ export async function passReferendum(api, { origin, call, proposer, voters, time
   return { index, track, dispatched };
 }
 
+/** Node staking's default `MinBond`, plank. */
+const MIN_BOND = 1_000n * 10n ** 12n;
+
 /**
  * Makes Alice's node (a --dev chain's genesis node) serve `models` as well as the demo model:
  * a referendum shortens node staking's epochs to `epochBlocks` (the one-hour default would
- * keep a new configuration waiting an hour), Alice's `updateNode` takes effect at the next
- * epoch, and this resolves once it has started. Genesis nodes serve only models that exist
+ * keep a new configuration waiting an hour), Alice bonds what the models need (`bondExtra`),
+ * her `updateNode` takes effect at the next epoch, and this resolves once it has started. Genesis nodes serve only models that exist
  * at genesis, so a model registered later needs a node that signs up for it.
  */
 export async function serveWithAlice(api, { models, alice, voters, epochBlocks = 10, throughput }) {
@@ -82,6 +85,12 @@ export async function serveWithAlice(api, { models, alice, voters, epochBlocks =
   const { dispatched } = await passReferendum(api, { origin: { GovernanceOrigins: 'ParameterAdmin' }, call, proposer: alice, voters });
   assert.ok(dispatched.isOk, `enactment: ${dispatched.toString()}`);
   const node = (await api.query.nodeStaking.nodes(alice.address)).unwrap();
+  // A node bonds `MinBond` (1,000 UNIT by default) per model it serves.
+  const missing = MIN_BOND * BigInt(models.length + 1) - node.bond.toBigInt();
+  if (missing > 0n) {
+    const bonded = await submitInBlock(api.tx.nodeStaking.bondExtra(missing), alice);
+    assert.equal(bonded.dispatchError, undefined, `bondExtra: ${bonded.dispatchError}`);
+  }
   const updated = await submitInBlock(
     api.tx.nodeStaking.updateNode([0, ...models], node.config.capacity, throughput ?? node.config.throughput, 0), alice);
   assert.equal(updated.dispatchError, undefined, `updateNode: ${updated.dispatchError}`);

@@ -71,7 +71,7 @@ fn registration_checks_its_terms_and_holds_nothing_on_failure() {
 #[test]
 fn an_update_takes_effect_in_the_next_epoch() {
 	run_test(|| {
-		register(OP_1, &[0, 1], 500, MIN_BOND);
+		register(OP_1, &[0, 1], 500, 2 * MIN_BOND);
 		run_to_epoch(1);
 		let mut next = config(&[1, 2], 800);
 		next.commission = Perbill::from_percent(10);
@@ -174,6 +174,39 @@ fn registration_stops_at_max_nodes() {
 			Error::<Test>::TooManyNodes
 		);
 		NodeCount::<Test>::put(1);
+	});
+}
+
+#[test]
+fn every_slot_a_node_holds_costs_its_own_bond() {
+	run_test(|| {
+		// Squatting the slots of three models with one node's bond is refused: a node bonds
+		// `MinBond` per model it serves, at registration and on every update.
+		let try_register = |models: &[u32], bond: Balance| {
+			let c = config(models, 100);
+			NodeStaking::register_node(RuntimeOrigin::signed(OP_1), c.models, 100, 100, Perbill::zero(), bond)
+		};
+		assert_noop!(try_register(&[0, 1, 2], 3 * MIN_BOND - 1), Error::<Test>::BondBelowMinimum);
+		assert_ok!(try_register(&[0, 1], 2 * MIN_BOND));
+		assert_eq!(held(HoldReason::NodeBond, OP_1), 2 * MIN_BOND);
+		assert_noop!(
+			NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[0, 1, 2], 100).models, 100, 100, Perbill::zero()),
+			Error::<Test>::BondBelowMinimum
+		);
+		// Bonding more buys more slots.
+		assert_ok!(NodeStaking::bond_extra(RuntimeOrigin::signed(OP_1), MIN_BOND));
+		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[0, 1, 2], 100).models, 100, 100, Perbill::zero()));
+		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[2], 100).models, 100, 100, Perbill::zero()));
+		// A slash that leaves less than `MinBond` per served model deactivates the node, which
+		// gives its slots up.
+		run_to_epoch(1);
+		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[0, 1, 2], 100).models, 100, 100, Perbill::zero()));
+		report(OP_1, zkinfer_primitives::NodeOffence::Unavailable);
+		run_to_epoch(3);
+		let node = Nodes::<Test>::get(OP_1).unwrap();
+		assert!(node.bond < 3 * MIN_BOND && node.bond >= 2 * MIN_BOND, "bond {}", node.bond);
+		assert_eq!(node.leave.map(|leave| leave.reason), Some(LeaveReason::BondBelowMinimum));
+		assert!(serving(0).is_empty() && serving(1).is_empty() && serving(2).is_empty());
 	});
 }
 

@@ -104,6 +104,36 @@ fn sending_jobs_to_ones_own_node_earns_no_emission() {
 }
 
 #[test]
+fn a_bond_added_in_an_epoch_earns_from_the_next() {
+	run_test(|| {
+		register(OP_1, &[0], 10_000, 1_000);
+		register(OP_2, &[0], 10_000, 1_000);
+		run_to_epoch(1);
+		// In epoch 1 OP_1 triples its bond: epoch 1's emission is still shared 1:1.
+		assert_ok!(NodeStaking::bond_extra(RuntimeOrigin::signed(OP_1), 2_000));
+		assert_eq!(events().last(), Some(&Event::BondIncreased { node: OP_1, amount: 2_000, bond: 3_000 }));
+		assert_eq!(held(HoldReason::NodeBond, OP_1), 3_000);
+		run_to_epoch(2);
+		assert_eq!(NodeStaking::claimable_rewards(OP_1), EMISSION / 2);
+		assert_eq!(NodeStaking::claimable_rewards(OP_2), EMISSION / 2);
+		// From epoch 2 it earns by its new stake.
+		run_to_epoch(3);
+		assert_eq!(NodeStaking::claimable_rewards(OP_1), EMISSION / 2 + EMISSION * 3 / 4);
+		assert_eq!(NodeStaking::claimable_rewards(OP_2), EMISSION / 2 + EMISSION / 4);
+		// Refused: nothing, no node, a pending slash (the slash falls on the stake there was),
+		// a leaving node.
+		let bond_extra = |who: u64, amount: Balance| NodeStaking::bond_extra(RuntimeOrigin::signed(who), amount);
+		assert_noop!(bond_extra(OP_1, 0), Error::<Test>::ZeroAmount);
+		assert_noop!(bond_extra(MEMBER_1, 10), Error::<Test>::NotRegistered);
+		assert_noop!(bond_extra(OP_1, ENDOWMENT), sp_runtime::TokenError::FundsUnavailable);
+		report(OP_2, NodeOffence::MissedDeadline { job: 1 });
+		assert_noop!(bond_extra(OP_2, 10), Error::<Test>::SlashPending);
+		assert_ok!(NodeStaking::unregister_node(RuntimeOrigin::signed(OP_1)));
+		assert_noop!(bond_extra(OP_1, 10), Error::<Test>::NodeLeaving);
+	});
+}
+
+#[test]
 fn missed_deadlines_take_their_part_of_an_epochs_emission() {
 	run_test(|| {
 		register(OP_1, &[0], 10_000, 1_000);
