@@ -424,6 +424,7 @@ pub mod pallet {
 				if let Err(error) = Pallet::<T>::check_config(&config) {
 					panic!("genesis node: {error:?}");
 				}
+				assert!(*bond >= Pallet::<T>::min_bond_for(models.len()), "genesis node: a bond below `MinBond` per model");
 				Pallet::<T>::add_node(operator.clone(), config, *bond, 0).expect("genesis config: nodes are distinct, within `MaxNodes` and `MaxNodesPerModel`, and can hold their bonds");
 			}
 		}

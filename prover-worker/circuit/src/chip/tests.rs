@@ -15,6 +15,23 @@ use crate::{
 
 const QUANT: Quant = Quant { act_bits: 4, weight_bits: 4, domain_bits: 8 };
 
+/// Fills the lookup table with the Relu and `Range(4)` blocks; returns their tags.
+fn load_tables(config: &ModelConfig, layouter: &mut impl Layouter<Fr>) -> Result<(u64, u64), Error> {
+	let tables = TableSet::new(vec![TableKind::Relu, TableKind::Range(4)]);
+	layouter.assign_table(
+		|| "table",
+		|mut table| {
+			for (row, entry) in tables.entries(&QUANT).enumerate() {
+				for (column, value) in config.table.iter().zip(entry) {
+					table.assign_cell(|| "", *column, row, || Value::known(value))?;
+				}
+			}
+			Ok(())
+		},
+	)?;
+	Ok((tables.tag(TableKind::Relu).unwrap(), tables.tag(TableKind::Range(4)).unwrap()))
+}
+
 /// The cells of one dot row (`x·w + c = acc`) and one rescale block, as documented on
 /// [`super::LayoutCtx::dot`] and [`super::LayoutCtx::rescale`].
 #[derive(Clone, Copy, Default)]
@@ -54,20 +71,7 @@ impl Circuit<Fr> for ChipCircuit {
 	}
 
 	fn synthesize(&self, config: ModelConfig, mut layouter: impl Layouter<Fr>) -> Result<(), Error> {
-		let tables = TableSet::new(vec![TableKind::Relu, TableKind::Range(4)]);
-		layouter.assign_table(
-			|| "table",
-			|mut table| {
-				for (row, entry) in tables.entries(&QUANT).enumerate() {
-					for (column, value) in config.table.iter().zip(entry) {
-						table.assign_cell(|| "", *column, row, || Value::known(value))?;
-					}
-				}
-				Ok(())
-			},
-		)?;
-		let relu = tables.tag(TableKind::Relu).unwrap();
-		let range = tables.tag(TableKind::Range(4)).unwrap();
+		let (relu, range) = load_tables(&config, &mut layouter)?;
 		let c = self.0;
 		layouter.assign_region(
 			|| "cells",
@@ -217,20 +221,7 @@ impl Circuit<Fr> for ClampCircuit {
 	}
 
 	fn synthesize(&self, config: ModelConfig, mut layouter: impl Layouter<Fr>) -> Result<(), Error> {
-		let tables = TableSet::new(vec![TableKind::Relu, TableKind::Range(4)]);
-		layouter.assign_table(
-			|| "table",
-			|mut table| {
-				for (row, entry) in tables.entries(&QUANT).enumerate() {
-					for (column, value) in config.table.iter().zip(entry) {
-						table.assign_cell(|| "", *column, row, || Value::known(value))?;
-					}
-				}
-				Ok(())
-			},
-		)?;
-		let relu = tables.tag(TableKind::Relu).unwrap();
-		let range = tables.tag(TableKind::Range(4)).unwrap();
+		let (relu, range) = load_tables(&config, &mut layouter)?;
 		let c = self.0;
 		layouter.assign_region(
 			|| "cells",
