@@ -72,6 +72,11 @@ fn run(self_dealing: bool) -> Outcome {
 		// It costs what its circuit costs: the demo model's units.
 		assert_eq!(ModelRegistry::terms(copy).map(|t| t.compute_units), ModelRegistry::terms(0).map(|t| t.compute_units));
 		let units = digits_units();
+		// Until the update takes effect Alice holds slots for model 0 and the copy: she bonds
+		// for both.
+		let amount = <Runtime as pallet_node_staking::Config>::MinBond::get();
+		let bond_extra = RuntimeCall::NodeStaking(pallet_node_staking::Call::bond_extra { amount });
+		assert_eq!(apply(Alice, bond_extra).0, Ok(()));
 		let update = RuntimeCall::NodeStaking(pallet_node_staking::Call::update_node {
 			models: BoundedVec::truncate_from(vec![copy]),
 			capacity: 1_000_000,
@@ -124,9 +129,10 @@ fn sending_jobs_to_ones_own_model_and_node_earns_no_emission_and_costs_the_attac
 	let baseline = run(false);
 	let attack = run(true);
 	let emission = baseline.emission;
-	// Three finished epochs (0, 1, 2) of emission shared by four equal nodes.
-	assert_eq!(baseline.alice_emission, 3 * emission / 4);
-	assert_eq!(baseline.others, vec![3 * emission / 4; 3]);
+	// Three finished epochs of emission: epoch 0 shared by four equal nodes, epochs 1 and 2 by
+	// stake, Alice's bond (doubled in epoch 0 for the copy's slot) 2 : 1 : 1 : 1.
+	assert_eq!(baseline.alice_emission, emission / 4 + 2 * (emission * 2 / 5));
+	assert_eq!(baseline.others, vec![emission / 4 + 2 * (emission / 5); 3]);
 	// The job changes nobody's emission...
 	assert_eq!(attack.alice_emission, baseline.alice_emission);
 	assert_eq!(attack.others, baseline.others);

@@ -53,13 +53,16 @@ fn nodes_serve_from_the_next_epoch_share_rewards_and_slashes_with_their_pools_an
 		let (input, output) = fixture_values();
 		let price = InferenceMarket::quote(model).expect("priced");
 
-		// Epoch 0: Alice serves the copy (instead of model 0) from epoch 1; Eve stakes 3,000 UNIT with Alice (bond
-		// 1,000), earning from epoch 1; Dave registers a node for the model.
+		// Epoch 0: Alice serves the copy (instead of model 0) from epoch 1, bonding 1,000 UNIT
+		// more for the copy's slot (until then she holds both); Eve stakes 2,000 UNIT with
+		// Alice (bond 2,000), earning from epoch 1; Dave registers a node for the model.
+		let bond_extra = StakingCall::bond_extra { amount: MinBond::get() };
+		assert_eq!(apply(Alice, staking(bond_extra)).0, Ok(()));
 		let units = digits_units();
 		let models = BoundedVec::truncate_from(vec![model]);
 		let update = StakingCall::update_node { models, capacity: 1_000_000, throughput: units, commission: Perbill::zero() };
 		assert_eq!(apply(Alice, staking(update)).0, Ok(()));
-		assert_eq!(apply(Eve, staking(StakingCall::join_pool { operator: alice.clone(), amount: 3_000 * UNIT })).0, Ok(()));
+		assert_eq!(apply(Eve, staking(StakingCall::join_pool { operator: alice.clone(), amount: 2_000 * UNIT })).0, Ok(()));
 		let models = BoundedVec::truncate_from(vec![model]);
 		let register = StakingCall::register_node { models, capacity: 100_000, throughput: units, commission: Perbill::zero(), bond: MinBond::get() };
 		assert_eq!(apply(Dave, staking(register)).0, Ok(()));
@@ -69,10 +72,10 @@ fn nodes_serve_from_the_next_epoch_share_rewards_and_slashes_with_their_pools_an
 
 		// Epoch 1: Alice and Dave serve the copy. Alice unregisters (she serves to the end of
 		// epoch 1). Job 0 goes to Alice, who proves it with the committed fixture: the node's
-		// 80 % is shared by the stake in force, bond 1,000 : pool 3,000 (no commission).
+		// 80 % is shared by the stake in force, bond 2,000 : pool 2,000 (no commission).
 		run_to_epoch(1);
 		let emission = <Runtime as pallet_node_staking::Config>::EpochEmission::get();
-		// Epoch 0's emission went to the stake that earned in it: Alice's bond alone.
+		// Epoch 0's emission went to the stake that earned in it: Alice's genesis bond alone.
 		assert_eq!(NodeStaking::claimable_rewards(eve.clone()), 0);
 		assert_eq!(NodeStaking::claimable_rewards(alice.clone()), emission);
 		assert_eq!(apply(Alice, staking(StakingCall::unregister_node {})).0, Ok(()));
@@ -82,7 +85,7 @@ fn nodes_serve_from_the_next_epoch_share_rewards_and_slashes_with_their_pools_an
 		let job_proof = zkinfer_verifier_host::fixture::halo2_job0_alice_proof();
 		assert_eq!(apply(Alice, result_call(0, &output, &job_proof)).0, Ok(()));
 		let node_share = price * 80 / 100;
-		assert_eq!(NodeStaking::claimable_rewards(eve.clone()), node_share * 3 / 4);
+		assert_eq!(NodeStaking::claimable_rewards(eve.clone()), node_share / 2);
 		check_invariants();
 
 		// Epoch 2: Dave serves the model, Alice no longer does; epoch 1's emission is shared
@@ -90,11 +93,11 @@ fn nodes_serve_from_the_next_epoch_share_rewards_and_slashes_with_their_pools_an
 		run_to_epoch(2);
 		assert_eq!(NodeStaking::serving_nodes(model, 64), vec![dave.clone()]);
 		let alices = emission * 4 / 5;
-		assert_eq!(NodeStaking::claimable_rewards(eve.clone()), node_share * 3 / 4 + alices * 3 / 4);
+		assert_eq!(NodeStaking::claimable_rewards(eve.clone()), node_share / 2 + alices / 2);
 		let before = Balances::balance(&eve);
 		let (claimed, fee) = apply(Eve, staking(StakingCall::claim_rewards {}));
 		assert_eq!(claimed, Ok(()));
-		assert_eq!(Balances::balance(&eve), before - fee + node_share * 3 / 4 + alices * 3 / 4);
+		assert_eq!(Balances::balance(&eve), before - fee + node_share / 2 + alices / 2);
 
 		// Ferdie stakes 9,000 UNIT with Dave; job 1 goes to Dave, who misses its deadline (1 %),
 		// and is also reported unavailable twice (5 % each): 11 % of 10,000 UNIT.

@@ -219,12 +219,15 @@ mod benchmarks {
 		assert_eq!(Provers::<T>::get(&operator), Some(prover));
 	}
 
-	/// An operator adds to its bond, with an epoch of emission its node has not settled and
-	/// pending pool stake of that epoch to activate.
+	/// An operator adds to its bond, with epochs of emission its node has not settled, shared
+	/// with active pool stake both before and after pending pool stake of the first of them is
+	/// activated.
 	#[benchmark]
 	fn bond_extra() {
 		let operator = active_node::<T>(0);
 		member_of::<T>(&operator, 0);
+		advance_to::<T>(Pallet::<T>::current_epoch() + 1);
+		member_of::<T>(&operator, 1);
 		worked::<T>(&operator);
 		advance_to::<T>(Pallet::<T>::current_epoch() + 2);
 		let before = Nodes::<T>::get(&operator).expect("registered").bond;

@@ -35,6 +35,7 @@ impl<T: Config> Pallet<T> {
 				T::Currency::balance_on_hold(&HoldReason::NodeBond.into(), &operator) == node.bond,
 				"an operator's bond hold differs from its node's bond"
 			);
+			ensure!(node.bond_joining <= node.bond, "a node's joining bond exceeds its bond");
 			owed = owed.saturating_add(node.rewards);
 		}
 		let mut pool_stake = BalanceOf::<T>::zero();

@@ -21,7 +21,9 @@
 //!   the operator; the node serves from the next epoch. For each model it serves, its capacity per epoch and what
 //!   it proves in one deadline window (throughput per block × `AssignmentWindow`) must cover
 //!   at least one job of the model. [`update_node`](pallet::Pallet::update_node) takes effect
-//!   next epoch; [`unregister_node`](pallet::Pallet::unregister_node) serves to the end of this
+//!   next epoch (until then the node holds the slots of both configurations, and its bond
+//!   covers both); [`bond_extra`](pallet::Pallet::bond_extra) adds bond, which earns and
+//!   shares the node's rewards with its pool from the next epoch; [`unregister_node`](pallet::Pallet::unregister_node) serves to the end of this
 //!   epoch and the bond unbonds for `UnbondingEpochs` more;
 //!   [`withdraw_unbonded`](pallet::Pallet::withdraw_unbonded) returns it. An operator may name
 //!   a separate **prover key** with [`set_prover`](pallet::Pallet::set_prover): an account that
@@ -59,8 +61,10 @@
 //!   (by missed deadlines), never raise it; so the jobs earn no emission and cost their
 //!   protocol share and transaction fees. This holds for every governed value of the emission,
 //!   fee shares and prices.
-//! - **Late stake** taking an epoch's emission: stake that joins in an epoch earns from the
-//!   next; a node is brought up to date before any change of its stake or commission, so each
+//! - **Late stake** taking an epoch's rewards: stake that joins a pool and bond an operator
+//!   adds in an epoch earn, and count in the split of the node's rewards with its pool, from
+//!   the next epoch (an operator cannot dilute its pool's share of an epoch by bonding late
+//!   in it); a node is brought up to date before any change of its stake or commission, so each
 //!   epoch's emission goes to the stake and commission in force then. Stake that leaves or is
 //!   slashed during an epoch forfeits that epoch's share (it is not minted).
 //! - **Stake dodging or buying into a slash**: no stake of the node or its pool can be
@@ -72,7 +76,8 @@
 //!   gives a node more open work than its throughput covers in a deadline window; offences are
 //!   reported once per job and capped per epoch.
 //! - **Squatting a model's node slots**: each slot costs `MinBond` of bond (a node bonds
-//!   `MinBond` per model it serves, and is deactivated when a slash leaves less), so filling a
+//!   `MinBond` per model whose list it holds a slot in, counting a pending update's models
+//!   with those in force, and is deactivated when a slash leaves less), so filling a
 //!   model's `MaxNodesPerModel` slots locks `MaxNodesPerModel × MinBond`, and every served
 //!   model needs capacity and throughput for at least one of its jobs, so a squatting node is
 //!   assigned work and slashed (then deactivated) if it does not prove it; nodes that stopped
@@ -98,7 +103,8 @@
 //! ### Invariants
 //!
 //! Checked by `Pallet::do_try_state` (tests and the `try-runtime` feature):
-//! - each operator's `NodeBond` hold equals its node's bond; the pallet account's `PoolStake`
+//! - each operator's `NodeBond` hold equals its node's bond, and the bond that joined this
+//!   epoch is part of it; the pallet account's `PoolStake`
 //!   hold equals every pool's active and pending stake plus every unbonding bucket's balance;
 //! - the pallet account's free balance covers the existential deposit plus every operator's
 //!   and every pool's unclaimed rewards; no pool owes its members more than it was credited;
@@ -790,8 +796,10 @@ pub mod pallet {
 			Self::do_set_prover(operator, prover)
 		}
 
-		/// Adds `amount` to the signer's node's bond (held at once; it earns emission from the
-		/// next epoch, like stake joining a pool), so the node may serve more models.
+		/// Adds `amount` to the signer's node's bond, so the node may serve more models. It is
+		/// held and slashable at once, but, like stake joining a pool, earns emission and counts
+		/// in the split of the node's rewards with its pool only from the next epoch: bond added
+		/// late in an epoch takes none of that epoch's rewards from the pool.
 		///
 		/// - Origin: signed, the operator of a node that is not leaving.
 		/// - Fails with [`Error::SlashPending`] while a slash of the node is pending (the slash

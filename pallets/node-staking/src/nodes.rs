@@ -90,7 +90,16 @@ impl<T: Config> Pallet<T> {
 		let emission = EmissionState { last: current, weight, misses: 0, next_weight: stake };
 		Self::emission_stake_added(weight, stake);
 		Self::epoch_record_referenced(current);
-		let node = Node { bond, config: config.clone(), next: None, active_from, leave: None, rewards: Zero::zero(), emission };
+		let node = Node {
+			bond,
+			bond_joining: Zero::zero(),
+			config: config.clone(),
+			next: None,
+			active_from,
+			leave: None,
+			rewards: Zero::zero(),
+			emission,
+		};
 		Nodes::<T>::insert(&operator, node);
 		Self::deposit_event(Event::NodeRegistered { node: operator, config, bond, active_from });
 		Ok(())
@@ -101,7 +110,9 @@ impl<T: Config> Pallet<T> {
 		let mut node = Nodes::<T>::get(&operator).ok_or(Error::<T>::NotRegistered)?;
 		ensure!(node.leave.is_none(), Error::<T>::NodeLeaving);
 		Self::check_config(&config)?;
-		ensure!(node.bond >= Self::min_bond_for(config.models.len()), Error::<T>::BondBelowMinimum);
+		// Until the update takes effect the node holds slots for both configurations.
+		let slots = node.slots_held_with(Self::current_epoch(), Some(&config.models[..]));
+		ensure!(node.bond >= Self::min_bond_for(slots), Error::<T>::BondBelowMinimum);
 		// Emission earned so far is shared with the commission that was in force.
 		Self::settle_emission(&operator, &mut node)?;
 		let current = Self::current_epoch();
@@ -147,6 +158,9 @@ impl<T: Config> Pallet<T> {
 		Self::settle_emission(&operator, &mut node)?;
 		T::Currency::hold(&HoldReason::NodeBond.into(), &operator, amount)?;
 		node.bond = bond;
+		// It shares this epoch's rewards with the pool from the next epoch, as pool stake that
+		// joins does (`settle_emission` cleared earlier epochs' joining bond above).
+		node.bond_joining = node.bond_joining.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 		Self::emission_stake_joined(&mut node, amount);
 		Nodes::<T>::insert(&operator, node);
 		Self::deposit_event(Event::BondIncreased { node: operator, amount, bond });

@@ -171,6 +171,8 @@ impl<T: Config> Pallet<T> {
 		let source = RewardSource::Emission { from: last, until: last.saturating_add(1) };
 		Self::mint_and_distribute(operator, node, of_last, last, source)?;
 		Self::activate_pending(operator, last);
+		// Bond added in `last` shares the pool's rewards from `last + 1` on.
+		node.bond_joining = Zero::zero();
 		let source = RewardSource::Emission { from: last.saturating_add(1), until: current };
 		Self::mint_and_distribute(operator, node, since, last.saturating_add(1), source)
 	}
@@ -217,7 +219,8 @@ impl<T: Config> Pallet<T> {
 		let mut to_pool = Zero::zero();
 		if let Some(mut pool) = Pools::<T>::get(operator) {
 			if !pool.points.is_zero() {
-				let stake = node.bond.saturating_add(pool.active);
+				// Bond added this epoch does not dilute the pool's share of it.
+				let stake = node.bond_in_force().saturating_add(pool.active);
 				to_pool = mul_div(shared, pool.active.saturated_into::<u128>(), stake.saturated_into::<u128>());
 				// Rounded down: the members' claims, each rounded down again, never add up to
 				// more than the pool is credited; the dust stays in the pot.

@@ -105,13 +105,14 @@ impl<T: Config> Pallet<T> {
 		credit.subsume(pool_credit);
 		T::Slashed::on_unbalanced(credit);
 		node.bond = node.bond.saturating_sub(from_bond);
+		node.bond_joining = node.bond_joining.min(node.bond);
 		// The slashed stake earns nothing from now on (this epoch's share of it is forfeited).
 		Self::emission_stake_removed(&mut node, from_bond.saturating_add(from_active));
 		if Pools::<T>::contains_key(&operator) {
 			Pools::<T>::insert(&operator, pool);
 		}
 		Self::deposit_event(Event::Slashed { node: operator.clone(), epoch, bond: from_bond, pool: taken_from_pool });
-		if node.bond < Self::min_bond_for(node.models_bonded_for(current)) {
+		if node.bond < Self::min_bond_for(node.slots_held(current)) {
 			Self::deactivate(operator.clone(), &mut node, LeaveReason::BondBelowMinimum);
 		}
 		Nodes::<T>::insert(&operator, node);

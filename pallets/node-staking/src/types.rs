@@ -3,7 +3,7 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use scale_info::TypeInfo;
-use sp_runtime::{FixedPointNumber, FixedU128, Perbill};
+use sp_runtime::{traits::Saturating, FixedPointNumber, FixedU128, Perbill};
 use zkinfer_primitives::{ComputeUnits, EpochIndex, ModelId};
 
 /// What a node offers: the models it serves, its capacity per epoch, its throughput and its
@@ -79,6 +79,10 @@ where
 	/// The operator's own stake, held from the operator (`HoldReason::NodeBond`); slashed
 	/// first.
 	pub bond: Balance,
+	/// The part of `bond` added (`bond_extra`) in epoch `emission.last`: held and slashable at
+	/// once, but, like stake that joins a pool, sharing the node's rewards with its pool only
+	/// from the next epoch (the node's next settlement clears it).
+	pub bond_joining: Balance,
 	/// What it offers now.
 	pub config: NodeConfig<MaxModels>,
 	/// An update that takes effect in the given epoch.
@@ -145,11 +149,26 @@ where
 				self.next.as_ref().is_some_and(|(_, next)| next.models.contains(&model)))
 	}
 
-	/// The most models it serves by its configuration in force in `epoch` or a pending update:
-	/// what its bond must cover.
-	pub fn models_bonded_for(&self, epoch: EpochIndex) -> usize {
-		let next = self.next.as_ref().map_or(0, |(_, next)| next.models.len());
-		self.config_at(epoch).models.len().max(next)
+	/// How many models' node lists it holds a slot in (see [`Self::holds_slot`]) in `epoch`:
+	/// those of its configuration in force and of a pending update, each counted once. Its
+	/// bond covers `MinBond` for each.
+	pub fn slots_held(&self, epoch: EpochIndex) -> usize {
+		self.slots_held_with(epoch, self.next.as_ref().map(|(_, next)| &next.models[..]))
+	}
+
+	/// [`Self::slots_held`] in `epoch` if its pending update served `pending` instead.
+	pub fn slots_held_with(&self, epoch: EpochIndex, pending: Option<&[ModelId]>) -> usize {
+		let in_force = &self.config_at(epoch).models;
+		let added = pending.map_or(0, |pending| pending.iter().filter(|m| !in_force.contains(m)).count());
+		in_force.len().saturating_add(added)
+	}
+
+	/// The bond that shares rewards with the pool now: `bond` less what joined this epoch.
+	pub fn bond_in_force(&self) -> Balance
+	where
+		Balance: Saturating + Copy,
+	{
+		self.bond.saturating_sub(self.bond_joining)
 	}
 
 	/// Every model it is indexed under: those of its configuration and of a pending update.

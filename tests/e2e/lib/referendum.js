@@ -70,8 +70,14 @@ export async function passReferendum(api, { origin, call, proposer, voters, time
   return { index, track, dispatched };
 }
 
-/** Node staking's default `MinBond`, plank. */
-const MIN_BOND = 1_000n * 10n ** 12n;
+/** Node staking's default `MinBond` (runtime `parameters.rs`), plank. */
+const DEFAULT_MIN_BOND = 1_000n * 10n ** 12n;
+
+/** Node staking's `MinBond` in force: the governed value if one was set, else the default. */
+async function minBond(api) {
+  const stored = await api.query.parameters.parameters({ NodeStaking: 'MinBond' });
+  return stored.isSome ? stored.unwrap().asNodeStaking.asMinBond.toBigInt() : DEFAULT_MIN_BOND;
+}
 
 /**
  * Makes Alice's node (a --dev chain's genesis node) serve `models` as well as the demo model:
@@ -85,8 +91,8 @@ export async function serveWithAlice(api, { models, alice, voters, epochBlocks =
   const { dispatched } = await passReferendum(api, { origin: { GovernanceOrigins: 'ParameterAdmin' }, call, proposer: alice, voters });
   assert.ok(dispatched.isOk, `enactment: ${dispatched.toString()}`);
   const node = (await api.query.nodeStaking.nodes(alice.address)).unwrap();
-  // A node bonds `MinBond` (1,000 UNIT by default) per model it serves.
-  const missing = MIN_BOND * BigInt(models.length + 1) - node.bond.toBigInt();
+  // A node bonds `MinBond` per model it serves.
+  const missing = (await minBond(api)) * BigInt(models.length + 1) - node.bond.toBigInt();
   if (missing > 0n) {
     const bonded = await submitInBlock(api.tx.nodeStaking.bondExtra(missing), alice);
     assert.equal(bonded.dispatchError, undefined, `bondExtra: ${bonded.dispatchError}`);

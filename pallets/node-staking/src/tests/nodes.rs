@@ -71,7 +71,9 @@ fn registration_checks_its_terms_and_holds_nothing_on_failure() {
 #[test]
 fn an_update_takes_effect_in_the_next_epoch() {
 	run_test(|| {
-		register(OP_1, &[0, 1], 500, 2 * MIN_BOND);
+		// Bonded for three models: until the update takes effect the node holds the slots of
+		// models 0, 1 and 2.
+		register(OP_1, &[0, 1], 500, 3 * MIN_BOND);
 		run_to_epoch(1);
 		let mut next = config(&[1, 2], 800);
 		next.commission = Perbill::from_percent(10);
@@ -193,10 +195,21 @@ fn every_slot_a_node_holds_costs_its_own_bond() {
 			NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[0, 1, 2], 100).models, 100, 100, Perbill::zero()),
 			Error::<Test>::BondBelowMinimum
 		);
+		// Until an update takes effect the node holds the slots of both configurations, so the
+		// bond covers both: swapping models every epoch does not hold twice the slots.
+		assert_noop!(
+			NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[2, 3], 100).models, 100, 100, Perbill::zero()),
+			Error::<Test>::BondBelowMinimum
+		);
 		// Bonding more buys more slots.
 		assert_ok!(NodeStaking::bond_extra(RuntimeOrigin::signed(OP_1), MIN_BOND));
 		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[0, 1, 2], 100).models, 100, 100, Perbill::zero()));
+		assert!(ModelNodes::<Test>::get(2).contains(&OP_1));
 		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[2], 100).models, 100, 100, Perbill::zero()));
+		assert_noop!(
+			NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[2, 3], 100).models, 100, 100, Perbill::zero()),
+			Error::<Test>::BondBelowMinimum
+		);
 		// A slash that leaves less than `MinBond` per served model deactivates the node, which
 		// gives its slots up.
 		run_to_epoch(1);
@@ -207,6 +220,13 @@ fn every_slot_a_node_holds_costs_its_own_bond() {
 		assert!(node.bond < 3 * MIN_BOND && node.bond >= 2 * MIN_BOND, "bond {}", node.bond);
 		assert_eq!(node.leave.map(|leave| leave.reason), Some(LeaveReason::BondBelowMinimum));
 		assert!(serving(0).is_empty() && serving(1).is_empty() && serving(2).is_empty());
+		assert!((0..3).all(|model| !node.holds_slot(model, 3)));
+		// Its slots are free: four other nodes fill model 2's four slots.
+		for who in [OP_2, MEMBER_1, MEMBER_2, MEMBER_3] {
+			register(who, &[2], 100, MIN_BOND);
+		}
+		assert!(!ModelNodes::<Test>::get(2).contains(&OP_1));
+		assert_eq!(ModelNodes::<Test>::get(2).len(), 4);
 	});
 }
 
@@ -284,7 +304,9 @@ fn the_market_sees_a_nodes_throughput_while_it_serves() {
 #[test]
 fn a_node_configured_for_other_models_gives_up_its_slot() {
 	run_test(|| {
-		for who in [OP_1, OP_2, MEMBER_2, MEMBER_3] {
+		// OP_1 bonds for the two models whose slots it holds while it moves.
+		register(OP_1, &[0], 10, 2 * MIN_BOND);
+		for who in [OP_2, MEMBER_2, MEMBER_3] {
 			register(who, &[0], 10, MIN_BOND);
 		}
 		run_to_epoch(1);

@@ -134,6 +134,35 @@ fn a_bond_added_in_an_epoch_earns_from_the_next() {
 }
 
 #[test]
+fn a_bond_added_in_an_epoch_takes_none_of_the_pools_share_of_it() {
+	run_test(|| {
+		register(OP_1, &[0], 10_000, 1_000);
+		join(MEMBER_1, OP_1, 1_000);
+		run_to_epoch(1);
+		// In epoch 1 the operator adds 8,000 of bond: epoch 1's fees and emission are still
+		// split by the bond in force (1,000 : 1,000), not by 9,000 : 1,000.
+		assert_ok!(NodeStaking::bond_extra(RuntimeOrigin::signed(OP_1), 8_000));
+		job_verified(OP_1, 1_000);
+		assert_eq!(
+			events().last(),
+			Some(&Event::Rewarded { node: OP_1, source: crate::RewardSource::Fees, operator: 500, pool: 500 })
+		);
+		run_to_epoch(2);
+		assert_eq!(NodeStaking::claimable_rewards(OP_1), 500 + EMISSION / 2);
+		assert_eq!(NodeStaking::claimable_rewards(MEMBER_1), 500 + EMISSION / 2);
+		// From epoch 2 the new bond is in force for both.
+		job_verified(OP_1, 1_000);
+		assert_eq!(
+			events().last(),
+			Some(&Event::Rewarded { node: OP_1, source: crate::RewardSource::Fees, operator: 900, pool: 100 })
+		);
+		run_to_epoch(3);
+		assert_eq!(NodeStaking::claimable_rewards(OP_1), 500 + EMISSION / 2 + 900 + EMISSION * 9 / 10);
+		assert_eq!(NodeStaking::claimable_rewards(MEMBER_1), 500 + EMISSION / 2 + 100 + EMISSION / 10);
+	});
+}
+
+#[test]
 fn missed_deadlines_take_their_part_of_an_epochs_emission() {
 	run_test(|| {
 		register(OP_1, &[0], 10_000, 1_000);

@@ -99,7 +99,8 @@ pub mod dynamic_params {
 		#[codec(index = 1)]
 		pub static UnbondingEpochs: EpochIndex = 24;
 
-		/// The least an operator bonds.
+		/// The least an operator bonds per model its node serves (each slot in a model's node
+		/// list costs this much bond).
 		#[codec(index = 2)]
 		pub static MinBond: Balance = 1_000 * UNIT;
 
