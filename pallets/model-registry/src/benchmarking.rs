@@ -1,7 +1,7 @@
 //! Benchmarks of the model registry. Component `m`: metadata bytes (0 to `MaxMetadataBytes`).
 
 use super::*;
-use crate::pallet::{ModelSpec, ModelStatus, Models, OwnershipOffers};
+use crate::pallet::{ModelSpec, ModelStatus, Models, NextModelId, OwnershipOffers};
 use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::{
@@ -60,11 +60,13 @@ mod benchmarks {
 	fn register_model(m: Linear<0, { T::MaxMetadataBytes::get() }>) {
 		let owner = funded::<T>("owner", 0);
 		let spec = spec::<T>(&owner, m);
+		// A chain's genesis may have registered models already.
+		let model = NextModelId::<T>::get();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner.clone()), spec);
 
-		assert_eq!(Models::<T>::get(0).map(|r| r.owner), Some(owner));
+		assert_eq!(Models::<T>::get(model).map(|r| r.owner), Some(owner));
 	}
 
 	/// Replacing metadata of length `MaxMetadataBytes` with `m` bytes (deposit released).

@@ -105,6 +105,8 @@ impl<T: Config> Pallet<T> {
 		credit.subsume(pool_credit);
 		T::Slashed::on_unbalanced(credit);
 		node.bond = node.bond.saturating_sub(from_bond);
+		// Bond joins only while no slash is pending, and the settlement above cleared it; kept
+		// within the bond all the same.
 		node.bond_joining = node.bond_joining.min(node.bond);
 		// The slashed stake earns nothing from now on (this epoch's share of it is forfeited).
 		Self::emission_stake_removed(&mut node, from_bond.saturating_add(from_active));

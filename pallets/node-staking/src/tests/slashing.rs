@@ -3,6 +3,7 @@
 
 use super::*;
 use frame_support::assert_noop;
+use sp_runtime::Perbill;
 use zkinfer_primitives::NodeOffence;
 
 const MISSED: NodeOffence = NodeOffence::MissedDeadline { job: 7 };
@@ -224,5 +225,24 @@ fn a_member_of_a_pool_slashed_to_nothing_can_leave() {
 		assert_eq!(stake_of(MEMBER_1), 0);
 		assert_ok!(NodeStaking::leave_pool(RuntimeOrigin::signed(MEMBER_1)));
 		assert!(!Members::<Test>::contains_key(MEMBER_1));
+	});
+}
+
+#[test]
+fn a_slash_counts_the_slots_of_a_pending_update_with_those_in_force() {
+	run_test(|| {
+		// OP_1 bonds for three slots: models 0 and 1 in force, then model 2 in an update.
+		register(OP_1, &[0, 1], 100, 3 * MIN_BOND);
+		run_to_epoch(1);
+		report(OP_1, MISSED);
+		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[2], 100).models, 100, 100, Perbill::zero()));
+		// The slash lands while the update is pending (here applied at once): 10 % leaves
+		// 2,700, less than the three slots it still holds need, so the node is deactivated.
+		let slash = UnappliedSlashes::<Test>::take(1, OP_1).expect("the offence's slash");
+		NodeStaking::apply_slash(1, OP_1, slash);
+		let node = Nodes::<Test>::get(OP_1).unwrap();
+		assert_eq!(node.bond, 2_700);
+		assert_eq!(node.leave.map(|leave| leave.reason), Some(LeaveReason::BondBelowMinimum));
+		assert!((0..3).all(|model| !node.holds_slot(model, 1)));
 	});
 }
