@@ -3,7 +3,6 @@
 
 use std::{
 	hint::black_box,
-	path::Path,
 	sync::Arc,
 	time::{Duration, Instant},
 };
@@ -22,6 +21,12 @@ use zkinfer_prover::{
 	srs::dev_srs,
 };
 
+/// The package's directory, read when the test runs: a path compiled in would name the checkout
+/// the binary was built in, which a shared target directory may have outlived.
+fn manifest_dir() -> std::path::PathBuf {
+	std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo, which names the package directory").into()
+}
+
 fn time<T>(runs: u32, mut f: impl FnMut() -> T) -> Duration {
 	black_box(f());
 	let start = Instant::now();
@@ -32,7 +37,7 @@ fn time<T>(runs: u32, mut f: impl FnMut() -> T) -> Duration {
 }
 
 fn main() {
-	let models = Path::new(env!("CARGO_MANIFEST_DIR")).join("models");
+	let models = manifest_dir().join("models");
 	println!("{:<11} {:>3} {:>5} {:>10} {:>11} {:>13} {:>11} {:>9}", "model", "k", "width", "prove", "verify", "params decode", "vk decode", "proof B");
 	for name in ["digits_mlp", "digits_cnn"] {
 		let samples: Vec<Vec<f64>> = (0..5)

@@ -6,8 +6,14 @@ use std::{
 	process::{Command, Output},
 };
 
+/// The package's directory, read when the test runs: a path compiled in would name the checkout
+/// the binary was built in, which a shared target directory may have outlived.
+fn manifest_dir() -> std::path::PathBuf {
+	std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo, which names the package directory").into()
+}
+
 fn models() -> PathBuf {
-	Path::new(env!("CARGO_MANIFEST_DIR")).join("models")
+	manifest_dir().join("models")
 }
 
 fn prover_worker(args: &[&str], srs_dir: &Path) -> Output {

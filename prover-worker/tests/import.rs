@@ -1,6 +1,6 @@
 //! ONNX import, calibration and the integer inference against onnxruntime's float outputs.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use halo2_proofs::dev::MockProver;
 use serde::Deserialize;
@@ -10,8 +10,14 @@ use zkinfer_prover::{
 	onnx::{import, ImportError},
 };
 
+/// The package's directory, read when the test runs: a path compiled in would name the checkout
+/// the binary was built in, which a shared target directory may have outlived.
+fn manifest_dir() -> std::path::PathBuf {
+	std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo, which names the package directory").into()
+}
+
 fn models() -> PathBuf {
-	Path::new(env!("CARGO_MANIFEST_DIR")).join("models")
+	manifest_dir().join("models")
 }
 
 #[derive(Deserialize)]

@@ -4,7 +4,7 @@
 //! checked.
 
 use std::{
-	path::{Path, PathBuf},
+	path::PathBuf,
 	time::{Duration, Instant},
 };
 
@@ -16,6 +16,12 @@ use zkinfer_prover::{
 	store::ModelStore,
 };
 
+/// The package's directory, read when the test runs: a path compiled in would name the checkout
+/// the binary was built in, which a shared target directory may have outlived.
+fn manifest_dir() -> std::path::PathBuf {
+	std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo, which names the package directory").into()
+}
+
 fn temp_store(name: &str) -> ModelStore {
 	let dir = std::env::temp_dir().join(format!("zkinfer-pool-{name}-{}", std::process::id()));
 	let _ = std::fs::remove_dir_all(&dir);
@@ -23,7 +29,7 @@ fn temp_store(name: &str) -> ModelStore {
 }
 
 fn sample(i: usize) -> PathBuf {
-	Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("models/samples/digits_mlp_{i}.json"))
+	manifest_dir().join(format!("models/samples/digits_mlp_{i}.json"))
 }
 
 fn demo_store(name: &str) -> (ModelStore, Artifact) {
@@ -57,7 +63,7 @@ fn statement(binding: [u8; 32], input: &[i64], output: &[i64]) -> Vec<[u8; 32]> 
 fn the_demo_model_compiles_to_the_address_and_key_the_chain_registers() {
 	let (store, artifact) = demo_store("address");
 	assert_eq!(hex::decode(&artifact.id).unwrap(), demo::DIGITS_MLP_ARTIFACT);
-	let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../pallets/proof-verifier/host/fixtures/halo2/vk.bin");
+	let fixture = manifest_dir().join("../pallets/proof-verifier/host/fixtures/halo2/vk.bin");
 	assert_eq!(artifact.vk_bytes, std::fs::read(fixture).unwrap(), "the verifier fixture's key");
 	// Compiling again finds it in the store.
 	let again = demo::compile_digits_mlp(&store, &store.dev_srs()).unwrap();

@@ -6,7 +6,7 @@
 //! pinned: their tables come from `libm`, the same on every machine.
 
 use std::{
-	path::{Path, PathBuf},
+	path::PathBuf,
 	sync::Arc,
 };
 
@@ -23,11 +23,17 @@ use zkinfer_prover::{
 	onnx::import,
 };
 
+/// The package's directory, read when the test runs: a path compiled in would name the checkout
+/// the binary was built in, which a shared target directory may have outlived.
+fn manifest_dir() -> std::path::PathBuf {
+	std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo, which names the package directory").into()
+}
+
 /// Seeded random inputs per model.
 const RANDOM_INPUTS: usize = 200;
 
 fn models() -> PathBuf {
-	Path::new(env!("CARGO_MANIFEST_DIR")).join("models")
+	manifest_dir().join("models")
 }
 
 #[derive(Deserialize)]

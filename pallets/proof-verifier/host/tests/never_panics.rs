@@ -5,6 +5,12 @@
 use zkinfer_groth16::corpus::fixture;
 use zkinfer_verifier_host::fuzzing::{run, run_mutated, run_mutated_halo2};
 
+/// The package's directory, read when the test runs: a path compiled in would name the checkout
+/// the binary was built in, which a shared target directory may have outlived.
+fn manifest_dir() -> std::path::PathBuf {
+	std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo, which names the package directory").into()
+}
+
 /// xorshift64*: a fixed stream of bytes.
 struct Bytes(u64);
 
@@ -43,7 +49,7 @@ fn mutated_fixtures_never_panic() {
 
 #[test]
 fn mutated_halo2_fixture_never_panics() {
-	let fixture = |name: &str| std::fs::read(format!("{}/fixtures/halo2/{name}.bin", env!("CARGO_MANIFEST_DIR"))).unwrap();
+	let fixture = |name: &str| std::fs::read(format!("{}/fixtures/halo2/{name}.bin", manifest_dir().display())).unwrap();
 	let (params, vk, inputs, proof) = (fixture("params"), fixture("vk"), fixture("inputs"), fixture("proof"));
 	let mut bytes = Bytes(0x4a10_2c4f_1234_5678);
 	for _ in 0..300 {
