@@ -21,11 +21,9 @@ use zkinfer_prover::{
 	srs::dev_srs,
 };
 
-/// The package's directory, read when the test runs: a path compiled in would name the checkout
-/// the binary was built in, which a shared target directory may have outlived.
-fn manifest_dir() -> std::path::PathBuf {
-	std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo, which names the package directory").into()
-}
+#[path = "../tests/common/mod.rs"]
+mod common;
+use common::manifest_dir;
 
 fn time<T>(runs: u32, mut f: impl FnMut() -> T) -> Duration {
 	black_box(f());

@@ -16,11 +16,8 @@ use zkinfer_prover::{
 	store::ModelStore,
 };
 
-/// The package's directory, read when the test runs: a path compiled in would name the checkout
-/// the binary was built in, which a shared target directory may have outlived.
-fn manifest_dir() -> std::path::PathBuf {
-	std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo, which names the package directory").into()
-}
+mod common;
+use common::manifest_dir;
 
 fn temp_store(name: &str) -> ModelStore {
 	let dir = std::env::temp_dir().join(format!("zkinfer-pool-{name}-{}", std::process::id()));

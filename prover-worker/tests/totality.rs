@@ -23,11 +23,8 @@ use zkinfer_prover::{
 	onnx::import,
 };
 
-/// The package's directory, read when the test runs: a path compiled in would name the checkout
-/// the binary was built in, which a shared target directory may have outlived.
-fn manifest_dir() -> std::path::PathBuf {
-	std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo, which names the package directory").into()
-}
+mod common;
+use common::manifest_dir;
 
 /// Seeded random inputs per model.
 const RANDOM_INPUTS: usize = 200;

@@ -4,11 +4,8 @@
 use zkinfer_verifier_host::proof_verification::{halo2_kzg_validate_params, halo2_kzg_validate_vk, halo2_kzg_verify};
 use zkinfer_verifier_primitives::VerifyError;
 
-/// The package's directory, read when the test runs: a path compiled in would name the checkout
-/// the binary was built in, which a shared target directory may have outlived.
-fn manifest_dir() -> std::path::PathBuf {
-	std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo, which names the package directory").into()
-}
+mod common;
+use common::manifest_dir;
 
 fn fixture(name: &str) -> Vec<u8> {
 	std::fs::read(format!("{}/fixtures/halo2/{name}.bin", manifest_dir().display())).unwrap()

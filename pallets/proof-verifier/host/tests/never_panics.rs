@@ -5,11 +5,8 @@
 use zkinfer_groth16::corpus::fixture;
 use zkinfer_verifier_host::fuzzing::{run, run_mutated, run_mutated_halo2};
 
-/// The package's directory, read when the test runs: a path compiled in would name the checkout
-/// the binary was built in, which a shared target directory may have outlived.
-fn manifest_dir() -> std::path::PathBuf {
-	std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo, which names the package directory").into()
-}
+mod common;
+use common::manifest_dir;
 
 /// xorshift64*: a fixed stream of bytes.
 struct Bytes(u64);
