@@ -7,7 +7,9 @@
 #   chain-spec/generate.sh OUT_DIR    write them to OUT_DIR instead (the check test does this)
 #
 # The specs embed the runtime's wasm, so regenerate them whenever the runtime changes; the
-# end-to-end test `chain-spec.test.js` fails while the committed files are stale.
+# end-to-end test `chain-spec.test.js` fails while the committed files are stale. Without
+# OUT_DIR it also rewrites the runtime metadata the prover's typed chain client is generated
+# from (prover-worker/metadata/zkinfer.scale; the runtime test `metadata` fails while it is stale).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -25,3 +27,7 @@ for chain in dev local; do
 	mv "$out_dir/$chain.json.tmp" "$out_dir/$chain.json"
 	echo "wrote $out_dir/$chain.json"
 done
+if [[ $# -eq 0 ]]; then
+	(cd "$here/.." && ZKINFER_UPDATE_METADATA=1 cargo test --release --locked -q -p zkinfer-runtime --test metadata the_prover_client >/dev/null)
+	echo "wrote prover-worker/metadata/zkinfer.scale"
+fi

@@ -60,7 +60,8 @@ fn main() {
 
 	// Read at run time: a build script binary reused from the shared target directory may have
 	// been compiled in another checkout, so the compile-time value can name a stale path.
-	let manifest_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR; qed"));
+	let manifest_dir =
+		PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR; qed"));
 	let workspace = manifest_dir.parent().expect("the runtime lies in the workspace; qed");
 	let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR; qed"));
 	// The profile directory, as the wasm builder finds it: the parent of `build/`.

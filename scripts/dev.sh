@@ -11,7 +11,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$zkinfer_root"
 # The same package set as scripts/test.sh, so the two share one build (and the prover-worker
 # CLI, for `prover-worker register` and `run`, is built too).
-cargo build --release --locked -p zkinfer-node -p zkinfer-prover
+cargo build --release --locked -p zkinfer-node -p prover-worker
 "$CARGO_TARGET_DIR/release/zkinfer-node" --dev "$@" &
 node_pid=$!
 trap 'kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null' EXIT INT TERM

@@ -2,7 +2,8 @@
 # Installs what zkinfer's build and tests need and is missing; safe to re-run. Sourced by
 # scripts/dev.sh and scripts/test.sh; can also be run on its own.
 #   - Debian packages: protobuf-compiler, clang, libclang-dev, curl (and nodejs/npm if absent)
-#   - the pinned Rust toolchain with the wasm targets and rust-src (rust-toolchain.toml)
+#   - the pinned Rust toolchain with the wasm targets, rust-src, rustfmt and clippy
+#     (rust-toolchain.toml)
 #   - the end-to-end tests' npm packages (tests/package-lock.json)
 # Build output goes to CARGO_TARGET_DIR, by default $HOME/.cache/zkinfer-target, outside the
 # checkout so that every clone on the machine shares one warm build.
@@ -55,8 +56,10 @@ fi
 	for target in wasm32-unknown-unknown wasm32v1-none; do
 		grep -qx "$target" <<<"$installed_targets" || rustup target add --toolchain "$toolchain" "$target"
 	done
-	rustup component list --installed --toolchain "$toolchain" | grep -q '^rust-src' ||
-		rustup component add --toolchain "$toolchain" rust-src
+	installed_components=$(rustup component list --installed --toolchain "$toolchain")
+	for component in rust-src rustfmt clippy; do
+		grep -q "^$component" <<<"$installed_components" || rustup component add --toolchain "$toolchain" "$component"
+	done
 )
 
 # npm packages of the end-to-end tests, reinstalled only when the lockfile changed.

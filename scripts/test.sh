@@ -7,8 +7,24 @@ cd "$zkinfer_root"
 
 step() { printf '\n=== %s (%s)\n' "$1" "$(date +%T)"; }
 
+# zepter, which checks feature propagation (`.config/zepter.yaml`), at the version that file pins.
+zepter_version=$(sed -n 's/^  binary: //p' .config/zepter.yaml)
+if [[ $(zepter --version 2>/dev/null) != "zepter $zepter_version" ]]; then
+	step "install zepter $zepter_version"
+	cargo install --locked --quiet zepter --version "$zepter_version"
+fi
+
+step "formatting, feature propagation and lints"
+cargo fmt --all --check
+zepter run check
+SKIP_WASM_BUILD=1 cargo clippy --release --locked --workspace --all-targets -- -D warnings
+SKIP_WASM_BUILD=1 cargo clippy --release --locked --all-targets -p pallet-model-registry -p pallet-inference-market -p pallet-node-staking -p pallet-proof-verifier \
+	--features pallet-model-registry/runtime-benchmarks,pallet-model-registry/try-runtime,pallet-inference-market/runtime-benchmarks,pallet-inference-market/try-runtime,pallet-node-staking/runtime-benchmarks,pallet-node-staking/try-runtime,pallet-proof-verifier/runtime-benchmarks \
+	-- -D warnings
+SKIP_WASM_BUILD=1 cargo clippy --release --locked -p zkinfer-node --features runtime-benchmarks -- -D warnings
+
 step "build the release node (runtime wasm included) and prover worker"
-cargo build --release --locked -p zkinfer-node -p zkinfer-prover
+cargo build --release --locked -p zkinfer-node -p prover-worker
 
 step "cargo tests of every crate"
 cargo test --release --locked --workspace

@@ -1,6 +1,6 @@
 //! `zkinfer-node groth16-import`: converts snarkjs Groth16 files into the chain's encoding.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use zkinfer_groth16::snarkjs;
 
@@ -51,11 +51,11 @@ impl Groth16ImportCmd {
 	}
 }
 
-fn read(path: &PathBuf) -> sc_cli::Result<String> {
+fn read(path: &Path) -> sc_cli::Result<String> {
 	std::fs::read_to_string(path).map_err(|e| fail(path, &e.to_string()))
 }
 
-fn fail(path: &PathBuf, reason: &str) -> sc_cli::Error {
+fn fail(path: &Path, reason: &str) -> sc_cli::Error {
 	format!("{}: {reason}", path.display()).into()
 }
 

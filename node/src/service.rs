@@ -22,7 +22,7 @@ use zkinfer_runtime::{apis::RuntimeApi, opaque::Block};
 #[cfg(not(feature = "runtime-benchmarks"))]
 pub type ZkinferHostFunctions = (
 	zkinfer_verifier_host::proof_verification::HostFunctions,
-	zkinfer_offchain_prover::offchain_proving::HostFunctions,
+	zkinfer_proving_interface::offchain_proving::HostFunctions,
 );
 
 /// zkinfer's own host functions, on top of Substrate's standard set, in a node built for
@@ -31,7 +31,7 @@ pub type ZkinferHostFunctions = (
 #[cfg(feature = "runtime-benchmarks")]
 pub type ZkinferHostFunctions = (
 	zkinfer_verifier_host::proof_verification::HostFunctions,
-	zkinfer_offchain_prover::offchain_proving::HostFunctions,
+	zkinfer_proving_interface::offchain_proving::HostFunctions,
 	zkinfer_verifier_host::proof_verification_benchmarks::HostFunctions,
 );
 
@@ -222,13 +222,18 @@ pub fn new_full<
 	if let Some(seed) = &config.dev_key_seed {
 		keystore_container
 			.keystore()
-			.sr25519_generate_new(pallet_inference_market::offchain::KEY_TYPE, Some(seed))
+			.sr25519_generate_new(crate::prover::OPERATOR_KEY_TYPE, Some(seed))
 			.map_err(|e| ServiceError::Other(format!("inserting the dev operator key: {e}")))?;
 	}
 
 	if config.offchain_worker.enabled {
 		let pool = crate::prover::start(&config, &prover).map_err(ServiceError::Other)?;
-		crate::prover::check_readiness(client.clone(), keystore_container.keystore(), &config, &prover);
+		crate::prover::check_readiness(
+			client.clone(),
+			keystore_container.keystore(),
+			&config,
+			&prover,
+		);
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
 				runtime_api_provider: client.clone(),
@@ -241,7 +246,8 @@ pub fn new_full<
 				network_provider: Arc::new(network.clone()),
 				enable_http_requests: true,
 				custom_extensions: move |_| {
-					vec![Box::new(crate::prover::extension(&pool)) as Box<dyn sp_externalities::Extension>]
+					vec![Box::new(crate::prover::extension(&pool))
+						as Box<dyn sp_externalities::Extension>]
 				},
 			})?;
 		task_manager.spawn_handle().spawn(

@@ -15,7 +15,7 @@ if [[ ! -x $venv/bin/python ]]; then
 	python3 -m venv "$venv"
 fi
 "$venv/bin/pip" install --quiet ezkl==23.0.5 onnx==1.23.2
-(cd "$root" && SKIP_WASM_BUILD=1 cargo build --release --locked -p zkinfer-prover --bin prover-worker)
+(cd "$root" && SKIP_WASM_BUILD=1 cargo build --release --locked -p prover-worker --bin prover-worker)
 pw=$CARGO_TARGET_DIR/release/prover-worker
 
 results=$work/results.jsonl

@@ -1,4 +1,4 @@
-//! `cargo bench -p zkinfer-prover`: proving and verification of the digits models with the
+//! `cargo bench -p prover-worker`: proving and verification of the digits models with the
 //! default compile settings, and the parts of verification (what the host function does).
 
 use std::{
@@ -7,6 +7,11 @@ use std::{
 	time::{Duration, Instant},
 };
 
+use prover_worker::{
+	calibrate::{calibrate, Options},
+	onnx::import,
+	srs::dev_srs,
+};
 use rand_core::OsRng;
 use zkinfer_circuit::{
 	field::Fr,
@@ -14,11 +19,6 @@ use zkinfer_circuit::{
 	prove::{keygen, prove},
 	srs::VerifierParams,
 	verify::{decode_vk, verify},
-};
-use zkinfer_prover::{
-	calibrate::{calibrate, Options},
-	onnx::import,
-	srs::dev_srs,
 };
 
 #[path = "../tests/common/mod.rs"]
@@ -36,7 +36,10 @@ fn time<T>(runs: u32, mut f: impl FnMut() -> T) -> Duration {
 
 fn main() {
 	let models = manifest_dir().join("models");
-	println!("{:<11} {:>3} {:>5} {:>10} {:>11} {:>13} {:>11} {:>9}", "model", "k", "width", "prove", "verify", "params decode", "vk decode", "proof B");
+	println!(
+		"{:<11} {:>3} {:>5} {:>10} {:>11} {:>13} {:>11} {:>9}",
+		"model", "k", "width", "prove", "verify", "params decode", "vk decode", "proof B"
+	);
 	for name in ["digits_mlp", "digits_cnn"] {
 		let samples: Vec<Vec<f64>> = (0..5)
 			.map(|i| {
@@ -52,10 +55,13 @@ fn main() {
 		let keys = keygen(&srs, model.clone(), params_k).unwrap();
 		let input: Vec<i64> = samples[0].iter().map(|&x| model.quant.quantize_act(x)).collect();
 		let binding = Fr::from(42);
-		let prove_time = time(3, || prove(&srs, &keys.pk, model.clone(), params_k, binding, &input, OsRng).unwrap());
+		let prove_time = time(3, || {
+			prove(&srs, &keys.pk, model.clone(), params_k, binding, &input, OsRng).unwrap()
+		});
 		let proof = prove(&srs, &keys.pk, model.clone(), params_k, binding, &input, OsRng).unwrap();
 		let vp = VerifierParams::of(&srs).to_bytes();
-		let verify_time = time(50, || verify(&vp, &keys.vk_bytes, &proof.public_inputs, &proof.proof).unwrap());
+		let verify_time =
+			time(50, || verify(&vp, &keys.vk_bytes, &proof.public_inputs, &proof.proof).unwrap());
 		let params_time = time(50, || VerifierParams::from_bytes(&vp).unwrap());
 		let vk_time = time(50, || decode_vk(&keys.vk_bytes).unwrap());
 		println!(

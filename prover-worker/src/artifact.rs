@@ -18,7 +18,11 @@ use std::{
 	sync::Arc,
 };
 
-use halo2_proofs::{halo2curves::bn256::{Bn256, G1Affine}, plonk::ProvingKey, poly::kzg::commitment::ParamsKZG};
+use halo2_proofs::{
+	halo2curves::bn256::{Bn256, G1Affine},
+	plonk::ProvingKey,
+	poly::kzg::commitment::ParamsKZG,
+};
 use rand_core::OsRng;
 use serde::{Deserialize, Serialize};
 use zkinfer_circuit::{
@@ -108,7 +112,7 @@ pub struct CompileOptions {
 	/// The memory cap for the automatic choice, in bytes.
 	pub memory_cap: u64,
 	/// The most rows (`2^max_k`) the circuit may have: by default what the zkinfer chain
-	/// verifies ([`zkinfer_circuit::CHAIN_MAX_K`]).
+	/// verifies ([`zkinfer_statement::limits::HALO2_MAX_K`]).
 	pub max_k: u8,
 }
 
@@ -118,7 +122,7 @@ impl Default for CompileOptions {
 			calibration: calibrate::Options::default(),
 			width: None,
 			memory_cap: 16 << 30,
-			max_k: zkinfer_circuit::CHAIN_MAX_K,
+			max_k: zkinfer_statement::limits::HALO2_MAX_K,
 		}
 	}
 }
@@ -177,23 +181,36 @@ pub struct Artifact {
 }
 
 /// Compiles an ONNX model into `out_root/<id>/`.
-pub fn compile(onnx_path: &Path, samples: &[Vec<f64>], srs: &SrsSource, out_root: &Path, options: CompileOptions) -> Result<Artifact, ArtifactError> {
+pub fn compile(
+	onnx_path: &Path,
+	samples: &[Vec<f64>],
+	srs: &SrsSource,
+	out_root: &Path,
+	options: CompileOptions,
+) -> Result<Artifact, ArtifactError> {
 	let s = step("importing ONNX with tract");
 	let onnx_bytes = read(onnx_path)?;
 	let imported = onnx::import(onnx_path).map_err(ArtifactError::Import)?;
 	s.done_with(&format!("{} IR operators", imported.graph.nodes.len()));
 
 	let s = step("calibrating scales");
-	let calibrated = calibrate::calibrate(&imported.graph, samples, options.calibration).map_err(ArtifactError::Calibrate)?;
+	let calibrated = calibrate::calibrate(&imported.graph, samples, options.calibration)
+		.map_err(ArtifactError::Calibrate)?;
 	let quant = calibrated.model.quant;
-	s.done_with(&format!("activations 2^{}, weights 2^{}, lookup domain 2^{}", quant.act_bits, quant.weight_bits, quant.domain_bits));
+	s.done_with(&format!(
+		"activations 2^{}, weights 2^{}, lookup domain 2^{}",
+		quant.act_bits, quant.weight_bits, quant.domain_bits
+	));
 	let model = Arc::new(calibrated.model);
 
 	let s = step("choosing circuit size");
 	let plan = match options.width {
 		Some(width) => zkinfer_circuit::plan_width(&model, width).and_then(|plan| {
 			if plan.params.k > options.max_k {
-				Err(zkinfer_circuit::PlanError::OverMaxK { needed: plan.params.k, max_k: options.max_k })
+				Err(zkinfer_circuit::PlanError::OverMaxK {
+					needed: plan.params.k,
+					max_k: options.max_k,
+				})
 			} else {
 				Ok(plan)
 			}
@@ -201,7 +218,10 @@ pub fn compile(onnx_path: &Path, samples: &[Vec<f64>], srs: &SrsSource, out_root
 		None => zkinfer_circuit::plan(&model, options.memory_cap, options.max_k),
 	}
 	.map_err(ArtifactError::Plan)?;
-	s.done_with(&format!("k = {}, width {}, {} rows, table {} rows", plan.params.k, plan.params.dot_width, plan.rows, plan.table_rows));
+	s.done_with(&format!(
+		"k = {}, width {}, {} rows, table {} rows",
+		plan.params.k, plan.params.dot_width, plan.rows, plan.table_rows
+	));
 
 	let s = step(&format!("loading SRS for 2^{} rows", plan.params.k));
 	let params = srs.params(plan.params.k)?;
@@ -209,14 +229,19 @@ pub fn compile(onnx_path: &Path, samples: &[Vec<f64>], srs: &SrsSource, out_root
 	s.done();
 
 	let s = step("generating the verifying key");
-	let (_, vk_bytes) = verifying_key(&params, model.clone(), plan.params).map_err(ArtifactError::Prove)?;
+	let (_, vk_bytes) =
+		verifying_key(&params, model.clone(), plan.params).map_err(ArtifactError::Prove)?;
 	s.done_with(&format!("{} bytes", vk_bytes.len()));
 
-	let model_json = serde_json::to_vec(&*model).map_err(|e| ArtifactError::Invalid(e.to_string()))?;
+	let model_json =
+		serde_json::to_vec(&*model).map_err(|e| ArtifactError::Invalid(e.to_string()))?;
 	let id = hex::encode(content_id(&model_json, plan.params, &verifier_params));
 	let settings = Settings {
 		layout_version: LAYOUT_VERSION,
-		name: onnx_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+		name: onnx_path
+			.file_stem()
+			.map(|s| s.to_string_lossy().into_owned())
+			.unwrap_or_default(),
 		onnx_hash: hex::encode(blake2b_256(&onnx_bytes)),
 		quant,
 		circuit: plan.params,
@@ -234,7 +259,8 @@ pub fn compile(onnx_path: &Path, samples: &[Vec<f64>], srs: &SrsSource, out_root
 	let dir = out_root.join(&id);
 	fs::create_dir_all(&dir).map_err(io(&dir))?;
 	write(&dir.join("model.json"), &model_json)?;
-	let settings_json = serde_json::to_vec_pretty(&settings).map_err(|e| ArtifactError::Invalid(e.to_string()))?;
+	let settings_json =
+		serde_json::to_vec_pretty(&settings).map_err(|e| ArtifactError::Invalid(e.to_string()))?;
 	write(&dir.join("settings.json"), &settings_json)?;
 	write(&dir.join("vk.bin"), &vk_bytes)?;
 	write(&dir.join("srs.bin"), &verifier_params.to_bytes())?;
@@ -245,7 +271,11 @@ pub fn compile(onnx_path: &Path, samples: &[Vec<f64>], srs: &SrsSource, out_root
 /// layout version, size and width, and the SRS identity. The directory name `compile` writes,
 /// and the `artifact` hash a model is registered with on chain. (The layout version is part of
 /// it: the same model under another constraint system is another circuit with another key.)
-pub fn content_id(model_json: &[u8], circuit: CircuitParams, verifier_params: &VerifierParams) -> [u8; 32] {
+pub fn content_id(
+	model_json: &[u8],
+	circuit: CircuitParams,
+	verifier_params: &VerifierParams,
+) -> [u8; 32] {
 	let mut addressed = model_json.to_vec();
 	addressed.extend_from_slice(&[LAYOUT_VERSION, circuit.k, circuit.dot_width]);
 	addressed.extend_from_slice(&verifier_params.to_bytes());
@@ -258,7 +288,10 @@ pub fn load_addressed(dir: &Path, id: &[u8; 32]) -> Result<Artifact, ArtifactErr
 	let artifact = load(dir)?;
 	let model_json = read(&dir.join("model.json"))?;
 	if &content_id(&model_json, artifact.settings.circuit, &artifact.verifier_params) != id {
-		return Err(ArtifactError::Invalid(format!("{}: its content does not hash to its address", dir.display())));
+		return Err(ArtifactError::Invalid(format!(
+			"{}: its content does not hash to its address",
+			dir.display()
+		)));
 	}
 	Ok(artifact)
 }
@@ -266,26 +299,42 @@ pub fn load_addressed(dir: &Path, id: &[u8; 32]) -> Result<Artifact, ArtifactErr
 /// Loads and cross-checks a compiled model.
 pub fn load(dir: &Path) -> Result<Artifact, ArtifactError> {
 	let invalid = |what: &str| ArtifactError::Invalid(format!("{}: {what}", dir.display()));
-	let settings: Settings = serde_json::from_slice(&read(&dir.join("settings.json"))?).map_err(|e| invalid(&e.to_string()))?;
+	let settings: Settings = serde_json::from_slice(&read(&dir.join("settings.json"))?)
+		.map_err(|e| invalid(&e.to_string()))?;
 	let model = Model::from_json(&read(&dir.join("model.json"))?).map_err(|e| invalid(&e))?;
 	let vk_bytes = read(&dir.join("vk.bin"))?;
-	let info = zkinfer_circuit::validate_vk(&vk_bytes).map_err(|e| invalid(&format!("vk.bin: {e}")))?;
-	let verifier_params = VerifierParams::from_bytes(&read(&dir.join("srs.bin"))?).map_err(|e| invalid(&format!("srs.bin: {e:?}")))?;
-	if info.params != settings.circuit || info.public_inputs as usize != model.public_input_count() {
+	let info =
+		zkinfer_circuit::validate_vk(&vk_bytes).map_err(|e| invalid(&format!("vk.bin: {e}")))?;
+	let verifier_params = VerifierParams::from_bytes(&read(&dir.join("srs.bin"))?)
+		.map_err(|e| invalid(&format!("srs.bin: {e:?}")))?;
+	if info.params != settings.circuit || info.public_inputs as usize != model.public_input_count()
+	{
 		return Err(invalid("vk.bin does not match settings.json and model.json"));
 	}
 	if settings.input_domain != model.input_domain() {
 		return Err(invalid("the input domain in settings.json is not the model's"));
 	}
-	if hex::encode(blake2b_256(&vk_bytes)) != settings.vk_hash || hex::encode(verifier_params.hash()) != settings.srs_hash {
+	if hex::encode(blake2b_256(&vk_bytes)) != settings.vk_hash
+		|| hex::encode(verifier_params.hash()) != settings.srs_hash
+	{
 		return Err(invalid("a hash in settings.json does not match its file"));
 	}
 	let id = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-	Ok(Artifact { dir: dir.to_path_buf(), id, settings, model: Arc::new(model), vk_bytes, verifier_params })
+	Ok(Artifact {
+		dir: dir.to_path_buf(),
+		id,
+		settings,
+		model: Arc::new(model),
+		vk_bytes,
+		verifier_params,
+	})
 }
 
 /// The proving key: read from `pk.bin`, or generated and written there.
-pub fn setup(artifact: &Artifact, params: &ParamsKZG<Bn256>) -> Result<ProvingKey<G1Affine>, ArtifactError> {
+pub fn setup(
+	artifact: &Artifact,
+	params: &ParamsKZG<Bn256>,
+) -> Result<ProvingKey<G1Affine>, ArtifactError> {
 	let path = artifact.dir.join("pk.bin");
 	let circuit_params = artifact.settings.circuit;
 	if let Ok(file) = fs::File::open(&path) {
@@ -299,12 +348,16 @@ pub fn setup(artifact: &Artifact, params: &ParamsKZG<Bn256>) -> Result<ProvingKe
 	}
 	let s = step("generating the proving key");
 	let (_, vk) = decode_vk(&artifact.vk_bytes).map_err(ArtifactError::Verify)?;
-	let pk = proving_key(params, vk, artifact.model.clone(), circuit_params).map_err(ArtifactError::Prove)?;
+	let pk = proving_key(params, vk, artifact.model.clone(), circuit_params)
+		.map_err(ArtifactError::Prove)?;
 	s.done();
 	let s = step("caching the proving key");
 	// A name of its own, so that two provers caching the key at once (threads or processes
 	// sharing the store) never write into one file; the rename is atomic.
-	let partial = path.with_extension(format!("partial.{}.{:?}", std::process::id(), std::thread::current().id()).replace(['(', ')'], ""));
+	let partial = path.with_extension(
+		format!("partial.{}.{:?}", std::process::id(), std::thread::current().id())
+			.replace(['(', ')'], ""),
+	);
 	let mut out = BufWriter::new(fs::File::create(&partial).map_err(io(&partial))?);
 	write_pk(&pk, &mut out).and_then(|_| out.flush()).map_err(io(&partial))?;
 	drop(out);
@@ -335,20 +388,26 @@ pub struct ProofFile {
 
 /// Parses a job binding: 32 bytes, little-endian hex (optional `0x`), canonical.
 pub fn parse_binding(text: &str) -> Result<Fr, ArtifactError> {
-	let bytes = hex::decode(text.trim().trim_start_matches("0x")).map_err(|e| ArtifactError::Invalid(format!("job binding: {e}")))?;
-	let bytes: [u8; 32] = bytes.try_into().map_err(|_| ArtifactError::Invalid("job binding: expected 32 bytes".into()))?;
-	fr_from_bytes(&bytes).ok_or_else(|| ArtifactError::Invalid("job binding: not a canonical field element".into()))
+	let bytes = hex::decode(text.trim().trim_start_matches("0x"))
+		.map_err(|e| ArtifactError::Invalid(format!("job binding: {e}")))?;
+	let bytes: [u8; 32] = bytes
+		.try_into()
+		.map_err(|_| ArtifactError::Invalid("job binding: expected 32 bytes".into()))?;
+	fr_from_bytes(&bytes)
+		.ok_or_else(|| ArtifactError::Invalid("job binding: not a canonical field element".into()))
 }
 
 /// The job binding the chain computes for job `job` assigned to the node whose 32-byte account
-/// is `node` (hex, optional `0x`): see `zkinfer_primitives::job_binding`.
+/// is `node` (hex, optional `0x`): see `zkinfer_statement::job_binding`.
 pub fn job_binding(job: u64, node: &str) -> Result<Fr, ArtifactError> {
-	let account = hex::decode(node.trim().trim_start_matches("0x")).map_err(|e| ArtifactError::Invalid(format!("node account: {e}")))?;
+	let account = hex::decode(node.trim().trim_start_matches("0x"))
+		.map_err(|e| ArtifactError::Invalid(format!("node account: {e}")))?;
 	if account.len() != 32 {
 		return Err(ArtifactError::Invalid("node account: expected 32 bytes".into()));
 	}
-	let bytes = zkinfer_primitives::job_binding(job, &account);
-	fr_from_bytes(&bytes).ok_or_else(|| ArtifactError::Invalid("job binding: not a canonical field element".into()))
+	let bytes = zkinfer_statement::job_binding(job, &account);
+	fr_from_bytes(&bytes)
+		.ok_or_else(|| ArtifactError::Invalid("job binding: not a canonical field element".into()))
 }
 
 /// Reads an input file: `{"input": [numbers…]}` or a bare array.
@@ -358,7 +417,8 @@ pub fn job_binding(job: u64, node: &str) -> Result<Fr, ArtifactError> {
 /// not accept numbers.
 pub fn read_input(path: &Path) -> Result<Vec<f64>, ArtifactError> {
 	let invalid = |what: &str| ArtifactError::Invalid(format!("{}: {what}", path.display()));
-	let value: serde_json::Value = serde_json::from_slice(&read(path)?).map_err(|e| invalid(&e.to_string()))?;
+	let value: serde_json::Value =
+		serde_json::from_slice(&read(path)?).map_err(|e| invalid(&e.to_string()))?;
 	let array = match &value {
 		serde_json::Value::Array(array) => array,
 		serde_json::Value::Object(object) => match object.get("input") {
@@ -367,7 +427,10 @@ pub fn read_input(path: &Path) -> Result<Vec<f64>, ArtifactError> {
 		},
 		_ => return Err(invalid("expected {\"input\": [numbers]} or an array of numbers")),
 	};
-	array.iter().map(|v| v.as_f64().ok_or_else(|| invalid("input values must be numbers"))).collect()
+	array
+		.iter()
+		.map(|v| v.as_f64().ok_or_else(|| invalid("input values must be numbers")))
+		.collect()
 }
 
 /// Quantizes a real input at the model's activation scale.
@@ -376,9 +439,24 @@ pub fn quantize_input(artifact: &Artifact, input: &[f64]) -> Vec<i64> {
 }
 
 /// Proves the model on a real input for a job binding.
-pub fn prove(artifact: &Artifact, params: &ParamsKZG<Bn256>, pk: &ProvingKey<G1Affine>, input: &[f64], binding: Fr) -> Result<ProofFile, ArtifactError> {
+pub fn prove(
+	artifact: &Artifact,
+	params: &ParamsKZG<Bn256>,
+	pk: &ProvingKey<G1Affine>,
+	input: &[f64],
+	binding: Fr,
+) -> Result<ProofFile, ArtifactError> {
 	let quantized = quantize_input(artifact, input);
-	let proof = zkinfer_circuit::prove(params, pk, artifact.model.clone(), artifact.settings.circuit, binding, &quantized, OsRng).map_err(ArtifactError::Prove)?;
+	let proof = zkinfer_circuit::prove(
+		params,
+		pk,
+		artifact.model.clone(),
+		artifact.settings.circuit,
+		binding,
+		&quantized,
+		OsRng,
+	)
+	.map_err(ArtifactError::Prove)?;
 	Ok(ProofFile {
 		artifact: artifact.id.clone(),
 		vk_hash: artifact.settings.vk_hash.clone(),
@@ -392,11 +470,22 @@ pub fn prove(artifact: &Artifact, params: &ParamsKZG<Bn256>, pk: &ProvingKey<G1A
 
 /// Verifies a proof file against the artifact's verifying key and SRS.
 pub fn verify(artifact: &Artifact, proof: &ProofFile) -> Result<(), ArtifactError> {
-	let bytes = |h: &str| hex::decode(h).map_err(|e| ArtifactError::Invalid(format!("proof file: {e}")));
+	let bytes =
+		|h: &str| hex::decode(h).map_err(|e| ArtifactError::Invalid(format!("proof file: {e}")));
 	let inputs = proof
 		.public_inputs
 		.iter()
-		.map(|h| bytes(h)?.try_into().map_err(|_| ArtifactError::Invalid("proof file: a public input is not 32 bytes".into())))
+		.map(|h| {
+			bytes(h)?.try_into().map_err(|_| {
+				ArtifactError::Invalid("proof file: a public input is not 32 bytes".into())
+			})
+		})
 		.collect::<Result<Vec<[u8; 32]>, _>>()?;
-	zkinfer_circuit::verify(&artifact.verifier_params.to_bytes(), &artifact.vk_bytes, &inputs, &bytes(&proof.proof)?).map_err(ArtifactError::Verify)
+	zkinfer_circuit::verify(
+		&artifact.verifier_params.to_bytes(),
+		&artifact.vk_bytes,
+		&inputs,
+		&bytes(&proof.proof)?,
+	)
+	.map_err(ArtifactError::Verify)
 }

@@ -62,8 +62,13 @@ impl core::fmt::Display for CalibrateError {
 	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
 		match self {
 			Self::NoSamples => write!(f, "calibration needs at least one sample input"),
-			Self::SampleLength { index, expected, got } => write!(f, "sample {index} has {got} values, the model takes {expected}"),
-			Self::NoFit { max_domain_bits } => write!(f, "no activation scale keeps the samples within a 2^{max_domain_bits} lookup domain"),
+			Self::SampleLength { index, expected, got } => {
+				write!(f, "sample {index} has {got} values, the model takes {expected}")
+			},
+			Self::NoFit { max_domain_bits } => write!(
+				f,
+				"no activation scale keeps the samples within a 2^{max_domain_bits} lookup domain"
+			),
 			Self::Model(e) => write!(f, "{e}"),
 		}
 	}
@@ -81,7 +86,11 @@ pub struct Calibrated {
 }
 
 fn is_range_error(e: &ModelError) -> bool {
-	matches!(e, ModelError::InputOutOfDomain { .. } | ModelError::Node { error: OpError::OutOfDomain { .. }, .. })
+	matches!(
+		e,
+		ModelError::InputOutOfDomain { .. }
+			| ModelError::Node { error: OpError::OutOfDomain { .. }, .. }
+	)
 }
 
 /// Whether every sample evaluates within `quant`'s domain.
@@ -99,7 +108,11 @@ fn fits(graph: &Graph<f64>, quant: Quant, samples: &[Vec<f64>]) -> Result<bool, 
 }
 
 /// Chooses the quantization of `graph` from `samples` (float inputs, flattened).
-pub fn calibrate(graph: &Graph<f64>, samples: &[Vec<f64>], options: Options) -> Result<Calibrated, CalibrateError> {
+pub fn calibrate(
+	graph: &Graph<f64>,
+	samples: &[Vec<f64>],
+	options: Options,
+) -> Result<Calibrated, CalibrateError> {
 	if samples.is_empty() {
 		return Err(CalibrateError::NoSamples);
 	}
@@ -127,7 +140,9 @@ pub fn calibrate(graph: &Graph<f64>, samples: &[Vec<f64>], options: Options) -> 
 				low = mid + 1;
 			}
 		}
-		let model = graph.quantize(quant(high + options.headroom_bits)).map_err(CalibrateError::Model)?;
+		let model = graph
+			.quantize(quant(high + options.headroom_bits))
+			.map_err(CalibrateError::Model)?;
 		return Ok(Calibrated { model, sample_domain_bits: high });
 	}
 	Err(CalibrateError::NoFit { max_domain_bits: max_domain })

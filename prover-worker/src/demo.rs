@@ -57,4 +57,3 @@ pub fn compile_digits_mlp(store: &ModelStore, srs: &SrsSource) -> Result<Artifac
 	}
 	artifact::compile(&onnx, &samples, srs, store.root(), CompileOptions::default())
 }
-

@@ -20,13 +20,13 @@ use std::{
 };
 
 use clap::{Args, Parser, Subcommand};
-use serde_json::json;
-use zkinfer_prover::{
+use prover_worker::{
 	artifact::{self, Artifact, ArtifactError, CompileOptions, ProofFile, SrsSource},
 	calibrate, chain, onnx, pool,
 	progress::step,
 	srs, store,
 };
+use serde_json::json;
 
 /// zkinfer's zkML prover.
 #[derive(Parser)]
@@ -90,7 +90,7 @@ impl ChainArgs {
 	}
 
 	fn key(&self) -> Result<subxt_signer::sr25519::Keypair, ArtifactError> {
-		chain::keypair(&self.suri).map_err(ArtifactError::Invalid)
+		chain::keypair(&self.suri).map_err(|e| ArtifactError::Invalid(e.to_string()))
 	}
 }
 
@@ -167,7 +167,7 @@ struct CompileArgs {
 	memory_cap_gib: u64,
 	/// The most rows (2^k) the circuit may have; the default is what the zkinfer chain
 	/// verifies.
-	#[arg(long, default_value_t = zkinfer_circuit::CHAIN_MAX_K)]
+	#[arg(long, default_value_t = zkinfer_statement::limits::HALO2_MAX_K)]
 	max_k: u8,
 	#[command(flatten)]
 	srs: SrsArgs,
@@ -263,7 +263,9 @@ fn run(command: Command) -> Result<(), ArtifactError> {
 			let artifact = artifact::load(&args.artifact)?;
 			let params = args.srs.source().params(artifact.settings.circuit.k)?;
 			artifact::setup(&artifact, &params)?;
-			print_json(&json!({ "artifact": artifact.dir, "provingKey": artifact.dir.join("pk.bin") }));
+			print_json(
+				&json!({ "artifact": artifact.dir, "provingKey": artifact.dir.join("pk.bin") }),
+			);
 			Ok(())
 		},
 		Command::Prove(args) => {
@@ -271,7 +273,11 @@ fn run(command: Command) -> Result<(), ArtifactError> {
 			let binding = match (&args.job_binding, args.job, &args.node) {
 				(Some(binding), _, _) => artifact::parse_binding(binding)?,
 				(None, Some(job), Some(node)) => artifact::job_binding(job, node)?,
-				_ => return Err(ArtifactError::Invalid("give --job and --node, or --job-binding".into())),
+				_ => {
+					return Err(ArtifactError::Invalid(
+						"give --job and --node, or --job-binding".into(),
+					))
+				},
 			};
 			let input = artifact::read_input(&args.input)?;
 			let params = args.srs.source().params(artifact.settings.circuit.k)?;
@@ -279,21 +285,28 @@ fn run(command: Command) -> Result<(), ArtifactError> {
 			let s = step("proving");
 			let proof = artifact::prove(&artifact, &params, &pk, &input, binding)?;
 			s.done_with(&format!("{} bytes", proof.proof.len() / 2));
-			let text = serde_json::to_string_pretty(&proof).map_err(|e| ArtifactError::Invalid(e.to_string()))?;
+			let text = serde_json::to_string_pretty(&proof)
+				.map_err(|e| ArtifactError::Invalid(e.to_string()))?;
 			match args.out {
-				Some(path) => std::fs::write(&path, text).map_err(|e| ArtifactError::Io(path, e))?,
+				Some(path) => {
+					std::fs::write(&path, text).map_err(|e| ArtifactError::Io(path, e))?
+				},
 				None => println!("{text}"),
 			}
 			Ok(())
 		},
 		Command::Verify(args) => {
 			let artifact = artifact::load(&args.artifact)?;
-			let bytes = std::fs::read(&args.proof).map_err(|e| ArtifactError::Io(args.proof.clone(), e))?;
-			let proof: ProofFile = serde_json::from_slice(&bytes).map_err(|e| ArtifactError::Invalid(format!("{}: {e}", args.proof.display())))?;
+			let bytes =
+				std::fs::read(&args.proof).map_err(|e| ArtifactError::Io(args.proof.clone(), e))?;
+			let proof: ProofFile = serde_json::from_slice(&bytes)
+				.map_err(|e| ArtifactError::Invalid(format!("{}: {e}", args.proof.display())))?;
 			let s = step("verifying");
 			artifact::verify(&artifact, &proof)?;
 			s.done();
-			print_json(&json!({ "verified": true, "vkHash": artifact.settings.vk_hash, "output": proof.output }));
+			print_json(
+				&json!({ "verified": true, "vkHash": artifact.settings.vk_hash, "output": proof.output }),
+			);
 			Ok(())
 		},
 		Command::Inspect(args) => match (args.artifact, args.onnx) {
@@ -315,9 +328,19 @@ fn runtime() -> Result<tokio::runtime::Runtime, ArtifactError> {
 }
 
 fn register(args: RegisterArgs) -> Result<(), ArtifactError> {
-	let samples = args.calibration.iter().map(|p| artifact::read_input(p)).collect::<Result<Vec<_>, _>>()?;
+	let samples = args
+		.calibration
+		.iter()
+		.map(|p| artifact::read_input(p))
+		.collect::<Result<Vec<_>, _>>()?;
 	let store = args.chain.store();
-	let artifact = artifact::compile(&args.onnx, &samples, &args.chain.srs(), store.root(), CompileOptions::default())?;
+	let artifact = artifact::compile(
+		&args.onnx,
+		&samples,
+		&args.chain.srs(),
+		store.root(),
+		CompileOptions::default(),
+	)?;
 	let metadata = args
 		.metadata
 		.unwrap_or_else(|| json!({ "name": artifact.settings.name }).to_string())
@@ -325,8 +348,8 @@ fn register(args: RegisterArgs) -> Result<(), ArtifactError> {
 	let key = args.chain.key()?;
 	let s = step("registering the key and the model");
 	let registered = runtime()?
-		.block_on(zkinfer_prover::register::register(&args.chain.url, &key, &artifact, metadata))
-		.map_err(ArtifactError::Invalid)?;
+		.block_on(prover_worker::register::register(&args.chain.url, &key, &artifact, metadata))
+		.map_err(|e| ArtifactError::Invalid(e.to_string()))?;
 	s.done_with(&format!("model {}", registered.model));
 	print_json(&json!({
 		"model": registered.model,
@@ -344,10 +367,21 @@ fn run_worker(args: RunArgs) -> Result<(), ArtifactError> {
 	config.srs = args.chain.srs();
 	config.threads = args.threads.max(1);
 	let pool = std::sync::Arc::new(
-		pool::ProverPool::start(config, None).map_err(|e| ArtifactError::Invalid(format!("starting the prover: {e}")))?,
+		pool::ProverPool::start(config, None)
+			.map_err(|e| ArtifactError::Invalid(format!("starting the prover: {e}")))?,
 	);
-	let prover = zkinfer_prover::worker::Prover { pool, store: args.chain.store(), srs: args.chain.srs(), threads: args.threads.max(1) };
-	runtime()?.block_on(zkinfer_prover::worker::run(args.chain.url.clone(), key, prover, shutdown_signal()));
+	let prover = prover_worker::worker::Prover {
+		pool,
+		store: args.chain.store(),
+		srs: args.chain.srs(),
+		threads: args.threads.max(1),
+	};
+	runtime()?.block_on(prover_worker::worker::run(
+		args.chain.url.clone(),
+		key,
+		prover,
+		shutdown_signal(),
+	));
 	Ok(())
 }
 
@@ -355,10 +389,11 @@ fn run_worker(args: RunArgs) -> Result<(), ArtifactError> {
 async fn shutdown_signal() {
 	#[cfg(unix)]
 	{
-		let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-			Ok(term) => term,
-			Err(_) => return std::future::pending().await,
-		};
+		let mut term =
+			match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+				Ok(term) => term,
+				Err(_) => return std::future::pending().await,
+			};
 		tokio::select! {
 			_ = tokio::signal::ctrl_c() => {},
 			_ = term.recv() => {},
@@ -371,7 +406,11 @@ async fn shutdown_signal() {
 }
 
 fn compile(args: CompileArgs) -> Result<(), ArtifactError> {
-	let samples = args.calibration.iter().map(|p| artifact::read_input(p)).collect::<Result<Vec<_>, _>>()?;
+	let samples = args
+		.calibration
+		.iter()
+		.map(|p| artifact::read_input(p))
+		.collect::<Result<Vec<_>, _>>()?;
 	let options = CompileOptions {
 		calibration: calibrate::Options {
 			act_bits: args.act_bits,
@@ -402,7 +441,8 @@ fn compile(args: CompileArgs) -> Result<(), ArtifactError> {
 fn inspect_artifact(artifact: &Artifact) -> Result<(), ArtifactError> {
 	let model = &artifact.model;
 	let s = &artifact.settings;
-	let (statement_rows, rows) = zkinfer_circuit::rows_per_node(model, s.circuit.dot_width).map_err(ArtifactError::Plan)?;
+	let (statement_rows, rows) =
+		zkinfer_circuit::rows_per_node(model, s.circuit.dot_width).map_err(ArtifactError::Plan)?;
 	let shapes = model.graph.shapes().map_err(|e| ArtifactError::Invalid(e.to_string()))?;
 	let operators: Vec<_> = model
 		.graph

@@ -33,7 +33,7 @@ use halo2_proofs::{
 	poly::kzg::commitment::ParamsKZG,
 };
 use rand_core::OsRng;
-pub use zkinfer_offchain_prover::{ProofRequest, ProofStatus, RequestOutcome};
+pub use zkinfer_proving_interface::{ProofRequest, ProofStatus, RequestOutcome};
 
 use crate::{
 	artifact::{self, Artifact, SrsSource},
@@ -116,7 +116,10 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl ProverPool {
 	/// Starts `config.threads` proving threads.
-	pub fn start(config: PoolConfig, observer: Option<Arc<dyn PoolObserver>>) -> std::io::Result<Self> {
+	pub fn start(
+		config: PoolConfig,
+		observer: Option<Arc<dyn PoolObserver>>,
+	) -> std::io::Result<Self> {
 		let threads = config.threads.max(1);
 		let shared = Arc::new(Shared {
 			config,
@@ -129,7 +132,9 @@ impl ProverPool {
 		let threads = (0..threads)
 			.map(|i| {
 				let shared = shared.clone();
-				std::thread::Builder::new().name(format!("zkinfer-prover-{i}")).spawn(move || shared.serve())
+				std::thread::Builder::new()
+					.name(format!("zkinfer-prover-{i}"))
+					.spawn(move || shared.serve())
 			})
 			.collect::<std::io::Result<Vec<_>>>()?;
 		Ok(Self { shared, threads })
@@ -157,7 +162,11 @@ impl ProverPool {
 
 	/// Where the proof of `job` for `node` stands.
 	pub fn status(&self, job: u64, node: &[u8; 32]) -> ProofStatus {
-		lock(&self.shared.state).jobs.get(&(job, *node)).cloned().unwrap_or(ProofStatus::Unknown)
+		lock(&self.shared.state)
+			.jobs
+			.get(&(job, *node))
+			.cloned()
+			.unwrap_or(ProofStatus::Unknown)
 	}
 
 	/// Loads `artifact` and its proving key now (generating and caching the key if needed), so
@@ -179,16 +188,6 @@ impl Drop for ProverPool {
 		for thread in self.threads.drain(..) {
 			let _ = thread.join();
 		}
-	}
-}
-
-impl zkinfer_offchain_prover::ProvingBackend for ProverPool {
-	fn request(&self, request: ProofRequest) -> RequestOutcome {
-		ProverPool::request(self, request)
-	}
-
-	fn status(&self, job: u64, node: &[u8; 32]) -> ProofStatus {
-		ProverPool::status(self, job, node)
 	}
 }
 
@@ -224,7 +223,7 @@ impl Shared {
 					ProofStatus::Ready { output, proof }
 				},
 				Err(reason) => {
-					log::warn!(target: "zkinfer-prover", "job {}: proving failed: {reason}", request.job);
+					log::warn!(target: "prover-worker", "job {}: proving failed: {reason}", request.job);
 					if let Some(observer) = &self.observer {
 						observer.failed();
 					}
@@ -248,7 +247,11 @@ impl Shared {
 		let prepared = self.prepared(&request.artifact)?;
 		let model = &prepared.artifact.model;
 		if request.input.len() != model.input_len() {
-			return Err(format!("the input has {} values, the model takes {}", request.input.len(), model.input_len()));
+			return Err(format!(
+				"the input has {} values, the model takes {}",
+				request.input.len(),
+				model.input_len()
+			));
 		}
 		let binding = zkinfer_circuit::field::fr_from_bytes(&request.binding)
 			.ok_or_else(|| "the job binding is not a canonical field element".to_string())?;
@@ -268,7 +271,12 @@ impl Shared {
 	/// The model `id`, from the cache or loaded from the store (its proving key read from the
 	/// artifact directory or generated there).
 	fn prepared(&self, id: &[u8; 32]) -> Result<Arc<Prepared>, String> {
-		let cached = || lock(&self.models).iter().find(|(cached, _)| cached == id).map(|(_, p)| p.clone());
+		let cached = || {
+			lock(&self.models)
+				.iter()
+				.find(|(cached, _)| cached == id)
+				.map(|(_, p)| p.clone())
+		};
 		if let Some(prepared) = cached() {
 			return Ok(prepared);
 		}
@@ -277,7 +285,8 @@ impl Shared {
 			return Ok(prepared);
 		}
 		let artifact = self.config.store.load(id).map_err(|e| e.to_string())?;
-		let params = self.config.srs.params(artifact.settings.circuit.k).map_err(|e| e.to_string())?;
+		let params =
+			self.config.srs.params(artifact.settings.circuit.k).map_err(|e| e.to_string())?;
 		let pk = artifact::setup(&artifact, &params).map_err(|e| e.to_string())?;
 		let prepared = Arc::new(Prepared { artifact, params, pk });
 		let mut models = lock(&self.models);

@@ -3,8 +3,6 @@
 //! verifying key with the halo2 verifier unless the chain has it, and registers the model,
 //! returning its id.
 
-use codec::Decode;
-use subxt::dynamic::{self, Value};
 use subxt_signer::sr25519::Keypair;
 use zkinfer_circuit::srs::blake2b_256;
 
@@ -23,41 +21,69 @@ pub struct Registered {
 
 /// Registers `artifact` as a model owned by `key`, with the input domain its circuit is total
 /// over; the chain computes its compute units (its price) from the key.
-pub async fn register(url: &str, key: &Keypair, artifact: &Artifact, metadata: Vec<u8>) -> Result<Registered, chain::ChainError> {
+pub async fn register(
+	url: &str,
+	key: &Keypair,
+	artifact: &Artifact,
+	metadata: Vec<u8>,
+) -> Result<Registered, chain::ChainError> {
+	use chain::runtime::{
+		self,
+		halo2_verifier::events::KeyRegistered,
+		model_registry::events::ModelRegistered,
+		runtime_types::{
+			bounded_collections::bounded_vec::BoundedVec,
+			pallet_model_registry::pallet::ModelSpec,
+			zkinfer_primitives::model::{InputDomain, ProofSystem},
+		},
+	};
 	let client = chain::connect(url).await?;
 	let vk_hash = blake2b_256(&artifact.vk_bytes);
-	let at = client.at_current_block().await.map_err(|e| format!("current block: {e}"))?;
+	let at = client.at_current_block().await.map_err(chain::query("current block"))?;
 	let key_registered = !chain::halo2_key_registered(&at, &vk_hash).await?;
 	if key_registered {
-		let call = dynamic::transaction("Halo2Verifier", "register_vk", vec![Value::from_bytes(&artifact.vk_bytes)]);
-		chain::submit_and_find(&client, key, &call, "Halo2Verifier", "KeyRegistered")
-			.await?
-			.ok_or("register_vk: no KeyRegistered event")?;
+		let call = runtime::transactions()
+			.halo2_verifier()
+			.register_vk(BoundedVec(artifact.vk_bytes.clone()));
+		chain::submit_and_find::<KeyRegistered>(
+			&client,
+			key,
+			&call,
+			"register_vk",
+			"KeyRegistered",
+		)
+		.await?;
 	}
-	let shape = |dims: &[usize]| Value::unnamed_composite(dims.iter().map(|&d| Value::u128(d as u128)));
 	let settings = &artifact.settings;
-	let artifact_hash = hex::decode(&artifact.id).map_err(|e| format!("artifact id: {e}"))?;
-	let spec = Value::named_composite([
-		("metadata", Value::from_bytes(&metadata)),
-		("input_shape", shape(&settings.input_shape)),
-		("input_scale", Value::u128(settings.quant.act_bits.into())),
-		("output_shape", shape(&settings.output_shape)),
-		("output_scale", Value::u128(settings.quant.act_bits.into())),
-		(
-			"input_domain",
-			Value::named_composite([
-				("min", Value::i128(settings.input_domain.0.into())),
-				("max", Value::i128(settings.input_domain.1.into())),
-			]),
-		),
-		("proof_system", Value::unnamed_variant("Halo2Kzg", [])),
-		("vk", Value::from_bytes(vk_hash)),
-		("artifact", Value::from_bytes(&artifact_hash)),
-	]);
-	let call = dynamic::transaction("ModelRegistry", "register_model", vec![spec]);
-	let fields = chain::submit_and_find(&client, key, &call, "ModelRegistry", "ModelRegistered")
-		.await?
-		.ok_or("register_model: no ModelRegistered event")?;
-	let model = u32::decode(&mut &fields[..]).map_err(|e| format!("ModelRegistered: {e}"))?;
-	Ok(Registered { model, vk_hash, key_registered })
+	let shape = |dims: &[usize]| {
+		BoundedVec(dims.iter().map(|&d| u32::try_from(d).unwrap_or(u32::MAX)).collect())
+	};
+	let artifact_hash: [u8; 32] = hex::decode(&artifact.id)
+		.ok()
+		.and_then(|bytes| bytes.try_into().ok())
+		.ok_or_else(|| chain::ChainError::Query {
+			what: "artifact id".into(),
+			reason: format!("{} is not 32 bytes of hex", artifact.id),
+		})?;
+	let spec = ModelSpec {
+		metadata: BoundedVec(metadata),
+		input_shape: shape(&settings.input_shape),
+		input_scale: settings.quant.act_bits,
+		output_shape: shape(&settings.output_shape),
+		output_scale: settings.quant.act_bits,
+		input_domain: InputDomain { min: settings.input_domain.0, max: settings.input_domain.1 },
+		proof_system: ProofSystem::Halo2Kzg,
+		vk: subxt::utils::H256(vk_hash),
+		artifact: subxt::utils::H256(artifact_hash),
+	};
+	let call = runtime::transactions().model_registry().register_model(spec);
+	let registered = chain::submit_and_find::<ModelRegistered>(
+		&client,
+		key,
+		&call,
+		"register_model",
+		"ModelRegistered",
+	)
+	.await?;
+	Ok(Registered { model: registered.model, vk_hash, key_registered })
 }

@@ -19,8 +19,8 @@ use halo2_proofs::{
 	poly::{commitment::Params, kzg::commitment::ParamsKZG},
 	SerdeFormat,
 };
-pub use zkinfer_circuit::srs::{dev_srs, dev_verifier_params, DEV_SRS_SEED};
 use zkinfer_circuit::srs::VerifierParams;
+pub use zkinfer_circuit::srs::{dev_srs, dev_verifier_params, DEV_SRS_SEED};
 
 /// The default cache of development SRS files: `$ZKINFER_SRS_DIR`, else
 /// `$HOME/.cache/zkinfer/srs`.
@@ -28,7 +28,9 @@ pub fn default_cache_dir() -> PathBuf {
 	if let Some(dir) = std::env::var_os("ZKINFER_SRS_DIR") {
 		return dir.into();
 	}
-	let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("."));
+	let home = std::env::var_os("HOME")
+		.map(PathBuf::from)
+		.unwrap_or_else(|| PathBuf::from("."));
 	home.join(".cache/zkinfer/srs")
 }
 

@@ -41,7 +41,11 @@ impl ModelStore {
 	pub fn load(&self, id: &[u8; 32]) -> Result<Artifact, ArtifactError> {
 		let dir = self.dir(id);
 		if !dir.is_dir() {
-			return Err(ArtifactError::Invalid(format!("model store {}: no artifact {}", self.root.display(), hex::encode(id))));
+			return Err(ArtifactError::Invalid(format!(
+				"model store {}: no artifact {}",
+				self.root.display(),
+				hex::encode(id)
+			)));
 		}
 		artifact::load_addressed(&dir, id)
 	}

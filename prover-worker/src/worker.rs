@@ -7,11 +7,12 @@
 //! - On connecting the first time, it checks that it can serve what its node committed to
 //!   ([`crate::readiness`]: artifacts, keys, input domains, proving time against the deadline
 //!   window at the declared throughput) and reports each model as `ready` or `notReady`.
-//! - Each new best block: the jobs assigned to the node (`InferenceMarketApi`), each one
-//!   requested from the pool once; a ready proof is submitted, and not again for
-//!   [`RESUBMIT_AFTER`] blocks while the job is still assigned (the transaction is on its way).
-//! - A failed proof is requested again after [`RETRY_AFTER`] blocks. The notes of a job are
-//!   forgotten once it is no longer assigned to the node.
+//! - Each new best block: the jobs assigned to the node (`InferenceMarketApi`), each moved one
+//!   step on by the chain's one proving policy (`zkinfer_proving_interface::policy`, which the
+//!   node's off-chain worker follows too): requested from the pool once; a ready proof
+//!   submitted, and not again for `RESUBMIT_AFTER` blocks while the job is still assigned (the
+//!   transaction is on its way); a failed proof requested again after `RETRY_AFTER` blocks.
+//!   The notes of a job are forgotten once it is no longer assigned to the node.
 //! - A lost connection (node restart, network) is retried with a growing pause (1 s to 30 s);
 //!   proofs made meanwhile are kept and submitted after reconnecting.
 //! - Ctrl-C or SIGTERM stops it cleanly: no new work, the pool's threads joined.
@@ -19,26 +20,18 @@
 use std::{collections::HashMap, future::Future, sync::Arc, time::Duration};
 
 use subxt_signer::sr25519::Keypair;
+use zkinfer_proving_interface::policy::{self, JobNotes, Step};
 
 use crate::{
 	chain::{self, JobState},
-	pool::{ProofRequest, ProofStatus, ProverPool, RequestOutcome},
+	pool::{ProofRequest, ProverPool, RequestOutcome},
 };
-
-/// Blocks after a submission before a job still assigned is submitted again (the chain's
-/// provers' common policy, `zkinfer_offchain_prover::RESUBMIT_AFTER`).
-const RESUBMIT_AFTER: u64 = zkinfer_offchain_prover::RESUBMIT_AFTER as u64;
-
-/// Blocks after a failed proof before the job is requested again.
-const RETRY_AFTER: u64 = zkinfer_offchain_prover::RETRY_AFTER as u64;
 
 /// What the worker remembers across blocks and reconnections.
 #[derive(Default)]
 struct Progress {
-	/// Job → block of its last submission.
-	submitted: HashMap<u64, u64>,
-	/// Job → block its proof failed at.
-	failed: HashMap<u64, u64>,
+	/// The proving policy's notes of each job assigned to the node.
+	notes: HashMap<u64, JobNotes>,
 	/// Whether the readiness check ran.
 	checked: bool,
 }
@@ -67,7 +60,7 @@ pub async fn run(url: String, key: Keypair, prover: Prover, shutdown: impl Futur
 				return;
 			},
 			outcome = follow(&url, &key, &prover, &mut progress, &mut pause) => {
-				report("disconnected", serde_json::json!({ "reason": outcome.err().unwrap_or_default(), "retryInSeconds": pause.as_secs() }));
+				report("disconnected", serde_json::json!({ "reason": outcome.err().map(|e| e.to_string()).unwrap_or_default(), "retryInSeconds": pause.as_secs() }));
 			},
 		}
 		tokio::select! {
@@ -90,41 +83,64 @@ fn report(event: &str, mut fields: serde_json::Value) {
 }
 
 /// Checks, once, that the prover can serve what its node committed to, and reports each model.
-async fn check_readiness(at: &chain::AtBlock, key: &[u8; 32], prover: &Prover) -> Result<(), chain::ChainError> {
+async fn check_readiness(
+	at: &chain::AtBlock,
+	key: &[u8; 32],
+	prover: &Prover,
+) -> Result<(), chain::ChainError> {
 	let Some(terms) = chain::service_terms(at, key).await? else {
-		report("notReady", serde_json::json!({ "reason": "the key operates no node and is no node's prover key" }));
+		report(
+			"notReady",
+			serde_json::json!({ "reason": "the key operates no node and is no node's prover key" }),
+		);
 		return Ok(());
 	};
 	let (store, srs, threads) = (prover.store.clone(), prover.srs.clone(), prover.threads);
-	let verdicts = tokio::task::spawn_blocking(move || crate::readiness::check(&store, &srs, &terms, threads))
-		.await
-		.map_err(|e| format!("readiness check: {e}"))?;
+	let commitments = chain::commitments(&terms);
+	let verdicts = tokio::task::spawn_blocking(move || {
+		crate::readiness::check(&store, &srs, &commitments, threads)
+	})
+	.await
+	.map_err(chain::query("readiness check"))?;
 	for verdict in verdicts {
 		let event = if verdict.ready { "ready" } else { "notReady" };
 		report(event, serde_json::to_value(&verdict).unwrap_or_default());
 		if !verdict.ready {
-			eprintln!("prover-worker: model {} is not ready: {}", verdict.model, verdict.problems.join("; "));
+			eprintln!(
+				"prover-worker: model {} is not ready: {}",
+				verdict.model,
+				verdict.problems.join("; ")
+			);
 		}
 	}
 	Ok(())
 }
 
 /// Follows the node's best blocks until the connection fails.
-async fn follow(url: &str, key: &Keypair, prover: &Prover, progress: &mut Progress, pause: &mut Duration) -> Result<(), chain::ChainError> {
+async fn follow(
+	url: &str,
+	key: &Keypair,
+	prover: &Prover,
+	progress: &mut Progress,
+	pause: &mut Duration,
+) -> Result<(), chain::ChainError> {
 	let pool = &prover.pool;
 	let client = chain::connect(url).await?;
 	let signer = chain::account(key);
-	let mut blocks = client.stream_best_blocks().await.map_err(|e| format!("block stream: {e}"))?;
+	let mut blocks = client.stream_best_blocks().await.map_err(chain::query("block stream"))?;
 	*pause = Duration::from_secs(1);
 	let mut announced = false;
 	while let Some(block) = blocks.next().await {
-		let block = block.map_err(|e| format!("block stream: {e}"))?;
+		let block = block.map_err(chain::query("block stream"))?;
 		let number = block.number();
-		let at = block.at().await.map_err(|e| format!("block {number}: {e}"))?;
+		let at = block.at().await.map_err(chain::query(format!("block {number}")))?;
 		// The node the key proves for: the prover key's node, or the key's own account.
-		let node = chain::service_terms(&at, &signer).await?.map_or(signer, |terms| terms.node);
+		let node = chain::service_terms(&at, &signer).await?.map_or(signer, |terms| terms.node.0);
 		if !announced {
-			report("connected", serde_json::json!({ "url": url, "operator": format!("0x{}", hex::encode(node)), "key": format!("0x{}", hex::encode(signer)) }));
+			report(
+				"connected",
+				serde_json::json!({ "url": url, "operator": format!("0x{}", hex::encode(node)), "key": format!("0x{}", hex::encode(signer)) }),
+			);
 			announced = true;
 		}
 		if !progress.checked {
@@ -134,51 +150,55 @@ async fn follow(url: &str, key: &Keypair, prover: &Prover, progress: &mut Progre
 		let assigned = chain::jobs_assigned_to(&at, &node).await?;
 		for &id in &assigned {
 			let Some(job) = chain::job(&at, id).await? else { continue };
-			if !matches!(job.status, JobState::Assigned { node: assigned, .. } if assigned == node) {
+			if !matches!(job.status, JobState::Assigned { node: assigned, .. } if assigned.0 == node)
+			{
 				continue;
 			}
-			if progress.submitted.get(&id).is_some_and(|&at| number < at + RESUBMIT_AFTER) {
-				continue;
-			}
-			match pool.status(id, &node) {
-				ProofStatus::Pending => {},
-				ProofStatus::Failed(reason) => {
-					let failed_at = *progress.failed.entry(id).or_insert_with(|| {
-						report("failed", serde_json::json!({ "job": id, "reason": String::from_utf8_lossy(&reason) }));
-						number
-					});
-					if number >= failed_at + RETRY_AFTER {
-						progress.failed.remove(&id);
-						request(&at, pool, &node, id, &job).await?;
-					}
-				},
-				ProofStatus::Unknown => request(&at, pool, &node, id, &job).await?,
-				ProofStatus::Ready { output, proof } => {
+			let notes = progress.notes.entry(id).or_default();
+			match policy::step(number, notes, || pool.status(id, &node)) {
+				Step::Wait => {},
+				Step::Failed(reason) => report(
+					"failed",
+					serde_json::json!({ "job": id, "reason": String::from_utf8_lossy(&reason) }),
+				),
+				Step::Request => request(&at, pool, &node, id, &job).await?,
+				Step::Submit { output, proof } => {
 					let hash = chain::submit_result(&client, key, id, &output, &proof).await?;
-					progress.submitted.insert(id, number);
-					report("submitted", serde_json::json!({ "job": id, "block": number, "tx": hash, "output": output }));
+					notes.submitted(number);
+					report(
+						"submitted",
+						serde_json::json!({ "job": id, "block": number, "tx": hash, "output": output }),
+					);
 				},
 			}
 		}
 		// Forget the jobs no longer assigned to the node (settled, expired or refunded).
-		progress.submitted.retain(|job, _| assigned.contains(job));
-		progress.failed.retain(|job, _| assigned.contains(job));
+		progress.notes.retain(|job, notes| assigned.contains(job) && !notes.is_empty());
 	}
-	Err("the node's block stream ended".into())
+	Err(chain::ChainError::StreamEnded)
 }
 
 /// Hands job `id` to the pool.
-async fn request(at: &chain::AtBlock, pool: &ProverPool, node: &[u8; 32], id: u64, job: &chain::JobRecord) -> Result<(), chain::ChainError> {
+async fn request(
+	at: &chain::AtBlock,
+	pool: &ProverPool,
+	node: &[u8; 32],
+	id: u64,
+	job: &chain::JobRecord,
+) -> Result<(), chain::ChainError> {
 	let Some(model) = chain::model(at, job.model).await? else {
-		report("failed", serde_json::json!({ "job": id, "reason": format!("model {} is not registered", job.model) }));
+		report(
+			"failed",
+			serde_json::json!({ "job": id, "reason": format!("model {} is not registered", job.model) }),
+		);
 		return Ok(());
 	};
 	let outcome = pool.request(ProofRequest {
 		job: id,
 		node: *node,
-		artifact: model.spec.artifact,
-		binding: zkinfer_primitives::job_binding(id, node),
-		input: job.input.clone(),
+		artifact: model.spec.artifact.0,
+		binding: zkinfer_statement::job_binding(id, node),
+		input: job.input.0.clone(),
 	});
 	if outcome == RequestOutcome::Accepted {
 		report("proving", serde_json::json!({ "job": id, "model": job.model }));

@@ -14,7 +14,11 @@ fn models() -> PathBuf {
 }
 
 fn prover_worker(args: &[&str], srs_dir: &Path) -> Output {
-	Command::new(env!("CARGO_BIN_EXE_prover-worker")).args(args).env("ZKINFER_SRS_DIR", srs_dir).output().expect("runs")
+	Command::new(env!("CARGO_BIN_EXE_prover-worker"))
+		.args(args)
+		.env("ZKINFER_SRS_DIR", srs_dir)
+		.output()
+		.expect("runs")
 }
 
 fn stdout_json(output: &Output) -> serde_json::Value {
@@ -43,9 +47,18 @@ fn compile_prove_verify(model: &str, expected_ops: &[&str]) {
 	let dir = temp_dir(model);
 	let srs = dir.join("srs");
 	let onnx = models().join(format!("{model}.onnx"));
-	let samples: Vec<String> = (0..5).map(|i| models().join(format!("samples/{model}_{i}.json")).display().to_string()).collect();
+	let samples: Vec<String> = (0..5)
+		.map(|i| models().join(format!("samples/{model}_{i}.json")).display().to_string())
+		.collect();
 	let out = dir.join("artifacts");
-	let mut args = vec!["compile", "--onnx", onnx.to_str().unwrap(), "--out", out.to_str().unwrap(), "--calibration"];
+	let mut args = vec![
+		"compile",
+		"--onnx",
+		onnx.to_str().unwrap(),
+		"--out",
+		out.to_str().unwrap(),
+		"--calibration",
+	];
 	args.extend(samples.iter().map(String::as_str));
 	let compiled = stdout_json(&prover_worker(&args, &srs));
 	let artifact = compiled["artifact"].as_str().unwrap().to_string();
@@ -57,10 +70,19 @@ fn compile_prove_verify(model: &str, expected_ops: &[&str]) {
 	assert_eq!(again["vkHash"], compiled["vkHash"]);
 
 	let inspected = stdout_json(&prover_worker(&["inspect", "--artifact", &artifact], &srs));
-	let ops: Vec<&str> = inspected["operators"].as_array().unwrap().iter().map(|o| o["op"].as_str().unwrap()).collect();
+	let ops: Vec<&str> = inspected["operators"]
+		.as_array()
+		.unwrap()
+		.iter()
+		.map(|o| o["op"].as_str().unwrap())
+		.collect();
 	assert_eq!(ops, expected_ops);
 	assert_eq!(inspected["operators"][0]["activation"], "Relu");
-	assert!(inspected["operators"].as_array().unwrap().iter().all(|o| o["rows"].as_u64().unwrap() > 0));
+	assert!(inspected["operators"]
+		.as_array()
+		.unwrap()
+		.iter()
+		.all(|o| o["rows"].as_u64().unwrap() > 0));
 
 	let proof_path = dir.join("proof.json");
 	let binding = "0x2a00000000000000000000000000000000000000000000000000000000000000";
@@ -80,32 +102,66 @@ fn compile_prove_verify(model: &str, expected_ops: &[&str]) {
 	);
 	assert!(proved.status.success(), "{}", String::from_utf8_lossy(&proved.stderr));
 	assert!(String::from_utf8_lossy(&proved.stderr).contains("proving… done in"));
-	let verified = stdout_json(&prover_worker(&["verify", "--artifact", &artifact, "--proof", proof_path.to_str().unwrap()], &srs));
+	let verified = stdout_json(&prover_worker(
+		&["verify", "--artifact", &artifact, "--proof", proof_path.to_str().unwrap()],
+		&srs,
+	));
 	assert_eq!(verified["verified"], true);
 	// `verify` reports the output the proof file claims, which the proof binds.
-	let proof: serde_json::Value = serde_json::from_slice(&std::fs::read(&proof_path).unwrap()).unwrap();
+	let proof: serde_json::Value =
+		serde_json::from_slice(&std::fs::read(&proof_path).unwrap()).unwrap();
 	assert_eq!(verified["output"], proof["output"]);
 
 	// A proof for another job binding does not verify for this one.
 	let mut tampered = proof.clone();
 	tampered["publicInputs"][0] = serde_json::Value::String(format!("2b{}", "00".repeat(31)));
 	std::fs::write(&proof_path, serde_json::to_vec(&tampered).unwrap()).unwrap();
-	let refused = prover_worker(&["verify", "--artifact", &artifact, "--proof", proof_path.to_str().unwrap()], &srs);
+	let refused = prover_worker(
+		&["verify", "--artifact", &artifact, "--proof", proof_path.to_str().unwrap()],
+		&srs,
+	);
 	assert!(!refused.status.success());
 	assert!(String::from_utf8_lossy(&refused.stderr).contains("the proof does not verify"));
 
 	// A non-canonical job binding is refused before proving.
-	let bad = prover_worker(&["prove", "--artifact", &artifact, "--input", &samples[0], "--job-binding", &"ff".repeat(32)], &srs);
+	let bad = prover_worker(
+		&[
+			"prove",
+			"--artifact",
+			&artifact,
+			"--input",
+			&samples[0],
+			"--job-binding",
+			&"ff".repeat(32),
+		],
+		&srs,
+	);
 	assert!(!bad.status.success());
 	assert!(String::from_utf8_lossy(&bad.stderr).contains("not a canonical field element"));
 
 	// `--job` and `--node` prove for the binding the chain computes for that job and node.
 	let node = "d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d";
-	let for_job = stdout_json(&prover_worker(&["prove", "--artifact", &artifact, "--input", &samples[0], "--job", "7", "--node", node], &srs));
-	let expected = zkinfer_primitives::job_binding(7, &hex::decode(node).unwrap());
+	let for_job = stdout_json(&prover_worker(
+		&["prove", "--artifact", &artifact, "--input", &samples[0], "--job", "7", "--node", node],
+		&srs,
+	));
+	let expected = zkinfer_statement::job_binding(7, &hex::decode(node).unwrap());
 	assert_eq!(for_job["jobBinding"], hex::encode(expected));
 	assert_eq!(for_job["publicInputs"][0], hex::encode(expected));
-	let short = prover_worker(&["prove", "--artifact", &artifact, "--input", &samples[0], "--job", "7", "--node", &node[2..]], &srs);
+	let short = prover_worker(
+		&[
+			"prove",
+			"--artifact",
+			&artifact,
+			"--input",
+			&samples[0],
+			"--job",
+			"7",
+			"--node",
+			&node[2..],
+		],
+		&srs,
+	);
 	assert!(!short.status.success());
 	assert!(String::from_utf8_lossy(&short.stderr).contains("node account: expected 32 bytes"));
 	let _ = std::fs::remove_dir_all(&dir);
@@ -118,12 +174,25 @@ fn compile_names_an_unsupported_operator_and_its_node() {
 	let input = dir.join("input.json");
 	std::fs::write(&input, "[0.1, 0.2, 0.3, 0.4]").unwrap();
 	let output = prover_worker(
-		&["compile", "--onnx", onnx.to_str().unwrap(), "--calibration", input.to_str().unwrap(), "--out", dir.to_str().unwrap()],
+		&[
+			"compile",
+			"--onnx",
+			onnx.to_str().unwrap(),
+			"--calibration",
+			input.to_str().unwrap(),
+			"--out",
+			dir.to_str().unwrap(),
+		],
 		&dir,
 	);
 	assert!(!output.status.success());
 	let stderr = String::from_utf8_lossy(&output.stderr);
-	assert!(stderr.contains("unsupported operator") && stderr.contains("Exp") && stderr.contains("\"exponential\""), "{stderr}");
+	assert!(
+		stderr.contains("unsupported operator")
+			&& stderr.contains("Exp")
+			&& stderr.contains("\"exponential\""),
+		"{stderr}"
+	);
 	let _ = std::fs::remove_dir_all(&dir);
 }
 

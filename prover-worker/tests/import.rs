@@ -3,12 +3,12 @@
 use std::path::PathBuf;
 
 use halo2_proofs::dev::MockProver;
-use serde::Deserialize;
-use zkinfer_circuit::{field::Fr, plan, prove::statement, ModelCircuit};
-use zkinfer_prover::{
+use prover_worker::{
 	calibrate::{calibrate, Options},
 	onnx::{import, ImportError},
 };
+use serde::Deserialize;
+use zkinfer_circuit::{field::Fr, plan, prove::statement, ModelCircuit};
 
 mod common;
 use common::manifest_dir;
@@ -27,12 +27,17 @@ struct Reference {
 /// of the dequantized integer inference against onnxruntime, relative to the output range.
 fn worst_error(name: &str) -> (f64, Vec<&'static str>) {
 	let path = models().join("ops").join(format!("{name}.onnx"));
-	let reference: Reference = serde_json::from_slice(&std::fs::read(path.with_extension("json")).unwrap()).unwrap();
+	let reference: Reference =
+		serde_json::from_slice(&std::fs::read(path.with_extension("json")).unwrap()).unwrap();
 	let imported = import(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
 	let kinds = imported.graph.nodes.iter().map(|n| n.op.kind()).collect();
-	let model = calibrate(&imported.graph, &reference.inputs, Options { max_domain_bits: 16, ..Options::default() })
-		.unwrap_or_else(|e| panic!("{name}: {e}"))
-		.model;
+	let model = calibrate(
+		&imported.graph,
+		&reference.inputs,
+		Options { max_domain_bits: 16, ..Options::default() },
+	)
+	.unwrap_or_else(|e| panic!("{name}: {e}"))
+	.model;
 	let q = model.quant;
 	let params = plan(&model, 1 << 32, zkinfer_circuit::circuit::MAX_K).unwrap().params;
 	let model = std::sync::Arc::new(model);
@@ -57,7 +62,10 @@ fn worst_error(name: &str) -> (f64, Vec<&'static str>) {
 fn every_operator_model_matches_onnxruntime_and_its_circuit_accepts_the_inference() {
 	for (name, expected_kinds) in [
 		("dense_arith", vec!["MatMul", "Affine", "Affine", "Mul", "Add", "Sub"]),
-		("gemm_activations", vec!["MatMul", "Activation", "Activation", "Activation", "Activation", "Concat"]),
+		(
+			"gemm_activations",
+			vec!["MatMul", "Activation", "Activation", "Activation", "Activation", "Concat"],
+		),
 		("conv_batchnorm", vec!["Conv", "Conv"]),
 		("pools", vec!["MatMul", "MaxPool", "SumPool", "SumPool", "Reshape", "Reshape"]),
 		("shapes", vec!["Reshape", "Transpose", "Pad", "Slice", "MatMul"]),
@@ -105,15 +113,18 @@ fn quantized_accuracy(name: &str) -> f64 {
 	let imported = import(&models().join(format!("{name}.onnx"))).unwrap();
 	assert_eq!(imported.dropped_softmax.as_deref(), Some("softmax"));
 	let model = calibrate(&imported.graph, &samples(name), Options::default()).unwrap().model;
-	let split: TestSplit = serde_json::from_slice(&std::fs::read(models().join("digits_test.json")).unwrap()).unwrap();
+	let split: TestSplit =
+		serde_json::from_slice(&std::fs::read(models().join("digits_test.json")).unwrap()).unwrap();
 	let correct = split
 		.pixels
 		.iter()
 		.zip(&split.labels)
 		.filter(|(pixels, &label)| {
-			let input: Vec<i64> = pixels.iter().map(|&p| model.quant.quantize_act(p / split.divisor)).collect();
+			let input: Vec<i64> =
+				pixels.iter().map(|&p| model.quant.quantize_act(p / split.divisor)).collect();
 			let logits = model.eval(&input).unwrap();
-			let predicted = (0..logits.len()).max_by_key(|&i| (logits[i], std::cmp::Reverse(i))).unwrap();
+			let predicted =
+				(0..logits.len()).max_by_key(|&i| (logits[i], std::cmp::Reverse(i))).unwrap();
 			predicted == label
 		})
 		.count();

@@ -8,13 +8,13 @@ use std::{
 	time::{Duration, Instant},
 };
 
-use zkinfer_circuit::field::{fr_from_bytes, fr_to_bytes};
-use zkinfer_prover::{
+use prover_worker::{
 	artifact::{self, Artifact},
 	demo,
 	pool::{PoolConfig, ProofRequest, ProofStatus, ProverPool, RequestOutcome},
 	store::ModelStore,
 };
+use zkinfer_circuit::field::{fr_from_bytes, fr_to_bytes};
 
 mod common;
 use common::manifest_dir;
@@ -31,13 +31,14 @@ fn sample(i: usize) -> PathBuf {
 
 fn demo_store(name: &str) -> (ModelStore, Artifact) {
 	let store = temp_store(name);
-	let artifact = demo::compile_digits_mlp(&store, &store.dev_srs()).expect("the demo model compiles");
+	let artifact =
+		demo::compile_digits_mlp(&store, &store.dev_srs()).expect("the demo model compiles");
 	(store, artifact)
 }
 
 fn request(job: u64, artifact: [u8; 32], input: Vec<i64>) -> ProofRequest {
 	let node = [9u8; 32];
-	ProofRequest { job, node, artifact, binding: zkinfer_primitives::job_binding(job, &node), input }
+	ProofRequest { job, node, artifact, binding: zkinfer_statement::job_binding(job, &node), input }
 }
 
 /// Waits until the pool has an answer (a guard against hanging, not a speed requirement).
@@ -45,7 +46,9 @@ fn settled(pool: &ProverPool, job: u64) -> ProofStatus {
 	let give_up = Instant::now() + Duration::from_secs(600);
 	loop {
 		match pool.status(job, &[9u8; 32]) {
-			ProofStatus::Pending if Instant::now() < give_up => std::thread::sleep(Duration::from_millis(50)),
+			ProofStatus::Pending if Instant::now() < give_up => {
+				std::thread::sleep(Duration::from_millis(50))
+			},
 			status => return status,
 		}
 	}
@@ -53,15 +56,22 @@ fn settled(pool: &ProverPool, job: u64) -> ProofStatus {
 
 fn statement(binding: [u8; 32], input: &[i64], output: &[i64]) -> Vec<[u8; 32]> {
 	let binding = fr_from_bytes(&binding).expect("a canonical binding");
-	zkinfer_circuit::prove::statement(binding, input, output).iter().map(fr_to_bytes).collect()
+	zkinfer_circuit::prove::statement(binding, input, output)
+		.iter()
+		.map(fr_to_bytes)
+		.collect()
 }
 
 #[test]
 fn the_demo_model_compiles_to_the_address_and_key_the_chain_registers() {
 	let (store, artifact) = demo_store("address");
 	assert_eq!(hex::decode(&artifact.id).unwrap(), demo::DIGITS_MLP_ARTIFACT);
-	let fixture = manifest_dir().join("../pallets/proof-verifier/host/fixtures/halo2/vk.bin");
-	assert_eq!(artifact.vk_bytes, std::fs::read(fixture).unwrap(), "the verifier fixture's key");
+	let genesis_key = manifest_dir().join("../runtime/demo/digits_mlp.vk");
+	assert_eq!(
+		artifact.vk_bytes,
+		std::fs::read(genesis_key).unwrap(),
+		"the key the genesis registers"
+	);
 	// Compiling again finds it in the store.
 	let again = demo::compile_digits_mlp(&store, &store.dev_srs()).unwrap();
 	assert_eq!(again.id, artifact.id);
@@ -78,15 +88,20 @@ fn a_requested_proof_verifies_for_its_job_only_and_tampering_breaks_it() {
 	assert_eq!(pool.request(job.clone()), RequestOutcome::AlreadyKnown);
 	let ProofStatus::Ready { output, proof } = settled(&pool, 7) else { panic!("no proof") };
 	assert_eq!(output, artifact.model.eval(&input).unwrap(), "the integer inference's output");
-	assert_eq!(pool.request(job.clone()), RequestOutcome::AlreadyKnown, "a proved job is not proved again");
+	assert_eq!(
+		pool.request(job.clone()),
+		RequestOutcome::AlreadyKnown,
+		"a proved job is not proved again"
+	);
 
 	let params = artifact.verifier_params.to_bytes();
 	let inputs = statement(job.binding, &input, &output);
-	zkinfer_circuit::verify(&params, &artifact.vk_bytes, &inputs, &proof).expect("the proof verifies");
+	zkinfer_circuit::verify(&params, &artifact.vk_bytes, &inputs, &proof)
+		.expect("the proof verifies");
 	let mut tampered = proof.clone();
 	tampered[100] ^= 1;
 	assert!(zkinfer_circuit::verify(&params, &artifact.vk_bytes, &inputs, &tampered).is_err());
-	let other_job = statement(zkinfer_primitives::job_binding(8, &[9; 32]), &input, &output);
+	let other_job = statement(zkinfer_statement::job_binding(8, &[9; 32]), &input, &output);
 	assert!(zkinfer_circuit::verify(&params, &artifact.vk_bytes, &other_job, &proof).is_err());
 	let mut other_output = output.clone();
 	other_output[0] += 1;
@@ -101,12 +116,27 @@ fn failures_are_reported_and_a_failed_job_may_be_requested_again() {
 	// A model the store does not hold.
 	assert_eq!(pool.request(request(1, [1; 32], vec![0; 64])), RequestOutcome::Accepted);
 	let ProofStatus::Failed(reason) = settled(&pool, 1) else { panic!("expected a failure") };
-	assert!(String::from_utf8_lossy(&reason).contains("no artifact"), "{}", String::from_utf8_lossy(&reason));
-	assert_eq!(pool.request(request(1, [1; 32], vec![0; 64])), RequestOutcome::Accepted, "retried after a failure");
+	assert!(
+		String::from_utf8_lossy(&reason).contains("no artifact"),
+		"{}",
+		String::from_utf8_lossy(&reason)
+	);
+	assert_eq!(
+		pool.request(request(1, [1; 32], vec![0; 64])),
+		RequestOutcome::Accepted,
+		"retried after a failure"
+	);
 	// An input of the wrong length.
-	assert_eq!(pool.request(request(2, demo::DIGITS_MLP_ARTIFACT, vec![0; 63])), RequestOutcome::Accepted);
+	assert_eq!(
+		pool.request(request(2, demo::DIGITS_MLP_ARTIFACT, vec![0; 63])),
+		RequestOutcome::Accepted
+	);
 	let ProofStatus::Failed(reason) = settled(&pool, 2) else { panic!("expected a failure") };
-	assert!(String::from_utf8_lossy(&reason).contains("63 values"), "{}", String::from_utf8_lossy(&reason));
+	assert!(
+		String::from_utf8_lossy(&reason).contains("63 values"),
+		"{}",
+		String::from_utf8_lossy(&reason)
+	);
 	drop(artifact);
 }
 
@@ -117,7 +147,9 @@ fn the_queue_is_bounded() {
 	config.queue_capacity = 1;
 	let pool = ProverPool::start(config, None).unwrap();
 	let input = artifact::quantize_input(&artifact, &artifact::read_input(&sample(0)).unwrap());
-	let outcomes: Vec<_> = (0..4).map(|job| pool.request(request(job, demo::DIGITS_MLP_ARTIFACT, input.clone()))).collect();
+	let outcomes: Vec<_> = (0..4)
+		.map(|job| pool.request(request(job, demo::DIGITS_MLP_ARTIFACT, input.clone())))
+		.collect();
 	// One proving thread and one waiting place: of four requests made at once, at most two
 	// are taken; the rest are refused until there is room.
 	assert!(outcomes.iter().filter(|o| **o == RequestOutcome::Busy).count() >= 2, "{outcomes:?}");
@@ -125,7 +157,9 @@ fn the_queue_is_bounded() {
 	for (job, outcome) in outcomes.iter().enumerate() {
 		let status = settled(&pool, job as u64);
 		match outcome {
-			RequestOutcome::Accepted => assert!(matches!(status, ProofStatus::Ready { .. }), "job {job}: {status:?}"),
+			RequestOutcome::Accepted => {
+				assert!(matches!(status, ProofStatus::Ready { .. }), "job {job}: {status:?}")
+			},
 			_ => assert_eq!(status, ProofStatus::Unknown, "job {job}"),
 		}
 	}

@@ -3,14 +3,13 @@
 //! the circuit's, more work per deadline window than the machine proves in it), and terms the
 //! machine meets are reported ready with a measured proof time.
 
-use zkinfer_circuit::srs::blake2b_256;
-use zkinfer_primitives::{InputDomain, ServedModel, ServiceTerms};
-use zkinfer_prover::{
+use prover_worker::{
 	artifact::Artifact,
 	demo,
-	readiness::{self, ModelReadiness},
+	readiness::{self, Commitments, ModelReadiness, ServedModel},
 	store::ModelStore,
 };
+use zkinfer_circuit::srs::blake2b_256;
 
 /// The compute units one job of the served model costs in these terms.
 const UNITS: u64 = 1_000;
@@ -22,27 +21,23 @@ const BLOCK_MILLIS: u64 = 6_000;
 fn demo_store() -> (ModelStore, Artifact) {
 	let dir = std::env::temp_dir().join(format!("zkinfer-readiness-{}", std::process::id()));
 	let store = ModelStore::new(dir);
-	let artifact = demo::compile_digits_mlp(&store, &store.dev_srs()).expect("the demo model compiles");
+	let artifact =
+		demo::compile_digits_mlp(&store, &store.dev_srs()).expect("the demo model compiles");
 	(store, artifact)
 }
 
 /// Terms serving the demo model as the development chain registers it, at `throughput`.
-fn terms(artifact: &Artifact, throughput: u64) -> ServiceTerms<[u8; 32]> {
-	let (min, max) = demo::DIGITS_MLP_INPUT_DOMAIN;
-	ServiceTerms {
-		node: [7; 32],
-		active: true,
+fn terms(artifact: &Artifact, throughput: u64) -> Commitments {
+	Commitments {
 		throughput,
-		capacity: throughput * 100,
 		deadline_blocks: DEADLINE,
 		block_millis: BLOCK_MILLIS,
 		models: vec![ServedModel {
 			model: 0,
-			artifact: demo::DIGITS_MLP_ARTIFACT.into(),
-			vk: blake2b_256(&artifact.vk_bytes).into(),
-			input_domain: InputDomain { min, max },
+			artifact: demo::DIGITS_MLP_ARTIFACT,
+			vk: blake2b_256(&artifact.vk_bytes),
+			input_domain: demo::DIGITS_MLP_INPUT_DOMAIN,
 			compute_units: UNITS,
-			accepts_jobs: true,
 		}],
 	}
 }
@@ -54,7 +49,10 @@ fn only(verdicts: Vec<ModelReadiness>) -> ModelReadiness {
 
 fn assert_problem(verdict: &ModelReadiness, words: &str) {
 	assert!(!verdict.ready, "{verdict:?}");
-	assert!(verdict.problems.iter().any(|problem| problem.contains(words)), "no problem saying {words:?}: {verdict:?}");
+	assert!(
+		verdict.problems.iter().any(|problem| problem.contains(words)),
+		"no problem saying {words:?}: {verdict:?}"
+	);
 }
 
 #[test]
@@ -63,7 +61,8 @@ fn terms_the_machine_meets_are_ready_and_each_unmet_term_is_reported() {
 	let srs = store.dev_srs();
 
 	// One job per deadline window: 48 s of proving time for a proof that takes about a second.
-	let verdict = only(readiness::check(&store, &srs, &terms(&artifact, UNITS / u64::from(DEADLINE)), 1));
+	let verdict =
+		only(readiness::check(&store, &srs, &terms(&artifact, UNITS / u64::from(DEADLINE)), 1));
 	assert!(verdict.ready, "{verdict:?}");
 	assert!(verdict.problems.is_empty());
 	assert_eq!(verdict.jobs_per_window, 1);
@@ -73,20 +72,20 @@ fn terms_the_machine_meets_are_ready_and_each_unmet_term_is_reported() {
 
 	// An artifact the store does not hold.
 	let mut missing = terms(&artifact, 1);
-	missing.models[0].artifact = [0xee; 32].into();
+	missing.models[0].artifact = [0xee; 32];
 	let verdict = only(readiness::check(&store, &srs, &missing, 1));
 	assert_problem(&verdict, "has no artifact");
 	assert_eq!(verdict.proof_seconds, None);
 
 	// A registered key that is not the artifact's: every proof would fail on chain.
 	let mut other_key = terms(&artifact, 1);
-	other_key.models[0].vk = [0x11; 32].into();
+	other_key.models[0].vk = [0x11; 32];
 	assert_problem(&only(readiness::check(&store, &srs, &other_key, 1)), "is not the registered");
 
 	// A registered domain wider than the circuit is total over, on either side.
 	for (min, max) in [(-2049, 2047), (-2048, 2048)] {
 		let mut wide = terms(&artifact, 1);
-		wide.models[0].input_domain = InputDomain { min, max };
+		wide.models[0].input_domain = (min, max);
 		assert_problem(&only(readiness::check(&store, &srs, &wide, 1)), "wider than the circuit's");
 	}
 
@@ -104,5 +103,8 @@ fn terms_the_machine_meets_are_ready_and_each_unmet_term_is_reported() {
 		.expect("a suggested throughput");
 	assert!(suggested < UNITS * 1_000);
 	let jobs = suggested * u64::from(DEADLINE) / UNITS;
-	assert!(jobs.div_ceil(2) as f64 * proof_seconds <= verdict.window_seconds, "the suggestion is met: {verdict:?}");
+	assert!(
+		jobs.div_ceil(2) as f64 * proof_seconds <= verdict.window_seconds,
+		"the suggestion is met: {verdict:?}"
+	);
 }

@@ -7,8 +7,8 @@ pub use frame_benchmarking::baseline::Pallet as BaselineBench;
 pub use frame_system_benchmarking::Pallet as SystemBench;
 
 pub use crate::{
-	Balances, Groth16Verifier, Halo2Verifier, InferenceMarket, ModelRegistry, NodeStaking, Runtime, Sudo,
-	Timestamp,
+	Balances, Groth16Verifier, Halo2Verifier, InferenceMarket, ModelRegistry, NodeStaking, Runtime,
+	Sudo, Timestamp,
 };
 
 impl frame_system_benchmarking::Config for Runtime {}
@@ -41,8 +41,9 @@ impl pallet_model_registry::BenchmarkHelper<crate::AccountId> for MarketBenchmar
 	) -> (zkinfer_primitives::ProofSystem, zkinfer_verifier_primitives::KeyHash) {
 		use crate::configs::verification::Halo2Instance;
 		use codec::Encode;
-		let bytes = (b"benchmark key", public_inputs, frame_system::Pallet::<Runtime>::block_number())
-			.encode();
+		let bytes =
+			(b"benchmark key", public_inputs, frame_system::Pallet::<Runtime>::block_number())
+				.encode();
 		let key: zkinfer_verifier_primitives::KeyHash =
 			<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&bytes);
 		pallet_proof_verifier::Keys::<Runtime, Halo2Instance>::insert(
@@ -84,8 +85,7 @@ impl pallet_inference_market::BenchmarkHelper<crate::AccountId> for MarketBenchm
 			vk,
 			artifact: Default::default(),
 		};
-		let model = ModelRegistry::do_register_model(owner.clone(), spec).expect("benchmark models register");
-		model
+		ModelRegistry::do_register_model(owner.clone(), spec).expect("benchmark models register")
 	}
 
 	fn add_node(
@@ -107,12 +107,16 @@ impl pallet_inference_market::BenchmarkHelper<crate::AccountId> for MarketBenchm
 	}
 
 	fn max_models_per_node() -> u32 {
-		<<Runtime as pallet_node_staking::Config>::MaxModelsPerNode as frame_support::traits::Get<u32>>::get()
+		<<Runtime as pallet_node_staking::Config>::MaxModelsPerNode as frame_support::traits::Get<
+			u32,
+		>>::get()
 	}
 }
 
 impl pallet_node_staking::BenchmarkHelper<crate::AccountId> for MarketBenchmarks {
 	fn register_model(owner: &crate::AccountId, _index: u32) -> zkinfer_primitives::ModelId {
-		<Self as pallet_inference_market::BenchmarkHelper<crate::AccountId>>::register_model(owner, 1, 1)
+		<Self as pallet_inference_market::BenchmarkHelper<crate::AccountId>>::register_model(
+			owner, 1, 1,
+		)
 	}
 }

@@ -13,7 +13,9 @@ use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
-use crate::configs::node_staking::{GENESIS_NODE_BOND, GENESIS_NODE_CAPACITY, GENESIS_NODE_THROUGHPUT};
+use crate::configs::node_staking::{
+	GENESIS_NODE_BOND, GENESIS_NODE_CAPACITY, GENESIS_NODE_THROUGHPUT,
+};
 
 use pallet_governance_origins::TrackTiming;
 
@@ -22,7 +24,8 @@ use sp_core::H256;
 use zkinfer_primitives::{InputDomain, ProofSystem};
 
 use crate::{
-	AccountId, Balance, BalancesConfig, GovernanceOriginsConfig, Halo2VerifierConfig, ModelRegistryConfig, NodeStakingConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	AccountId, Balance, BalancesConfig, GovernanceOriginsConfig, Halo2VerifierConfig,
+	ModelRegistryConfig, NodeStakingConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
 	SudoConfig, ValidatorSetConfig, UNIT,
 };
 
@@ -46,13 +49,13 @@ pub const DEV_HALO2_PARAMS: [u8; 160] = [
 	0x2f, 0xa5, 0x70, 0x63, 0xfa, 0x21, 0x3c, 0xa7, 0x6d, 0xde, 0x3e, 0x07, 0x75, 0x41, 0x09, 0x2e,
 ];
 
-/// The demo model's verifying key: the digits MLP compiled under the development SRS (the
-/// verifier's committed fixture, which `zkinfer_prover::demo::compile_digits_mlp` reproduces,
-/// checked by tests).
-pub const DEMO_MODEL_VK: &[u8] = include_bytes!("../../pallets/proof-verifier/host/fixtures/halo2/vk.bin");
+/// The demo model's verifying key: the digits MLP compiled under the development SRS, a
+/// committed artifact (`runtime/demo/README.md`) that `prover_worker::demo::compile_digits_mlp`
+/// reproduces byte for byte (checked by the prover's tests).
+pub const DEMO_MODEL_VK: &[u8] = include_bytes!("../demo/digits_mlp.vk");
 
 /// The demo model's artifact: the content address provers find it under
-/// (`zkinfer_prover::demo::DIGITS_MLP_ARTIFACT`, checked by a test).
+/// (`prover_worker::demo::DIGITS_MLP_ARTIFACT`, checked by a test).
 pub const DEMO_MODEL_ARTIFACT: [u8; 32] = [
 	0x71, 0x71, 0xbb, 0x8b, 0xe6, 0x93, 0x12, 0x34, 0xe5, 0x56, 0xf4, 0x42, 0xba, 0x6d, 0x68, 0xf5,
 	0x6d, 0x83, 0x96, 0x42, 0x7c, 0xb6, 0x5f, 0xea, 0x07, 0x6c, 0x75, 0x57, 0x10, 0x29, 0x26, 0x0f,
@@ -60,14 +63,15 @@ pub const DEMO_MODEL_ARTIFACT: [u8; 32] = [
 
 /// The demo model's input domain: the quantized values its circuit takes, each pixel of an
 /// 8×8 digit (0–16 grey levels / 16 at scale `2^6`, so 0..=64) among them
-/// (`zkinfer_prover::demo`'s compiled artifact records the same, checked by a test).
+/// (`prover_worker::demo`'s compiled artifact records the same, checked by a test).
 pub const DEMO_MODEL_INPUT_DOMAIN: InputDomain = InputDomain { min: -2048, max: 2047 };
 
 /// The demo model as genesis registers it, owned by `owner` (model id 0).
 fn demo_model(owner: AccountId) -> GenesisModel<AccountId> {
 	GenesisModel {
 		owner,
-		metadata: br#"{"name":"digits_mlp","description":"8x8 handwritten digit -> 10 logits"}"#.to_vec(),
+		metadata: br#"{"name":"digits_mlp","description":"8x8 handwritten digit -> 10 logits"}"#
+			.to_vec(),
 		input_shape: vec![1, 64],
 		input_scale: 6,
 		output_shape: vec![1, 10],
@@ -141,7 +145,13 @@ fn testnet_genesis(
 			nodes: validators
 				.iter()
 				.map(|v| {
-					(v.account.clone(), vec![0], GENESIS_NODE_CAPACITY, GENESIS_NODE_THROUGHPUT, GENESIS_NODE_BOND)
+					(
+						v.account.clone(),
+						vec![0],
+						GENESIS_NODE_CAPACITY,
+						GENESIS_NODE_THROUGHPUT,
+						GENESIS_NODE_BOND,
+					)
 				})
 				.collect::<Vec<_>>(),
 		},
@@ -169,8 +179,8 @@ pub fn local_config_genesis() -> Value {
 			(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 		]
 		.into_iter()
-			.map(GenesisValidator::from_keyring)
-			.collect(),
+		.map(GenesisValidator::from_keyring)
+		.collect(),
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		None,
 	)

@@ -20,8 +20,8 @@ use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave};
 use sp_runtime::{traits::Header as _, Perbill};
 use zkinfer_primitives::{ModelRegistry as _, ProofSystem};
 use zkinfer_runtime::{
-	genesis_config_presets::DEMO_MODEL_INPUT_DOMAIN, Balances, Executive, Header, InferenceMarket, ModelRegistry,
-	NodeStaking, Runtime, RuntimeCall, System,
+	genesis_config_presets::DEMO_MODEL_INPUT_DOMAIN, Balances, Executive, Header, InferenceMarket,
+	ModelRegistry, NodeStaking, Runtime, RuntimeCall, System,
 };
 
 type EpochLength = <Runtime as pallet_node_staking::Config>::EpochLength;
@@ -48,7 +48,13 @@ struct Outcome {
 fn run(self_dealing: bool) -> Outcome {
 	let mut outcome = None;
 	common::new_test_ext("local_testnet").execute_with(|| {
-		let header = Header::new(2, Default::default(), Default::default(), System::parent_hash(), Default::default());
+		let header = Header::new(
+			2,
+			Default::default(),
+			Default::default(),
+			System::parent_hash(),
+			Default::default(),
+		);
 		Executive::initialize_block(&header);
 		let alice = Alice.to_account_id();
 		let start = Balances::total_balance(&alice);
@@ -66,11 +72,15 @@ fn run(self_dealing: bool) -> Outcome {
 			vk,
 			artifact: H256::repeat_byte(0xc0),
 		};
-		let register = RuntimeCall::ModelRegistry(pallet_model_registry::Call::register_model { spec });
+		let register =
+			RuntimeCall::ModelRegistry(pallet_model_registry::Call::register_model { spec });
 		assert_eq!(apply(Alice, register).0, Ok(()));
 		let copy = pallet_model_registry::NextModelId::<Runtime>::get() - 1;
 		// It costs what its circuit costs: the demo model's units.
-		assert_eq!(ModelRegistry::terms(copy).map(|t| t.compute_units), ModelRegistry::terms(0).map(|t| t.compute_units));
+		assert_eq!(
+			ModelRegistry::terms(copy).map(|t| t.compute_units),
+			ModelRegistry::terms(0).map(|t| t.compute_units)
+		);
 		let units = digits_units();
 		// Until the update takes effect Alice holds slots for model 0 and the copy: she bonds
 		// for both.
@@ -100,13 +110,23 @@ fn run(self_dealing: bool) -> Outcome {
 			assert_eq!(apply(Alice, result_call(0, &output, &proof)).0, Ok(()));
 			// Her job record's deposit comes back; the usage record's stays held while the
 			// model is stored (it is counted in her total balance).
-			assert_eq!(apply(Alice, RuntimeCall::InferenceMarket(pallet_inference_market::Call::remove_job { job: 0 })).0, Ok(()));
+			assert_eq!(
+				apply(
+					Alice,
+					RuntimeCall::InferenceMarket(pallet_inference_market::Call::remove_job {
+						job: 0
+					})
+				)
+				.0,
+				Ok(())
+			);
 		}
 		check_invariants();
 
 		run_to_epoch(3);
 		let emission_before = NodeStaking::claimable_rewards(alice.clone());
-		let (claimed, _) = apply(Alice, RuntimeCall::NodeStaking(pallet_node_staking::Call::claim_rewards {}));
+		let (claimed, _) =
+			apply(Alice, RuntimeCall::NodeStaking(pallet_node_staking::Call::claim_rewards {}));
 		assert_eq!(claimed, Ok(()));
 		let node_share = if self_dealing {
 			let price = InferenceMarket::quote(copy).expect("priced");
@@ -115,11 +135,18 @@ fn run(self_dealing: bool) -> Outcome {
 			0
 		};
 		check_invariants();
-		let others = [Bob, Charlie, Dave].map(|who: Sr25519Keyring| NodeStaking::claimable_rewards(who.to_account_id())).to_vec();
+		let others = [Bob, Charlie, Dave]
+			.map(|who: Sr25519Keyring| NodeStaking::claimable_rewards(who.to_account_id()))
+			.to_vec();
 		let alice_total = Balances::total_balance(&alice);
 		assert!(start > 0);
 		let emission = <Runtime as pallet_node_staking::Config>::EpochEmission::get();
-		outcome = Some(Outcome { alice_total, alice_emission: emission_before - node_share, others, emission });
+		outcome = Some(Outcome {
+			alice_total,
+			alice_emission: emission_before - node_share,
+			others,
+			emission,
+		});
 	});
 	outcome.expect("the run completed")
 }

@@ -6,7 +6,8 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use zkinfer_runtime::{
 	configs::verification::{Groth16Instance, Halo2Instance},
 	genesis_config_presets::{
-		preset_names, DEMO_MODEL_ARTIFACT, DEMO_MODEL_INPUT_DOMAIN, DEMO_MODEL_VK, DEV_HALO2_PARAMS, ENDOWMENT,
+		preset_names, DEMO_MODEL_ARTIFACT, DEMO_MODEL_INPUT_DOMAIN, DEMO_MODEL_VK,
+		DEV_HALO2_PARAMS, ENDOWMENT,
 	},
 	Aura, Balances, Grandpa, Runtime, Session,
 };
@@ -17,8 +18,10 @@ fn account_ids(keys: &[Sr25519Keyring]) -> Vec<zkinfer_runtime::AccountId> {
 
 #[test]
 fn presets_are_development_and_local_testnet() {
-	let names: Vec<String> =
-		preset_names().into_iter().map(|p| String::from_utf8_lossy(p.as_ref()).into()).collect();
+	let names: Vec<String> = preset_names()
+		.into_iter()
+		.map(|p| String::from_utf8_lossy(p.as_ref()).into())
+		.collect();
 	assert_eq!(names, vec!["development".to_string(), "local_testnet".to_string()]);
 	assert!(zkinfer_runtime::genesis_config_presets::get_preset(&"mainnet".into()).is_none());
 }
@@ -28,7 +31,10 @@ fn development_has_alice_as_only_validator_and_sudo() {
 	common::new_test_ext("development").execute_with(|| {
 		let alice = Sr25519Keyring::Alice;
 		assert_eq!(Session::validators(), account_ids(&[alice]));
-		assert_eq!(pallet_collator_selection::Invulnerables::<Runtime>::get().into_inner(), account_ids(&[alice]));
+		assert_eq!(
+			pallet_collator_selection::Invulnerables::<Runtime>::get().into_inner(),
+			account_ids(&[alice])
+		);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice.to_account_id()));
 
 		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
@@ -59,7 +65,8 @@ fn local_testnet_has_four_validators() {
 		assert_eq!(sorted(Session::validators()), sorted(account_ids(&validators)));
 		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
 		assert_eq!(sorted(aura), sorted(validators.iter().map(|k| k.public().into()).collect()));
-		let grandpa: Vec<_> = Grandpa::grandpa_authorities().into_iter().map(|(id, _)| id).collect();
+		let grandpa: Vec<_> =
+			Grandpa::grandpa_authorities().into_iter().map(|(id, _)| id).collect();
 		let expected: Vec<sp_consensus_grandpa::AuthorityId> = [
 			Ed25519Keyring::Alice,
 			Ed25519Keyring::Bob,
@@ -107,25 +114,40 @@ fn well_known_accounts_are_endowed() {
 fn both_presets_serve_the_demo_model() {
 	for preset in ["development", "local_testnet"] {
 		common::new_test_ext(preset).execute_with(|| {
-			let model = pallet_model_registry::Models::<Runtime>::get(0).expect("the demo model is model 0");
+			let model = pallet_model_registry::Models::<Runtime>::get(0)
+				.expect("the demo model is model 0");
 			assert_eq!(model.owner, Sr25519Keyring::Alice.to_account_id());
 			assert_eq!(model.spec.artifact.0, DEMO_MODEL_ARTIFACT);
-			assert_eq!(DEMO_MODEL_ARTIFACT, zkinfer_prover::demo::DIGITS_MLP_ARTIFACT, "the prover's demo artifact");
-			assert_eq!(model.spec.vk.0, sp_io::hashing::blake2_256(&zkinfer_verifier_host::fixture::halo2_fixture().vk));
+			assert_eq!(
+				DEMO_MODEL_ARTIFACT,
+				prover_worker::demo::DIGITS_MLP_ARTIFACT,
+				"the prover's demo artifact"
+			);
+			assert_eq!(
+				model.spec.vk.0,
+				sp_io::hashing::blake2_256(&zkinfer_verifier_host::fixture::halo2_fixture().vk)
+			);
 			assert_eq!(model.spec.input_domain, DEMO_MODEL_INPUT_DOMAIN);
-			let key = pallet_proof_verifier::Keys::<Runtime, Halo2Instance>::get(model.spec.vk).expect("its key");
-			assert_eq!(model.compute_units, zkinfer_primitives::compute_units(&key.info()), "computed from its key");
-			let key = pallet_proof_verifier::Keys::<Runtime, Halo2Instance>::get(model.spec.vk).expect("its key");
+			let key = pallet_proof_verifier::Keys::<Runtime, Halo2Instance>::get(model.spec.vk)
+				.expect("its key");
+			assert_eq!(
+				model.compute_units,
+				zkinfer_primitives::compute_units(&key.info()),
+				"computed from its key"
+			);
+			let key = pallet_proof_verifier::Keys::<Runtime, Halo2Instance>::get(model.spec.vk)
+				.expect("its key");
 			assert_eq!(key.references, 1);
 			// Every genesis compute node serves it, and only it: models that do not exist yet
 			// are served by no one.
 			for validator in pallet_session::Validators::<Runtime>::get() {
-				let node = pallet_node_staking::Nodes::<Runtime>::get(&validator).expect("a genesis node");
+				let node =
+					pallet_node_staking::Nodes::<Runtime>::get(&validator).expect("a genesis node");
 				assert_eq!(node.config.models.to_vec(), vec![0], "{preset}: {validator:?}");
 			}
 			// The demo artifact's domain is the registered one.
 			assert_eq!(
-				zkinfer_prover::demo::DIGITS_MLP_INPUT_DOMAIN,
+				prover_worker::demo::DIGITS_MLP_INPUT_DOMAIN,
 				(DEMO_MODEL_INPUT_DOMAIN.min, DEMO_MODEL_INPUT_DOMAIN.max),
 				"the prover's demo artifact"
 			);
@@ -160,7 +182,12 @@ fn both_presets_run_referenda_in_minutes() {
 			for track in zkinfer_runtime::configs::governance::tracks::Tracks::tracks() {
 				let info = &track.info;
 				assert_eq!(
-					(info.prepare_period, info.decision_period, info.confirm_period, info.min_enactment_period),
+					(
+						info.prepare_period,
+						info.decision_period,
+						info.confirm_period,
+						info.min_enactment_period
+					),
 					(1, 5 * zkinfer_runtime::MINUTES, 2, 1),
 					"{preset}: track {}",
 					track.id
@@ -175,10 +202,28 @@ fn a_chain_without_development_timing_runs_referenda_over_days() {
 	use pallet_referenda::TracksInfo;
 	// The default genesis: production timing.
 	sp_io::TestExternalities::default().execute_with(|| {
-		let root = zkinfer_runtime::configs::governance::tracks::Tracks::info(0).expect("the root track exists");
+		let root = zkinfer_runtime::configs::governance::tracks::Tracks::info(0)
+			.expect("the root track exists");
 		assert_eq!(
-			(root.prepare_period, root.decision_period, root.confirm_period, root.min_enactment_period),
-			(2 * zkinfer_runtime::HOURS, 14 * zkinfer_runtime::DAYS, zkinfer_runtime::DAYS, zkinfer_runtime::DAYS)
+			(
+				root.prepare_period,
+				root.decision_period,
+				root.confirm_period,
+				root.min_enactment_period
+			),
+			(
+				2 * zkinfer_runtime::HOURS,
+				14 * zkinfer_runtime::DAYS,
+				zkinfer_runtime::DAYS,
+				zkinfer_runtime::DAYS
+			)
 		);
 	});
+}
+
+#[test]
+fn the_verifier_fixture_proves_the_genesis_demo_model() {
+	// The runtime's tests settle the fixture's proofs against model 0, so the committed demo key
+	// (runtime/demo) and the test fixture's key must be one key.
+	assert_eq!(zkinfer_verifier_host::fixture::halo2_fixture().vk, DEMO_MODEL_VK);
 }

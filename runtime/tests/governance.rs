@@ -23,8 +23,8 @@ use zkinfer_runtime::{
 		},
 		treasury::{MaxTreasurerSpend, TreasuryAccount, TreasurySpendOrigin},
 	},
-	Balance, BlockNumber, InferenceMarket, NodeStaking, OriginCaller, Runtime,
-	RuntimeCall, RuntimeOrigin, Treasury, MICRO_UNIT, MINUTES, UNIT,
+	Balance, BlockNumber, InferenceMarket, NodeStaking, OriginCaller, Runtime, RuntimeCall,
+	RuntimeOrigin, Treasury, MICRO_UNIT, MINUTES, UNIT,
 };
 
 fn parameter_admin() -> OriginCaller {
@@ -47,7 +47,10 @@ fn epoch_length(value: BlockNumber) -> RuntimeParameters {
 }
 
 fn min_bond(value: Balance) -> RuntimeParameters {
-	RuntimeParameters::NodeStaking(node_staking::Parameters::MinBond(node_staking::MinBond, Some(value)))
+	RuntimeParameters::NodeStaking(node_staking::Parameters::MinBond(
+		node_staking::MinBond,
+		Some(value),
+	))
 }
 
 fn fee_shares(node: u32, model_owner: u32) -> RuntimeParameters {
@@ -211,13 +214,22 @@ fn bounds_hold_when_set_and_when_read() {
 				.map(|_| ())
 				.map_err(|e| e.error)
 		};
-		assert_eq!(filtered(admin.clone(), epoch_length(0)), Err(frame_system::Error::<Runtime>::CallFiltered.into()));
+		assert_eq!(
+			filtered(admin.clone(), epoch_length(0)),
+			Err(frame_system::Error::<Runtime>::CallFiltered.into())
+		);
 		assert_eq!(filtered(admin.clone(), epoch_length(300)), Ok(()));
 		assert_eq!(NodeStaking::epoch_length(), 300);
 
 		// Root and signed origins may not set parameters at all.
-		assert_eq!(dispatch(RuntimeOrigin::root(), epoch_length(200)), Err(DispatchError::from(BadOrigin)));
-		assert_eq!(dispatch(RuntimeOrigin::signed(Alice.to_account_id()), epoch_length(200)), Err(BadOrigin.into()));
+		assert_eq!(
+			dispatch(RuntimeOrigin::root(), epoch_length(200)),
+			Err(DispatchError::from(BadOrigin))
+		);
+		assert_eq!(
+			dispatch(RuntimeOrigin::signed(Alice.to_account_id()), epoch_length(200)),
+			Err(BadOrigin.into())
+		);
 		assert!(<Runtime as pallet_parameters::Config>::AdminOrigin::try_origin(
 			RuntimeOrigin::root(),
 			&zkinfer_runtime::configs::governance::parameters::RuntimeParametersKey::NodeStaking(
@@ -237,15 +249,19 @@ fn bounds_hold_when_set_and_when_read() {
 fn the_treasury_receives_the_markets_fees_and_spends_by_referendum_origins() {
 	common::new_test_ext("development").execute_with(|| {
 		assert_eq!(Treasury::account_id(), TreasuryAccount::get());
-		let treasurer = RuntimeOrigin::from(OriginCaller::GovernanceOrigins(GovernanceOrigin::Treasurer));
+		let treasurer =
+			RuntimeOrigin::from(OriginCaller::GovernanceOrigins(GovernanceOrigin::Treasurer));
 		assert_eq!(TreasurySpendOrigin::try_origin(treasurer).ok(), Some(MaxTreasurerSpend::get()));
 		assert_eq!(TreasurySpendOrigin::try_origin(RuntimeOrigin::root()).ok(), Some(Balance::MAX));
 		assert!(TreasurySpendOrigin::try_origin(RuntimeOrigin::from(parameter_admin())).is_err());
-		assert!(TreasurySpendOrigin::try_origin(RuntimeOrigin::signed(Alice.to_account_id())).is_err());
+		assert!(
+			TreasurySpendOrigin::try_origin(RuntimeOrigin::signed(Alice.to_account_id())).is_err()
+		);
 
 		// Deferred slashes are cancelled by the slash-canceller track (or root) only.
 		type SlashCancel = <Runtime as pallet_node_staking::Config>::SlashCancelOrigin;
-		let canceller = RuntimeOrigin::from(OriginCaller::GovernanceOrigins(GovernanceOrigin::SlashCanceller));
+		let canceller =
+			RuntimeOrigin::from(OriginCaller::GovernanceOrigins(GovernanceOrigin::SlashCanceller));
 		assert!(SlashCancel::try_origin(canceller).is_ok());
 		assert!(SlashCancel::try_origin(RuntimeOrigin::root()).is_ok());
 		assert!(SlashCancel::try_origin(RuntimeOrigin::from(parameter_admin())).is_err());

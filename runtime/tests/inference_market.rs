@@ -9,7 +9,13 @@ mod common;
 
 use common::market::*;
 
-use frame_support::{traits::{fungible::{Inspect, InspectHold}, Get}, BoundedVec};
+use frame_support::{
+	traits::{
+		fungible::{Inspect, InspectHold},
+		Get,
+	},
+	BoundedVec,
+};
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
 use sp_runtime::{AccountId32, DispatchError};
@@ -20,8 +26,7 @@ use zkinfer_runtime::{
 		treasury::TreasuryAccount,
 		verification::Halo2Instance,
 	},
-	Balances, InferenceMarket, NodeStaking, Runtime, RuntimeCall,
-	System,
+	Balances, InferenceMarket, NodeStaking, Runtime, RuntimeCall, System,
 };
 use zkinfer_verifier_host::fixture::halo2_fixture;
 use zkinfer_verifier_primitives::{statement_hash, VerifyError};
@@ -46,7 +51,9 @@ fn next_block() {
 
 fn fee_held(who: &AccountId32) -> u128 {
 	Balances::balance_on_hold(
-		&zkinfer_runtime::RuntimeHoldReason::InferenceMarket(pallet_inference_market::HoldReason::JobFee),
+		&zkinfer_runtime::RuntimeHoldReason::InferenceMarket(
+			pallet_inference_market::HoldReason::JobFee,
+		),
 		who,
 	)
 }
@@ -60,16 +67,29 @@ fn a_digits_job_is_assigned_to_alice_settled_with_a_real_proof_and_paid_as_price
 		let (model, vk) = register_digits_model();
 		serve_with_alice(model);
 		let price = InferenceMarket::quote(model).expect("the model takes jobs");
-		assert_eq!(price, digits_units() as u128 * <Runtime as pallet_inference_market::Config>::UnitPrice::get());
-		let (alice, bob, charlie) = (Alice.to_account_id(), Bob.to_account_id(), Charlie.to_account_id());
+		assert_eq!(
+			price,
+			digits_units() as u128 * <Runtime as pallet_inference_market::Config>::UnitPrice::get()
+		);
+		let (alice, bob, charlie) =
+			(Alice.to_account_id(), Bob.to_account_id(), Charlie.to_account_id());
 
 		// Bob submits job 0 and job 1; the next block assigns both to Alice, the only validator.
-		assert_eq!(apply(Bob, submit_call(model, &input, price - 1)).0, Err(MarketError::PriceAboveMaxFee.into()));
-		assert_eq!(apply(Bob, submit_call(model, &input[..63], price)).0, Err(MarketError::InputLength.into()));
+		assert_eq!(
+			apply(Bob, submit_call(model, &input, price - 1)).0,
+			Err(MarketError::PriceAboveMaxFee.into())
+		);
+		assert_eq!(
+			apply(Bob, submit_call(model, &input[..63], price)).0,
+			Err(MarketError::InputLength.into())
+		);
 		// A pixel no circuit of the model can take is refused before anything is held.
 		let mut bright = input.clone();
 		bright[17] = 1 << 20;
-		assert_eq!(apply(Bob, submit_call(model, &bright, price)).0, Err(MarketError::InputOutOfDomain { index: 17 }.into()));
+		assert_eq!(
+			apply(Bob, submit_call(model, &bright, price)).0,
+			Err(MarketError::InputOutOfDomain { index: 17 }.into())
+		);
 		assert_eq!(apply(Bob, submit_call(model, &input, price)).0, Ok(()));
 		assert_eq!(apply(Bob, submit_call(model, &input, price)).0, Ok(()));
 		assert_eq!(fee_held(&bob), 2 * price);
@@ -84,7 +104,10 @@ fn a_digits_job_is_assigned_to_alice_settled_with_a_real_proof_and_paid_as_price
 		assert_eq!(InferenceMarket::public_inputs(0, &alice, &input, &output), public_inputs);
 
 		// Bob is not the assigned node.
-		assert_eq!(apply(Bob, result_call(0, &output, &job_proof)).0, Err(MarketError::NotAssignedNode.into()));
+		assert_eq!(
+			apply(Bob, result_call(0, &output, &job_proof)).0,
+			Err(MarketError::NotAssignedNode.into())
+		);
 		// Job 0's proof replayed for job 1 (also Alice's): the binding differs.
 		assert_eq!(
 			apply(Alice, result_call(1, &output, &job_proof)).0,
@@ -114,7 +137,7 @@ fn a_digits_job_is_assigned_to_alice_settled_with_a_real_proof_and_paid_as_price
 		// The right proof settles job 0 and pays node, owner and treasury as priced; the node's
 		// share goes to node staking's reward pot, from which Alice (no pool members) claims it.
 		let pot = NodeStaking::account();
-		let before = [&alice, &charlie, &TreasuryAccount::get(), &pot].map(|a| Balances::balance(a));
+		let before = [&alice, &charlie, &TreasuryAccount::get(), &pot].map(Balances::balance);
 		let (outcome, tx_fee) = apply(Alice, result_call(0, &output, &job_proof));
 		assert_eq!(outcome, Ok(()));
 		let node_share = price * 80 / 100;
@@ -147,11 +170,15 @@ fn a_digits_job_is_assigned_to_alice_settled_with_a_real_proof_and_paid_as_price
 			Some(pallet_inference_market::JobStatus::Fulfilled { output: ref o, .. }) if o.to_vec() == output
 		));
 		// Settled exactly once.
-		assert_eq!(apply(Alice, result_call(0, &output, &job_proof)).0, Err(MarketError::NotAssigned.into()));
+		assert_eq!(
+			apply(Alice, result_call(0, &output, &job_proof)).0,
+			Err(MarketError::NotAssigned.into())
+		);
 		assert_eq!(pallet_model_registry::Usage::<Runtime>::get(model).inferences, 1);
 		assert_eq!(InferenceMarket::jobs_assigned_to(alice.clone()), vec![1]);
 		let before_claim = Balances::balance(&alice);
-		let (claimed, claim_fee) = apply(Alice, RuntimeCall::NodeStaking(pallet_node_staking::Call::claim_rewards {}));
+		let (claimed, claim_fee) =
+			apply(Alice, RuntimeCall::NodeStaking(pallet_node_staking::Call::claim_rewards {}));
 		assert_eq!(claimed, Ok(()));
 		assert_eq!(Balances::balance(&alice), before_claim - claim_fee + node_share + emission);
 		check_invariants();
@@ -164,10 +191,18 @@ fn a_digits_job_is_assigned_to_alice_settled_with_a_real_proof_and_paid_as_price
 			other => panic!("job 1 is assigned: {other:?}"),
 		};
 		common::run_to_block(deadline);
-		assert!(market_events().contains(&MarketEvent::JobExpired { job: 1, node: alice.clone(), requeued: true }));
+		assert!(market_events().contains(&MarketEvent::JobExpired {
+			job: 1,
+			node: alice.clone(),
+			requeued: true
+		}));
 		// Staking recorded the missed deadline for a slash two epochs on.
 		let epoch = NodeStaking::current_epoch();
-		assert_eq!(pallet_node_staking::UnappliedSlashes::<Runtime>::get(epoch, &alice).map(|s| s.offences), Some(1));
+		assert_eq!(
+			pallet_node_staking::UnappliedSlashes::<Runtime>::get(epoch, &alice)
+				.map(|s| s.offences),
+			Some(1)
+		);
 		assert!(InferenceMarket::jobs_assigned_to(alice.clone()).is_empty());
 		check_invariants();
 		common::run_to_block(deadline + QueueTimeout::get());
@@ -199,7 +234,10 @@ fn a_model_whose_shapes_do_not_match_its_key_is_refused() {
 			artifact: H256::zero(),
 		};
 		let call = RuntimeCall::ModelRegistry(pallet_model_registry::Call::register_model { spec });
-		assert_eq!(apply(Charlie, call).0, Err(pallet_model_registry::Error::<Runtime>::ShapeMismatch.into()));
+		assert_eq!(
+			apply(Charlie, call).0,
+			Err(pallet_model_registry::Error::<Runtime>::ShapeMismatch.into())
+		);
 	});
 }
 

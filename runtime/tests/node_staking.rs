@@ -7,14 +7,14 @@
 mod common;
 
 use common::market::*;
+use frame_support::traits::Get;
 use frame_support::{traits::fungible::Inspect, BoundedVec};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Dave, Eve, Ferdie};
 use sp_runtime::Perbill;
 use zkinfer_primitives::{ComputeNodes, NodeOffence};
-use frame_support::traits::Get;
 use zkinfer_runtime::{
-	configs::node_staking::GENESIS_NODE_BOND,
-	Balances, InferenceMarket, NodeStaking, Runtime, RuntimeCall, UNIT,
+	configs::node_staking::GENESIS_NODE_BOND, Balances, InferenceMarket, NodeStaking, Runtime,
+	RuntimeCall, UNIT,
 };
 
 type StakingCall = pallet_node_staking::Call<Runtime>;
@@ -42,11 +42,17 @@ fn assigned_node(job: u64) -> Option<sp_runtime::AccountId32> {
 #[test]
 fn nodes_serve_from_the_next_epoch_share_rewards_and_slashes_with_their_pools_and_unbond() {
 	common::new_test_ext("development").execute_with(|| {
-		let (alice, dave, eve, ferdie) = (Alice.to_account_id(), Dave.to_account_id(), Eve.to_account_id(), Ferdie.to_account_id());
+		let (alice, dave, eve, ferdie) = (
+			Alice.to_account_id(),
+			Dave.to_account_id(),
+			Eve.to_account_id(),
+			Ferdie.to_account_id(),
+		);
 		common::run_to_block(1);
 		// Genesis: Alice's node serves the demo model (model 0) from epoch 0; Charlie registers
 		// a copy of it, which Alice's node also serves from epoch 1.
-		let genesis = pallet_node_staking::Nodes::<Runtime>::get(&alice).expect("Alice's node is registered at genesis");
+		let genesis = pallet_node_staking::Nodes::<Runtime>::get(&alice)
+			.expect("Alice's node is registered at genesis");
 		assert_eq!((genesis.active_from, genesis.bond), (0, GENESIS_NODE_BOND));
 		assert_eq!(genesis.config.models.to_vec(), vec![0]);
 		let (model, _) = register_digits_model();
@@ -60,13 +66,34 @@ fn nodes_serve_from_the_next_epoch_share_rewards_and_slashes_with_their_pools_an
 		assert_eq!(apply(Alice, staking(bond_extra)).0, Ok(()));
 		let units = digits_units();
 		let models = BoundedVec::truncate_from(vec![model]);
-		let update = StakingCall::update_node { models, capacity: 1_000_000, throughput: units, commission: Perbill::zero() };
+		let update = StakingCall::update_node {
+			models,
+			capacity: 1_000_000,
+			throughput: units,
+			commission: Perbill::zero(),
+		};
 		assert_eq!(apply(Alice, staking(update)).0, Ok(()));
-		assert_eq!(apply(Eve, staking(StakingCall::join_pool { operator: alice.clone(), amount: 2_000 * UNIT })).0, Ok(()));
+		assert_eq!(
+			apply(
+				Eve,
+				staking(StakingCall::join_pool { operator: alice.clone(), amount: 2_000 * UNIT })
+			)
+			.0,
+			Ok(())
+		);
 		let models = BoundedVec::truncate_from(vec![model]);
-		let register = StakingCall::register_node { models, capacity: 100_000, throughput: units, commission: Perbill::zero(), bond: MinBond::get() };
+		let register = StakingCall::register_node {
+			models,
+			capacity: 100_000,
+			throughput: units,
+			commission: Perbill::zero(),
+			bond: MinBond::get(),
+		};
 		assert_eq!(apply(Dave, staking(register)).0, Ok(()));
-		assert_eq!(pallet_node_staking::Nodes::<Runtime>::get(&dave).map(|n| n.active_from), Some(1));
+		assert_eq!(
+			pallet_node_staking::Nodes::<Runtime>::get(&dave).map(|n| n.active_from),
+			Some(1)
+		);
 		assert_eq!(NodeStaking::remaining_capacity(&dave), 0);
 		check_invariants();
 
@@ -101,7 +128,14 @@ fn nodes_serve_from_the_next_epoch_share_rewards_and_slashes_with_their_pools_an
 
 		// Ferdie stakes 9,000 UNIT with Dave; job 1 goes to Dave, who misses its deadline (1 %),
 		// and is also reported unavailable twice (5 % each): 11 % of 10,000 UNIT.
-		assert_eq!(apply(Ferdie, staking(StakingCall::join_pool { operator: dave.clone(), amount: 9_000 * UNIT })).0, Ok(()));
+		assert_eq!(
+			apply(
+				Ferdie,
+				staking(StakingCall::join_pool { operator: dave.clone(), amount: 9_000 * UNIT })
+			)
+			.0,
+			Ok(())
+		);
 		assert_eq!(apply(Bob, submit_call(model, &input, price)).0, Ok(()));
 		common::run_to_block(2 * EpochLength::get() + 2);
 		assert_eq!(assigned_node(1), Some(dave.clone()));
@@ -112,10 +146,17 @@ fn nodes_serve_from_the_next_epoch_share_rewards_and_slashes_with_their_pools_an
 		common::run_to_block(deadline);
 		<NodeStaking as ComputeNodes<_, _>>::report_offence(&dave, NodeOffence::Unavailable);
 		<NodeStaking as ComputeNodes<_, _>>::report_offence(&dave, NodeOffence::Unavailable);
-		assert_eq!(pallet_node_staking::UnappliedSlashes::<Runtime>::get(2, &dave).map(|s| s.fraction), Some(Perbill::from_percent(11)));
+		assert_eq!(
+			pallet_node_staking::UnappliedSlashes::<Runtime>::get(2, &dave).map(|s| s.fraction),
+			Some(Perbill::from_percent(11))
+		);
 		// No stake joins Dave's pool while the slash is pending.
 		assert_eq!(
-			apply(Eve, staking(StakingCall::join_pool { operator: dave.clone(), amount: 1_000 * UNIT })).0,
+			apply(
+				Eve,
+				staking(StakingCall::join_pool { operator: dave.clone(), amount: 1_000 * UNIT })
+			)
+			.0,
 			Err(pallet_node_staking::Error::<Runtime>::SlashPending.into())
 		);
 		check_invariants();
@@ -125,7 +166,8 @@ fn nodes_serve_from_the_next_epoch_share_rewards_and_slashes_with_their_pools_an
 		// Epoch 4 applies it: 1,100 UNIT, Dave's 1,000 bond first, then 100 from Ferdie.
 		run_to_epoch(4);
 		assert_eq!(pallet_node_staking::Nodes::<Runtime>::get(&dave).map(|n| n.bond), Some(0));
-		let bucket = pallet_node_staking::PoolUnbonding::<Runtime>::get(&dave, 3).expect("Ferdie's stake unbonds");
+		let bucket = pallet_node_staking::PoolUnbonding::<Runtime>::get(&dave, 3)
+			.expect("Ferdie's stake unbonds");
 		assert_eq!(bucket.balance, 8_900 * UNIT);
 		// A bond below the minimum deactivated Dave's node.
 		assert_eq!(NodeStaking::remaining_capacity(&dave), 0);

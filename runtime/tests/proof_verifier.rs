@@ -82,8 +82,8 @@ fn the_snarkjs_fixture_verifies_through_signed_extrinsics() {
 			apply(Sr25519Keyring::Bob, submit_call(key, &f.public_inputs, &f.proof));
 		assert_eq!(result, Ok(()));
 		let statement = statement_hash(&key, &f.public_inputs);
-		assert!(System::events().iter().any(|record| record.event ==
-			RuntimeEvent::Groth16Verifier(pallet_proof_verifier::Event::ProofVerified {
+		assert!(System::events().iter().any(|record| record.event
+			== RuntimeEvent::Groth16Verifier(pallet_proof_verifier::Event::ProofVerified {
 				key,
 				statement,
 				submitter: Sr25519Keyring::Bob.to_account_id(),
@@ -148,13 +148,16 @@ fn a_prover_worker_proof_verifies_through_signed_extrinsics_under_the_genesis_sr
 		let register = RuntimeCall::Halo2Verifier(Halo2Call::register_vk {
 			vk: BoundedVec::try_from(vk.clone()).expect("the key fits"),
 		});
-		assert_eq!(apply(Sr25519Keyring::Bob, register).0, Err(Halo2Error::KeyAlreadyRegistered.into()));
+		assert_eq!(
+			apply(Sr25519Keyring::Bob, register).0,
+			Err(Halo2Error::KeyAlreadyRegistered.into())
+		);
 		let key = KeyHash::from(sp_io::hashing::blake2_256(&vk));
 
 		let (result, fee) = apply(Sr25519Keyring::Bob, halo2_submit_call(key, &inputs, &proof));
 		assert_eq!(result, Ok(()));
-		assert!(System::events().iter().any(|record| record.event ==
-			RuntimeEvent::Halo2Verifier(pallet_proof_verifier::Event::ProofVerified {
+		assert!(System::events().iter().any(|record| record.event
+			== RuntimeEvent::Halo2Verifier(pallet_proof_verifier::Event::ProofVerified {
 				key,
 				statement: statement_hash(&key, &inputs),
 				submitter: Sr25519Keyring::Bob.to_account_id(),
@@ -181,7 +184,10 @@ fn a_prover_worker_proof_verifies_through_signed_extrinsics_under_the_genesis_sr
 		let mut other = inputs.clone();
 		other[9] = [0xff; 32];
 		let (result, _) = apply(Sr25519Keyring::Bob, halo2_submit_call(key, &other, &proof));
-		assert_eq!(result, Err(Halo2Error::ProofRejected(VerifyError::NonCanonicalPublicInput(9)).into()));
+		assert_eq!(
+			result,
+			Err(Halo2Error::ProofRejected(VerifyError::NonCanonicalPublicInput(9)).into())
+		);
 		let (result, _) = apply(Sr25519Keyring::Bob, halo2_submit_call(key, &inputs[1..], &proof));
 		assert_eq!(result, Err(Halo2Error::ProofRejected(VerifyError::PublicInputCount).into()));
 	});

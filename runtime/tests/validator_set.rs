@@ -70,7 +70,8 @@ fn root_adds_a_validator_who_becomes_an_authority_two_sessions_later() {
 		assert!(aura.contains(&Sr25519Keyring::Bob.public().into()));
 
 		// GRANDPA enacted the scheduled change at the end of the session's first block.
-		let grandpa: Vec<_> = Grandpa::grandpa_authorities().into_iter().map(|(id, _)| id).collect();
+		let grandpa: Vec<_> =
+			Grandpa::grandpa_authorities().into_iter().map(|(id, _)| id).collect();
 		assert!(grandpa.contains(&Ed25519Keyring::Bob.public().into()));
 	});
 }

@@ -24,18 +24,35 @@ fn same<A: 'static, B: 'static>() -> bool {
 /// Asserts that `$configured` (a `WeightInfo` of the runtime's config) is `$benchmarked`.
 macro_rules! assert_weights {
 	($configured:ty, $benchmarked:ty) => {
-		assert!(same::<$configured, $benchmarked>(), "{} is not {}", stringify!($configured), stringify!($benchmarked));
+		assert!(
+			same::<$configured, $benchmarked>(),
+			"{} is not {}",
+			stringify!($configured),
+			stringify!($benchmarked)
+		);
 	};
 }
 
 #[test]
 fn every_pallet_uses_its_benchmarked_weights() {
-	assert_weights!(<Runtime as frame_system::Config>::SystemWeightInfo, frame_system::weights::SubstrateWeight<Runtime>);
-	assert_weights!(<Runtime as frame_system::Config>::ExtensionsWeightInfo, frame_system::SubstrateExtensionsWeight<Runtime>);
+	assert_weights!(
+		<Runtime as frame_system::Config>::SystemWeightInfo,
+		frame_system::weights::SubstrateWeight<Runtime>
+	);
+	assert_weights!(
+		<Runtime as frame_system::Config>::ExtensionsWeightInfo,
+		frame_system::SubstrateExtensionsWeight<Runtime>
+	);
 	// pallet-grandpa ships its benchmarked figures as its `()` implementation, its only one.
 	assert_weights!(<Runtime as pallet_grandpa::Config>::WeightInfo, ());
-	assert_weights!(<Runtime as pallet_balances::Config>::WeightInfo, pallet_balances::weights::SubstrateWeight<Runtime>);
-	assert_weights!(<Runtime as pallet_timestamp::Config>::WeightInfo, pallet_timestamp::weights::SubstrateWeight<Runtime>);
+	assert_weights!(
+		<Runtime as pallet_balances::Config>::WeightInfo,
+		pallet_balances::weights::SubstrateWeight<Runtime>
+	);
+	assert_weights!(
+		<Runtime as pallet_timestamp::Config>::WeightInfo,
+		pallet_timestamp::weights::SubstrateWeight<Runtime>
+	);
 	assert_weights!(
 		<Runtime as pallet_transaction_payment::Config>::WeightInfo,
 		pallet_transaction_payment::weights::SubstrateWeight<Runtime>
@@ -44,8 +61,14 @@ fn every_pallet_uses_its_benchmarked_weights() {
 		<Runtime as pallet_collator_selection::Config>::WeightInfo,
 		pallet_collator_selection::weights::SubstrateWeight<Runtime>
 	);
-	assert_weights!(<Runtime as pallet_session::Config>::WeightInfo, pallet_session::weights::SubstrateWeight<Runtime>);
-	assert_weights!(<Runtime as pallet_sudo::Config>::WeightInfo, pallet_sudo::weights::SubstrateWeight<Runtime>);
+	assert_weights!(
+		<Runtime as pallet_session::Config>::WeightInfo,
+		pallet_session::weights::SubstrateWeight<Runtime>
+	);
+	assert_weights!(
+		<Runtime as pallet_sudo::Config>::WeightInfo,
+		pallet_sudo::weights::SubstrateWeight<Runtime>
+	);
 	assert_weights!(
 		<Runtime as pallet_proof_verifier::Config<Groth16Instance>>::WeightInfo,
 		weights::groth16_verifier::WeightInfo<Runtime>
@@ -54,26 +77,55 @@ fn every_pallet_uses_its_benchmarked_weights() {
 		<Runtime as pallet_proof_verifier::Config<Halo2Instance>>::WeightInfo,
 		weights::halo2_verifier::WeightInfo<Runtime>
 	);
-	assert_weights!(<Runtime as pallet_model_registry::Config>::WeightInfo, weights::model_registry::WeightInfo<Runtime>);
-	assert_weights!(<Runtime as pallet_inference_market::Config>::WeightInfo, weights::inference_market::WeightInfo<Runtime>);
-	assert_weights!(<Runtime as pallet_node_staking::Config>::WeightInfo, weights::node_staking::WeightInfo<Runtime>);
+	assert_weights!(
+		<Runtime as pallet_model_registry::Config>::WeightInfo,
+		weights::model_registry::WeightInfo<Runtime>
+	);
+	assert_weights!(
+		<Runtime as pallet_inference_market::Config>::WeightInfo,
+		weights::inference_market::WeightInfo<Runtime>
+	);
+	assert_weights!(
+		<Runtime as pallet_node_staking::Config>::WeightInfo,
+		weights::node_staking::WeightInfo<Runtime>
+	);
 	// Governance: the upstream pallets' benchmarked weights (pallet-parameters ships them as its
 	// `()` implementation, its only one).
-	assert_weights!(<Runtime as pallet_utility::Config>::WeightInfo, pallet_utility::weights::SubstrateWeight<Runtime>);
-	assert_weights!(<Runtime as pallet_preimage::Config>::WeightInfo, pallet_preimage::weights::SubstrateWeight<Runtime>);
-	assert_weights!(<Runtime as pallet_scheduler::Config>::WeightInfo, pallet_scheduler::weights::SubstrateWeight<Runtime>);
-	assert_weights!(<Runtime as pallet_referenda::Config>::WeightInfo, pallet_referenda::weights::SubstrateWeight<Runtime>);
+	assert_weights!(
+		<Runtime as pallet_utility::Config>::WeightInfo,
+		pallet_utility::weights::SubstrateWeight<Runtime>
+	);
+	assert_weights!(
+		<Runtime as pallet_preimage::Config>::WeightInfo,
+		pallet_preimage::weights::SubstrateWeight<Runtime>
+	);
+	assert_weights!(
+		<Runtime as pallet_scheduler::Config>::WeightInfo,
+		pallet_scheduler::weights::SubstrateWeight<Runtime>
+	);
+	assert_weights!(
+		<Runtime as pallet_referenda::Config>::WeightInfo,
+		pallet_referenda::weights::SubstrateWeight<Runtime>
+	);
 	assert_weights!(
 		<Runtime as pallet_conviction_voting::Config>::WeightInfo,
 		pallet_conviction_voting::weights::SubstrateWeight<Runtime>
 	);
 	assert_weights!(<Runtime as pallet_parameters::Config>::WeightInfo, ());
-	assert_weights!(<Runtime as pallet_treasury::Config>::WeightInfo, pallet_treasury::weights::SubstrateWeight<Runtime>);
+	assert_weights!(
+		<Runtime as pallet_treasury::Config>::WeightInfo,
+		pallet_treasury::weights::SubstrateWeight<Runtime>
+	);
 }
 
 #[test]
 fn halo2_limits_cover_the_widest_circuit_and_the_host_bounds() {
-	let widest = zkinfer_circuit::synthetic::dev_case(3, zkinfer_circuit::circuit::MAX_WIDTH, zkinfer_verifier_host::HALO2_MAX_K).unwrap();
+	let widest = zkinfer_circuit::synthetic::dev_case(
+		3,
+		zkinfer_circuit::circuit::MAX_WIDTH,
+		zkinfer_verifier_host::HALO2_MAX_K,
+	)
+	.unwrap();
 	assert!(widest.vk.len() <= HALO2_MAX_KEY_BYTES as usize, "key {}", widest.vk.len());
 	assert!(widest.proof.len() <= HALO2_MAX_PROOF_BYTES as usize, "proof {}", widest.proof.len());
 	assert!(HALO2_MAX_KEY_BYTES as usize <= zkinfer_verifier_host::MAX_KEY_BYTES);
@@ -98,7 +150,9 @@ fn the_largest_halo2_verification_fits_in_a_block() {
 	assert!(weight.all_lte(max_extrinsic), "{weight} > {max_extrinsic}");
 	assert!(weight.ref_time() > call(75).get_dispatch_info().call_weight.ref_time());
 	let length = codec::Encode::encoded_size(&largest) as u32;
-	let max_length = *<Runtime as frame_system::Config>::BlockLength::get().max.get(DispatchClass::Normal);
+	let max_length = *<Runtime as frame_system::Config>::BlockLength::get()
+		.max
+		.get(DispatchClass::Normal);
 	assert!(length < max_length, "{length} ≥ {max_length}");
 }
 

@@ -4,8 +4,8 @@ use frame_support::{derive_impl, traits::EnsureOrigin};
 use sp_runtime::BuildStorage;
 
 use crate::{
-	self as pallet_governance_origins, EnsureParameterAdmin, EnsureSlashCanceller,
-	EnsureTreasurer, EnsureValidatorAdmin, Origin, TrackTiming,
+	self as pallet_governance_origins, EnsureParameterAdmin, EnsureSlashCanceller, EnsureTreasurer,
+	EnsureValidatorAdmin, Origin, TrackTiming,
 };
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -29,8 +29,10 @@ const ALL: [Origin; 4] =
 
 /// Which of the governance origins `E` accepts, and whether it accepts root or a signed origin.
 fn accepted<E: EnsureOrigin<RuntimeOrigin>>() -> (Vec<Origin>, bool, bool) {
-	let governance =
-		ALL.into_iter().filter(|o| E::try_origin(RuntimeOrigin::from(*o)).is_ok()).collect();
+	let governance = ALL
+		.into_iter()
+		.filter(|o| E::try_origin(RuntimeOrigin::from(*o)).is_ok())
+		.collect();
 	let root = E::try_origin(RuntimeOrigin::root()).is_ok();
 	let signed = E::try_origin(RuntimeOrigin::signed(1)).is_ok();
 	(governance, root, signed)

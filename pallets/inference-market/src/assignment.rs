@@ -89,24 +89,30 @@ impl<T: Config> Pallet<T> {
 
 	/// Expires assigned job `id` of `node`: reports the node (once: it is remembered in the job
 	/// and never assigned it again), re-queues or refunds the job.
-	fn expire_job(now: BlockNumberFor<T>, id: JobId, mut job: JobOf<T>, node: T::AccountId) -> DispatchResult {
+	fn expire_job(
+		now: BlockNumberFor<T>,
+		id: JobId,
+		mut job: JobOf<T>,
+		node: T::AccountId,
+	) -> DispatchResult {
 		frame_support::storage::with_storage_layer(|| {
 			Self::release_assignment(&node, id, job.compute_units);
 			if !job.missed_by.contains(&node) {
 				T::Nodes::report_offence(&node, NodeOffence::MissedDeadline { job: id });
 				// At most `MaxAssignments` nodes were ever assigned the job.
-				job.missed_by
-					.try_push(node.clone())
-					.map_err(|_| DispatchError::Other("a job was missed by more nodes than it was assigned to"))?;
+				job.missed_by.try_push(node.clone()).map_err(|_| {
+					DispatchError::Other("a job was missed by more nodes than it was assigned to")
+				})?;
 			}
 			let may_retry = job.assignments <= Self::max_reassignments();
-			let requeued = may_retry &&
-				Queues::<T>::mutate(job.model, |queue| {
+			let requeued = may_retry
+				&& Queues::<T>::mutate(job.model, |queue| {
 					queue.get_or_insert_with(Default::default).try_insert(0, id).is_ok()
 				});
 			Self::deposit_event(Event::JobExpired { job: id, node, requeued });
 			if requeued {
-				job.status = JobStatus::Queued { expires_at: now.saturating_add(T::QueueTimeout::get()) };
+				job.status =
+					JobStatus::Queued { expires_at: now.saturating_add(T::QueueTimeout::get()) };
 				Jobs::<T>::insert(id, job);
 				Ok(())
 			} else {
@@ -180,7 +186,11 @@ impl<T: Config> Pallet<T> {
 
 	/// Looks at queued job `id`: refunds it if it timed out, otherwise tries to assign it to one
 	/// of `nodes`. Returns why it stays queued, or `None` if it left the queue.
-	fn visit_queued(now: BlockNumberFor<T>, id: JobId, nodes: &[T::AccountId]) -> Option<Unassigned> {
+	fn visit_queued(
+		now: BlockNumberFor<T>,
+		id: JobId,
+		nodes: &[T::AccountId],
+	) -> Option<Unassigned> {
 		let Some(job) = Jobs::<T>::get(id) else {
 			frame_support::defensive!("a queued job is not stored");
 			return None;
@@ -225,13 +235,18 @@ impl<T: Config> Pallet<T> {
 	pub fn can_take(node: &T::AccountId, units: ComputeUnits) -> bool {
 		let window: u64 = Self::deadline_window().saturated_into();
 		let per_window = T::Nodes::throughput(node).saturating_mul(window);
-		T::Nodes::remaining_capacity(node) >= units &&
-			NodeLoad::<T>::get(node).saturating_add(units) <= per_window
+		T::Nodes::remaining_capacity(node) >= units
+			&& NodeLoad::<T>::get(node).saturating_add(units) <= per_window
 	}
 
 	/// Assigns job `id` to the next node round-robin among `nodes` that has not missed it and
 	/// can take it ([`Self::can_take`]).
-	fn try_assign(now: BlockNumberFor<T>, id: JobId, mut job: JobOf<T>, nodes: &[T::AccountId]) -> Result<(), Unassigned> {
+	fn try_assign(
+		now: BlockNumberFor<T>,
+		id: JobId,
+		mut job: JobOf<T>,
+		nodes: &[T::AccountId],
+	) -> Result<(), Unassigned> {
 		let eligible = |node: &T::AccountId| !job.missed_by.contains(node);
 		if nodes.is_empty() {
 			return Err(Unassigned::NoCapacity);
@@ -247,7 +262,9 @@ impl<T: Config> Pallet<T> {
 			.find(|(_, node)| eligible(node) && Self::can_take(node, job.compute_units))
 		else {
 			// A node this job may not go to could still take the model's next jobs.
-			let any_room = nodes.iter().any(|node| !eligible(node) && Self::can_take(node, job.compute_units));
+			let any_room = nodes
+				.iter()
+				.any(|node| !eligible(node) && Self::can_take(node, job.compute_units));
 			return Err(if any_room { Unassigned::NoEligibleNode } else { Unassigned::NoCapacity });
 		};
 		// Capacity and the deadline entry are taken together or not at all.

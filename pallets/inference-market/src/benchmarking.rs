@@ -54,8 +54,9 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 /// many models each as they may. Returns the models and a requester.
 fn market<T: Config>(count: u32, inputs: u32, outputs: u32) -> (Vec<ModelId>, T::AccountId) {
 	let owner = funded::<T>("owner", 0);
-	let models: Vec<ModelId> =
-		(0..count.max(1)).map(|_| T::BenchmarkHelper::register_model(&owner, inputs, outputs)).collect();
+	let models: Vec<ModelId> = (0..count.max(1))
+		.map(|_| T::BenchmarkHelper::register_model(&owner, inputs, outputs))
+		.collect();
 	let per_node = T::BenchmarkHelper::max_models_per_node().max(1) as usize;
 	let nodes = T::MaxNodesPerModel::get();
 	for (chunk, served) in models.chunks(per_node).enumerate() {
@@ -74,14 +75,23 @@ fn input<T: Config>(len: u32) -> InputOf<T> {
 
 /// Submits a job of `requester` for `model`.
 fn submit<T: Config>(requester: &T::AccountId, model: ModelId, inputs: u32) -> JobId {
-	Pallet::<T>::do_submit_inference(requester.clone(), model, input::<T>(inputs), BalanceOf::<T>::max_value())
-		.expect("benchmark jobs are accepted")
+	Pallet::<T>::do_submit_inference(
+		requester.clone(),
+		model,
+		input::<T>(inputs),
+		BalanceOf::<T>::max_value(),
+	)
+	.expect("benchmark jobs are accepted")
 }
 
 /// Submits one job for each of `count` models; returns the jobs.
 fn one_job_per_model<T: Config>(count: u32, inputs: u32, outputs: u32) -> Vec<JobId> {
 	let (models, requester) = market::<T>(count, inputs, outputs);
-	models.iter().take(count as usize).map(|&model| submit::<T>(&requester, model, inputs)).collect()
+	models
+		.iter()
+		.take(count as usize)
+		.map(|&model| submit::<T>(&requester, model, inputs))
+		.collect()
 }
 
 /// Submits and assigns one job for each of `count` models; returns the jobs and their
@@ -115,22 +125,33 @@ mod benchmarks {
 	#[benchmark]
 	fn cancel() {
 		let (models, requester) = market::<T>(1, 1, 1);
-		let jobs: Vec<JobId> = (0..T::MaxQueueLen::get()).map(|_| submit::<T>(&requester, models[0], 1)).collect();
+		let jobs: Vec<JobId> = (0..T::MaxQueueLen::get())
+			.map(|_| submit::<T>(&requester, models[0], 1))
+			.collect();
 		let job = *jobs.last().expect("the queue holds at least one job");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(requester), job);
 
-		assert_eq!(Queues::<T>::get(models[0]).map(|q| q.len() as u32), Some(T::MaxQueueLen::get() - 1));
+		assert_eq!(
+			Queues::<T>::get(models[0]).map(|q| q.len() as u32),
+			Some(T::MaxQueueLen::get() - 1)
+		);
 	}
 
 	/// Settling a job with `i` input and `o` output values, all but the verification (see the
 	/// module docs).
 	#[benchmark]
-	fn submit_result(i: Linear<1, { T::MaxInputValues::get() }>, o: Linear<1, { T::MaxOutputValues::get() }>) {
+	fn submit_result(
+		i: Linear<1, { T::MaxInputValues::get() }>,
+		o: Linear<1, { T::MaxOutputValues::get() }>,
+	) {
 		let (jobs, _) = assigned::<T>(1, i, o);
 		let job = jobs[0];
-		let node = NodeJobs::<T>::iter_keys().next().map(|(node, _)| node).expect("the job is assigned");
+		let node = NodeJobs::<T>::iter_keys()
+			.next()
+			.map(|(node, _)| node)
+			.expect("the job is assigned");
 		let output: OutputOf<T> = BoundedVec::truncate_from(vec![-5; o as usize]);
 		let statement = H256::repeat_byte(3);
 

@@ -13,8 +13,8 @@ use frame_support::{
 };
 use sp_runtime::traits::{CheckedAdd, CheckedMul, Saturating, Zero};
 use zkinfer_primitives::{
-	inference_public_inputs, job_binding, ComputeNodes, ComputeUnits, InferenceVerifier, JobId, ModelId,
-	ModelRegistry, ModelTerms, QuantizedValue,
+	inference_public_inputs, job_binding, ComputeNodes, ComputeUnits, InferenceVerifier, JobId,
+	ModelId, ModelRegistry, ModelTerms, QuantizedValue,
 };
 use zkinfer_verifier_primitives::{PublicInput, StatementHash};
 
@@ -25,6 +25,13 @@ use crate::{
 	},
 	WeightInfo,
 };
+
+/// What settling a job needs: the job, its model's terms and the node it is assigned to.
+pub(crate) type SettlementTerms<T> = (
+	JobOf<T>,
+	ModelTerms<<T as frame_system::Config>::AccountId>,
+	<T as frame_system::Config>::AccountId,
+);
 
 impl<T: Config> Pallet<T> {
 	/// What one inference of a model with these terms costs now: compute units × unit price.
@@ -89,7 +96,10 @@ impl<T: Config> Pallet<T> {
 		let id = NextJobId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::JobIdOverflow)?;
 		Queues::<T>::try_mutate(model, |queue| {
-			queue.get_or_insert_with(Default::default).try_push(id).map_err(|_| Error::<T>::QueueFull)
+			queue
+				.get_or_insert_with(Default::default)
+				.try_push(id)
+				.map_err(|_| Error::<T>::QueueFull)
 		})?;
 		// Calls are transactional: a failure below rolls back the writes before it.
 		T::Currency::hold(&HoldReason::JobFee.into(), &requester, fee)?;
@@ -108,7 +118,9 @@ impl<T: Config> Pallet<T> {
 				submitted_at: now,
 				assignments: 0,
 				missed_by: Default::default(),
-				status: JobStatus::Queued { expires_at: now.saturating_add(T::QueueTimeout::get()) },
+				status: JobStatus::Queued {
+					expires_at: now.saturating_add(T::QueueTimeout::get()),
+				},
 			},
 		);
 		NextJobId::<T>::put(next);
@@ -124,10 +136,8 @@ impl<T: Config> Pallet<T> {
 		Self::unqueue(job.model, id);
 		T::Currency::release(&HoldReason::JobFee.into(), &who, job.fee, Precision::Exact)?;
 		T::Models::job_closed(job.model)?;
-		job.status = JobStatus::Cancelled {
-			amount: job.fee,
-			at: frame_system::Pallet::<T>::block_number(),
-		};
+		job.status =
+			JobStatus::Cancelled { amount: job.fee, at: frame_system::Pallet::<T>::block_number() };
 		let amount = job.fee;
 		Jobs::<T>::insert(id, job);
 		Self::deposit_event(Event::JobCancelled { job: id, requester: who, amount });
@@ -148,7 +158,12 @@ impl<T: Config> Pallet<T> {
 
 	/// Refunds the open job `id` (already out of the queue and deadline lists) for `reason`.
 	pub(crate) fn refund(id: JobId, mut job: JobOf<T>, reason: RefundReason) -> DispatchResult {
-		T::Currency::release(&HoldReason::JobFee.into(), &job.requester, job.fee, Precision::Exact)?;
+		T::Currency::release(
+			&HoldReason::JobFee.into(),
+			&job.requester,
+			job.fee,
+			Precision::Exact,
+		)?;
 		T::Models::job_closed(job.model)?;
 		job.status = JobStatus::Refunded {
 			reason,
@@ -198,7 +213,7 @@ impl<T: Config> Pallet<T> {
 		signer: &T::AccountId,
 		id: JobId,
 		output: &OutputOf<T>,
-	) -> Result<(JobOf<T>, ModelTerms<T::AccountId>, T::AccountId), DispatchError> {
+	) -> Result<SettlementTerms<T>, DispatchError> {
 		let job = Jobs::<T>::get(id).ok_or(Error::<T>::UnknownJob)?;
 		let node = match &job.status {
 			JobStatus::Assigned { node, .. } => {
@@ -222,7 +237,8 @@ impl<T: Config> Pallet<T> {
 	) -> Result<Weight, DispatchError> {
 		let (job, terms, node) = Self::settlement_terms(&signer, id, &output)?;
 		let public_inputs = Self::public_inputs(id, &node, &job.input, &output);
-		let statement = T::Verifiers::verify(terms.proof_system, &terms.vk, &public_inputs, &proof)?;
+		let statement =
+			T::Verifiers::verify(terms.proof_system, &terms.vk, &public_inputs, &proof)?;
 		// The key exists (it just verified); without it, charge the dearest key of this size.
 		let verification = T::Verifiers::key_info(terms.proof_system, &terms.vk).map_or_else(
 			|| T::Verifiers::max_verify_weight(public_inputs.len() as u32),
@@ -284,7 +300,14 @@ impl<T: Config> Pallet<T> {
 			at: frame_system::Pallet::<T>::block_number(),
 		};
 		Jobs::<T>::insert(id, job);
-		Self::deposit_event(Event::InferenceVerified { job: id, model, node, output, statement, payout });
+		Self::deposit_event(Event::InferenceVerified {
+			job: id,
+			model,
+			node,
+			output,
+			statement,
+			payout,
+		});
 		Ok(())
 	}
 
@@ -318,7 +341,10 @@ impl<T: Config> Pallet<T> {
 		for (id, job) in Jobs::<T>::iter() {
 			ensure!(id < next, "a job id is not below NextJobId");
 			ensure!(job.assignments <= most_assignments, "a job was assigned too often");
-			ensure!(job.missed_by.len() as u32 <= job.assignments, "a job was missed more often than assigned");
+			ensure!(
+				job.missed_by.len() as u32 <= job.assignments,
+				"a job was missed more often than assigned"
+			);
 			let deposit = deposits.entry(job.requester.clone()).or_insert_with(Zero::zero);
 			*deposit = deposit.saturating_add(job.deposit);
 			if job.is_open() {
@@ -332,22 +358,32 @@ impl<T: Config> Pallet<T> {
 					queued.insert((job.model, id));
 				},
 				JobStatus::Assigned { node, deadline } => {
-					ensure!(Deadlines::<T>::get(deadline).contains(&id), "an assigned job has no deadline entry");
+					ensure!(
+						Deadlines::<T>::get(deadline).contains(&id),
+						"an assigned job has no deadline entry"
+					);
 					ensure!(
 						NodeJobs::<T>::get(node, id).as_ref() == Some(deadline),
 						"an assigned job is not in its node's index with its deadline"
 					);
-					ensure!(!job.missed_by.contains(node), "a job is assigned to a node that missed it");
+					ensure!(
+						!job.missed_by.contains(node),
+						"a job is assigned to a node that missed it"
+					);
 					let units = load.entry(node.clone()).or_default();
 					*units = units.saturating_add(job.compute_units);
 				},
 				JobStatus::Fulfilled { payout, .. } => ensure!(
-					payout.node.checked_add(&payout.owner).and_then(|s| s.checked_add(&payout.protocol)) ==
-						Some(job.fee),
+					payout
+						.node
+						.checked_add(&payout.owner)
+						.and_then(|s| s.checked_add(&payout.protocol))
+						== Some(job.fee),
 					"a fulfilled job's payout differs from its fee"
 				),
-				JobStatus::Refunded { amount, .. } | JobStatus::Cancelled { amount, .. } =>
-					ensure!(*amount == job.fee, "a refund differs from the job's fee"),
+				JobStatus::Refunded { amount, .. } | JobStatus::Cancelled { amount, .. } => {
+					ensure!(*amount == job.fee, "a refund differs from the job's fee")
+				},
 			}
 		}
 		let mut in_queues = BTreeSet::new();
@@ -359,7 +395,10 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(in_queues == queued, "the queues differ from the queued jobs");
 		for (node, units) in NodeLoad::<T>::iter() {
-			ensure!(load.remove(&node) == Some(units), "a node's load differs from its assigned jobs' units");
+			ensure!(
+				load.remove(&node) == Some(units),
+				"a node's load differs from its assigned jobs' units"
+			);
 		}
 		ensure!(load.is_empty(), "a node with assigned jobs has no load");
 		for (node, id, _) in NodeJobs::<T>::iter() {
@@ -403,4 +442,3 @@ where
 		matches!(self.status, JobStatus::Queued { .. } | JobStatus::Assigned { .. })
 	}
 }
-

@@ -37,7 +37,7 @@
 //!    [`submit_result`](pallet::Pallet::submit_result)`(job, output, proof)`. The runtime
 //!    (or the prover key its operator named in node staking) calls it; the runtime
 //!    builds the public inputs itself — the job binding of (job id, node account), the job's
-//!    input, the claimed output (see `zkinfer_primitives::statement`) — and asks the verifier
+//!    input, the claimed output (see `zkinfer_statement`) — and asks the verifier
 //!    of the model's proof system. On success the held fee is split between the node
 //!    (`NodeShare`), the model owner (`OwnerShare`) and the protocol (the rest, to
 //!    `ProtocolFeeDestination`, the treasury), the output is stored and
@@ -134,11 +134,11 @@ pub mod offchain;
 mod tests;
 pub mod weights;
 
+#[cfg(feature = "runtime-benchmarks")]
+pub use benchmarking::BenchmarkHelper;
 pub use offchain::OffchainOperators;
 pub use pallet::*;
 pub use weights::WeightInfo;
-#[cfg(feature = "runtime-benchmarks")]
-pub use benchmarking::BenchmarkHelper;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -190,10 +190,6 @@ pub mod pallet {
 	/// Configuration of the pallet.
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
-		/// The overarching event type.
-		#[allow(deprecated)]
-		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
-
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 
@@ -295,7 +291,16 @@ pub mod pallet {
 
 	/// How a fulfilled job's fee was paid out.
 	#[derive(
-		Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+		Clone,
+		Copy,
+		PartialEq,
+		Eq,
+		Debug,
+		Encode,
+		Decode,
+		DecodeWithMemTracking,
+		MaxEncodedLen,
+		TypeInfo,
 	)]
 	pub struct Payout<Balance> {
 		/// To the node that proved it (paid to node staking's reward account for the node,
@@ -309,7 +314,16 @@ pub mod pallet {
 
 	/// Why a job's fee went back to the requester.
 	#[derive(
-		Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+		Clone,
+		Copy,
+		PartialEq,
+		Eq,
+		Debug,
+		Encode,
+		Decode,
+		DecodeWithMemTracking,
+		MaxEncodedLen,
+		TypeInfo,
 	)]
 	pub enum RefundReason {
 		/// No node took it within `QueueTimeout` blocks.
@@ -395,7 +409,14 @@ pub mod pallet {
 		TypeInfo,
 	)]
 	#[scale_info(skip_type_params(MaxInput, MaxOutput, MaxMissed))]
-	pub struct Job<AccountId, Balance, BlockNumber, MaxInput: Get<u32>, MaxOutput: Get<u32>, MaxMissed: Get<u32>>
+	pub struct Job<
+		AccountId,
+		Balance,
+		BlockNumber,
+		MaxInput: Get<u32>,
+		MaxOutput: Get<u32>,
+		MaxMissed: Get<u32>,
+	>
 	where
 		AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
 		Balance: Clone + PartialEq + Eq + core::fmt::Debug,
@@ -468,7 +489,8 @@ pub mod pallet {
 	/// The compute units of each node's open assigned jobs: never more than its throughput
 	/// covers in one deadline window.
 	#[pallet::storage]
-	pub type NodeLoad<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ComputeUnits, ValueQuery>;
+	pub type NodeLoad<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, ComputeUnits, ValueQuery>;
 
 	/// Where the next round-robin search over a model's nodes starts.
 	#[pallet::storage]

@@ -71,7 +71,8 @@ pub const QUEUE_LEN: u32 = 8;
 /// The deposit of a requester's usage record of a model.
 pub const USAGE_DEPOSIT: Balance = 20;
 /// The input domain of the test models.
-pub const DOMAIN: zkinfer_primitives::InputDomain = zkinfer_primitives::InputDomain { min: -100, max: 100 };
+pub const DOMAIN: zkinfer_primitives::InputDomain =
+	zkinfer_primitives::InputDomain { min: -100, max: 100 };
 
 /// Pays credits into the treasury account.
 pub struct ToTreasury;
@@ -96,7 +97,6 @@ parameter_types! {
 }
 
 impl pallet_model_registry::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Verifiers = TestVerifier;
@@ -114,7 +114,6 @@ impl pallet_model_registry::Config for Test {
 }
 
 impl pallet_inference_market::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Models = ModelRegistry;
@@ -148,7 +147,10 @@ pub struct TestHelper;
 
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_model_registry::BenchmarkHelper<u64> for TestHelper {
-	fn registered_key(_owner: &u64, public_inputs: u32) -> (ProofSystem, zkinfer_verifier_primitives::KeyHash) {
+	fn registered_key(
+		_owner: &u64,
+		public_inputs: u32,
+	) -> (ProofSystem, zkinfer_verifier_primitives::KeyHash) {
 		(ProofSystem::Halo2Kzg, TestVerifier::register_key(ProofSystem::Halo2Kzg, public_inputs))
 	}
 }
@@ -181,7 +183,10 @@ impl crate::OffchainOperators<u64, crate::Call<Test>> for TestOperators {
 	fn local_operators() -> Vec<u64> {
 		LOCAL_OPERATORS.with(|operators| operators.borrow().clone())
 	}
-	fn submit_signed(key: &u64, call: crate::Call<Test>) -> Result<(), ()> {
+	fn submit_signed(
+		key: &u64,
+		call: crate::Call<Test>,
+	) -> Result<(), crate::offchain::SubmitError> {
 		SUBMITTED.with(|submitted| submitted.borrow_mut().push((*key, call)));
 		Ok(())
 	}

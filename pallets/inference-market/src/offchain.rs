@@ -6,25 +6,26 @@
 //! (which may submit that node's results and do nothing else with it). For the nodes those
 //! keys prove for, it visits their assigned jobs (`NodeJobs`) earliest deadline first, at most
 //! [`MAX_OFFCHAIN_JOBS`] per run. For each job, under an off-chain storage lock so that two
-//! workers (of consecutive blocks) never handle the same job at once:
+//! workers (of consecutive blocks) never handle the same job at once, it takes the step of
+//! the chain's one proving policy (`zkinfer_proving_interface::policy`, which the standalone
+//! `prover-worker run` follows too):
 //!
 //! 1. it asks the node's prover for the job's status (`offchain_proving::proof_status`);
 //! 2. unknown → it hands the job over (`offchain_proving::request_proof`: the model's
 //!    artifact hash, the job binding, the input) and returns: proving happens in the node's
 //!    pool, never in the worker;
 //! 3. ready → it submits `submit_result(job, output, proof)` signed by the operator's key
-//!    and records the block in persistent off-chain storage, so the next workers do not
-//!    submit it again while the transaction is on its way (after [`RESUBMIT_AFTER`] blocks a
-//!    still-assigned job is submitted again);
+//!    and notes the block, so the next workers do not submit it again while the transaction
+//!    is on its way (after [`RESUBMIT_AFTER`] blocks a still-assigned job is submitted again);
 //! 4. failed → it logs why and asks again after [`RETRY_AFTER`] blocks.
 //!
 //! A node restart loses the prover's memory, not the chain's: the job is still assigned,
 //! the prover reports it unknown, and it is proved again.
 //!
-//! The worker's notes of submissions and failures live in persistent off-chain storage, one
-//! entry per job, and a list per node of the jobs it keeps notes for; each run forgets the
-//! notes of jobs no longer assigned to the node (settled, expired, refunded), so they do not
-//! accumulate.
+//! The worker's notes (`JobNotes`: when a result was submitted, when a failure was seen) live
+//! in persistent off-chain storage, one entry per job, and a list per node of the jobs it keeps
+//! notes for; each run forgets the notes of jobs no longer assigned to the node (settled,
+//! expired, refunded), so they do not accumulate.
 
 use alloc::vec::Vec;
 use codec::Encode;
@@ -36,24 +37,28 @@ use sp_runtime::{
 		storage_lock::{BlockAndTime, StorageLock},
 		Duration,
 	},
-	traits::Saturating,
+	traits::UniqueSaturatedInto,
 	KeyTypeId,
 };
-pub use zkinfer_offchain_prover::{RESUBMIT_AFTER, RETRY_AFTER};
-use zkinfer_offchain_prover::{offchain_proving, ProofRequest, ProofStatus, RequestOutcome};
 use zkinfer_primitives::{job_binding, ComputeNodes, JobId, ModelRegistry};
+use zkinfer_proving_interface::{
+	offchain_proving,
+	policy::{self, JobNotes, Step},
+	ProofRequest, RequestOutcome, OPERATOR_KEY_TYPE,
+};
+pub use zkinfer_proving_interface::{RESUBMIT_AFTER, RETRY_AFTER};
 
 use crate::{Call, Config, JobStatus, Jobs, NodeJobs, Pallet};
 
 #[cfg(test)]
 mod tests;
 
-/// The key type of compute-node operator keys: an sr25519 key whose account is the operator.
-pub const KEY_TYPE: KeyTypeId = KeyTypeId(*b"zkin");
+/// The key type of compute-node operator keys (`zkin`): an sr25519 key whose account is the
+/// operator, or the prover key an operator named.
+pub const KEY_TYPE: KeyTypeId = KeyTypeId(OPERATOR_KEY_TYPE);
 
 /// The most jobs one off-chain worker run looks at (over all local operators).
 pub const MAX_OFFCHAIN_JOBS: usize = 64;
-
 
 /// How long a worker holds a job's lock: at most this many blocks or milliseconds.
 const LOCK_BLOCKS: u32 = 2;
@@ -81,6 +86,16 @@ pub mod crypto {
 	}
 }
 
+/// Why the off-chain worker could not submit a result.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SubmitError {
+	/// The local keystore holds no key of the account (removed since the run began, or a
+	/// node without keys).
+	NoKey,
+	/// The transaction could not be built or the pool refused it.
+	Refused,
+}
+
 /// The node's side of off-chain proving: which accounts it holds [`KEY_TYPE`] keys of (node
 /// operators, or prover keys operators named), and how it submits results signed by them. The
 /// runtime implements it with `frame_system::offchain::Signer` over the keystore; `()` holds no
@@ -89,15 +104,15 @@ pub trait OffchainOperators<AccountId, LocalCall> {
 	/// The accounts whose [`KEY_TYPE`] keys are in the local keystore.
 	fn local_operators() -> Vec<AccountId>;
 	/// Submits `call` as a transaction signed by `key`'s local key.
-	fn submit_signed(key: &AccountId, call: LocalCall) -> Result<(), ()>;
+	fn submit_signed(key: &AccountId, call: LocalCall) -> Result<(), SubmitError>;
 }
 
 impl<AccountId, LocalCall> OffchainOperators<AccountId, LocalCall> for () {
 	fn local_operators() -> Vec<AccountId> {
 		Vec::new()
 	}
-	fn submit_signed(_: &AccountId, _: LocalCall) -> Result<(), ()> {
-		Err(())
+	fn submit_signed(_: &AccountId, _: LocalCall) -> Result<(), SubmitError> {
+		Err(SubmitError::NoKey)
 	}
 }
 
@@ -106,7 +121,8 @@ impl<AccountId, LocalCall> OffchainOperators<AccountId, LocalCall> for () {
 /// always computed from the account itself.
 pub fn prover_node_id<AccountId: Encode>(operator: &AccountId) -> [u8; 32] {
 	let encoded = operator.encode();
-	<[u8; 32]>::try_from(encoded.as_slice()).unwrap_or_else(|_| sp_io::hashing::blake2_256(&encoded))
+	<[u8; 32]>::try_from(encoded.as_slice())
+		.unwrap_or_else(|_| sp_io::hashing::blake2_256(&encoded))
 }
 
 /// Off-chain storage keys of a job handled for `node`.
@@ -137,7 +153,9 @@ impl<T: Config> Pallet<T> {
 			for operator in Self::nodes_proved_by(&key) {
 				let node = prover_node_id(&operator);
 				let mut jobs: Vec<(BlockNumberFor<T>, JobId)> =
-					NodeJobs::<T>::iter_prefix(&operator).map(|(job, deadline)| (deadline, job)).collect();
+					NodeJobs::<T>::iter_prefix(&operator)
+						.map(|(job, deadline)| (deadline, job))
+						.collect();
 				Self::forget_finished(&node, &jobs);
 				if budget == 0 {
 					continue;
@@ -158,9 +176,7 @@ impl<T: Config> Pallet<T> {
 		let mut tracked = StorageValueRef::persistent(&tracked_key);
 		let before: Vec<JobId> = tracked.get().ok().flatten().unwrap_or_default();
 		for job in before.iter().filter(|job| !jobs.iter().any(|(_, assigned)| assigned == *job)) {
-			for kind in [&b"submitted"[..], &b"failed"[..]] {
-				StorageValueRef::persistent(&storage_key(kind, *job, node)).clear();
-			}
+			StorageValueRef::persistent(&storage_key(b"notes", *job, node)).clear();
 		}
 		let now: Vec<JobId> = jobs.iter().map(|(_, job)| *job).collect();
 		if now.is_empty() {
@@ -172,61 +188,67 @@ impl<T: Config> Pallet<T> {
 
 	/// Moves job `id` of `operator`'s node (`node`: its 32 bytes) one step on; results are
 	/// signed by the local key `key`.
-	fn offchain_job(now: BlockNumberFor<T>, key: &T::AccountId, operator: &T::AccountId, node: &[u8; 32], id: JobId) {
+	fn offchain_job(
+		now: BlockNumberFor<T>,
+		key: &T::AccountId,
+		operator: &T::AccountId,
+		node: &[u8; 32],
+		id: JobId,
+	) {
 		let Some(job) = Jobs::<T>::get(id) else { return };
-		if !matches!(&job.status, JobStatus::Assigned { node: assigned, .. } if assigned == operator) {
+		if !matches!(&job.status, JobStatus::Assigned { node: assigned, .. } if assigned == operator)
+		{
 			return;
 		}
 		let lock_key = storage_key(b"lock", id, node);
-		let mut lock = StorageLock::<BlockAndTime<frame_system::Pallet<T>>>::with_block_and_time_deadline(
-			&lock_key,
-			LOCK_BLOCKS,
-			Duration::from_millis(LOCK_MILLIS),
-		);
+		let mut lock =
+			StorageLock::<BlockAndTime<frame_system::Pallet<T>>>::with_block_and_time_deadline(
+				&lock_key,
+				LOCK_BLOCKS,
+				Duration::from_millis(LOCK_MILLIS),
+			);
 		let Ok(_guard) = lock.try_lock() else { return };
 
-		let submitted_key = storage_key(b"submitted", id, node);
-		let submitted = StorageValueRef::persistent(&submitted_key);
-		if let Ok(Some(at)) = submitted.get::<BlockNumberFor<T>>() {
-			if now < at.saturating_add(RESUBMIT_AFTER.into()) {
-				return;
-			}
-		}
-		match offchain_proving::proof_status(id, *node) {
-			ProofStatus::Pending => {},
-			ProofStatus::Unknown => Self::request_proof(id, operator, node, &job.input, job.model),
-			ProofStatus::Failed(reason) => {
-				let failed_key = storage_key(b"failed", id, node);
-				let mut failed = StorageValueRef::persistent(&failed_key);
-				match failed.get::<BlockNumberFor<T>>() {
-					Ok(Some(at)) if now >= at.saturating_add(RETRY_AFTER.into()) => {
-						failed.clear();
-						Self::request_proof(id, operator, node, &job.input, job.model);
-					},
-					Ok(Some(_)) => {},
-					_ => {
-						log::warn!(
-							target: "runtime::inference-market",
-							"job {id}: the prover failed ({}); retrying in {RETRY_AFTER} blocks",
-							core::str::from_utf8(&reason).unwrap_or("non-UTF-8 reason"),
-						);
-						failed.set(&now);
-					},
-				}
-			},
-			ProofStatus::Ready { output, proof } => {
-				let (Ok(output), Ok(proof)) = (BoundedVec::try_from(output), BoundedVec::try_from(proof)) else {
+		let notes_key = storage_key(b"notes", id, node);
+		let mut stored = StorageValueRef::persistent(&notes_key);
+		let before: JobNotes = stored.get().ok().flatten().unwrap_or_default();
+		let mut notes = before;
+		let now: u64 = now.unique_saturated_into();
+		match policy::step(now, &mut notes, || offchain_proving::proof_status(id, *node)) {
+			Step::Wait => {},
+			Step::Request => Self::request_proof(id, operator, node, &job.input, job.model),
+			Step::Failed(reason) => log::warn!(
+				target: "runtime::inference-market",
+				"job {id}: the prover failed ({}); retrying in {RETRY_AFTER} blocks",
+				core::str::from_utf8(&reason).unwrap_or("non-UTF-8 reason"),
+			),
+			Step::Submit { output, proof } => {
+				let (Ok(output), Ok(proof)) =
+					(BoundedVec::try_from(output), BoundedVec::try_from(proof))
+				else {
 					log::warn!(target: "runtime::inference-market", "job {id}: the proof or output exceeds this chain's bounds");
 					return;
 				};
-				match T::Operators::submit_signed(key, Call::submit_result { job: id, output, proof }) {
+				match T::Operators::submit_signed(
+					key,
+					Call::submit_result { job: id, output, proof },
+				) {
 					Ok(()) => {
 						log::info!(target: "runtime::inference-market", "job {id}: result submitted");
-						submitted.set(&now);
+						notes.submitted(now);
 					},
-					Err(()) => log::warn!(target: "runtime::inference-market", "job {id}: could not submit the result"),
+					Err(error) => {
+						log::warn!(target: "runtime::inference-market", "job {id}: could not submit the result: {error:?}")
+					},
 				}
 			},
+		}
+		if notes != before {
+			if notes.is_empty() {
+				stored.clear();
+			} else {
+				stored.set(&notes);
+			}
 		}
 	}
 
@@ -253,10 +275,16 @@ impl<T: Config> Pallet<T> {
 			input: input.to_vec(),
 		};
 		match offchain_proving::request_proof(request) {
-			RequestOutcome::Accepted => log::info!(target: "runtime::inference-market", "job {id}: handed to the prover"),
+			RequestOutcome::Accepted => {
+				log::info!(target: "runtime::inference-market", "job {id}: handed to the prover")
+			},
 			RequestOutcome::AlreadyKnown => {},
-			RequestOutcome::Busy => log::debug!(target: "runtime::inference-market", "job {id}: the prover is busy"),
-			RequestOutcome::NoProver => log::debug!(target: "runtime::inference-market", "job {id}: this node has no prover"),
+			RequestOutcome::Busy => {
+				log::debug!(target: "runtime::inference-market", "job {id}: the prover is busy")
+			},
+			RequestOutcome::NoProver => {
+				log::debug!(target: "runtime::inference-market", "job {id}: this node has no prover")
+			},
 		}
 	}
 }

@@ -30,7 +30,11 @@ fn output() -> OutputOf<Test> {
 }
 
 /// The proof the test verifier accepts for job `job`'s `output` by `node`.
-fn proof_for(job: JobId, node: u64, output: &[i64]) -> BoundedVec<u8, frame_support::traits::ConstU32<64>> {
+fn proof_for(
+	job: JobId,
+	node: u64,
+	output: &[i64],
+) -> BoundedVec<u8, frame_support::traits::ConstU32<64>> {
 	let record = Jobs::<Test>::get(job).expect("the job is stored");
 	let terms = ModelRegistry::terms(record.model).expect("its model is stored");
 	let inputs = InferenceMarket::public_inputs(job, &node, &record.input, output);
@@ -47,7 +51,12 @@ fn market_with(nodes: &[u64], capacity: u64) -> u32 {
 }
 
 fn submit(who: u64, model: u32) -> JobId {
-	assert_ok!(InferenceMarket::submit_inference(RuntimeOrigin::signed(who), model, input(), PRICE));
+	assert_ok!(InferenceMarket::submit_inference(
+		RuntimeOrigin::signed(who),
+		model,
+		input(),
+		PRICE
+	));
 	NextJobId::<Test>::get() - 1
 }
 
@@ -93,11 +102,19 @@ fn a_job_is_assigned_proved_and_paid_as_priced() {
 		run_to_block(2);
 		assert_eq!(status(job), JobStatus::Assigned { node: NODE_1, deadline: 2 + DEADLINE });
 		assert_eq!(InferenceMarket::jobs_assigned_to(NODE_1), vec![job]);
-		assert_eq!(<TestNodes<u64> as ComputeNodes<u64, Balance>>::remaining_capacity(&NODE_1), 1_000 - UNITS);
+		assert_eq!(
+			<TestNodes<u64> as ComputeNodes<u64, Balance>>::remaining_capacity(&NODE_1),
+			1_000 - UNITS
+		);
 
 		// The node proves and is paid; the output is stored.
 		let proof = proof_for(job, NODE_1, &output());
-		assert_ok!(InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_1), job, output(), proof));
+		assert_ok!(InferenceMarket::submit_result(
+			RuntimeOrigin::signed(NODE_1),
+			job,
+			output(),
+			proof
+		));
 		let payout = Payout { node: 320, owner: 60, protocol: 20 };
 		assert!(matches!(
 			status(job),
@@ -136,7 +153,12 @@ fn submissions_are_checked_before_anything_is_held() {
 			Error::<Test>::PriceAboveMaxFee
 		);
 		assert_noop!(
-			InferenceMarket::submit_inference(signed(BOB), model, BoundedVec::truncate_from(vec![1, 2]), PRICE),
+			InferenceMarket::submit_inference(
+				signed(BOB),
+				model,
+				BoundedVec::truncate_from(vec![1, 2]),
+				PRICE
+			),
 			Error::<Test>::InputLength
 		);
 		assert_noop!(
@@ -150,7 +172,10 @@ fn submissions_are_checked_before_anything_is_held() {
 		assert_eq!(NextJobId::<Test>::get(), 0);
 		// A retired model takes no new jobs.
 		assert_ok!(ModelRegistry::retire_model(signed(ALICE), model));
-		assert_eq!(InferenceMarket::quote(model), Err(pallet_model_registry::Error::<Test>::UnknownModel.into()));
+		assert_eq!(
+			InferenceMarket::quote(model),
+			Err(pallet_model_registry::Error::<Test>::UnknownModel.into())
+		);
 	});
 }
 
@@ -167,10 +192,21 @@ fn a_retired_model_with_open_jobs_refuses_new_ones_and_settles_the_open_ones() {
 		assert_eq!(InferenceMarket::quote(model), Err(Error::<Test>::ModelNotAcceptingJobs.into()));
 		run_to_block(2);
 		let proof = proof_for(job, NODE_1, &output());
-		assert_ok!(InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_1), job, output(), proof));
+		assert_ok!(InferenceMarket::submit_result(
+			RuntimeOrigin::signed(NODE_1),
+			job,
+			output(),
+			proof
+		));
 		// The last open job closed: the model is gone and its deposit released.
 		assert!(pallet_model_registry::Models::<Test>::get(model).is_none());
-		assert_eq!(Balances::balance_on_hold(&pallet_model_registry::HoldReason::ModelDeposit.into(), &ALICE), 0);
+		assert_eq!(
+			Balances::balance_on_hold(
+				&pallet_model_registry::HoldReason::ModelDeposit.into(),
+				&ALICE
+			),
+			0
+		);
 	});
 }
 
@@ -193,22 +229,43 @@ fn only_the_requester_cancels_and_only_while_queued() {
 	run_test(|| {
 		let model = market_with(&[], 0);
 		let job = submit(BOB, model);
-		assert_noop!(InferenceMarket::cancel(RuntimeOrigin::signed(ALICE), job), Error::<Test>::NotRequester);
-		assert_noop!(InferenceMarket::cancel(RuntimeOrigin::signed(BOB), 5), Error::<Test>::UnknownJob);
+		assert_noop!(
+			InferenceMarket::cancel(RuntimeOrigin::signed(ALICE), job),
+			Error::<Test>::NotRequester
+		);
+		assert_noop!(
+			InferenceMarket::cancel(RuntimeOrigin::signed(BOB), 5),
+			Error::<Test>::UnknownJob
+		);
 		assert_ok!(InferenceMarket::cancel(RuntimeOrigin::signed(BOB), job));
 		assert_eq!(status(job), JobStatus::Cancelled { amount: PRICE, at: 1 });
 		assert_eq!(fee_held(BOB), 0);
 		assert!(queue_of(model).is_empty());
-		assert_eq!(events().last(), Some(&Event::JobCancelled { job, requester: BOB, amount: PRICE }));
-		assert_noop!(InferenceMarket::cancel(RuntimeOrigin::signed(BOB), job), Error::<Test>::NotQueued);
+		assert_eq!(
+			events().last(),
+			Some(&Event::JobCancelled { job, requester: BOB, amount: PRICE })
+		);
+		assert_noop!(
+			InferenceMarket::cancel(RuntimeOrigin::signed(BOB), job),
+			Error::<Test>::NotQueued
+		);
 
 		TestNodes::<u64>::add(NODE_1, vec![model], 1_000);
 		let assigned = submit(BOB, model);
 		run_to_block(2);
-		assert_noop!(InferenceMarket::cancel(RuntimeOrigin::signed(BOB), assigned), Error::<Test>::NotQueued);
+		assert_noop!(
+			InferenceMarket::cancel(RuntimeOrigin::signed(BOB), assigned),
+			Error::<Test>::NotQueued
+		);
 		// An open job cannot be removed; a finished one can.
-		assert_noop!(InferenceMarket::remove_job(RuntimeOrigin::signed(BOB), assigned), Error::<Test>::JobStillOpen);
-		assert_noop!(InferenceMarket::remove_job(RuntimeOrigin::signed(ALICE), job), Error::<Test>::NotRequester);
+		assert_noop!(
+			InferenceMarket::remove_job(RuntimeOrigin::signed(BOB), assigned),
+			Error::<Test>::JobStillOpen
+		);
+		assert_noop!(
+			InferenceMarket::remove_job(RuntimeOrigin::signed(ALICE), job),
+			Error::<Test>::NotRequester
+		);
 		assert_ok!(InferenceMarket::remove_job(RuntimeOrigin::signed(BOB), job));
 	});
 }
@@ -227,16 +284,33 @@ fn wrong_results_move_nothing() {
 
 		// Another node, even with the right proof.
 		assert_noop!(
-			InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_2), job, output(), proof.clone()),
+			InferenceMarket::submit_result(
+				RuntimeOrigin::signed(NODE_2),
+				job,
+				output(),
+				proof.clone()
+			),
 			Error::<Test>::NotAssignedNode
 		);
 		// The right node, a proof of another output.
 		let mut claimed = output();
 		claimed[0] += 1;
-		assert!(InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_1), job, claimed, proof.clone()).is_err());
+		assert!(InferenceMarket::submit_result(
+			RuntimeOrigin::signed(NODE_1),
+			job,
+			claimed,
+			proof.clone()
+		)
+		.is_err());
 		// A proof made for job 0 replayed for job 1 by its node: the binding differs.
 		let replay = proof_for(job, NODE_2, &output());
-		assert!(InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_2), other, output(), replay).is_err());
+		assert!(InferenceMarket::submit_result(
+			RuntimeOrigin::signed(NODE_2),
+			other,
+			output(),
+			replay
+		)
+		.is_err());
 		// The wrong number of outputs.
 		assert_noop!(
 			InferenceMarket::submit_result(
@@ -252,7 +326,12 @@ fn wrong_results_move_nothing() {
 		assert_eq!(assigned_node(job), Some(NODE_1));
 
 		// The right one settles, exactly once.
-		assert_ok!(InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_1), job, output(), proof.clone()));
+		assert_ok!(InferenceMarket::submit_result(
+			RuntimeOrigin::signed(NODE_1),
+			job,
+			output(),
+			proof.clone()
+		));
 		assert_noop!(
 			InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_1), job, output(), proof),
 			Error::<Test>::NotAssigned
@@ -268,7 +347,10 @@ fn nodes_never_get_more_than_their_capacity() {
 		let model = market_with(&[NODE_1], 2 * UNITS + 1);
 		let jobs: Vec<_> = (0..3).map(|_| submit(BOB, model)).collect();
 		run_to_block(2);
-		assert_eq!(jobs.iter().map(|&j| assigned_node(j)).collect::<Vec<_>>(), vec![Some(NODE_1), Some(NODE_1), None]);
+		assert_eq!(
+			jobs.iter().map(|&j| assigned_node(j)).collect::<Vec<_>>(),
+			vec![Some(NODE_1), Some(NODE_1), None]
+		);
 		assert_eq!(queue_of(model), vec![jobs[2]]);
 		run_to_block(3);
 		assert_eq!(assigned_node(jobs[2]), None);
@@ -303,13 +385,17 @@ fn a_shorter_deadline_never_overfills_a_deadline_list() {
 		let model = market_with(&[NODE_1], 1_000);
 		let first: Vec<_> = (0..JOBS_PER_BLOCK).map(|_| submit(BOB, model)).collect();
 		run_to_block(2);
-		assert!(first.iter().all(|&j| matches!(status(j), JobStatus::Assigned { deadline: 7, .. })));
+		assert!(first
+			.iter()
+			.all(|&j| matches!(status(j), JobStatus::Assigned { deadline: 7, .. })));
 		// Governance shortens the deadline by one: block 3's jobs would also be due at 7,
 		// whose list is full; they are due one block later instead.
 		AssignmentDeadline::set(&(DEADLINE - 1));
 		let second: Vec<_> = (0..JOBS_PER_BLOCK).map(|_| submit(BOB, model)).collect();
 		run_to_block(3);
-		assert!(second.iter().all(|&j| matches!(status(j), JobStatus::Assigned { deadline: 8, .. })));
+		assert!(second
+			.iter()
+			.all(|&j| matches!(status(j), JobStatus::Assigned { deadline: 8, .. })));
 		assert_eq!(Deadlines::<Test>::get(7).len() as u32, JOBS_PER_BLOCK);
 		assert_eq!(Deadlines::<Test>::get(8).len() as u32, JOBS_PER_BLOCK);
 	});
@@ -338,7 +424,10 @@ fn a_missed_deadline_reassigns_to_another_node_then_refunds() {
 
 		// NODE_1 misses the deadline: reported, and the job goes to NODE_2 in the same block.
 		run_to_block(2 + DEADLINE);
-		assert_eq!(TestNodes::<u64>::offences(), vec![(NODE_1, NodeOffence::MissedDeadline { job })]);
+		assert_eq!(
+			TestNodes::<u64>::offences(),
+			vec![(NODE_1, NodeOffence::MissedDeadline { job })]
+		);
 		assert!(events().contains(&Event::JobExpired { job, node: NODE_1, requeued: true }));
 		assert_eq!(assigned_node(job), Some(NODE_2));
 		assert!(InferenceMarket::jobs_assigned_to(NODE_1).is_empty());
@@ -352,7 +441,10 @@ fn a_missed_deadline_reassigns_to_another_node_then_refunds() {
 		// NODE_2 misses it too: MaxReassignments (1) is used up, the fee goes back.
 		run_to_block(2 + 2 * DEADLINE);
 		assert_eq!(TestNodes::<u64>::offences().len(), 2);
-		assert!(matches!(status(job), JobStatus::Refunded { reason: RefundReason::DeadlinesMissed, amount: PRICE, .. }));
+		assert!(matches!(
+			status(job),
+			JobStatus::Refunded { reason: RefundReason::DeadlinesMissed, amount: PRICE, .. }
+		));
 		assert_eq!(fee_held(BOB), 0);
 		assert_eq!(Balances::balance(&BOB), ENDOWMENT - DEPOSIT - USAGE_DEPOSIT);
 		assert_eq!(ModelRegistry::open_jobs(model), 0);
@@ -384,7 +476,10 @@ fn a_job_no_node_takes_is_refunded_after_the_queue_timeout() {
 		run_to_block(QUEUE_TIMEOUT);
 		assert!(matches!(status(job), JobStatus::Queued { .. }));
 		run_to_block(1 + QUEUE_TIMEOUT);
-		assert!(matches!(status(job), JobStatus::Refunded { reason: RefundReason::QueueTimeout, .. }));
+		assert!(matches!(
+			status(job),
+			JobStatus::Refunded { reason: RefundReason::QueueTimeout, .. }
+		));
 		assert!(queue_of(model).is_empty());
 		assert_eq!(fee_held(BOB), 0);
 	});
@@ -401,7 +496,12 @@ fn a_new_unit_price_applies_to_new_jobs_only() {
 			InferenceMarket::submit_inference(RuntimeOrigin::signed(BOB), model, input(), PRICE),
 			Error::<Test>::PriceAboveMaxFee
 		);
-		assert_ok!(InferenceMarket::submit_inference(RuntimeOrigin::signed(BOB), model, input(), 2 * PRICE));
+		assert_ok!(InferenceMarket::submit_inference(
+			RuntimeOrigin::signed(BOB),
+			model,
+			input(),
+			2 * PRICE
+		));
 		assert_eq!(Jobs::<Test>::get(old).unwrap().fee, PRICE);
 		assert_eq!(Jobs::<Test>::get(old + 1).unwrap().fee, 2 * PRICE);
 		assert_eq!(fee_held(BOB), 3 * PRICE);
@@ -421,8 +521,10 @@ fn fee_splits_add_up_to_the_fee() {
 
 #[test]
 fn the_hook_weight_grows_with_its_work() {
-	let small = InferenceMarket::block_weight(crate::assignment::BlockWork { expired: 0, scanned: 1 });
-	let large = InferenceMarket::block_weight(crate::assignment::BlockWork { expired: 4, scanned: 4 });
+	let small =
+		InferenceMarket::block_weight(crate::assignment::BlockWork { expired: 0, scanned: 1 });
+	let large =
+		InferenceMarket::block_weight(crate::assignment::BlockWork { expired: 4, scanned: 4 });
 	assert!(large.ref_time() > small.ref_time());
 }
 
@@ -444,7 +546,12 @@ fn try_state_notices_a_payout_that_differs_from_the_fee() {
 		let job = submit(BOB, model);
 		run_to_block(2);
 		let proof = proof_for(job, NODE_1, &output());
-		assert_ok!(InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_1), job, output(), proof));
+		assert_ok!(InferenceMarket::submit_result(
+			RuntimeOrigin::signed(NODE_1),
+			job,
+			output(),
+			proof
+		));
 		assert_ok!(InferenceMarket::do_try_state());
 		Jobs::<Test>::mutate(job, |j| {
 			if let JobStatus::Fulfilled { payout, .. } = &mut j.as_mut().unwrap().status {
@@ -489,7 +596,12 @@ fn a_hundred_jobs_with_an_out_of_domain_value_are_refused_at_submission() {
 		assert!(TestNodes::<u64>::offences().is_empty());
 		// The domain's edges themselves are accepted.
 		let edges = BoundedVec::truncate_from(vec![DOMAIN.min, DOMAIN.max, 0]);
-		assert_ok!(InferenceMarket::submit_inference(RuntimeOrigin::signed(BOB), model, edges, PRICE));
+		assert_ok!(InferenceMarket::submit_inference(
+			RuntimeOrigin::signed(BOB),
+			model,
+			edges,
+			PRICE
+		));
 	});
 }
 
@@ -512,14 +624,20 @@ fn a_flood_of_valid_jobs_never_makes_a_node_miss_a_deadline_it_could_meet() {
 			let load = crate::pallet::NodeLoad::<Test>::get(NODE_1);
 			assert!(load <= UNITS * DEADLINE, "block {block}: {load} units open");
 			// The node proves at its declared rate, earliest deadline first.
-			if let Some(&job) = InferenceMarket::jobs_assigned_to(NODE_1)
-				.iter()
-				.min_by_key(|&&job| match status(job) {
-					JobStatus::Assigned { deadline, .. } => deadline,
-					_ => u64::MAX,
+			if let Some(&job) =
+				InferenceMarket::jobs_assigned_to(NODE_1).iter().min_by_key(|&&job| {
+					match status(job) {
+						JobStatus::Assigned { deadline, .. } => deadline,
+						_ => u64::MAX,
+					}
 				}) {
 				let proof = proof_for(job, NODE_1, &output());
-				assert_ok!(InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_1), job, output(), proof));
+				assert_ok!(InferenceMarket::submit_result(
+					RuntimeOrigin::signed(NODE_1),
+					job,
+					output(),
+					proof
+				));
 				proved += 1;
 			}
 		}
@@ -538,10 +656,18 @@ fn a_node_is_not_given_more_than_its_throughput_covers_in_one_window() {
 		TestNodes::<u64>::set_throughput(&NODE_1, 2 * UNITS / DEADLINE);
 		let jobs: Vec<_> = (0..3).map(|_| submit(BOB, model)).collect();
 		run_to_block(2);
-		assert_eq!(jobs.iter().map(|&j| assigned_node(j)).collect::<Vec<_>>(), vec![Some(NODE_1), Some(NODE_1), None]);
+		assert_eq!(
+			jobs.iter().map(|&j| assigned_node(j)).collect::<Vec<_>>(),
+			vec![Some(NODE_1), Some(NODE_1), None]
+		);
 		// A settled job frees its units: the third job goes out.
 		let proof = proof_for(jobs[0], NODE_1, &output());
-		assert_ok!(InferenceMarket::submit_result(RuntimeOrigin::signed(NODE_1), jobs[0], output(), proof));
+		assert_ok!(InferenceMarket::submit_result(
+			RuntimeOrigin::signed(NODE_1),
+			jobs[0],
+			output(),
+			proof
+		));
 		run_to_block(3);
 		assert_eq!(assigned_node(jobs[2]), Some(NODE_1));
 	});
@@ -594,9 +720,15 @@ fn a_node_is_reported_at_most_once_per_job() {
 		run_to_block(2 + 3 * DEADLINE + QUEUE_TIMEOUT);
 		assert_eq!(
 			TestNodes::<u64>::offences(),
-			vec![(NODE_1, NodeOffence::MissedDeadline { job }), (NODE_2, NodeOffence::MissedDeadline { job })]
+			vec![
+				(NODE_1, NodeOffence::MissedDeadline { job }),
+				(NODE_2, NodeOffence::MissedDeadline { job })
+			]
 		);
-		assert!(matches!(status(job), JobStatus::Refunded { reason: RefundReason::QueueTimeout, .. }));
+		assert!(matches!(
+			status(job),
+			JobStatus::Refunded { reason: RefundReason::QueueTimeout, .. }
+		));
 	});
 }
 
@@ -613,7 +745,12 @@ fn a_prover_key_submits_its_nodes_results_and_nothing_else() {
 		// The proof states the node's binding; the prover key signs and the node is paid.
 		let proof = proof_for(job, NODE_1, &output());
 		let node_before = Balances::balance(&NODE_1);
-		assert_ok!(InferenceMarket::submit_result(RuntimeOrigin::signed(PROVER), job, output(), proof));
+		assert_ok!(InferenceMarket::submit_result(
+			RuntimeOrigin::signed(PROVER),
+			job,
+			output(),
+			proof
+		));
 		assert!(matches!(status(job), JobStatus::Fulfilled { node: NODE_1, .. }));
 		assert_eq!(Balances::balance(&NODE_1), node_before + 320);
 		assert_eq!(Balances::balance(&PROVER), 0);

@@ -96,7 +96,7 @@ mod benchmarks {
 
 	/// Offering a model to another account.
 	#[benchmark]
-	fn transfer_ownership() {
+	fn offer_ownership() {
 		let owner = funded::<T>("owner", 0);
 		let to = funded::<T>("to", 1);
 		let model = registered::<T>(&owner, T::MaxMetadataBytes::get());

@@ -14,7 +14,9 @@ use sp_runtime::{
 	traits::{CheckedAdd, CheckedMul, CheckedSub, Zero},
 	ArithmeticError,
 };
-use zkinfer_primitives::{compute_units, ComputeUnits, InferenceVerifier, ModelId, ModelRegistry, ModelTerms};
+use zkinfer_primitives::{
+	compute_units, ComputeUnits, InferenceVerifier, ModelId, ModelRegistry, ModelTerms,
+};
 
 use crate::pallet::{
 	BalanceOf, Config, Error, Event, HoldReason, ModelRecord, ModelRecordOf, ModelSpecOf,
@@ -47,7 +49,8 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::ScaleTooLarge
 		);
 		ensure!(spec.input_domain.is_valid(), Error::<T>::InvalidInputDomain);
-		let key = T::Verifiers::key_info(spec.proof_system, &spec.vk).ok_or(Error::<T>::UnknownKey)?;
+		let key =
+			T::Verifiers::key_info(spec.proof_system, &spec.vk).ok_or(Error::<T>::UnknownKey)?;
 		// Both are at most MaxTensorValues (u32), so the sum fits u64.
 		let statement = 1u64 + u64::from(inputs) + u64::from(outputs);
 		ensure!(u64::from(key.public_inputs) == statement, Error::<T>::ShapeMismatch);
@@ -64,7 +67,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Registers `spec` for `owner`; returns the new model's id.
-	pub fn do_register_model(owner: T::AccountId, spec: ModelSpecOf<T>) -> Result<ModelId, DispatchError> {
+	pub fn do_register_model(
+		owner: T::AccountId,
+		spec: ModelSpecOf<T>,
+	) -> Result<ModelId, DispatchError> {
 		let compute_units = Self::check_spec(&spec)?;
 		let model = NextModelId::<T>::get();
 		let next = model.checked_add(1).ok_or(ArithmeticError::Overflow)?;
@@ -175,7 +181,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Offers `who`'s active model `model` to `to`.
-	pub fn do_offer_ownership(who: T::AccountId, model: ModelId, to: T::AccountId) -> DispatchResult {
+	pub fn do_offer_ownership(
+		who: T::AccountId,
+		model: ModelId,
+		to: T::AccountId,
+	) -> DispatchResult {
 		let record = Self::owned(&who, model)?;
 		ensure!(record.status == ModelStatus::Active, Error::<T>::ModelRetired);
 		ensure!(to != who, Error::<T>::AlreadyOwner);
@@ -205,9 +215,19 @@ impl<T: Config> Pallet<T> {
 	/// Removes `who`'s usage record of the removed model `model`, releasing its deposit.
 	pub fn do_remove_usage_record(who: T::AccountId, model: ModelId) -> DispatchResult {
 		ensure!(!Models::<T>::contains_key(model), Error::<T>::ModelStillStored);
-		let record = RequesterInferences::<T>::take(model, &who).ok_or(Error::<T>::NoUsageRecord)?;
-		T::Currency::release(&HoldReason::UsageRecord.into(), &who, record.deposit, Precision::Exact)?;
-		Self::deposit_event(Event::UsageRecordRemoved { model, requester: who, deposit: record.deposit });
+		let record =
+			RequesterInferences::<T>::take(model, &who).ok_or(Error::<T>::NoUsageRecord)?;
+		T::Currency::release(
+			&HoldReason::UsageRecord.into(),
+			&who,
+			record.deposit,
+			Precision::Exact,
+		)?;
+		Self::deposit_event(Event::UsageRecordRemoved {
+			model,
+			requester: who,
+			deposit: record.deposit,
+		});
 		Ok(())
 	}
 
@@ -221,8 +241,12 @@ impl<T: Config> Pallet<T> {
 		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (model, record) in Models::<T>::iter() {
 			ensure!(model < next, "a model id is not below NextModelId");
-			let units = Self::check_spec(&record.spec).map_err(|_| "a stored model's specification is invalid")?;
-			ensure!(units == record.compute_units, "a stored model's compute units are not its key's");
+			let units = Self::check_spec(&record.spec)
+				.map_err(|_| "a stored model's specification is invalid")?;
+			ensure!(
+				units == record.compute_units,
+				"a stored model's compute units are not its key's"
+			);
 			ensure!(
 				record.status == ModelStatus::Active || record.open_jobs > 0,
 				"a retired model without open jobs is still stored"
@@ -250,15 +274,16 @@ impl<T: Config> Pallet<T> {
 		}
 		for (requester, deposits) in usage_deposits {
 			ensure!(
-				T::Currency::balance_on_hold(&HoldReason::UsageRecord.into(), &requester) == deposits,
+				T::Currency::balance_on_hold(&HoldReason::UsageRecord.into(), &requester)
+					== deposits,
 				"held usage-record deposits differ from the records' deposits"
 			);
 		}
 		for (model, usage) in Usage::<T>::iter() {
 			ensure!(model < next, "usage of a model id never assigned");
 			ensure!(
-				usage.repeat_requesters <= usage.distinct_requesters &&
-					u64::from(usage.distinct_requesters) <= usage.inferences,
+				usage.repeat_requesters <= usage.distinct_requesters
+					&& u64::from(usage.distinct_requesters) <= usage.inferences,
 				"usage statistics are inconsistent"
 			);
 			// Records of a removed model may have been taken back by their requesters.
@@ -298,8 +323,16 @@ impl<T: Config> ModelRegistry<T::AccountId> for Pallet<T> {
 		if !RequesterInferences::<T>::contains_key(model, requester) {
 			let deposit = T::UsageRecordDeposit::get();
 			T::Currency::hold(&HoldReason::UsageRecord.into(), requester, deposit)?;
-			RequesterInferences::<T>::insert(model, requester, UsageRecord { verified: 0, deposit });
-			Self::deposit_event(Event::UsageRecordCreated { model, requester: requester.clone(), deposit });
+			RequesterInferences::<T>::insert(
+				model,
+				requester,
+				UsageRecord { verified: 0, deposit },
+			);
+			Self::deposit_event(Event::UsageRecordCreated {
+				model,
+				requester: requester.clone(),
+				deposit,
+			});
 		}
 		Models::<T>::insert(model, record);
 		Ok(())

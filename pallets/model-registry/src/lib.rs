@@ -39,7 +39,7 @@
 //! The owner may [`update_metadata`](pallet::Pallet::update_metadata),
 //! [`retire_model`](pallet::Pallet::retire_model) (no new jobs; the record, the key reference
 //! and the deposit go once the last open job has closed) and hand the model over with
-//! [`transfer_ownership`](pallet::Pallet::transfer_ownership), which the new owner completes
+//! [`offer_ownership`](pallet::Pallet::offer_ownership), which the new owner completes
 //! with [`accept_ownership`](pallet::Pallet::accept_ownership) (their deposit is held, the old
 //! owner's released: nobody's funds are held without their signature).
 //!
@@ -98,10 +98,10 @@ mod mock;
 mod tests;
 pub mod weights;
 
-pub use pallet::*;
-pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 pub use benchmarking::BenchmarkHelper;
+pub use pallet::*;
+pub use weights::WeightInfo;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -111,8 +111,9 @@ pub mod pallet {
 		traits::{fungible, OnUnbalanced},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_core::H256;
-	use zkinfer_primitives::{ComputeUnits, InferenceVerifier, InputDomain, ModelId, ProofSystem};
+	use zkinfer_primitives::{
+		ArtifactHash, ComputeUnits, InferenceVerifier, InputDomain, ModelId, ProofSystem,
+	};
 	use zkinfer_verifier_primitives::KeyHash;
 
 	/// The balance type of the currency.
@@ -125,7 +126,8 @@ pub mod pallet {
 		fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 
 	/// A model's specification as this runtime bounds it.
-	pub type ModelSpecOf<T> = ModelSpec<<T as Config>::MaxMetadataBytes, <T as Config>::MaxDimensions>;
+	pub type ModelSpecOf<T> =
+		ModelSpec<<T as Config>::MaxMetadataBytes, <T as Config>::MaxDimensions>;
 
 	/// A stored model as this runtime bounds it.
 	pub type ModelRecordOf<T> = ModelRecord<
@@ -145,10 +147,6 @@ pub mod pallet {
 	/// Configuration of the pallet.
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
-		/// The overarching event type.
-		#[allow(deprecated)]
-		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
-
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 
@@ -243,12 +241,21 @@ pub mod pallet {
 		/// The verifying key's hash, registered in that system's verifier.
 		pub vk: KeyHash,
 		/// The content address of the compiled model, from which provers fetch it.
-		pub artifact: H256,
+		pub artifact: ArtifactHash,
 	}
 
 	/// Whether a model takes new jobs.
 	#[derive(
-		Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+		Clone,
+		Copy,
+		PartialEq,
+		Eq,
+		Debug,
+		Encode,
+		Decode,
+		DecodeWithMemTracking,
+		MaxEncodedLen,
+		TypeInfo,
 	)]
 	pub enum ModelStatus {
 		/// Takes new jobs.
@@ -309,7 +316,8 @@ pub mod pallet {
 
 	/// Stored models, by id.
 	#[pallet::storage]
-	pub type Models<T: Config> = StorageMap<_, Twox64Concat, ModelId, ModelRecordOf<T>, OptionQuery>;
+	pub type Models<T: Config> =
+		StorageMap<_, Twox64Concat, ModelId, ModelRecordOf<T>, OptionQuery>;
 
 	/// Usage statistics, by model id.
 	#[pallet::storage]
@@ -370,7 +378,7 @@ pub mod pallet {
 		/// [`ModelSpec::vk`]: the key must be registered in the verifier's genesis.
 		pub vk: KeyHash,
 		/// [`ModelSpec::artifact`].
-		pub artifact: H256,
+		pub artifact: ArtifactHash,
 	}
 
 	/// Genesis: models registered from block 0 (ids 0, 1, … in order), exactly as
@@ -392,10 +400,13 @@ pub mod pallet {
 					panic!("genesis model: {what} exceeds this runtime's bounds")
 				}
 				let spec = ModelSpec {
-					metadata: BoundedVec::try_from(model.metadata.clone()).unwrap_or_else(|_| bounded("metadata")),
-					input_shape: BoundedVec::try_from(model.input_shape.clone()).unwrap_or_else(|_| bounded("input shape")),
+					metadata: BoundedVec::try_from(model.metadata.clone())
+						.unwrap_or_else(|_| bounded("metadata")),
+					input_shape: BoundedVec::try_from(model.input_shape.clone())
+						.unwrap_or_else(|_| bounded("input shape")),
 					input_scale: model.input_scale,
-					output_shape: BoundedVec::try_from(model.output_shape.clone()).unwrap_or_else(|_| bounded("output shape")),
+					output_shape: BoundedVec::try_from(model.output_shape.clone())
+						.unwrap_or_else(|_| bounded("output shape")),
 					output_scale: model.output_scale,
 					input_domain: model.input_domain,
 					proof_system: model.proof_system,
@@ -588,8 +599,8 @@ pub mod pallet {
 		/// - Origin: signed, the owner. The model must be active.
 		/// - Emits [`Event::OwnershipOffered`].
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::transfer_ownership())]
-		pub fn transfer_ownership(
+		#[pallet::weight(T::WeightInfo::offer_ownership())]
+		pub fn offer_ownership(
 			origin: OriginFor<T>,
 			model: ModelId,
 			to: T::AccountId,

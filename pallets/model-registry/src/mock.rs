@@ -69,7 +69,6 @@ impl OnUnbalanced<Credit<u64, Balances>> for ToTreasury {
 }
 
 impl pallet_model_registry::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Verifiers = TestVerifier;

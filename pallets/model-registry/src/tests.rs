@@ -55,13 +55,18 @@ fn registering_holds_the_deposit_and_moves_the_fee() {
 		assert_ok!(ModelRegistry::register_model(RuntimeOrigin::signed(ALICE), spec(vk)));
 
 		let record = Models::<Test>::get(0).expect("model 0 is stored");
-		let deposit = ModelDepositBase::get() + ModelDepositPerByte::get() * codec::Encode::encoded_size(&record) as u64;
+		let deposit = ModelDepositBase::get()
+			+ ModelDepositPerByte::get() * codec::Encode::encoded_size(&record) as u64;
 		assert_eq!(record.deposit, deposit);
 		assert_eq!(record.owner, ALICE);
 		assert_eq!(held(ALICE), deposit);
 		assert_eq!(Balances::balance(&ALICE), ENDOWMENT - FEE - deposit);
 		assert_eq!(Balances::balance(&TREASURY), 1 + FEE);
-		assert_eq!(Balances::total_issuance(), issuance, "the fee moved, nothing was minted or burned");
+		assert_eq!(
+			Balances::total_issuance(),
+			issuance,
+			"the fee moved, nothing was minted or burned"
+		);
 		assert_eq!(TestVerifier::references(ProofSystem::Halo2Kzg, &vk), Some(1));
 		assert_eq!(
 			last_event(),
@@ -124,13 +129,19 @@ fn a_specification_must_match_a_registered_key() {
 		assert_noop!(ModelRegistry::register_model(origin(), huge), Error::<Test>::TooManyValues);
 		let mut overflow = spec(vk);
 		overflow.input_shape = BoundedVec::truncate_from(vec![u32::MAX, 2]);
-		assert_noop!(ModelRegistry::register_model(origin(), overflow), Error::<Test>::TooManyValues);
+		assert_noop!(
+			ModelRegistry::register_model(origin(), overflow),
+			Error::<Test>::TooManyValues
+		);
 		let mut scaled = spec(vk);
 		scaled.output_scale = 63;
 		assert_noop!(ModelRegistry::register_model(origin(), scaled), Error::<Test>::ScaleTooLarge);
 		let mut inverted = spec(vk);
 		inverted.input_domain = InputDomain { min: 1, max: 0 };
-		assert_noop!(ModelRegistry::register_model(origin(), inverted), Error::<Test>::InvalidInputDomain);
+		assert_noop!(
+			ModelRegistry::register_model(origin(), inverted),
+			Error::<Test>::InvalidInputDomain
+		);
 		assert_eq!(TestVerifier::references(ProofSystem::Halo2Kzg, &vk), Some(0));
 	});
 }
@@ -155,7 +166,8 @@ fn metadata_updates_move_the_deposit_both_ways() {
 		let before = held(ALICE);
 		let expected = || {
 			let record = Models::<Test>::get(model).unwrap();
-			ModelDepositBase::get() + ModelDepositPerByte::get() * codec::Encode::encoded_size(&record) as u64
+			ModelDepositBase::get()
+				+ ModelDepositPerByte::get() * codec::Encode::encoded_size(&record) as u64
 		};
 		let longer = BoundedVec::truncate_from(vec![1u8; 100]);
 		assert_ok!(ModelRegistry::update_metadata(RuntimeOrigin::signed(ALICE), model, longer));
@@ -171,11 +183,19 @@ fn metadata_updates_move_the_deposit_both_ways() {
 		assert_eq!(held(ALICE), before - 10 * 15);
 		assert_eq!(held(ALICE), expected());
 		assert_noop!(
-			ModelRegistry::update_metadata(RuntimeOrigin::signed(BOB), model, BoundedVec::truncate_from(vec![])),
+			ModelRegistry::update_metadata(
+				RuntimeOrigin::signed(BOB),
+				model,
+				BoundedVec::truncate_from(vec![])
+			),
 			Error::<Test>::NotOwner
 		);
 		assert_noop!(
-			ModelRegistry::update_metadata(RuntimeOrigin::signed(ALICE), 7, BoundedVec::truncate_from(vec![])),
+			ModelRegistry::update_metadata(
+				RuntimeOrigin::signed(ALICE),
+				7,
+				BoundedVec::truncate_from(vec![])
+			),
 			Error::<Test>::UnknownModel
 		);
 	});
@@ -188,17 +208,27 @@ fn a_retired_model_finishes_its_open_jobs_then_goes() {
 		let deposit = held(ALICE);
 		assert_ok!(ModelRegistry::job_opened(model, &BOB));
 		assert_ok!(ModelRegistry::job_opened(model, &BOB));
-		assert_noop!(ModelRegistry::retire_model(RuntimeOrigin::signed(BOB), model), Error::<Test>::NotOwner);
+		assert_noop!(
+			ModelRegistry::retire_model(RuntimeOrigin::signed(BOB), model),
+			Error::<Test>::NotOwner
+		);
 		assert_ok!(ModelRegistry::retire_model(RuntimeOrigin::signed(ALICE), model));
 		assert_eq!(last_event(), Event::ModelRetired { model, open_jobs: 2 }.into());
 		// No new jobs, no changes; open ones still settle against its terms.
 		assert_noop!(ModelRegistry::job_opened(model, &BOB), Error::<Test>::ModelRetired);
 		assert!(!ModelRegistry::terms(model).unwrap().accepts_jobs);
 		assert_noop!(
-			ModelRegistry::update_metadata(RuntimeOrigin::signed(ALICE), model, BoundedVec::truncate_from(vec![])),
+			ModelRegistry::update_metadata(
+				RuntimeOrigin::signed(ALICE),
+				model,
+				BoundedVec::truncate_from(vec![])
+			),
 			Error::<Test>::ModelRetired
 		);
-		assert_noop!(ModelRegistry::retire_model(RuntimeOrigin::signed(ALICE), model), Error::<Test>::ModelRetired);
+		assert_noop!(
+			ModelRegistry::retire_model(RuntimeOrigin::signed(ALICE), model),
+			Error::<Test>::ModelRetired
+		);
 		assert_eq!(held(ALICE), deposit);
 
 		assert_ok!(ModelRegistry::job_closed(model));
@@ -225,18 +255,21 @@ fn ownership_moves_only_when_the_new_owner_accepts() {
 		let model = register_alice();
 		let deposit = held(ALICE);
 		assert_noop!(
-			ModelRegistry::transfer_ownership(RuntimeOrigin::signed(BOB), model, BOB),
+			ModelRegistry::offer_ownership(RuntimeOrigin::signed(BOB), model, BOB),
 			Error::<Test>::NotOwner
 		);
 		assert_noop!(
-			ModelRegistry::transfer_ownership(RuntimeOrigin::signed(ALICE), model, ALICE),
+			ModelRegistry::offer_ownership(RuntimeOrigin::signed(ALICE), model, ALICE),
 			Error::<Test>::AlreadyOwner
 		);
-		assert_ok!(ModelRegistry::transfer_ownership(RuntimeOrigin::signed(ALICE), model, BOB));
+		assert_ok!(ModelRegistry::offer_ownership(RuntimeOrigin::signed(ALICE), model, BOB));
 		assert_eq!(last_event(), Event::OwnershipOffered { model, owner: ALICE, to: BOB }.into());
 		// Nothing moved yet.
 		assert_eq!((held(ALICE), held(BOB)), (deposit, 0));
-		assert_noop!(ModelRegistry::accept_ownership(RuntimeOrigin::signed(PAUPER), model), Error::<Test>::NotOffered);
+		assert_noop!(
+			ModelRegistry::accept_ownership(RuntimeOrigin::signed(PAUPER), model),
+			Error::<Test>::NotOffered
+		);
 
 		assert_ok!(ModelRegistry::accept_ownership(RuntimeOrigin::signed(BOB), model));
 		assert_eq!((held(ALICE), held(BOB)), (0, deposit));
@@ -247,7 +280,10 @@ fn ownership_moves_only_when_the_new_owner_accepts() {
 			last_event(),
 			Event::OwnershipTransferred { model, from: ALICE, to: BOB, deposit }.into()
 		);
-		assert_noop!(ModelRegistry::accept_ownership(RuntimeOrigin::signed(BOB), model), Error::<Test>::NotOffered);
+		assert_noop!(
+			ModelRegistry::accept_ownership(RuntimeOrigin::signed(BOB), model),
+			Error::<Test>::NotOffered
+		);
 	});
 }
 
@@ -256,7 +292,7 @@ fn an_offer_to_an_account_that_cannot_hold_the_deposit_fails_on_acceptance() {
 	run_test(|| {
 		let model = register_alice();
 		assert!(held(ALICE) > 1_000);
-		assert_ok!(ModelRegistry::transfer_ownership(RuntimeOrigin::signed(ALICE), model, PAUPER));
+		assert_ok!(ModelRegistry::offer_ownership(RuntimeOrigin::signed(ALICE), model, PAUPER));
 		assert!(ModelRegistry::accept_ownership(RuntimeOrigin::signed(PAUPER), model).is_err());
 		assert_eq!(Models::<Test>::get(model).unwrap().owner, ALICE);
 		// Retiring withdraws the offer.

@@ -44,8 +44,8 @@ pub trait WeightInfo {
 	fn update_metadata(m: u32, ) -> Weight;
 	/// Weight of `retire_model`.
 	fn retire_model() -> Weight;
-	/// Weight of `transfer_ownership`.
-	fn transfer_ownership() -> Weight;
+	/// Weight of `offer_ownership`.
+	fn offer_ownership() -> Weight;
 	/// Weight of `accept_ownership`.
 	fn accept_ownership() -> Weight;
 	/// Weight of `remove_usage_record`.
@@ -113,7 +113,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1248), added: 3723, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::OwnershipOffers` (r:0 w:1)
 	/// Proof: `ModelRegistry::OwnershipOffers` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	fn transfer_ownership() -> Weight {
+	fn offer_ownership() -> Weight {
 		// Proof size: measured 1322, estimated 4713 bytes.
 		// Fastest run: 16_314 ns.
 		Weight::from_parts(18_648_000, 4713)
@@ -171,7 +171,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
-	fn transfer_ownership() -> Weight {
+	fn offer_ownership() -> Weight {
 		Weight::from_parts(18_648_000, 4713)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

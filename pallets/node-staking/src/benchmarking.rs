@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::pallet::{
-	BalanceOf, CurrentEpoch, EpochRewards, EpochStart, ModelNodes, NextSlashEpoch, Nodes, Pallet, PendingSlashes,
-	PoolUnbonding, Pools, Provers, UnappliedSlashes,
+	BalanceOf, CurrentEpoch, EpochRewards, EpochStart, ModelNodes, NextSlashEpoch, Nodes, Pallet,
+	PendingSlashes, PoolUnbonding, Pools, Provers, UnappliedSlashes,
 };
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
@@ -30,11 +30,15 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 
 /// Ten times the least bond of a node serving the most models.
 fn bond<T: Config>() -> BalanceOf<T> {
-	T::MinBond::get().max(T::Currency::minimum_balance()).saturating_mul(T::MaxModelsPerNode::get().saturating_mul(10).into())
+	T::MinBond::get()
+		.max(T::Currency::minimum_balance())
+		.saturating_mul(T::MaxModelsPerNode::get().saturating_mul(10).into())
 }
 
 fn stake<T: Config>() -> BalanceOf<T> {
-	T::MinJoin::get().max(T::Currency::minimum_balance()).saturating_mul(10u32.into())
+	T::MinJoin::get()
+		.max(T::Currency::minimum_balance())
+		.saturating_mul(10u32.into())
 }
 
 /// `count` models, each with a full node list of accounts that hold no slot any more (as
@@ -65,21 +69,28 @@ fn node_config<T: Config>(models: Vec<ModelId>) -> NodeConfigOf<T> {
 fn active_node<T: Config>(index: u32) -> T::AccountId {
 	let operator = funded::<T>("operator", index);
 	let model = T::BenchmarkHelper::register_model(&operator, 1_000 + index);
-	Pallet::<T>::add_node(operator.clone(), node_config::<T>(alloc::vec![model]), bond::<T>(), Pallet::<T>::current_epoch())
-		.expect("benchmark nodes register");
+	Pallet::<T>::add_node(
+		operator.clone(),
+		node_config::<T>(alloc::vec![model]),
+		bond::<T>(),
+		Pallet::<T>::current_epoch(),
+	)
+	.expect("benchmark nodes register");
 	operator
 }
 
 fn member_of<T: Config>(operator: &T::AccountId, index: u32) -> T::AccountId {
 	let member = funded::<T>("member", index);
-	Pallet::<T>::do_join_pool(member.clone(), operator.clone(), stake::<T>()).expect("benchmark members join");
+	Pallet::<T>::do_join_pool(member.clone(), operator.clone(), stake::<T>())
+		.expect("benchmark members join");
 	member
 }
 
 /// Starts epochs until `epoch`, without the hook's other work.
 fn advance_to<T: Config>(epoch: EpochIndex) {
 	while Pallet::<T>::current_epoch() < epoch {
-		let now = frame_system::Pallet::<T>::block_number().saturating_add(Pallet::<T>::epoch_length());
+		let now =
+			frame_system::Pallet::<T>::block_number().saturating_add(Pallet::<T>::epoch_length());
 		frame_system::Pallet::<T>::set_block_number(now);
 		Pallet::<T>::start_epoch(now);
 	}
@@ -89,8 +100,13 @@ fn advance_to<T: Config>(epoch: EpochIndex) {
 fn worked<T: Config>(operator: &T::AccountId) {
 	let payer = funded::<T>("market", 0);
 	let fee = stake::<T>();
-	T::Currency::transfer(&payer, &Pallet::<T>::account(), fee, frame_support::traits::tokens::Preservation::Preserve)
-		.expect("funded");
+	T::Currency::transfer(
+		&payer,
+		&Pallet::<T>::account(),
+		fee,
+		frame_support::traits::tokens::Preservation::Preserve,
+	)
+	.expect("funded");
 	<Pallet<T> as ComputeNodes<T::AccountId, BalanceOf<T>>>::work_verified(operator, fee);
 }
 
@@ -105,7 +121,14 @@ mod benchmarks {
 		let models = crowded_models::<T>(&operator, 0, m);
 		let config = node_config::<T>(models);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(operator.clone()), config.models.clone(), config.capacity, config.throughput, config.commission, bond::<T>());
+		_(
+			RawOrigin::Signed(operator.clone()),
+			config.models.clone(),
+			config.capacity,
+			config.throughput,
+			config.commission,
+			bond::<T>(),
+		);
 		assert!(Nodes::<T>::contains_key(&operator));
 	}
 
@@ -114,11 +137,18 @@ mod benchmarks {
 	fn update_node(m: Linear<1, { T::MaxModelsPerNode::get() }>) {
 		let operator = funded::<T>("operator", 0);
 		let old = crowded_models::<T>(&operator, 0, m);
-		Pallet::<T>::do_register_node(operator.clone(), node_config::<T>(old), bond::<T>()).expect("registers");
+		Pallet::<T>::do_register_node(operator.clone(), node_config::<T>(old), bond::<T>())
+			.expect("registers");
 		let new = crowded_models::<T>(&operator, m, m);
 		let config = node_config::<T>(new);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(operator.clone()), config.models.clone(), config.capacity, config.throughput, config.commission);
+		_(
+			RawOrigin::Signed(operator.clone()),
+			config.models.clone(),
+			config.capacity,
+			config.throughput,
+			config.commission,
+		);
 		assert!(Nodes::<T>::get(&operator).is_some_and(|node| node.next.is_some()));
 	}
 
@@ -154,7 +184,8 @@ mod benchmarks {
 		advance_to::<T>(Pallet::<T>::current_epoch() + 2);
 		Pallet::<T>::do_leave_pool(other).expect("leaves");
 		worked::<T>(&operator);
-		Pallet::<T>::do_join_pool(member.clone(), operator.clone(), stake::<T>()).expect("joins again");
+		Pallet::<T>::do_join_pool(member.clone(), operator.clone(), stake::<T>())
+			.expect("joins again");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(member.clone()));
 		assert!(PoolUnbonding::<T>::get(&operator, Pallet::<T>::current_epoch()).is_some());
@@ -168,7 +199,10 @@ mod benchmarks {
 		worked::<T>(&operator);
 		Pallet::<T>::do_leave_pool(member.clone()).expect("leaves");
 		Pallet::<T>::do_unregister_node(operator.clone()).expect("unregisters");
-		let unlocks = Nodes::<T>::get(&operator).and_then(|node| node.leave).expect("leaving").unlocks_at;
+		let unlocks = Nodes::<T>::get(&operator)
+			.and_then(|node| node.leave)
+			.expect("leaving")
+			.unlocks_at;
 		advance_to::<T>(unlocks);
 		Pallet::<T>::do_withdraw_unbonded(member).expect("withdraws");
 		#[extrinsic_call]
@@ -183,7 +217,8 @@ mod benchmarks {
 		let operator = active_node::<T>(0);
 		let member = funded::<T>("member", 0);
 		for _ in 0..c {
-			Pallet::<T>::do_join_pool(member.clone(), operator.clone(), stake::<T>()).expect("joins");
+			Pallet::<T>::do_join_pool(member.clone(), operator.clone(), stake::<T>())
+				.expect("joins");
 			worked::<T>(&operator);
 			Pallet::<T>::do_leave_pool(member.clone()).expect("leaves");
 			advance_to::<T>(Pallet::<T>::current_epoch() + 1);
@@ -212,7 +247,8 @@ mod benchmarks {
 	#[benchmark]
 	fn set_prover() {
 		let operator = active_node::<T>(0);
-		Pallet::<T>::do_set_prover(operator.clone(), Some(account("prover", 0, 0))).expect("a key is named");
+		Pallet::<T>::do_set_prover(operator.clone(), Some(account("prover", 0, 0)))
+			.expect("a key is named");
 		let prover: T::AccountId = account("prover", 1, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(operator.clone()), Some(prover.clone()));
@@ -240,7 +276,8 @@ mod benchmarks {
 	fn cancel_slash() -> Result<(), BenchmarkError> {
 		let operator = active_node::<T>(0);
 		Pallet::<T>::record_offence(&operator, zkinfer_primitives::NodeOffence::Unavailable);
-		let origin = T::SlashCancelOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin = T::SlashCancelOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
 		let epoch = Pallet::<T>::current_epoch();
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, epoch, operator.clone());
@@ -295,13 +332,21 @@ mod benchmarks {
 		}
 		advance_to::<T>(Pallet::<T>::current_epoch() + 1);
 		let epoch = Pallet::<T>::current_epoch().saturating_sub(s);
-		UnappliedSlashes::<T>::insert(epoch, &operator, UnappliedSlash { fraction: Perbill::from_percent(50), offences: 1 });
+		UnappliedSlashes::<T>::insert(
+			epoch,
+			&operator,
+			UnappliedSlash { fraction: Perbill::from_percent(50), offences: 1 },
+		);
 		PendingSlashes::<T>::insert(&operator, 1);
 		let bond_before = Nodes::<T>::get(&operator).expect("registered").bond;
 		#[block]
 		{
 			UnappliedSlashes::<T>::remove(epoch, &operator);
-			Pallet::<T>::apply_slash(epoch, operator.clone(), UnappliedSlash { fraction: Perbill::from_percent(50), offences: 1 });
+			Pallet::<T>::apply_slash(
+				epoch,
+				operator.clone(),
+				UnappliedSlash { fraction: Perbill::from_percent(50), offences: 1 },
+			);
 		}
 		assert!(Nodes::<T>::get(&operator).expect("registered").bond < bond_before);
 	}

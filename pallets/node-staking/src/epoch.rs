@@ -20,8 +20,8 @@ use zkinfer_primitives::{EpochIndex, EpochInfo};
 
 use crate::{
 	pallet::{
-		BalanceOf, Config, CurrentEpoch, EmissionPerStake, EpochRewards, EpochStart, Event, NextSlashEpoch,
-		Pallet, TotalEmissionStake, UnappliedSlashes,
+		BalanceOf, Config, CurrentEpoch, EmissionPerStake, EpochRewards, EpochStart, Event,
+		NextSlashEpoch, Pallet, TotalEmissionStake, UnappliedSlashes,
 	},
 	weights::WeightInfo,
 	EpochReward,
@@ -56,7 +56,12 @@ impl<T: Config> Pallet<T> {
 	pub fn epoch_info() -> EpochInfo<BlockNumberFor<T>> {
 		let start = EpochStart::<T>::get();
 		let length = Self::epoch_length();
-		EpochInfo { index: Self::current_epoch(), start, length, next_start: start.saturating_add(length) }
+		EpochInfo {
+			index: Self::current_epoch(),
+			start,
+			length,
+			next_start: start.saturating_add(length),
+		}
 	}
 
 	/// Gives the pallet account the existential deposit if it has less, so that rewards can be
@@ -66,8 +71,7 @@ impl<T: Config> Pallet<T> {
 		let ed = T::Currency::minimum_balance();
 		let balance = T::Currency::balance(&pot);
 		if balance < ed {
-			let _ = T::Currency::mint_into(&pot, ed.saturating_sub(balance))
-				.defensive();
+			let _ = T::Currency::mint_into(&pot, ed.saturating_sub(balance)).defensive();
 		}
 	}
 

@@ -11,9 +11,9 @@ use sp_runtime::{
 };
 
 use crate::pallet::{
-	BalanceOf, CapacityUsed, Config, EpochRewards, HoldReason, Members, ModelNodes, NodeCount, Nodes, Pallet,
-	PendingSlashes, PoolUnbonding, Pools, ProverNodes, Provers, RewardMarks, TotalEmissionStake,
-	UnappliedSlashes,
+	BalanceOf, CapacityUsed, Config, EpochRewards, HoldReason, Members, ModelNodes, NodeCount,
+	Nodes, Pallet, PendingSlashes, PoolUnbonding, Pools, ProverNodes, Provers, RewardMarks,
+	TotalEmissionStake, UnappliedSlashes,
 };
 
 impl<T: Config> Pallet<T> {
@@ -41,7 +41,8 @@ impl<T: Config> Pallet<T> {
 		let mut pool_stake = BalanceOf::<T>::zero();
 		for (_, pool) in Pools::<T>::iter() {
 			pool_stake = pool_stake.saturating_add(pool.active);
-			pool_stake = pool_stake.saturating_add(pool.pending.map_or_else(Zero::zero, |p| p.balance));
+			pool_stake =
+				pool_stake.saturating_add(pool.pending.map_or_else(Zero::zero, |p| p.balance));
 			owed = owed.saturating_add(pool.rewards);
 		}
 		for (_, _, bucket) in PoolUnbonding::<T>::iter() {
@@ -76,8 +77,13 @@ impl<T: Config> Pallet<T> {
 				entry.1 = entry.1.saturating_add(1);
 				// Points its pool activated, which the member takes on its next touch.
 				if pool.pending.as_ref().is_none_or(|p| p.epoch != epoch) {
-					let (mark, _) = RewardMarks::<T>::get(&member.pool, epoch).ok_or("activated pending points have no mark")?;
-					owed = owed.saturating_add(pool.reward_per_point.saturating_sub(mark).saturating_mul_int(pending_points));
+					let (mark, _) = RewardMarks::<T>::get(&member.pool, epoch)
+						.ok_or("activated pending points have no mark")?;
+					owed = owed.saturating_add(
+						pool.reward_per_point
+							.saturating_sub(mark)
+							.saturating_mul_int(pending_points),
+					);
 					active_points = active_points.saturating_add(pending_points);
 				}
 			}
@@ -92,12 +98,16 @@ impl<T: Config> Pallet<T> {
 		}
 		for (operator, pool) in Pools::<T>::iter() {
 			if let Some(stake) = &pool.pending {
-				let (sum, members) = pending.remove(&(operator.clone(), stake.epoch)).unwrap_or_default();
+				let (sum, members) =
+					pending.remove(&(operator.clone(), stake.epoch)).unwrap_or_default();
 				ensure!(
 					stake.points == sum && stake.members == members,
 					"a pool's pending stake differs from its members' pending points"
 				);
-				ensure!(!RewardMarks::<T>::contains_key(&operator, stake.epoch), "pending stake already has a mark");
+				ensure!(
+					!RewardMarks::<T>::contains_key(&operator, stake.epoch),
+					"pending stake already has a mark"
+				);
 			}
 			let (sum, members, owed) = points.remove(&operator).unwrap_or_default();
 			ensure!(pool.points == sum, "a pool's points differ from its members' points");
@@ -141,7 +151,8 @@ impl<T: Config> Pallet<T> {
 			);
 			for model in node.indexed_models() {
 				ensure!(
-					!node.holds_slot(model, current) || ModelNodes::<T>::get(model).contains(&operator),
+					!node.holds_slot(model, current)
+						|| ModelNodes::<T>::get(model).contains(&operator),
 					"a node serving a model is missing from its list"
 				);
 			}
@@ -150,13 +161,19 @@ impl<T: Config> Pallet<T> {
 		for (model, operators) in ModelNodes::<T>::iter() {
 			for operator in operators.iter() {
 				let node = Nodes::<T>::get(operator).ok_or("a model lists an unknown node")?;
-				ensure!(node.indexed_models().any(|m| m == model), "a model lists a node that does not serve it");
+				ensure!(
+					node.indexed_models().any(|m| m == model),
+					"a model lists a node that does not serve it"
+				);
 			}
 			let unique: alloc::collections::BTreeSet<_> = operators.iter().collect();
 			ensure!(unique.len() == operators.len(), "a model lists a node twice");
 		}
 		for (operator, _) in CapacityUsed::<T>::iter() {
-			ensure!(Nodes::<T>::contains_key(&operator), "capacity is recorded for an unknown node");
+			ensure!(
+				Nodes::<T>::contains_key(&operator),
+				"capacity is recorded for an unknown node"
+			);
 		}
 		Ok(())
 	}
@@ -169,7 +186,10 @@ impl<T: Config> Pallet<T> {
 			pending.entry(operator).or_default().saturating_inc();
 		}
 		for (operator, count) in PendingSlashes::<T>::iter() {
-			ensure!(pending.remove(&operator) == Some(count), "a node's pending slash count is wrong");
+			ensure!(
+				pending.remove(&operator) == Some(count),
+				"a node's pending slash count is wrong"
+			);
 		}
 		ensure!(pending.is_empty(), "a pending slash is not counted");
 		Ok(())
@@ -191,9 +211,16 @@ impl<T: Config> Pallet<T> {
 				.saturating_add(pool.active)
 				.saturating_add(pool.pending.map_or_else(Zero::zero, |p| p.balance));
 			let expected = if node.leave.is_some() { Zero::zero() } else { stake };
-			ensure!(state.next_weight == expected, "a node's stake from the next epoch is not its bond and pool");
+			ensure!(
+				state.next_weight == expected,
+				"a node's stake from the next epoch is not its bond and pool"
+			);
 			next = next.saturating_add(state.next_weight);
-			now = now.saturating_add(if state.last == current { state.weight } else { state.next_weight });
+			now = now.saturating_add(if state.last == current {
+				state.weight
+			} else {
+				state.next_weight
+			});
 			unsettled.entry(state.last).or_default().saturating_inc();
 		}
 		let totals = TotalEmissionStake::<T>::get();
@@ -205,7 +232,10 @@ impl<T: Config> Pallet<T> {
 				unsettled.remove(&epoch).unwrap_or_default() == record.unsettled,
 				"an epoch's unsettled count differs from the nodes referring to it"
 			);
-			ensure!(epoch == current || record.unsettled > 0, "a reward record nothing refers to is kept");
+			ensure!(
+				epoch == current || record.unsettled > 0,
+				"a reward record nothing refers to is kept"
+			);
 		}
 		ensure!(unsettled.is_empty(), "a node refers to an epoch without a reward record");
 		Ok(())
@@ -215,7 +245,10 @@ impl<T: Config> Pallet<T> {
 	fn check_provers() -> Result<(), TryRuntimeError> {
 		for (operator, prover) in Provers::<T>::iter() {
 			ensure!(Nodes::<T>::contains_key(&operator), "a prover key names an unknown node");
-			ensure!(ProverNodes::<T>::get(&prover) == Some(operator), "a prover key does not name its node back");
+			ensure!(
+				ProverNodes::<T>::get(&prover) == Some(operator),
+				"a prover key does not name its node back"
+			);
 		}
 		ensure!(
 			ProverNodes::<T>::iter_keys().count() == Provers::<T>::iter_keys().count(),

@@ -143,11 +143,11 @@ mod tests;
 pub mod types;
 pub mod weights;
 
+#[cfg(feature = "runtime-benchmarks")]
+pub use benchmarking::BenchmarkHelper;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
-#[cfg(feature = "runtime-benchmarks")]
-pub use benchmarking::BenchmarkHelper;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -181,8 +181,11 @@ pub mod pallet {
 	pub type NodeOf<T> = Node<BalanceOf<T>, <T as Config>::MaxModelsPerNode>;
 
 	/// A pool membership as this runtime bounds it.
-	pub type MemberOf<T> =
-		types::Member<<T as frame_system::Config>::AccountId, BalanceOf<T>, <T as Config>::MaxUnbondingChunks>;
+	pub type MemberOf<T> = types::Member<
+		<T as frame_system::Config>::AccountId,
+		BalanceOf<T>,
+		<T as Config>::MaxUnbondingChunks,
+	>;
 
 	/// The current storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -194,10 +197,6 @@ pub mod pallet {
 	/// Configuration of the pallet.
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
-		/// The overarching event type.
-		#[allow(deprecated)]
-		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
-
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 
@@ -305,7 +304,8 @@ pub mod pallet {
 	///
 	/// Blake2: operators choose their accounts.
 	#[pallet::storage]
-	pub type Nodes<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, NodeOf<T>, OptionQuery>;
+	pub type Nodes<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, NodeOf<T>, OptionQuery>;
 
 	/// The number of registered nodes.
 	#[pallet::storage]
@@ -345,7 +345,8 @@ pub mod pallet {
 
 	/// Pool members, by account (an account is in at most one pool, and is not an operator).
 	#[pallet::storage]
-	pub type Members<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, MemberOf<T>, OptionQuery>;
+	pub type Members<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, MemberOf<T>, OptionQuery>;
 
 	/// Each epoch's emission and the stake sharing it: the current epoch's, and those a node's
 	/// emission state still refers to.
@@ -359,7 +360,8 @@ pub mod pallet {
 
 	/// The stake of all nodes earning emission, now and from the next epoch.
 	#[pallet::storage]
-	pub type TotalEmissionStake<T: Config> = StorageValue<_, EmissionWeights<BalanceOf<T>>, ValueQuery>;
+	pub type TotalEmissionStake<T: Config> =
+		StorageValue<_, EmissionWeights<BalanceOf<T>>, ValueQuery>;
 
 	/// A pool's reward per point when its pending stake of an epoch started earning, and how
 	/// many of that stake's members have not yet been brought up to it.
@@ -376,11 +378,13 @@ pub mod pallet {
 
 	/// The prover key each operator named for its node.
 	#[pallet::storage]
-	pub type Provers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
+	pub type Provers<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
 
 	/// The node each prover key proves for (the reverse of [`Provers`]).
 	#[pallet::storage]
-	pub type ProverNodes<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
+	pub type ProverNodes<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
 
 	/// Slashes not applied yet, by the epoch of the offences and the node.
 	#[pallet::storage]
@@ -397,11 +401,21 @@ pub mod pallet {
 	/// The number of a node's unapplied slashes: while it is not zero, no stake of the node or
 	/// its pool can be withdrawn.
 	#[pallet::storage]
-	pub type PendingSlashes<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+	pub type PendingSlashes<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// The oldest offence epoch whose slashes may not all be applied yet.
 	#[pallet::storage]
 	pub type NextSlashEpoch<T: Config> = StorageValue<_, EpochIndex, ValueQuery>;
+
+	/// A genesis node: `(operator, models, capacity per epoch, throughput per block, bond)`.
+	pub type GenesisNode<T> = (
+		<T as frame_system::Config>::AccountId,
+		Vec<ModelId>,
+		ComputeUnits,
+		ComputeUnits,
+		BalanceOf<T>,
+	);
 
 	/// Nodes active from genesis.
 	#[pallet::genesis_config]
@@ -410,7 +424,7 @@ pub mod pallet {
 		/// `(operator, models, capacity per epoch, throughput per block, bond)`, serving from
 		/// epoch 0 with no commission; the models must be registered (in the registry's
 		/// genesis) and take jobs, as for [`Pallet::register_node`].
-		pub nodes: Vec<(T::AccountId, Vec<ModelId>, ComputeUnits, ComputeUnits, BalanceOf<T>)>,
+		pub nodes: Vec<GenesisNode<T>>,
 	}
 
 	#[pallet::genesis_build]
@@ -420,7 +434,8 @@ pub mod pallet {
 			EpochRewards::<T>::insert(0, Pallet::<T>::new_epoch_reward());
 			for (operator, models, capacity, throughput, bond) in &self.nodes {
 				let config = NodeConfig {
-					models: BoundedVec::try_from(models.clone()).expect("genesis config: a node serves at most `MaxModelsPerNode` models"),
+					models: BoundedVec::try_from(models.clone())
+						.expect("genesis config: a node serves at most `MaxModelsPerNode` models"),
 					capacity: *capacity,
 					throughput: *throughput,
 					commission: Perbill::zero(),
@@ -430,7 +445,10 @@ pub mod pallet {
 				if let Err(error) = Pallet::<T>::check_config(&config) {
 					panic!("genesis node: {error:?}");
 				}
-				assert!(*bond >= Pallet::<T>::min_bond_for(models.len()), "genesis node: a bond below `MinBond` per model");
+				assert!(
+					*bond >= Pallet::<T>::min_bond_for(models.len()),
+					"genesis node: a bond below `MinBond` per model"
+				);
 				Pallet::<T>::add_node(operator.clone(), config, *bond, 0).expect("genesis config: nodes are distinct, within `MaxNodes` and `MaxNodesPerModel`, and can hold their bonds");
 			}
 		}
@@ -692,7 +710,11 @@ pub mod pallet {
 			bond: BalanceOf<T>,
 		) -> DispatchResult {
 			let operator = ensure_signed(origin)?;
-			Self::do_register_node(operator, NodeConfig { models, capacity, throughput, commission }, bond)
+			Self::do_register_node(
+				operator,
+				NodeConfig { models, capacity, throughput, commission },
+				bond,
+			)
 		}
 
 		/// Changes the signer's node's models, capacity, throughput and commission from the next
@@ -737,7 +759,11 @@ pub mod pallet {
 		/// - Emits [`Event::PoolJoined`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::join_pool())]
-		pub fn join_pool(origin: OriginFor<T>, operator: T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		pub fn join_pool(
+			origin: OriginFor<T>,
+			operator: T::AccountId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
 			let member = ensure_signed(origin)?;
 			Self::do_join_pool(member, operator, amount)
 		}
@@ -819,7 +845,11 @@ pub mod pallet {
 		/// - Emits [`Event::SlashCancelled`].
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::cancel_slash())]
-		pub fn cancel_slash(origin: OriginFor<T>, epoch: EpochIndex, node: T::AccountId) -> DispatchResult {
+		pub fn cancel_slash(
+			origin: OriginFor<T>,
+			epoch: EpochIndex,
+			node: T::AccountId,
+		) -> DispatchResult {
 			T::SlashCancelOrigin::ensure_origin(origin)?;
 			Self::do_cancel_slash(epoch, node)
 		}

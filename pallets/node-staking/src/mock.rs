@@ -116,7 +116,6 @@ parameter_types! {
 }
 
 impl pallet_node_staking::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Models = TestModels;
@@ -175,7 +174,9 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
-	pallet_node_staking::GenesisConfig::<Test>::default().assimilate_storage(&mut storage).unwrap();
+	pallet_node_staking::GenesisConfig::<Test>::default()
+		.assimilate_storage(&mut storage)
+		.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

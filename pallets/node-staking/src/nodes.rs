@@ -4,28 +4,32 @@
 use alloc::vec::Vec;
 use frame_support::{
 	pallet_prelude::*,
-	traits::{
-		fungible::MutateHold,
-		tokens::Precision,
-	},
+	traits::{fungible::MutateHold, tokens::Precision},
 };
 use sp_runtime::{
 	traits::{CheckedAdd, Saturating, Zero},
 	SaturatedConversion,
 };
-use zkinfer_primitives::{ComputeNodes, ComputeUnits, EpochIndex, ModelId, ModelRegistry, NodeOffence};
+use zkinfer_primitives::{
+	ComputeNodes, ComputeUnits, EpochIndex, ModelId, ModelRegistry, NodeOffence,
+};
 
 use crate::{
 	pallet::{
-		BalanceOf, CapacityUsed, Config, Error, Event, HoldReason, Members, ModelNodes, NodeConfigOf,
-		NodeCount, NodeOf, Nodes, Pallet, PendingSlashes, Pools, ProverNodes, Provers,
+		BalanceOf, CapacityUsed, Config, Error, Event, HoldReason, Members, ModelNodes,
+		NodeConfigOf, NodeCount, NodeOf, Nodes, Pallet, PendingSlashes, Pools, ProverNodes,
+		Provers,
 	},
 	EmissionState, Leave, LeaveReason, Node,
 };
 
 impl<T: Config> Pallet<T> {
 	/// Registers `operator`'s node from the next epoch (the call).
-	pub fn do_register_node(operator: T::AccountId, config: NodeConfigOf<T>, bond: BalanceOf<T>) -> DispatchResult {
+	pub fn do_register_node(
+		operator: T::AccountId,
+		config: NodeConfigOf<T>,
+		bond: BalanceOf<T>,
+	) -> DispatchResult {
 		ensure!(!Members::<T>::contains_key(&operator), Error::<T>::AlreadyMember);
 		Self::check_config(&config)?;
 		ensure!(bond >= Self::min_bond_for(config.models.len()), Error::<T>::BondBelowMinimum);
@@ -211,7 +215,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Removes a node that has finished unbonding: pays its operator's rewards, releases its
 	/// bond, drops its index entries; returns the bond.
-	pub(crate) fn withdraw_node(operator: &T::AccountId, mut node: NodeOf<T>) -> Result<BalanceOf<T>, DispatchError> {
+	pub(crate) fn withdraw_node(
+		operator: &T::AccountId,
+		mut node: NodeOf<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
 		let current = Self::current_epoch();
 		let leave = node.leave.ok_or(Error::<T>::NodeStillServing)?;
 		ensure!(current >= leave.unlocks_at, Error::<T>::NothingToWithdraw);
@@ -243,9 +250,13 @@ impl<T: Config> Pallet<T> {
 			}
 			if nodes.is_full() {
 				let current = Self::current_epoch();
-				nodes.retain(|listed| Nodes::<T>::get(listed).is_some_and(|node| node.holds_slot(model, current)));
+				nodes.retain(|listed| {
+					Nodes::<T>::get(listed).is_some_and(|node| node.holds_slot(model, current))
+				});
 			}
-			nodes.try_push(operator.clone()).map_err(|_| Error::<T>::TooManyNodesForModel.into())
+			nodes
+				.try_push(operator.clone())
+				.map_err(|_| Error::<T>::TooManyNodesForModel.into())
 		})
 	}
 
@@ -266,7 +277,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(Nodes::<T>::contains_key(&operator), Error::<T>::NotRegistered);
 		if let Some(prover) = &prover {
 			ensure!(
-				prover != &operator && !Nodes::<T>::contains_key(prover) && !ProverNodes::<T>::contains_key(prover),
+				prover != &operator
+					&& !Nodes::<T>::contains_key(prover)
+					&& !ProverNodes::<T>::contains_key(prover),
 				Error::<T>::ProverInUse
 			);
 		}
@@ -295,7 +308,9 @@ impl<T: Config> ComputeNodes<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		let current = Self::current_epoch();
 		ModelNodes::<T>::get(model)
 			.into_iter()
-			.filter(|operator| Nodes::<T>::get(operator).is_some_and(|node| node.serves(model, current)))
+			.filter(|operator| {
+				Nodes::<T>::get(operator).is_some_and(|node| node.serves(model, current))
+			})
 			.take(max as usize)
 			.collect()
 	}
@@ -304,7 +319,9 @@ impl<T: Config> ComputeNodes<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		let current = Self::current_epoch();
 		Nodes::<T>::get(node)
 			.filter(|record| record.is_active(current))
-			.map_or(0, |record| record.config_at(current).capacity.saturating_sub(Self::capacity_used(node)))
+			.map_or(0, |record| {
+				record.config_at(current).capacity.saturating_sub(Self::capacity_used(node))
+			})
 	}
 
 	fn consume_capacity(node: &T::AccountId, units: ComputeUnits) -> DispatchResult {

@@ -25,15 +25,19 @@ use zkinfer_primitives::EpochIndex;
 
 use crate::{
 	pallet::{
-		BalanceOf, Config, Error, Event, HoldReason, MemberOf, Members, NextSlashEpoch, NodeOf, Nodes, Pallet,
-		PendingSlashes, PoolUnbonding, Pools, RewardMarks, TotalEmissionStake,
+		BalanceOf, Config, Error, Event, HoldReason, MemberOf, Members, NextSlashEpoch, NodeOf,
+		Nodes, Pallet, PendingSlashes, PoolUnbonding, Pools, RewardMarks, TotalEmissionStake,
 	},
 	rewards::mul_div,
 	Member, PendingStake, Pool,
 };
 
 /// The balance `points` of `total_points` are worth of `balance`, rounded down.
-pub fn points_to_balance<B: sp_runtime::traits::AtLeast32BitUnsigned + Copy>(points: B, total_points: B, balance: B) -> B {
+pub fn points_to_balance<B: sp_runtime::traits::AtLeast32BitUnsigned + Copy>(
+	points: B,
+	total_points: B,
+	balance: B,
+) -> B {
 	mul_div(points, balance.saturated_into::<u128>(), total_points.saturated_into::<u128>())
 }
 
@@ -43,10 +47,16 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn activate_pending(operator: &T::AccountId, epoch: EpochIndex) {
 		Pools::<T>::mutate(operator, |pool| {
 			let Some(pool) = pool else { return };
-			let Some(pending) = pool.pending.take_if(|pending| pending.epoch <= epoch) else { return };
+			let Some(pending) = pool.pending.take_if(|pending| pending.epoch <= epoch) else {
+				return;
+			};
 			pool.points = pool.points.saturating_add(pending.points);
 			pool.active = pool.active.saturating_add(pending.balance);
-			RewardMarks::<T>::insert(operator, pending.epoch, (pool.reward_per_point, pending.members));
+			RewardMarks::<T>::insert(
+				operator,
+				pending.epoch,
+				(pool.reward_per_point, pending.members),
+			);
 			Self::deposit_event(Event::PendingStakeActivated {
 				pool: operator.clone(),
 				epoch: pending.epoch,
@@ -79,7 +89,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Stakes `amount` of `who` into `operator`'s pool (the call).
-	pub fn do_join_pool(who: T::AccountId, operator: T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+	pub fn do_join_pool(
+		who: T::AccountId,
+		operator: T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
 		ensure!(!Nodes::<T>::contains_key(&who), Error::<T>::OperatorCannotJoin);
 		let mut node = Nodes::<T>::get(&operator).ok_or(Error::<T>::NotRegistered)?;
 		ensure!(node.leave.is_none(), Error::<T>::NodeLeaving);
@@ -111,8 +125,9 @@ impl<T: Config> Pallet<T> {
 		let points = if pool.points.is_zero() {
 			ensure!(pool.active.is_zero(), Error::<T>::PoolWipedOut);
 			match &pool.pending {
-				Some(pending) if !pending.balance.is_zero() =>
-					points_to_balance(amount, pending.balance, pending.points),
+				Some(pending) if !pending.balance.is_zero() => {
+					points_to_balance(amount, pending.balance, pending.points)
+				},
 				_ => amount,
 			}
 		} else {
@@ -125,7 +140,9 @@ impl<T: Config> Pallet<T> {
 		T::Currency::transfer(&who, &pot, amount, Preservation::Preserve)?;
 		T::Currency::hold(&HoldReason::PoolStake.into(), &pot, amount)?;
 		let current = Self::current_epoch();
-		let pending = pool.pending.get_or_insert(PendingStake { epoch: current, ..Default::default() });
+		let pending = pool
+			.pending
+			.get_or_insert(PendingStake { epoch: current, ..Default::default() });
 		pending.points = pending.points.checked_add(&points).ok_or(Error::<T>::Overflow)?;
 		pending.balance = pending.balance.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 		let member_pending = match member.pending {
@@ -135,7 +152,8 @@ impl<T: Config> Pallet<T> {
 				Zero::zero()
 			},
 		};
-		member.pending = Some((current, member_pending.checked_add(&points).ok_or(Error::<T>::Overflow)?));
+		member.pending =
+			Some((current, member_pending.checked_add(&points).ok_or(Error::<T>::Overflow)?));
 		Self::emission_stake_joined(&mut node, amount);
 		Nodes::<T>::insert(&operator, node);
 		Pools::<T>::insert(&operator, pool);
@@ -151,7 +169,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(!member.points.is_zero() || member.pending.is_some(), Error::<T>::NotMember);
 		let operator = member.pool.clone();
 		Self::settle_pool_node(&operator)?;
-		let mut pool = Pools::<T>::get(&operator).ok_or(DispatchError::Other("a member's pool is missing"))?;
+		let mut pool =
+			Pools::<T>::get(&operator).ok_or(DispatchError::Other("a member's pool is missing"))?;
 		Self::update_member_rewards_in(&pool, &mut member);
 		let active = points_to_balance(member.points, pool.points, pool.active);
 		let pending = Self::take_member_pending(&mut pool, &mut member)?;
@@ -172,7 +191,12 @@ impl<T: Config> Pallet<T> {
 				Members::<T>::insert(&who, member);
 			}
 			let unlocks_at = Self::current_epoch();
-			Self::deposit_event(Event::PoolLeft { member: who, pool: operator, amount, unlocks_at });
+			Self::deposit_event(Event::PoolLeft {
+				member: who,
+				pool: operator,
+				amount,
+				unlocks_at,
+			});
 			return Ok(());
 		}
 		if let Some(mut node) = Nodes::<T>::get(&operator) {
@@ -183,8 +207,11 @@ impl<T: Config> Pallet<T> {
 		}
 		let current = Self::current_epoch();
 		let mut bucket = PoolUnbonding::<T>::get(&operator, current).unwrap_or_default();
-		let bucket_points =
-			if bucket.points.is_zero() || bucket.balance.is_zero() { amount } else { points_to_balance(amount, bucket.balance, bucket.points) };
+		let bucket_points = if bucket.points.is_zero() || bucket.balance.is_zero() {
+			amount
+		} else {
+			points_to_balance(amount, bucket.balance, bucket.points)
+		};
 		match member.unbonding.iter_mut().find(|(epoch, _)| *epoch == current) {
 			Some((_, points)) => *points = points.saturating_add(bucket_points),
 			None => member
@@ -207,7 +234,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Takes `member`'s pending stake (joined this epoch) out of `pool`'s pending stake;
 	/// returns its balance.
-	fn take_member_pending(pool: &mut Pool<BalanceOf<T>>, member: &mut MemberOf<T>) -> Result<BalanceOf<T>, DispatchError> {
+	fn take_member_pending(
+		pool: &mut Pool<BalanceOf<T>>,
+		member: &mut MemberOf<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
 		let Some((epoch, points)) = member.pending.take() else { return Ok(Zero::zero()) };
 		let pending = pool
 			.pending
@@ -257,16 +287,21 @@ impl<T: Config> Pallet<T> {
 		let unbonding = Self::unbonding_epochs();
 		// A pending slash reaches the buckets of members who left in its offence epoch or later,
 		// all at `NextSlashEpoch` or later: stake that left before stays withdrawable.
-		let slashable_from = (PendingSlashes::<T>::get(&operator) > 0).then(NextSlashEpoch::<T>::get);
+		let slashable_from =
+			(PendingSlashes::<T>::get(&operator) > 0).then(NextSlashEpoch::<T>::get);
 		let unbonded = |left: EpochIndex| current >= left.saturating_add(unbonding);
-		let (ready, waiting): (alloc::vec::Vec<_>, alloc::vec::Vec<_>) = member
-			.unbonding
-			.iter()
-			.copied()
-			.partition(|(left, _)| unbonded(*left) && slashable_from.is_none_or(|from| *left < from));
+		let (ready, waiting): (alloc::vec::Vec<_>, alloc::vec::Vec<_>) =
+			member.unbonding.iter().copied().partition(|(left, _)| {
+				unbonded(*left) && slashable_from.is_none_or(|from| *left < from)
+			});
 		if ready.is_empty() {
 			let held_by_slash = waiting.iter().any(|(left, _)| unbonded(*left));
-			return Err(if held_by_slash { Error::<T>::SlashPending } else { Error::<T>::NothingToWithdraw }.into());
+			return Err(if held_by_slash {
+				Error::<T>::SlashPending
+			} else {
+				Error::<T>::NothingToWithdraw
+			}
+			.into());
 		}
 		let mut total = BalanceOf::<T>::zero();
 		for (epoch, points) in ready {
@@ -296,14 +331,23 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Members::<T>::insert(who, member);
 		}
-		Self::deposit_event(Event::StakeWithdrawn { member: who.clone(), pool: operator, amount: total });
+		Self::deposit_event(Event::StakeWithdrawn {
+			member: who.clone(),
+			pool: operator,
+			amount: total,
+		});
 		Ok(())
 	}
 
 	/// Takes `points` out of `operator`'s bucket of `epoch`; returns their balance. An emptied
 	/// bucket is removed and its rounding dust released into the pot.
-	fn take_from_bucket(operator: &T::AccountId, epoch: EpochIndex, points: BalanceOf<T>) -> Result<BalanceOf<T>, DispatchError> {
-		let mut bucket = PoolUnbonding::<T>::get(operator, epoch).ok_or(DispatchError::Other("an unbonding chunk's bucket is missing"))?;
+	fn take_from_bucket(
+		operator: &T::AccountId,
+		epoch: EpochIndex,
+		points: BalanceOf<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let mut bucket = PoolUnbonding::<T>::get(operator, epoch)
+			.ok_or(DispatchError::Other("an unbonding chunk's bucket is missing"))?;
 		let amount = points_to_balance(points, bucket.points, bucket.balance);
 		bucket.points = bucket.points.checked_sub(&points).ok_or(Error::<T>::Overflow)?;
 		bucket.balance = bucket.balance.checked_sub(&amount).ok_or(Error::<T>::Overflow)?;
@@ -333,7 +377,12 @@ impl<T: Config> Pallet<T> {
 	/// Releases pool stake no one owns any more (rounding dust) into the pot.
 	fn release_dust(amount: BalanceOf<T>) -> DispatchResult {
 		if !amount.is_zero() {
-			T::Currency::release(&HoldReason::PoolStake.into(), &Self::account(), amount, Precision::Exact)?;
+			T::Currency::release(
+				&HoldReason::PoolStake.into(),
+				&Self::account(),
+				amount,
+				Precision::Exact,
+			)?;
 		}
 		Ok(())
 	}

@@ -34,8 +34,8 @@ use zkinfer_primitives::EpochIndex;
 use crate::{
 	epoch::pay_from_pot,
 	pallet::{
-		BalanceOf, Config, EmissionPerStake, EpochRewards, Error, Event, MemberOf, Members, NodeOf, Nodes, Pallet,
-		Pools, TotalEmissionStake,
+		BalanceOf, Config, EmissionPerStake, EpochRewards, Error, Event, MemberOf, Members, NodeOf,
+		Nodes, Pallet, Pools, TotalEmissionStake,
 	},
 	Member, Pool, RewardSource,
 };
@@ -49,13 +49,18 @@ pub fn mul_div<B: AtLeast32BitUnsigned + Copy>(a: B, b: u128, c: u128) -> B {
 
 /// What `member` earned in `pool` since its rewards were last brought up to date: its active
 /// points times the rise of the pool's reward per point, rounded down.
-pub fn earned<AccountId, Balance, MaxChunks>(pool: &Pool<Balance>, member: &Member<AccountId, Balance, MaxChunks>) -> Balance
+pub fn earned<AccountId, Balance, MaxChunks>(
+	pool: &Pool<Balance>,
+	member: &Member<AccountId, Balance, MaxChunks>,
+) -> Balance
 where
 	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
 	Balance: FixedPointOperand + Clone + PartialEq + Eq + core::fmt::Debug,
 	MaxChunks: Get<u32>,
 {
-	pool.reward_per_point.saturating_sub(member.reward_per_point_paid).saturating_mul_int(member.points)
+	pool.reward_per_point
+		.saturating_sub(member.reward_per_point_paid)
+		.saturating_mul_int(member.points)
 }
 
 impl<T: Config> Pallet<T> {
@@ -138,7 +143,9 @@ impl<T: Config> Pallet<T> {
 	/// on an error neither storage nor `node` changes. The caller stores `node`.
 	pub fn settle_emission(operator: &T::AccountId, node: &mut NodeOf<T>) -> DispatchResult {
 		let mut settled = node.clone();
-		frame_support::storage::with_storage_layer(|| Self::settle_emission_in(operator, &mut settled))?;
+		frame_support::storage::with_storage_layer(|| {
+			Self::settle_emission_in(operator, &mut settled)
+		})?;
 		*node = settled;
 		Ok(())
 	}
@@ -149,8 +156,9 @@ impl<T: Config> Pallet<T> {
 		if last >= current {
 			return Ok(());
 		}
-		let record = EpochRewards::<T>::get(last)
-			.ok_or(DispatchError::Other("a node's emission state refers to an epoch without a reward record"))?;
+		let record = EpochRewards::<T>::get(last).ok_or(DispatchError::Other(
+			"a node's emission state refers to an epoch without a reward record",
+		))?;
 		// The epoch it was last touched in: its stake then, less its missed deadlines.
 		let (kept, of) = Self::emission_kept(node.emission.misses);
 		let of_last: BalanceOf<T> = mul_div(
@@ -166,7 +174,8 @@ impl<T: Config> Pallet<T> {
 		Self::epoch_record_released(last);
 		Self::epoch_record_referenced(current);
 		let next_weight = node.emission.next_weight;
-		node.emission = crate::EmissionState { last: current, weight: next_weight, misses: 0, next_weight };
+		node.emission =
+			crate::EmissionState { last: current, weight: next_weight, misses: 0, next_weight };
 
 		let source = RewardSource::Emission { from: last, until: last.saturating_add(1) };
 		Self::mint_and_distribute(operator, node, of_last, last, source)?;
@@ -221,7 +230,11 @@ impl<T: Config> Pallet<T> {
 			if !pool.points.is_zero() {
 				// Bond added this epoch does not dilute the pool's share of it.
 				let stake = node.bond_in_force().saturating_add(pool.active);
-				to_pool = mul_div(shared, pool.active.saturated_into::<u128>(), stake.saturated_into::<u128>());
+				to_pool = mul_div(
+					shared,
+					pool.active.saturated_into::<u128>(),
+					stake.saturated_into::<u128>(),
+				);
 				// Rounded down: the members' claims, each rounded down again, never add up to
 				// more than the pool is credited; the dust stays in the pot.
 				let per_point = FixedU128::checked_from_rational(
@@ -236,7 +249,12 @@ impl<T: Config> Pallet<T> {
 		}
 		let to_operator = amount.saturating_sub(to_pool);
 		node.rewards = node.rewards.checked_add(&to_operator).ok_or(Error::<T>::Overflow)?;
-		Self::deposit_event(Event::Rewarded { node: operator.clone(), source, operator: to_operator, pool: to_pool });
+		Self::deposit_event(Event::Rewarded {
+			node: operator.clone(),
+			source,
+			operator: to_operator,
+			pool: to_pool,
+		});
 		Ok(())
 	}
 
@@ -256,7 +274,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pays `operator`'s unclaimed rewards out of the pot; the caller stores `node`.
-	pub(crate) fn pay_operator_rewards(operator: &T::AccountId, node: &mut NodeOf<T>) -> DispatchResult {
+	pub(crate) fn pay_operator_rewards(
+		operator: &T::AccountId,
+		node: &mut NodeOf<T>,
+	) -> DispatchResult {
 		let amount = core::mem::take(&mut node.rewards);
 		if !amount.is_zero() {
 			pay_from_pot::<T>(operator, amount)?;
@@ -267,12 +288,16 @@ impl<T: Config> Pallet<T> {
 
 	/// Pays a member's unclaimed rewards (brought up to date) out of the pot; the caller
 	/// stores `member`.
-	pub(crate) fn pay_member_rewards(who: &T::AccountId, member: &mut MemberOf<T>) -> DispatchResult {
+	pub(crate) fn pay_member_rewards(
+		who: &T::AccountId,
+		member: &mut MemberOf<T>,
+	) -> DispatchResult {
 		Self::update_member_rewards(member);
 		let amount = core::mem::take(&mut member.rewards);
 		if !amount.is_zero() {
 			Pools::<T>::try_mutate(&member.pool, |pool| -> DispatchResult {
-				let pool = pool.as_mut().ok_or(DispatchError::Other("a member's pool is missing"))?;
+				let pool =
+					pool.as_mut().ok_or(DispatchError::Other("a member's pool is missing"))?;
 				pool.rewards = pool.rewards.checked_sub(&amount).ok_or(Error::<T>::Overflow)?;
 				Ok(())
 			})?;

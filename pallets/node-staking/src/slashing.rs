@@ -3,10 +3,7 @@
 
 use frame_support::{
 	pallet_prelude::*,
-	traits::{
-		fungible::BalancedHold,
-		Imbalance, OnUnbalanced,
-	},
+	traits::{fungible::BalancedHold, Imbalance, OnUnbalanced},
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -34,11 +31,16 @@ impl<T: Config> Pallet<T> {
 		let Some(mut node) = Nodes::<T>::get(operator) else { return };
 		let epoch = Self::current_epoch();
 		let threshold = T::DeactivationThreshold::get().max(1);
-		if UnappliedSlashes::<T>::get(epoch, operator).is_some_and(|slash| slash.offences >= threshold) {
+		if UnappliedSlashes::<T>::get(epoch, operator)
+			.is_some_and(|slash| slash.offences >= threshold)
+		{
 			return;
 		}
 		if let Err(error) = Self::settle_emission(operator, &mut node) {
-			frame_support::defensive!("bringing an offending node's emission up to date failed", error);
+			frame_support::defensive!(
+				"bringing an offending node's emission up to date failed",
+				error
+			);
 		}
 		let fraction = match offence {
 			NodeOffence::MissedDeadline { .. } => {
@@ -56,7 +58,12 @@ impl<T: Config> Pallet<T> {
 			slash.offences = slash.offences.saturating_add(1);
 			*slash
 		});
-		Self::deposit_event(Event::OffenceReported { node: operator.clone(), offence, epoch, slash: slash.fraction });
+		Self::deposit_event(Event::OffenceReported {
+			node: operator.clone(),
+			offence,
+			epoch,
+			slash: slash.fraction,
+		});
 		if slash.offences >= threshold {
 			Self::deactivate(operator.clone(), &mut node, LeaveReason::RepeatedOffences);
 		}
@@ -66,7 +73,11 @@ impl<T: Config> Pallet<T> {
 	/// Applies `operator`'s slash of offence epoch `epoch` (already taken off the unapplied
 	/// list): bond first, then the pool's active stake and the buckets of members who left in
 	/// `epoch` or later, pro rata. Returns the weight used.
-	pub(crate) fn apply_slash(epoch: EpochIndex, operator: T::AccountId, slash: UnappliedSlash) -> Weight {
+	pub(crate) fn apply_slash(
+		epoch: EpochIndex,
+		operator: T::AccountId,
+		slash: UnappliedSlash,
+	) -> Weight {
 		Self::release_pending_slash(&operator);
 		let Some(mut node) = Nodes::<T>::get(&operator) else {
 			// Withdrawal waits for pending slashes, so the node is still there.
@@ -80,10 +91,14 @@ impl<T: Config> Pallet<T> {
 		let current = Self::current_epoch();
 		let mut pool = Pools::<T>::get(&operator).unwrap_or_default();
 		let buckets: alloc::vec::Vec<_> = (epoch..=current)
-			.filter_map(|left| PoolUnbonding::<T>::get(&operator, left).map(|bucket| (left, bucket)))
+			.filter_map(|left| {
+				PoolUnbonding::<T>::get(&operator, left).map(|bucket| (left, bucket))
+			})
 			.collect();
 		let scanned = current.saturating_sub(epoch).saturating_add(1);
-		let pool_stake = buckets.iter().fold(pool.active, |sum, (_, bucket)| sum.saturating_add(bucket.balance));
+		let pool_stake = buckets
+			.iter()
+			.fold(pool.active, |sum, (_, bucket)| sum.saturating_add(bucket.balance));
 		let amount = slash.fraction * node.bond.saturating_add(pool_stake);
 		let from_bond = amount.min(node.bond);
 		let from_pool = amount.saturating_sub(from_bond);
@@ -97,8 +112,10 @@ impl<T: Config> Pallet<T> {
 			taken_from_pool = taken_from_pool.saturating_add(take);
 			PoolUnbonding::<T>::insert(&operator, left, bucket);
 		}
-		let (mut credit, missing) = T::Currency::slash(&HoldReason::NodeBond.into(), &operator, from_bond);
-		let (pool_credit, pool_missing) = T::Currency::slash(&HoldReason::PoolStake.into(), &Self::account(), taken_from_pool);
+		let (mut credit, missing) =
+			T::Currency::slash(&HoldReason::NodeBond.into(), &operator, from_bond);
+		let (pool_credit, pool_missing) =
+			T::Currency::slash(&HoldReason::PoolStake.into(), &Self::account(), taken_from_pool);
 		if !missing.is_zero() || !pool_missing.is_zero() {
 			defensive!("held stake was less than its records");
 		}
@@ -113,7 +130,12 @@ impl<T: Config> Pallet<T> {
 		if Pools::<T>::contains_key(&operator) {
 			Pools::<T>::insert(&operator, pool);
 		}
-		Self::deposit_event(Event::Slashed { node: operator.clone(), epoch, bond: from_bond, pool: taken_from_pool });
+		Self::deposit_event(Event::Slashed {
+			node: operator.clone(),
+			epoch,
+			bond: from_bond,
+			pool: taken_from_pool,
+		});
 		if node.bond < Self::min_bond_for(node.slots_held(current)) {
 			Self::deactivate(operator.clone(), &mut node, LeaveReason::BondBelowMinimum);
 		}

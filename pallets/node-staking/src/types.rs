@@ -1,7 +1,9 @@
 //! The records node staking stores: nodes, pools, members, unbonding, rewards and slashes.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{pallet_prelude::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_support::{
+	pallet_prelude::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
 use scale_info::TypeInfo;
 use sp_runtime::{traits::Saturating, FixedPointNumber, FixedU128, Perbill};
 use zkinfer_primitives::{ComputeUnits, EpochIndex, ModelId};
@@ -35,7 +37,16 @@ pub struct NodeConfig<MaxModels: Get<u32>> {
 
 /// Why a node stopped serving.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum LeaveReason {
 	/// Its operator unregistered it.
@@ -48,7 +59,16 @@ pub enum LeaveReason {
 
 /// A node that is leaving or has left the active set.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub struct Leave {
 	/// The first epoch it no longer serves in.
@@ -104,7 +124,16 @@ where
 /// node's missed deadlines in that epoch. The node's emission of epochs up to `last` is paid;
 /// in `last` it holds `weight` with `misses` so far; from `last + 1` on, `next_weight`.
 #[derive(
-	Clone, PartialEq, Eq, Debug, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub struct EmissionState<Balance> {
 	/// The epoch it was last brought up to date in; its emission of earlier epochs is paid.
@@ -133,7 +162,7 @@ where
 
 	/// Whether it serves in `epoch`: registered before it and not yet gone.
 	pub fn is_active(&self, epoch: EpochIndex) -> bool {
-		self.active_from <= epoch && self.leave.map_or(true, |leave| epoch < leave.until)
+		self.active_from <= epoch && self.leave.is_none_or(|leave| epoch < leave.until)
 	}
 
 	/// Whether it serves `model` in `epoch`.
@@ -144,9 +173,9 @@ where
 	/// Whether it holds a slot in `model`'s node list in `epoch`: it has not stopped serving,
 	/// and serves the model by its configuration in force or a pending update.
 	pub fn holds_slot(&self, model: ModelId, epoch: EpochIndex) -> bool {
-		self.leave.is_none_or(|leave| epoch < leave.until) &&
-			(self.config_at(epoch).models.contains(&model) ||
-				self.next.as_ref().is_some_and(|(_, next)| next.models.contains(&model)))
+		self.leave.is_none_or(|leave| epoch < leave.until)
+			&& (self.config_at(epoch).models.contains(&model)
+				|| self.next.as_ref().is_some_and(|(_, next)| next.models.contains(&model)))
 	}
 
 	/// How many models' node lists it holds a slot in (see [`Self::holds_slot`]) in `epoch`:
@@ -159,7 +188,8 @@ where
 	/// [`Self::slots_held`] in `epoch` if its pending update served `pending` instead.
 	pub fn slots_held_with(&self, epoch: EpochIndex, pending: Option<&[ModelId]>) -> usize {
 		let in_force = &self.config_at(epoch).models;
-		let added = pending.map_or(0, |pending| pending.iter().filter(|m| !in_force.contains(m)).count());
+		let added =
+			pending.map_or(0, |pending| pending.iter().filter(|m| !in_force.contains(m)).count());
 		in_force.len().saturating_add(added)
 	}
 
@@ -185,7 +215,16 @@ where
 /// Stake that joined a pool in `epoch`: held, but earning (and sharing the pool's rewards) only
 /// from the next epoch, when the pool's next settlement adds it to its active stake.
 #[derive(
-	Clone, PartialEq, Eq, Debug, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub struct PendingStake<Balance> {
 	/// The epoch it joined in.
@@ -203,7 +242,16 @@ pub struct PendingStake<Balance> {
 /// A member's stake is worth `points × active / points_total`: a slash lowers `active` and so
 /// every member's stake pro rata, without touching the members.
 #[derive(
-	Clone, PartialEq, Eq, Debug, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub struct Pool<Balance> {
 	/// All members' active points.
@@ -224,7 +272,16 @@ pub struct Pool<Balance> {
 /// Stake that left a pool in one epoch, in shares of its own: slashable for offences of that
 /// epoch or later, withdrawable after the unbonding period.
 #[derive(
-	Clone, PartialEq, Eq, Debug, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub struct UnbondingBucket<Balance> {
 	/// The members' points in it.
@@ -269,7 +326,16 @@ where
 /// An epoch's emission and the stake that shares it, kept while a node's emission state
 /// refers to it.
 #[derive(
-	Clone, PartialEq, Eq, Debug, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub struct EpochReward<Balance> {
 	/// The emission of the epoch (the governed value when it started), minted as nodes settle.
@@ -289,8 +355,11 @@ impl<Balance: sp_runtime::FixedPointOperand + Copy> EpochReward<Balance> {
 		if self.stake.is_zero() {
 			return FixedU128::zero();
 		}
-		FixedU128::checked_from_rational(self.emission.saturated_into::<u128>(), self.stake.saturated_into::<u128>())
-			.unwrap_or_else(<FixedU128 as sp_runtime::traits::Bounded>::max_value)
+		FixedU128::checked_from_rational(
+			self.emission.saturated_into::<u128>(),
+			self.stake.saturated_into::<u128>(),
+		)
+		.unwrap_or_else(<FixedU128 as sp_runtime::traits::Bounded>::max_value)
 	}
 }
 
@@ -298,7 +367,16 @@ impl<Balance: sp_runtime::FixedPointOperand + Copy> EpochReward<Balance> {
 /// epoch's start; what leaves or is slashed during the epoch forfeits its share rather than
 /// passing it on) and from the next one on.
 #[derive(
-	Clone, PartialEq, Eq, Debug, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub struct EmissionWeights<Balance> {
 	/// At the start of the current epoch.
@@ -309,7 +387,17 @@ pub struct EmissionWeights<Balance> {
 
 /// The slash an operator's node incurred in one epoch, not yet applied.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub struct UnappliedSlash {
 	/// The share of the node's stake (bond + pool) to slash: the offences' fractions added up,
@@ -321,7 +409,16 @@ pub struct UnappliedSlash {
 
 /// Where a node's reward came from.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum RewardSource {
 	/// Its share of a verified job's fee.

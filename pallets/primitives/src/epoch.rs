@@ -8,7 +8,16 @@ pub type EpochIndex = u32;
 
 /// Where the chain stands in its epochs, for clients and provers.
 #[derive(
-	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub struct EpochInfo<BlockNumber> {
 	/// The current epoch.

@@ -6,9 +6,10 @@
 //!
 //! - [`model`]: identifiers and the terms a registered model offers the market
 //!   ([`ModelTerms`]), and the proof system a model is proved in ([`ProofSystem`]).
-//! - [`statement`]: the public inputs of an inference proof, built by the runtime from the job
-//!   alone: the [`job_binding`] of (job, assigned node), the quantized input, the claimed
-//!   output, each a canonical BN254 scalar ([`field_element`]).
+//! - The public inputs of an inference proof, built by the runtime from the job alone: the
+//!   [`job_binding`] of (job, assigned node), the quantized input, the claimed output, each a
+//!   canonical BN254 scalar ([`field_element`]); re-exported from `zkinfer-statement`, which
+//!   the host functions and the prover use too.
 //! - [`traits`]: how the pallets reach each other without depending on each other:
 //!   [`ModelRegistry`] (market → model registry), [`ComputeNodes`] (market → node staking),
 //!   [`InferenceVerifier`] (registry and market → the proof verifier instances, by proof
@@ -28,18 +29,17 @@ pub mod epoch;
 pub mod model;
 pub mod runtime_api;
 pub mod service;
-pub mod statement;
 pub mod traits;
 
 pub use epoch::{EpochIndex, EpochInfo};
-pub use service::{ServedModel, ServiceTerms};
 pub use model::{
-	compute_units, ArtifactHash, ComputeUnits, InputDomain, JobId, ModelId, ModelTerms, ProofSystem,
-	QuantizedValue,
+	compute_units, ArtifactHash, ComputeUnits, InputDomain, JobId, ModelId, ModelTerms,
+	ProofSystem, QuantizedValue,
 };
-pub use statement::{
+pub use service::{ServedModel, ServiceTerms};
+pub use traits::{ComputeNodes, InferenceVerifier, ModelRegistry, NodeOffence, ProofSystems};
+pub use zkinfer_statement::{
 	field_element, inference_public_inputs, job_binding, quantized_value, JOB_BINDING_DOMAIN,
 };
-pub use traits::{ComputeNodes, InferenceVerifier, ModelRegistry, NodeOffence, ProofSystems};
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -54,17 +54,32 @@ impl TestVerifier {
 
 	/// Registers a key of `system` with `public_inputs` inputs and a circuit of `2^k` rows
 	/// and `columns` columns; returns its hash.
-	pub fn register_sized_key(system: ProofSystem, public_inputs: u32, k: u8, columns: u32) -> KeyHash {
+	pub fn register_sized_key(
+		system: ProofSystem,
+		public_inputs: u32,
+		k: u8,
+		columns: u32,
+	) -> KeyHash {
 		let mut keys = Self::keys();
-		let key = KeyHash::from(sp_io::hashing::blake2_256(&(system, public_inputs, keys.len() as u32).encode()));
-		keys.push(TestKey { system, key, info: KeyInfo { public_inputs, width: 1, k, columns }, references: 0 });
+		let key = KeyHash::from(sp_io::hashing::blake2_256(
+			&(system, public_inputs, keys.len() as u32).encode(),
+		));
+		keys.push(TestKey {
+			system,
+			key,
+			info: KeyInfo { public_inputs, width: 1, k, columns },
+			references: 0,
+		});
 		unhashed::put(KEYS, &keys);
 		key
 	}
 
 	/// The references taken on `key`.
 	pub fn references(system: ProofSystem, key: &KeyHash) -> Option<u32> {
-		Self::keys().into_iter().find(|k| k.system == system && &k.key == key).map(|k| k.references)
+		Self::keys()
+			.into_iter()
+			.find(|k| k.system == system && &k.key == key)
+			.map(|k| k.references)
 	}
 
 	/// The one proof this verifier accepts for (`key`, `public_inputs`).
@@ -78,12 +93,9 @@ impl TestVerifier {
 			.iter_mut()
 			.find(|k| k.system == system && &k.key == key)
 			.ok_or(DispatchError::Other("test verifier: unknown key"))?;
-		entry.references = if acquire {
-			entry.references.checked_add(1)
-		} else {
-			entry.references.checked_sub(1)
-		}
-		.ok_or(DispatchError::Other("test verifier: reference count out of range"))?;
+		entry.references =
+			if acquire { entry.references.checked_add(1) } else { entry.references.checked_sub(1) }
+				.ok_or(DispatchError::Other("test verifier: reference count out of range"))?;
 		unhashed::put(KEYS, &keys);
 		Ok(())
 	}
@@ -96,7 +108,8 @@ impl InferenceVerifier for TestVerifier {
 		public_inputs: &[PublicInput],
 		proof: &[u8],
 	) -> Result<StatementHash, DispatchError> {
-		let info = Self::key_info(system, key).ok_or(DispatchError::Other("test verifier: unknown key"))?;
+		let info = Self::key_info(system, key)
+			.ok_or(DispatchError::Other("test verifier: unknown key"))?;
 		if public_inputs.len() != info.public_inputs as usize {
 			return Err(DispatchError::Other("test verifier: wrong public input count"));
 		}
@@ -107,7 +120,10 @@ impl InferenceVerifier for TestVerifier {
 	}
 
 	fn key_info(system: ProofSystem, key: &KeyHash) -> Option<KeyInfo> {
-		Self::keys().into_iter().find(|k| k.system == system && &k.key == key).map(|k| k.info)
+		Self::keys()
+			.into_iter()
+			.find(|k| k.system == system && &k.key == key)
+			.map(|k| k.info)
 	}
 
 	fn verify_weight(_system: ProofSystem, key: KeyInfo) -> Weight {
@@ -165,7 +181,14 @@ impl<AccountId: Encode + Decode + Clone + PartialEq> TestNodes<AccountId> {
 	/// Adds an active node with `capacity` per epoch and as much per block.
 	pub fn add(account: AccountId, models: Vec<ModelId>, capacity: ComputeUnits) {
 		let mut nodes = Self::nodes();
-		nodes.push(TestNode { account, models, capacity, used: 0, throughput: capacity, prover: None });
+		nodes.push(TestNode {
+			account,
+			models,
+			capacity,
+			used: 0,
+			throughput: capacity,
+			prover: None,
+		});
 		unhashed::put(NODES, &nodes);
 	}
 
@@ -204,8 +227,8 @@ impl<AccountId: Encode + Decode + Clone + PartialEq> TestNodes<AccountId> {
 	}
 }
 
-impl<AccountId: Encode + Decode + Clone + PartialEq, Balance: Into<u128>> ComputeNodes<AccountId, Balance>
-	for TestNodes<AccountId>
+impl<AccountId: Encode + Decode + Clone + PartialEq, Balance: Into<u128>>
+	ComputeNodes<AccountId, Balance> for TestNodes<AccountId>
 {
 	fn serving_nodes(model: ModelId, max: u32) -> Vec<AccountId> {
 		Self::nodes()
@@ -240,16 +263,24 @@ impl<AccountId: Encode + Decode + Clone + PartialEq, Balance: Into<u128>> Comput
 	}
 
 	fn throughput(node: &AccountId) -> ComputeUnits {
-		Self::nodes().into_iter().find(|n| &n.account == node).map_or(0, |n| n.throughput)
+		Self::nodes()
+			.into_iter()
+			.find(|n| &n.account == node)
+			.map_or(0, |n| n.throughput)
 	}
 
 	fn may_submit_for(signer: &AccountId, node: &AccountId) -> bool {
-		signer == node ||
-			Self::nodes().iter().any(|n| &n.account == node && n.prover.as_ref() == Some(signer))
+		signer == node
+			|| Self::nodes()
+				.iter()
+				.any(|n| &n.account == node && n.prover.as_ref() == Some(signer))
 	}
 
 	fn node_of_prover(prover: &AccountId) -> Option<AccountId> {
-		Self::nodes().into_iter().find(|n| n.prover.as_ref() == Some(prover)).map(|n| n.account)
+		Self::nodes()
+			.into_iter()
+			.find(|n| n.prover.as_ref() == Some(prover))
+			.map(|n| n.account)
 	}
 
 	fn report_offence(node: &AccountId, offence: NodeOffence) {

@@ -31,7 +31,16 @@ pub trait ModelRegistry<AccountId> {
 
 /// Why the market reports a node to staking.
 #[derive(
-	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum NodeOffence {
 	/// The node did not submit a verified result for an assigned job before its deadline.

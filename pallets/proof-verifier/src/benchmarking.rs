@@ -30,7 +30,11 @@ fn funded_account<T: Config<I>, I: 'static>() -> T::AccountId {
 
 /// The widest `w` benchmarked: the verifier's largest width, and at least 2.
 const fn max_width(max: u32) -> u32 {
-	if max < 2 { 2 } else { max }
+	if max < 2 {
+		2
+	} else {
+		max
+	}
 }
 
 /// The width a key made for component value `w` has.
@@ -123,7 +127,8 @@ mod benchmarks {
 
 		#[block]
 		{
-			result = <Pallet<T, I> as ProofVerifier>::verify(&key, &case.public_inputs, &case.proof);
+			result =
+				<Pallet<T, I> as ProofVerifier>::verify(&key, &case.public_inputs, &case.proof);
 		}
 
 		assert!(result.is_ok());
@@ -164,9 +169,5 @@ mod benchmarks {
 		}
 	}
 
-	impl_benchmark_test_suite!(
-		Pallet,
-		crate::mock::new_test_ext(),
-		crate::mock::Test
-	);
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -3,13 +3,10 @@
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
-	traits::{
-		fungible::MutateHold,
-		tokens::Precision,
-	},
+	traits::{fungible::MutateHold, tokens::Precision},
 };
-use sp_io::hashing::blake2_256;
 use sp_core::H256;
+use sp_io::hashing::blake2_256;
 use sp_runtime::traits::{CheckedAdd, CheckedMul};
 use zkinfer_verifier_primitives::{
 	statement_hash, KeyHash, KeyInfo, ProofVerifier, PublicInput, StatementHash, Verifier,
@@ -17,14 +14,19 @@ use zkinfer_verifier_primitives::{
 };
 
 use crate::{
-	pallet::{BalanceOf, Config, Error, Event, HoldReason, KeyBytes, KeyRecord, Keys, Pallet, Params, ParamsHash},
+	pallet::{
+		BalanceOf, Config, Error, Event, HoldReason, KeyBytes, KeyRecord, Keys, Pallet, Params,
+		ParamsHash,
+	},
 	WeightInfo,
 };
 
 impl<T: Config<I>, I: 'static> Pallet<T, I> {
 	/// The deposit for a key of `len` bytes: `KeyDepositBase + KeyDepositPerByte × len`.
 	pub fn key_deposit(len: usize) -> Result<BalanceOf<T, I>, Error<T, I>> {
-		let len = BalanceOf::<T, I>::from(u32::try_from(len).map_err(|_| Error::<T, I>::DepositOverflow)?);
+		let len = BalanceOf::<T, I>::from(
+			u32::try_from(len).map_err(|_| Error::<T, I>::DepositOverflow)?,
+		);
 		T::KeyDepositPerByte::get()
 			.checked_mul(&len)
 			.and_then(|per_byte| per_byte.checked_add(&T::KeyDepositBase::get()))
@@ -46,7 +48,10 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 			Error::<T, I>::InvalidKey(VerifyError::TooManyPublicInputs)
 		);
 		// The verifier guarantees it; the weights are only measured up to this width.
-		ensure!(info.width <= T::Verifier::MAX_WIDTH, Error::<T, I>::InvalidKey(VerifyError::InvalidKey));
+		ensure!(
+			info.width <= T::Verifier::MAX_WIDTH,
+			Error::<T, I>::InvalidKey(VerifyError::InvalidKey)
+		);
 		let deposit = Self::key_deposit(vk.len())?;
 		T::Currency::hold(&HoldReason::<I>::KeyDeposit.into(), &owner, deposit)?;
 		Keys::<T, I>::insert(
@@ -156,17 +161,21 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 			let bytes = KeyBytes::<T, I>::get(key).ok_or("a key record has no bytes")?;
 			ensure!(KeyHash::from(blake2_256(&bytes)) == key, "a key is stored under a wrong hash");
 			ensure!(
-				record.width <= T::Verifier::MAX_WIDTH &&
-					record.public_inputs <= T::MaxPublicInputs::get(),
+				record.width <= T::Verifier::MAX_WIDTH
+					&& record.public_inputs <= T::MaxPublicInputs::get(),
 				"a key's shape lies outside what the weights were measured for"
 			);
 			let total = held.entry(record.owner.clone()).or_insert_with(Zero::zero);
 			*total = total.saturating_add(record.deposit);
 		}
-		ensure!(KeyBytes::<T, I>::iter_keys().count() == records, "stored key bytes without a record");
+		ensure!(
+			KeyBytes::<T, I>::iter_keys().count() == records,
+			"stored key bytes without a record"
+		);
 		for (owner, deposits) in held {
 			ensure!(
-				T::Currency::balance_on_hold(&HoldReason::<I>::KeyDeposit.into(), &owner) == deposits,
+				T::Currency::balance_on_hold(&HoldReason::<I>::KeyDeposit.into(), &owner)
+					== deposits,
 				"held key deposits differ from the recorded deposits"
 			);
 		}
@@ -181,7 +190,12 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 impl<AccountId, Balance> KeyRecord<AccountId, Balance> {
 	/// The key's shape.
 	pub fn info(&self) -> KeyInfo {
-		KeyInfo { public_inputs: self.public_inputs, width: self.width, k: self.k, columns: self.columns }
+		KeyInfo {
+			public_inputs: self.public_inputs,
+			width: self.width,
+			k: self.k,
+			columns: self.columns,
+		}
 	}
 }
 

@@ -33,7 +33,8 @@
 //!   `ParamsOrigin` through [`set_params`](pallet::Pallet::set_params).
 //!
 //! Verification runs natively in the node through the host functions of
-//! `zkinfer-verifier-host`; every size that reaches them is bounded first by this pallet's
+//! `zkinfer-verifier-host`, bound to the pallet's [`Verifier`](zkinfer_verifier_primitives::Verifier)
+//! by [`Halo2Kzg`] and [`Groth16Bn254`] ([`verifiers`]); every size that reaches them is bounded first by this pallet's
 //! `MaxKeyBytes`, `MaxProofBytes` and `MaxPublicInputs`. A rejected proof fails the call with
 //! [`Error::ProofRejected`] carrying the exact
 //! [`VerifyError`](zkinfer_verifier_primitives::VerifyError); the caller still pays the fee.
@@ -67,25 +68,25 @@ mod impls;
 mod mock;
 #[cfg(test)]
 mod tests;
+pub mod verifiers;
 pub mod weights;
 
 pub use pallet::*;
+pub use verifiers::{Groth16Bn254, Halo2Kzg};
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::{
-		pallet_prelude::*,
-		traits::fungible,
-	};
+	use frame_support::{pallet_prelude::*, traits::fungible};
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
 	use zkinfer_verifier_primitives::{KeyHash, PublicInput, StatementHash, Verifier, VerifyError};
 
 	/// The balance type of the deposit currency.
-	pub type BalanceOf<T, I = ()> =
-		<<T as Config<I>>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	pub type BalanceOf<T, I = ()> = <<T as Config<I>>::Currency as fungible::Inspect<
+		<T as frame_system::Config>::AccountId,
+	>>::Balance;
 
 	/// The public inputs of a proof, bounded by `MaxPublicInputs`.
 	pub type PublicInputsOf<T, I = ()> = BoundedVec<PublicInput, <T as Config<I>>::MaxPublicInputs>;
@@ -100,11 +101,6 @@ pub mod pallet {
 	/// Configuration of one instance: one proof system.
 	#[pallet::config]
 	pub trait Config<I: 'static = ()>: frame_system::Config {
-		/// The overarching event type.
-		#[allow(deprecated)]
-		type RuntimeEvent: From<Event<Self, I>>
-			+ IsType<<Self as frame_system::Config>::RuntimeEvent>;
-
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason<I>>;
 
@@ -186,13 +182,8 @@ pub mod pallet {
 	/// Hasher: `Identity`, because the key is already a `blake2_256` hash of bytes the registrant
 	/// cannot steer into a chosen output.
 	#[pallet::storage]
-	pub type Keys<T: Config<I>, I: 'static = ()> = StorageMap<
-		_,
-		Identity,
-		KeyHash,
-		KeyRecord<T::AccountId, BalanceOf<T, I>>,
-		OptionQuery,
-	>;
+	pub type Keys<T: Config<I>, I: 'static = ()> =
+		StorageMap<_, Identity, KeyHash, KeyRecord<T::AccountId, BalanceOf<T, I>>, OptionQuery>;
 
 	/// The bytes of each registered key, by key hash; kept apart from [`Keys`] so reference
 	/// counting does not read them. Hasher: `Identity`, as for [`Keys`].
@@ -236,7 +227,9 @@ pub mod pallet {
 			};
 			if !params.is_empty() {
 				if let Err(error) = T::Verifier::validate_params(&params) {
-					panic!("genesis verifier parameters are not valid for this proof system: {error}");
+					panic!(
+						"genesis verifier parameters are not valid for this proof system: {error}"
+					);
 				}
 			}
 			Pallet::<T, I>::store_params(params);
@@ -344,7 +337,10 @@ pub mod pallet {
 		///   current parameters; a refused key fails with [`Error::InvalidKey`].
 		/// - Emits [`Event::KeyRegistered`].
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register_vk(T::MaxPublicInputs::get(), T::Verifier::MAX_WIDTH))]
+		#[pallet::weight(T::WeightInfo::register_vk(
+			T::MaxPublicInputs::get(),
+			T::Verifier::MAX_WIDTH
+		))]
 		pub fn register_vk(
 			origin: OriginFor<T>,
 			vk: BoundedVec<u8, T::MaxKeyBytes>,

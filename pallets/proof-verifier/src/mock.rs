@@ -3,10 +3,10 @@
 //! implementations (native in tests).
 
 use crate as pallet_proof_verifier;
+use crate::{Groth16Bn254, Halo2Kzg};
 use frame_support::{derive_impl, instances::Instance2, parameter_types, traits::ConstU32};
 use sp_runtime::BuildStorage;
 pub use zkinfer_verifier_host::fixture::halo2_fixture;
-use zkinfer_verifier_host::{Groth16Bn254, Halo2Kzg};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -50,7 +50,6 @@ parameter_types! {
 }
 
 impl pallet_proof_verifier::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Verifier = Groth16Bn254;
@@ -68,7 +67,6 @@ impl pallet_proof_verifier::Config for Test {
 pub type Halo2Instance = Instance2;
 
 impl pallet_proof_verifier::Config<Halo2Instance> for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Verifier = Halo2Kzg;

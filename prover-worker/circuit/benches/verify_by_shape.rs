@@ -47,10 +47,15 @@ fn main() {
 	];
 	let max_k = shapes.iter().map(|&(n, w, k)| case_k(n, w).unwrap().max(k)).max().unwrap();
 	let srs = dev_srs(max_k.into());
-	println!("{:>6} {:>5} {:>3} {:>8} {:>8} {:>10}", "inputs", "width", "k", "vk B", "proof B", "verify");
+	println!(
+		"{:>6} {:>5} {:>3} {:>8} {:>8} {:>10}",
+		"inputs", "width", "k", "vk B", "proof B", "verify"
+	);
 	for (public_inputs, width, min_k) in shapes {
 		let case = synthetic_case(&srs, public_inputs, width, min_k).unwrap();
-		let time = median(31, || black_box(verify(&case.params, &case.vk, &case.public_inputs, &case.proof)).unwrap());
+		let time = median(31, || {
+			black_box(verify(&case.params, &case.vk, &case.public_inputs, &case.proof)).unwrap()
+		});
 		println!(
 			"{public_inputs:>6} {width:>5} {:>3} {:>8} {:>8} {:>8.2}ms",
 			case.vk[1],

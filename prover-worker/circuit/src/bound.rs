@@ -35,32 +35,19 @@ impl Bound {
 		Self { lo: v as i128, hi: v as i128 }
 	}
 
-	/// The values of `a + b`.
-	pub fn add(self, other: Self) -> Self {
-		Self { lo: self.lo.saturating_add(other.lo), hi: self.hi.saturating_add(other.hi) }
-	}
-
 	/// The values of `w × a`.
 	pub fn scale(self, w: i64) -> Self {
 		let (a, b) = (self.lo.saturating_mul(w.into()), self.hi.saturating_mul(w.into()));
 		Self { lo: a.min(b), hi: a.max(b) }
 	}
 
-	/// The values of `a × b`.
-	pub fn mul(self, other: Self) -> Self {
-		let corners = [
-			self.lo.saturating_mul(other.lo),
-			self.lo.saturating_mul(other.hi),
-			self.hi.saturating_mul(other.lo),
-			self.hi.saturating_mul(other.hi),
-		];
-		Self { lo: corners.iter().copied().min().unwrap_or(0), hi: corners.iter().copied().max().unwrap_or(0) }
-	}
-
 	/// The values of the rescale's quotient `⌊(a + 2^(s-1)) / 2^s⌋` (monotone in `a`).
 	pub fn rescaled(self, shift: u8) -> Self {
 		let offset = i128::from(rescale_offset(shift));
-		Self { lo: self.lo.saturating_add(offset) >> shift, hi: self.hi.saturating_add(offset) >> shift }
+		Self {
+			lo: self.lo.saturating_add(offset) >> shift,
+			hi: self.hi.saturating_add(offset) >> shift,
+		}
 	}
 
 	/// The values of `max(a, b)`.
@@ -91,6 +78,33 @@ impl Bound {
 	}
 }
 
+/// The values of `a + b`.
+impl core::ops::Add for Bound {
+	type Output = Self;
+
+	fn add(self, other: Self) -> Self {
+		Self { lo: self.lo.saturating_add(other.lo), hi: self.hi.saturating_add(other.hi) }
+	}
+}
+
+/// The values of `a × b`.
+impl core::ops::Mul for Bound {
+	type Output = Self;
+
+	fn mul(self, other: Self) -> Self {
+		let corners = [
+			self.lo.saturating_mul(other.lo),
+			self.lo.saturating_mul(other.hi),
+			self.hi.saturating_mul(other.lo),
+			self.hi.saturating_mul(other.hi),
+		];
+		Self {
+			lo: corners.iter().copied().min().unwrap_or(0),
+			hi: corners.iter().copied().max().unwrap_or(0),
+		}
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -98,9 +112,9 @@ mod tests {
 	#[test]
 	fn bounds_follow_the_arithmetic() {
 		let a = Bound::new(-3, 5);
-		assert_eq!(a.add(Bound::exact(10)), Bound::new(7, 15));
+		assert_eq!(a + Bound::exact(10), Bound::new(7, 15));
 		assert_eq!(a.scale(-2), Bound::new(-10, 6));
-		assert_eq!(a.mul(Bound::new(-4, 2)), Bound::new(-20, 12));
+		assert_eq!(a * Bound::new(-4, 2), Bound::new(-20, 12));
 		assert_eq!(Bound::new(-17, 40).rescaled(3), Bound::new(-2, 5));
 		assert_eq!(a.max(Bound::new(0, 1)), Bound::new(0, 5));
 		assert_eq!(a.magnitude(), 5);

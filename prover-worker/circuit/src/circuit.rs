@@ -14,10 +14,10 @@ use crate::{
 	model::Model,
 };
 
-/// The largest dot-product width.
-pub const MAX_WIDTH: u8 = 64;
+/// The largest dot-product width (the chain's limit).
+pub use zkinfer_statement::limits::HALO2_MAX_WIDTH as MAX_WIDTH;
 /// The smallest circuit size exponent.
-pub const MIN_K: u8 = 4;
+pub use zkinfer_statement::limits::HALO2_MIN_K as MIN_K;
 /// The largest circuit size exponent (2^26 rows).
 pub const MAX_K: u8 = 26;
 
@@ -66,7 +66,10 @@ impl Circuit<Fr> for ModelCircuit {
 		self.params
 	}
 
-	fn configure_with_params(meta: &mut ConstraintSystem<Fr>, params: CircuitParams) -> ModelConfig {
+	fn configure_with_params(
+		meta: &mut ConstraintSystem<Fr>,
+		params: CircuitParams,
+	) -> ModelConfig {
 		ModelConfig::configure(meta, params.dot_width.into())
 	}
 
@@ -74,7 +77,11 @@ impl Circuit<Fr> for ModelCircuit {
 		ModelConfig::configure(meta, 1)
 	}
 
-	fn synthesize(&self, config: ModelConfig, mut layouter: impl Layouter<Fr>) -> Result<(), Error> {
+	fn synthesize(
+		&self,
+		config: ModelConfig,
+		mut layouter: impl Layouter<Fr>,
+	) -> Result<(), Error> {
 		let tables = self.model.tables();
 		let quant = self.model.quant;
 		layouter.assign_table(
@@ -92,8 +99,15 @@ impl Circuit<Fr> for ModelCircuit {
 			|| "model",
 			|mut region| {
 				let mut ctx = LayoutCtx::new(&mut region, &config, &tables, quant);
-				let outputs = self.model.layout_statement(&mut ctx, self.input.as_deref(), &mut |_, _| {})?;
-				outputs.data().iter().map(|w| w.cell().ok_or(Error::Synthesis)).collect::<Result<Vec<_>, _>>()
+				let outputs =
+					self.model.layout_statement(&mut ctx, self.input.as_deref(), &mut |_, _| {})?;
+				outputs
+					.data()
+					.iter()
+					.map(|w| {
+						w.cell().ok_or_else(|| ctx.refuse("an output is a constant, not a cell"))
+					})
+					.collect::<Result<Vec<_>, _>>()
 			},
 		)?;
 		let first_output = 1 + self.model.input_len();
@@ -153,7 +167,8 @@ impl core::fmt::Display for PlanError {
 			Self::OverMemoryCap(cap) => write!(f, "no circuit size fits the memory cap of {cap} bytes"),
 			Self::OverMaxK { needed, max_k } => write!(
 				f,
-				"the model needs 2^{needed} rows, above the limit of 2^{max_k} (the zkinfer chain reads keys of at most 2^{CHAIN_MAX_K} rows)"
+				"the model needs 2^{needed} rows, above the limit of 2^{max_k} (the zkinfer chain reads keys of at most 2^{} rows)",
+				zkinfer_statement::limits::HALO2_MAX_K
 			),
 			Self::Layout(reason) => write!(f, "the model cannot be laid out: {reason}"),
 		}
@@ -174,18 +189,25 @@ pub fn plan_width(model: &Model, width: u8) -> Result<Plan, PlanError> {
 	let table_rows = tables.rows(&model.quant);
 	let blinding_rows = cs.blinding_factors() + 1;
 	let needed = rows.max(table_rows).max(model.public_input_count()) + blinding_rows;
-	let k = (MIN_K..=MAX_K).find(|&k| (1usize << k) >= needed.max(cs.minimum_rows())).ok_or(PlanError::TooLarge)?;
+	let k = (MIN_K..=MAX_K)
+		.find(|&k| (1usize << k) >= needed.max(cs.minimum_rows()))
+		.ok_or(PlanError::TooLarge)?;
 
 	let degree = cs.degree();
 	let extension = 1usize << (usize::BITS - (degree - 2).leading_zeros()); // 2^ceil(log2(degree - 1))
 	let permutation_columns = cs.permutation().get_columns().len();
 	let permutation_polys = permutation_columns.div_ceil(degree.saturating_sub(2).max(1));
-	let committed_polys = cs.num_advice_columns() + 3 * cs.lookups().len() + permutation_polys + (degree - 1);
+	let committed_polys =
+		cs.num_advice_columns() + 3 * cs.lookups().len() + permutation_polys + (degree - 1);
 	let fixed_columns = cs.num_fixed_columns();
 	let n = 1u64 << k;
 	// Commitments are MSMs of size n; the quotient is computed on the extended domain over
 	// every column the constraints read.
-	let evaluated = cs.num_advice_columns() + fixed_columns + permutation_columns + 3 * cs.lookups().len() + permutation_polys;
+	let evaluated = cs.num_advice_columns()
+		+ fixed_columns
+		+ permutation_columns
+		+ 3 * cs.lookups().len()
+		+ permutation_polys;
 	let estimated_cost = committed_polys as f64 + (extension as f64 / 8.0) * evaluated as f64;
 	// Proving key: fixed and permutation polynomials as values, coefficients and extended
 	// cosets; the prover's own polynomials twice over on the extended domain.
@@ -203,11 +225,6 @@ pub fn plan_width(model: &Model, width: u8) -> Result<Plan, PlanError> {
 		estimated_memory: pk + prover,
 	})
 }
-
-/// The most rows (`2^k`) of a circuit whose key the zkinfer chain reads: decoding a halo2 key
-/// builds FFT tables of `2^k` entries, so the chain's verifier refuses larger keys. [`plan`]
-/// stays within it unless told otherwise.
-pub const CHAIN_MAX_K: u8 = 13;
 
 /// Chooses `k` and the dot-product width that minimise the estimated proving work within a
 /// memory cap (bytes) and at most `2^max_k` rows. Candidates: widths 1, 2, 3, 4, 6, 8, 12, 16,

@@ -1,8 +1,9 @@
-//! The scalar field of BN254 and the fixed-point ↔ field encoding of the proof statement.
+//! The scalar field of BN254 as the circuit's witnesses use it.
 //!
-//! Signed integers map into the field as `x` for `x >= 0` and `p - |x|` for `x < 0`. Public
-//! inputs travel as 32-byte little-endian canonical encodings: a value `>= p` is rejected,
-//! never reduced.
+//! Signed integers map into the field as `x` for `x >= 0` and `p - |x|` for `x < 0`, the map
+//! `zkinfer_statement::field_element` defines for public inputs (a test holds the two equal).
+//! Public inputs travel as 32-byte little-endian canonical encodings: a value `>= p` is
+//! rejected, never reduced.
 
 pub use halo2_proofs::halo2curves::bn256::Fr;
 use halo2_proofs::halo2curves::ff::PrimeField;
@@ -47,11 +48,6 @@ pub fn fr_from_bytes(bytes: &[u8; 32]) -> Option<Fr> {
 	Option::from(Fr::from_repr(repr))
 }
 
-/// The public-input encoding of a signed fixed-point value.
-pub fn encode_i64(x: i64) -> [u8; 32] {
-	fr_to_bytes(&fr_from_i64(x))
-}
-
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -60,7 +56,8 @@ mod tests {
 	fn signed_values_round_trip() {
 		for x in [0i64, 1, -1, 127, -128, i64::MAX, i64::MIN + 1, i64::MIN] {
 			assert_eq!(i64_from_fr(&fr_from_i64(x)), Some(x), "{x}");
-			assert_eq!(fr_from_bytes(&encode_i64(x)), Some(fr_from_i64(x)));
+			// The witness map agrees with the statement's encoding of the same value.
+			assert_eq!(fr_from_bytes(&zkinfer_statement::field_element(x)), Some(fr_from_i64(x)));
 		}
 		assert_eq!(i64_from_fr(&Fr::from(u64::MAX)), None);
 	}

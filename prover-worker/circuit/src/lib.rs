@@ -2,13 +2,15 @@
 //!
 //! The quantized model IR, its integer inference, its halo2 circuit and the model-agnostic
 //! verifier of zkinfer's inference proofs. No chain code and no ONNX here: the prover
-//! (`zkinfer-prover`) builds [`Model`]s from ONNX, and the node's host functions call
+//! (`prover-worker`) builds [`Model`]s from ONNX, and the node's host functions call
 //! [`verify`] and [`validate_vk`].
 //!
 //! ## Overview
 //!
-//! - [`ops`]: the typed IR, one file per operator family, each with `eval` (integer
-//!   inference) and `layout` (circuit) built on the same arithmetic.
+//! - [`ops`]: the typed IR, one file per operator family; each operator implements
+//!   [`ops::Operator`], [`ops::Quantize`] and [`ops::Provable`] (`eval`, the integer inference,
+//!   and `layout`, the circuit, built on the same arithmetic) and is registered by one line of
+//!   the list that generates [`ops::Op`]. It builds on [`chip`], never the reverse.
 //! - [`quant`]: power-of-two fixed point; the rescale every product needs; saturation.
 //! - [`bound`]: static bounds of every wire's values, which size the saturating clamps.
 //! - [`model`]: a graph of operators with its quantization; [`Model::eval`] is the witness.
@@ -22,7 +24,8 @@
 //! ## The proof statement
 //!
 //! Public inputs, in order: the job binding, the quantized input, the quantized output, each
-//! a canonical BN254 scalar (negative values as `p - |x|`). The weights are fixed columns, so
+//! a canonical BN254 scalar (negative values as `p - |x|`), as `zkinfer-statement` defines
+//! them for the chain too. The weights are fixed columns, so
 //! the verifying key identifies the model.
 //!
 //! ## Proof system
@@ -43,10 +46,10 @@ pub mod synthetic;
 pub mod tensor;
 pub mod verify;
 
-pub use circuit::{plan, plan_width, rows_per_node, CircuitParams, ModelCircuit, Plan, PlanError, CHAIN_MAX_K};
+pub use circuit::{plan, plan_width, rows_per_node, CircuitParams, ModelCircuit, Plan, PlanError};
 pub use model::{Graph, Model, ModelError, Node};
 pub use prove::{keygen, prove, Keys, Proof, ProveError};
 pub use quant::Quant;
 pub use srs::VerifierParams;
 pub use tensor::Tensor;
-pub use verify::{validate_vk, verify, Halo2Error, KeyInfo};
+pub use verify::{validate_vk, verify, Halo2Error, KeyShape};

@@ -70,9 +70,12 @@ impl core::fmt::Display for ModelError {
 			Self::Node { index, name, error } => write!(f, "node {index} ({name}): {error}"),
 			Self::Wiring(message) => write!(f, "invalid graph: {message}"),
 			Self::Quant(e) => write!(f, "invalid quantization: {e:?}"),
-			Self::InputLength { expected, got } => write!(f, "the input has {got} values, the model takes {expected}"),
-			Self::InputOutOfDomain { index, value } =>
-				write!(f, "input value {index} ({value}) lies outside the model's input domain"),
+			Self::InputLength { expected, got } => {
+				write!(f, "the input has {got} values, the model takes {expected}")
+			},
+			Self::InputOutOfDomain { index, value } => {
+				write!(f, "input value {index} ({value}) lies outside the model's input domain")
+			},
 		}
 	}
 }
@@ -89,8 +92,14 @@ impl<W: Copy> Graph<W> {
 				.iter()
 				.map(|&v| shapes.get(v).map(Vec::as_slice))
 				.collect::<Option<Vec<_>>>()
-				.ok_or_else(|| ModelError::Wiring(format!("node {index} ({}) reads a later value", node.name)))?;
-			let shape = node.op.output_shape(&inputs).map_err(|error| ModelError::Node { index, name: node.name.clone(), error })?;
+				.ok_or_else(|| {
+					ModelError::Wiring(format!("node {index} ({}) reads a later value", node.name))
+				})?;
+			let shape = node.op.output_shape(&inputs).map_err(|error| ModelError::Node {
+				index,
+				name: node.name.clone(),
+				error,
+			})?;
 			shapes.push(shape);
 		}
 		if self.output >= shapes.len() {
@@ -105,7 +114,15 @@ impl Graph<f64> {
 	pub fn quantize(&self, quant: Quant) -> Result<Model, ModelError> {
 		let graph = Graph {
 			input_shape: self.input_shape.clone(),
-			nodes: self.nodes.iter().map(|n| Node { name: n.name.clone(), op: n.op.quantize(&quant), inputs: n.inputs.clone() }).collect(),
+			nodes: self
+				.nodes
+				.iter()
+				.map(|n| Node {
+					name: n.name.clone(),
+					op: n.op.quantize(&quant),
+					inputs: n.inputs.clone(),
+				})
+				.collect(),
 			output: self.output,
 		};
 		Model::new(graph, quant)
@@ -176,14 +193,21 @@ impl Model {
 
 	/// Integer inference: every value of the graph, input first. Values beyond the lookup
 	/// domain saturate, or are refused, as `overflow` says.
-	pub fn eval_all(&self, input: &[i64], overflow: Overflow) -> Result<Vec<Tensor<i64>>, ModelError> {
+	pub fn eval_all(
+		&self,
+		input: &[i64],
+		overflow: Overflow,
+	) -> Result<Vec<Tensor<i64>>, ModelError> {
 		if input.len() != self.input_len() {
 			return Err(ModelError::InputLength { expected: self.input_len(), got: input.len() });
 		}
-		if let Some((index, &value)) = input.iter().enumerate().find(|(_, v)| !self.quant.in_domain(**v)) {
+		if let Some((index, &value)) =
+			input.iter().enumerate().find(|(_, v)| !self.quant.in_domain(**v))
+		{
 			return Err(ModelError::InputOutOfDomain { index, value });
 		}
-		let x = Tensor::new(self.input_shape().to_vec(), input.to_vec()).ok_or(ModelError::Wiring("input shape".into()))?;
+		let x = Tensor::new(self.input_shape().to_vec(), input.to_vec())
+			.ok_or(ModelError::Wiring("input shape".into()))?;
 		let mut values = vec![x];
 		for (index, node) in self.graph.nodes.iter().enumerate() {
 			let inputs: Vec<&Tensor<i64>> = node.inputs.iter().map(|&v| &values[v]).collect();
@@ -210,33 +234,31 @@ impl Model {
 		Ok(values.swap_remove(self.graph.output).into_data())
 	}
 
-	/// The lookup-table kinds the circuit needs.
+	/// The lookup-table kinds the circuit needs: the Relu table (every range check reads it)
+	/// and each operator's ([`crate::ops::Provable::tables`]).
 	pub fn tables(&self) -> TableSet {
 		let mut kinds = vec![TableKind::Relu];
 		for node in &self.graph.nodes {
-			let linear = matches!(node.op, Op::MatMul(_) | Op::Conv(_) | Op::SumPool(_) | Op::Affine(_));
-			if linear {
-				kinds.push(TableKind::Range(self.quant.weight_bits));
-			}
-			if let Op::Binary(op) = &node.op {
-				if op.kind == crate::ops::BinaryKind::Mul {
-					kinds.push(TableKind::Range(self.quant.act_bits));
-				}
-			}
-			if let Some(activation) = node.op.activation() {
-				kinds.push(activation.table());
-			}
+			node.op.tables(&self.quant, &mut kinds);
 		}
 		TableSet::new(kinds)
 	}
 
 	/// Lays the model out: the input wires go in, the output wires come out. `observe` is
 	/// called after each node with its index and the rows used so far.
-	pub fn layout(&self, ctx: &mut LayoutCtx<'_, '_>, input: Tensor<Wire>, observe: &mut dyn FnMut(usize, usize)) -> Result<Tensor<Wire>, SynthesisError> {
+	pub fn layout(
+		&self,
+		ctx: &mut LayoutCtx<'_, '_>,
+		input: Tensor<Wire>,
+		observe: &mut dyn FnMut(usize, usize),
+	) -> Result<Tensor<Wire>, SynthesisError> {
 		let mut values = vec![input];
 		for (index, node) in self.graph.nodes.iter().enumerate() {
 			let inputs: Vec<&Tensor<Wire>> = node.inputs.iter().map(|&v| &values[v]).collect();
-			let y = node.op.layout(&inputs, ctx).inspect_err(|_| ctx.locate_failure(&format!("node {index} ({})", node.name)))?;
+			let y = node
+				.op
+				.layout(&inputs, ctx)
+				.inspect_err(|_| ctx.locate_failure(&format!("node {index} ({})", node.name)))?;
 			values.push(y);
 			observe(index, ctx.rows());
 		}
@@ -255,7 +277,8 @@ impl Model {
 		let wires = (0..self.input_len())
 			.map(|i| ctx.input(1 + i, input.map_or(Value::unknown(), |x| Value::known(x[i]))))
 			.collect::<Result<Vec<_>, _>>()?;
-		let input = Tensor::new(self.input_shape().to_vec(), wires).ok_or(SynthesisError::Synthesis)?;
+		let input = Tensor::new(self.input_shape().to_vec(), wires)
+			.ok_or_else(|| ctx.refuse("the input wires do not fill the input shape"))?;
 		self.layout(ctx, input, observe)
 	}
 }

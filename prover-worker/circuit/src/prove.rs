@@ -7,7 +7,10 @@ use halo2_proofs::{
 	plonk::{create_proof, keygen_pk, keygen_vk_custom, ProvingKey, VerifyingKey},
 	poly::{
 		commitment::Params,
-		kzg::{commitment::{KZGCommitmentScheme, ParamsKZG}, multiopen::ProverSHPLONK},
+		kzg::{
+			commitment::{KZGCommitmentScheme, ParamsKZG},
+			multiopen::ProverSHPLONK,
+		},
 	},
 	transcript::{Blake2bWrite, Challenge255, TranscriptWriterBuffer},
 	SerdeFormat,
@@ -16,7 +19,7 @@ use rand_core::RngCore;
 
 use crate::{
 	circuit::{CircuitParams, ModelCircuit},
-	field::{fr_from_i64, fr_to_bytes, Fr},
+	field::{fr_from_bytes, fr_to_bytes, Fr},
 	model::{Model, ModelError},
 	verify::encode_vk,
 };
@@ -42,7 +45,9 @@ pub enum ProveError {
 impl core::fmt::Display for ProveError {
 	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
 		match self {
-			Self::SrsTooSmall { srs_k, circuit_k } => write!(f, "the SRS has 2^{srs_k} rows, the circuit needs 2^{circuit_k}"),
+			Self::SrsTooSmall { srs_k, circuit_k } => {
+				write!(f, "the SRS has 2^{srs_k} rows, the circuit needs 2^{circuit_k}")
+			},
 			Self::Model(e) => write!(f, "{e}"),
 			Self::Halo2(e) => write!(f, "halo2: {e}"),
 			Self::KeyFile(e) => write!(f, "proving key: {e}"),
@@ -81,7 +86,8 @@ pub fn verifying_key(
 ) -> Result<(VerifyingKey<G1Affine>, Vec<u8>), ProveError> {
 	let public_inputs = model.public_input_count() as u32;
 	let circuit = ModelCircuit::keygen(model, circuit_params);
-	let vk = keygen_vk_custom(params, &circuit, false).map_err(|e| ProveError::Halo2(format!("{e:?}")))?;
+	let vk = keygen_vk_custom(params, &circuit, false)
+		.map_err(|e| ProveError::Halo2(format!("{e:?}")))?;
 	let vk_bytes = encode_vk(circuit_params, public_inputs, &vk);
 	Ok((vk, vk_bytes))
 }
@@ -93,11 +99,16 @@ pub fn proving_key(
 	model: Arc<Model>,
 	circuit_params: CircuitParams,
 ) -> Result<ProvingKey<G1Affine>, ProveError> {
-	keygen_pk(params, vk, &ModelCircuit::keygen(model, circuit_params)).map_err(|e| ProveError::Halo2(format!("{e:?}")))
+	keygen_pk(params, vk, &ModelCircuit::keygen(model, circuit_params))
+		.map_err(|e| ProveError::Halo2(format!("{e:?}")))
 }
 
 /// Generates both keys of a model's circuit ([`verifying_key`], then [`proving_key`]).
-pub fn keygen(params: &ParamsKZG<Bn256>, model: Arc<Model>, circuit_params: CircuitParams) -> Result<Keys, ProveError> {
+pub fn keygen(
+	params: &ParamsKZG<Bn256>,
+	model: Arc<Model>,
+	circuit_params: CircuitParams,
+) -> Result<Keys, ProveError> {
 	let (vk, vk_bytes) = verifying_key(params, model.clone(), circuit_params)?;
 	let pk = proving_key(params, vk, model, circuit_params)?;
 	Ok(Keys { pk, vk_bytes })
@@ -109,8 +120,12 @@ pub fn write_pk(pk: &ProvingKey<G1Affine>, out: &mut impl std::io::Write) -> std
 }
 
 /// Reads a proving key written by [`write_pk`] for the same circuit settings.
-pub fn read_pk(bytes: &mut impl std::io::Read, circuit_params: CircuitParams) -> Result<ProvingKey<G1Affine>, ProveError> {
-	ProvingKey::read::<_, ModelCircuit>(bytes, SerdeFormat::RawBytes, circuit_params).map_err(|e| ProveError::KeyFile(e.to_string()))
+pub fn read_pk(
+	bytes: &mut impl std::io::Read,
+	circuit_params: CircuitParams,
+) -> Result<ProvingKey<G1Affine>, ProveError> {
+	ProvingKey::read::<_, ModelCircuit>(bytes, SerdeFormat::RawBytes, circuit_params)
+		.map_err(|e| ProveError::KeyFile(e.to_string()))
 }
 
 /// A proof with its statement.
@@ -124,9 +139,16 @@ pub struct Proof {
 	pub output: Vec<i64>,
 }
 
-/// The public inputs of a statement: `[binding, input…, output…]`.
+/// The public inputs of a statement, `[binding, input…, output…]`, as field elements: the
+/// encoding of `zkinfer_statement::inference_public_inputs`, which the chain uses.
 pub fn statement(binding: Fr, input: &[i64], output: &[i64]) -> Vec<Fr> {
-	std::iter::once(binding).chain(input.iter().chain(output).map(|&v| fr_from_i64(v))).collect()
+	zkinfer_statement::inference_public_inputs(fr_to_bytes(&binding), input, output)
+		.iter()
+		.map(|bytes| {
+			fr_from_bytes(bytes)
+				.expect("field_element and a field element's own bytes are canonical; qed")
+		})
+		.collect()
 }
 
 /// Runs the integer inference on a quantized input and proves it.
@@ -144,7 +166,18 @@ pub fn prove(
 	let circuit = ModelCircuit::prove(model, circuit_params, input.to_vec());
 	let mut transcript = Blake2bWrite::<_, G1Affine, Challenge255<_>>::init(Vec::new());
 	let columns: &[&[Fr]] = &[&instance];
-	create_proof::<KZGCommitmentScheme<Bn256>, ProverSHPLONK<'_, Bn256>, _, _, _, _>(params, pk, &[circuit], &[columns], rng, &mut transcript)
-		.map_err(|e| ProveError::Halo2(format!("{e:?}")))?;
-	Ok(Proof { proof: transcript.finalize(), public_inputs: instance.iter().map(fr_to_bytes).collect(), output })
+	create_proof::<KZGCommitmentScheme<Bn256>, ProverSHPLONK<'_, Bn256>, _, _, _, _>(
+		params,
+		pk,
+		&[circuit],
+		&[columns],
+		rng,
+		&mut transcript,
+	)
+	.map_err(|e| ProveError::Halo2(format!("{e:?}")))?;
+	Ok(Proof {
+		proof: transcript.finalize(),
+		public_inputs: instance.iter().map(fr_to_bytes).collect(),
+		output,
+	})
 }

@@ -51,10 +51,16 @@ pub enum QuantError {
 impl Quant {
 	/// Checks the bounds documented on each field.
 	pub fn check(&self) -> Result<(), QuantError> {
-		if self.weight_bits == 0 || self.weight_bits > MAX_SCALE_BITS || self.act_bits > MAX_SCALE_BITS {
+		if self.weight_bits == 0
+			|| self.weight_bits > MAX_SCALE_BITS
+			|| self.act_bits > MAX_SCALE_BITS
+		{
 			return Err(QuantError::Scale);
 		}
-		if self.domain_bits < 2 || self.domain_bits > MAX_DOMAIN_BITS || self.domain_bits <= self.act_bits {
+		if self.domain_bits < 2
+			|| self.domain_bits > MAX_DOMAIN_BITS
+			|| self.domain_bits <= self.act_bits
+		{
 			return Err(QuantError::Domain);
 		}
 		Ok(())
@@ -169,7 +175,10 @@ mod tests {
 	fn values_saturate_at_the_domains_edges() {
 		let q = Quant { act_bits: 4, weight_bits: 4, domain_bits: 6 };
 		assert_eq!((q.domain_min(), q.domain_max()), (-32, 31));
-		assert_eq!([q.clamp(-1000), q.clamp(-32), q.clamp(5), q.clamp(31), q.clamp(32)], [-32, -32, 5, 31, 31]);
+		assert_eq!(
+			[q.clamp(-1000), q.clamp(-32), q.clamp(5), q.clamp(31), q.clamp(32)],
+			[-32, -32, 5, 31, 31]
+		);
 		assert_eq!(q.fit(40, Overflow::Saturate), Some(31));
 		assert_eq!(q.fit(40, Overflow::Refuse), None);
 		assert_eq!(q.fit(-3, Overflow::Refuse), Some(-3));

@@ -101,10 +101,16 @@ impl VerifierParams {
 			return Err(ParamsError::Point);
 		}
 		let mut reader = bytes;
-		let g = G1Affine::read(&mut reader, SerdeFormat::Processed).map_err(|_| ParamsError::Point)?;
-		let h = G2Affine::read(&mut reader, SerdeFormat::Processed).map_err(|_| ParamsError::Point)?;
-		let s_h = G2Affine::read(&mut reader, SerdeFormat::Processed).map_err(|_| ParamsError::Point)?;
-		if bool::from(g.is_identity()) || bool::from(h.is_identity()) || bool::from(s_h.is_identity()) {
+		let g =
+			G1Affine::read(&mut reader, SerdeFormat::Processed).map_err(|_| ParamsError::Point)?;
+		let h =
+			G2Affine::read(&mut reader, SerdeFormat::Processed).map_err(|_| ParamsError::Point)?;
+		let s_h =
+			G2Affine::read(&mut reader, SerdeFormat::Processed).map_err(|_| ParamsError::Point)?;
+		if bool::from(g.is_identity())
+			|| bool::from(h.is_identity())
+			|| bool::from(s_h.is_identity())
+		{
 			return Err(ParamsError::Point);
 		}
 		let in_subgroup = |p: &G2Affine| bool::from(G2::from(*p).is_torsion_free());
@@ -133,7 +139,8 @@ impl VerifierParams {
 		}
 		let _ = self.h.write(&mut blob, SerdeFormat::RawBytes);
 		let _ = self.s_h.write(&mut blob, SerdeFormat::RawBytes);
-		let one = ParamsKZG::<Bn256>::read_custom(&mut blob.as_slice(), SerdeFormat::RawBytes).map_err(|_| ParamsError::Point)?;
+		let one = ParamsKZG::<Bn256>::read_custom(&mut blob.as_slice(), SerdeFormat::RawBytes)
+			.map_err(|_| ParamsError::Point)?;
 		let params = one.from_parts(k, vec![self.g], Some(vec![self.g]), self.h, self.s_h);
 		debug_assert_eq!(params.k(), k);
 		Ok(params)
@@ -173,7 +180,8 @@ mod tests {
 		assert_eq!(small, larger);
 		assert_eq!(small, dev_verifier_params());
 		assert_eq!(VerifierParams::from_bytes(&small.to_bytes()), Ok(small));
-		let other = VerifierParams::of(&ParamsKZG::<Bn256>::setup(3, ChaCha20Rng::from_seed([0; 32])));
+		let other =
+			VerifierParams::of(&ParamsKZG::<Bn256>::setup(3, ChaCha20Rng::from_seed([0; 32])));
 		assert_ne!(small.hash(), other.hash());
 	}
 }

@@ -27,7 +27,7 @@ use crate::{
 };
 
 /// The fewest public inputs of a zkinfer statement: the job binding, one input, one output.
-pub const MIN_PUBLIC_INPUTS: u32 = 3;
+pub use zkinfer_statement::limits::HALO2_MIN_PUBLIC_INPUTS as MIN_PUBLIC_INPUTS;
 
 /// A passing verification case.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,25 +58,44 @@ pub enum SyntheticError {
 
 /// The `k` (rows `2^k`) a case of this shape needs.
 pub fn case_k(public_inputs: u32, width: u8) -> Result<u8, SyntheticError> {
-	Ok(plan_width(&case_model(public_inputs)?, checked_width(width)?).map_err(|e| SyntheticError::Prove(e.to_string()))?.params.k)
+	Ok(plan_width(&case_model(public_inputs)?, checked_width(width)?)
+		.map_err(|e| SyntheticError::Prove(e.to_string()))?
+		.params
+		.k)
 }
 
 /// Makes a passing case with exactly `public_inputs` public inputs at dot-product width
 /// `width` on `2^k` rows, `k` at least `min_k` (decoding a halo2 key costs time in proportion to
 /// its rows, so benchmarks ask for the largest `k` a chain accepts), proven with `srs` (which
 /// needs `2^k` rows; a larger one is cut down). Deterministic for a given SRS.
-pub fn synthetic_case(srs: &ParamsKZG<Bn256>, public_inputs: u32, width: u8, min_k: u8) -> Result<SyntheticCase, SyntheticError> {
+pub fn synthetic_case(
+	srs: &ParamsKZG<Bn256>,
+	public_inputs: u32,
+	width: u8,
+	min_k: u8,
+) -> Result<SyntheticCase, SyntheticError> {
 	let model = Arc::new(case_model(public_inputs)?);
-	let mut plan = plan_width(&model, checked_width(width)?).map_err(|e| SyntheticError::Prove(e.to_string()))?;
+	let mut plan = plan_width(&model, checked_width(width)?)
+		.map_err(|e| SyntheticError::Prove(e.to_string()))?;
 	plan.params.k = plan.params.k.max(min_k.min(crate::circuit::MAX_K));
 	let k = plan.params.k;
 	let params = params_for(srs, k).map_err(|_| SyntheticError::SrsTooSmall { k })?;
-	let keys = keygen(&params, model.clone(), plan.params).map_err(|e| SyntheticError::Prove(e.to_string()))?;
-	let (low, high) = (model.quant.domain_min(), model.quant.domain_end());
-	let input: Vec<i64> = (0..model.input_len() as i64).map(|i| low + i.rem_euclid(high - low)).collect();
-	let binding = Fr::from(u64::from(public_inputs) << 8 | u64::from(width));
-	let proof = prove(&params, &keys.pk, model, plan.params, binding, &input, ChaCha20Rng::seed_from_u64(u64::from(public_inputs)))
+	let keys = keygen(&params, model.clone(), plan.params)
 		.map_err(|e| SyntheticError::Prove(e.to_string()))?;
+	let (low, high) = (model.quant.domain_min(), model.quant.domain_end());
+	let input: Vec<i64> =
+		(0..model.input_len() as i64).map(|i| low + i.rem_euclid(high - low)).collect();
+	let binding = Fr::from(u64::from(public_inputs) << 8 | u64::from(width));
+	let proof = prove(
+		&params,
+		&keys.pk,
+		model,
+		plan.params,
+		binding,
+		&input,
+		ChaCha20Rng::seed_from_u64(u64::from(public_inputs)),
+	)
+	.map_err(|e| SyntheticError::Prove(e.to_string()))?;
 	Ok(SyntheticCase {
 		params: VerifierParams::of(srs).to_bytes().to_vec(),
 		vk: keys.vk_bytes,
@@ -101,7 +120,11 @@ pub fn dev_case(public_inputs: u32, width: u8, min_k: u8) -> Result<SyntheticCas
 }
 
 fn checked_width(width: u8) -> Result<u8, SyntheticError> {
-	if (1..=MAX_WIDTH).contains(&width) { Ok(width) } else { Err(SyntheticError::Shape) }
+	if (1..=MAX_WIDTH).contains(&width) {
+		Ok(width)
+	} else {
+		Err(SyntheticError::Shape)
+	}
 }
 
 /// `public_inputs - 2` inputs, one output: a slice of the first.
@@ -112,10 +135,15 @@ fn case_model(public_inputs: u32) -> Result<Model, SyntheticError> {
 	let inputs = usize::try_from(public_inputs - 2).map_err(|_| SyntheticError::Shape)?;
 	let graph = Graph {
 		input_shape: vec![inputs],
-		nodes: vec![Node { name: "first".into(), op: Op::Slice(Slice { axis: 0, start: 0, end: 1 }), inputs: vec![0] }],
+		nodes: vec![Node {
+			name: "first".into(),
+			op: Op::Slice(Slice { axis: 0, start: 0, end: 1 }),
+			inputs: vec![0],
+		}],
 		output: 1,
 	};
-	Model::new(graph, Quant { act_bits: 0, weight_bits: 1, domain_bits: 4 }).map_err(|e| SyntheticError::Prove(e.to_string()))
+	Model::new(graph, Quant { act_bits: 0, weight_bits: 1, domain_bits: 4 })
+		.map_err(|e| SyntheticError::Prove(e.to_string()))
 }
 
 #[cfg(test)]
@@ -130,11 +158,17 @@ mod tests {
 			assert!(case_k(public_inputs, width).unwrap() <= 10);
 			let case = synthetic_case(&srs, public_inputs, width, 0).unwrap();
 			let info = verify::validate_vk(&case.vk).unwrap();
-			assert_eq!((info.public_inputs, case.public_inputs.len()), (public_inputs, public_inputs as usize));
+			assert_eq!(
+				(info.public_inputs, case.public_inputs.len()),
+				(public_inputs, public_inputs as usize)
+			);
 			assert_eq!(verify(&case.params, &case.vk, &case.public_inputs, &case.proof), Ok(()));
 			let mut inputs = case.public_inputs.clone();
 			inputs[1][0] ^= 1;
-			assert_eq!(verify(&case.params, &case.vk, &inputs, &case.proof), Err(Halo2Error::VerificationFailed));
+			assert_eq!(
+				verify(&case.params, &case.vk, &inputs, &case.proof),
+				Err(Halo2Error::VerificationFailed)
+			);
 		}
 	}
 
@@ -158,7 +192,10 @@ mod tests {
 		assert_eq!(synthetic_case(&srs, 2, 1, 0), Err(SyntheticError::Shape));
 		assert_eq!(synthetic_case(&srs, 3, 0, 0), Err(SyntheticError::Shape));
 		assert_eq!(synthetic_case(&srs, 3, MAX_WIDTH + 1, 0), Err(SyntheticError::Shape));
-		assert_eq!(synthetic_case(&srs, 3000, 1, 0), Err(SyntheticError::SrsTooSmall { k: case_k(3000, 1).unwrap() }));
+		assert_eq!(
+			synthetic_case(&srs, 3000, 1, 0),
+			Err(SyntheticError::SrsTooSmall { k: case_k(3000, 1).unwrap() })
+		);
 		assert_eq!(synthetic_case(&srs, 3, 1, 5), Err(SyntheticError::SrsTooSmall { k: 5 }));
 	}
 }

@@ -22,6 +22,17 @@ impl<T> Tensor<T> {
 		Some(Self { shape, data: (0..count).map(f).collect() })
 	}
 
+	/// A tensor of `shape` filled by a fallible `f(flat index)`, stopping at the first error;
+	/// `overflow` if the shape's element count overflows.
+	pub fn try_from_fn<E>(
+		shape: Vec<usize>,
+		overflow: E,
+		f: impl FnMut(usize) -> Result<T, E>,
+	) -> Result<Self, E> {
+		let count = element_count(&shape).ok_or(overflow)?;
+		Ok(Self { shape, data: (0..count).map(f).collect::<Result<_, _>>()? })
+	}
+
 	/// The shape, outermost axis first.
 	pub fn shape(&self) -> &[usize] {
 		&self.shape
@@ -59,7 +70,10 @@ impl<T> Tensor<T> {
 
 	/// Applies a fallible `f` to every element, stopping at the first error.
 	pub fn try_map<U, E>(&self, f: impl FnMut(&T) -> Result<U, E>) -> Result<Tensor<U>, E> {
-		Ok(Tensor { shape: self.shape.clone(), data: self.data.iter().map(f).collect::<Result<_, _>>()? })
+		Ok(Tensor {
+			shape: self.shape.clone(),
+			data: self.data.iter().map(f).collect::<Result<_, _>>()?,
+		})
 	}
 
 	/// The element at a multi-index, or `None` if the index is out of bounds or of the wrong rank.

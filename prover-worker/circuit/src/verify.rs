@@ -2,13 +2,9 @@
 //!
 //! # Verifying-key bytes
 //!
-//! | bytes | content |
-//! |---|---|
-//! | 0 | circuit layout version ([`LAYOUT_VERSION`]) |
-//! | 1 | `k` |
-//! | 2 | dot-product width |
-//! | 3..7 | public input count (u32 LE): job binding + inputs + outputs |
-//! | 7.. | the halo2 verifying key (uncompressed points, no selector bitmaps) |
+//! The header of `zkinfer_statement::key` ([`KeyHeader`]: layout version [`LAYOUT_VERSION`],
+//! `k`, dot-product width, public input count), then the halo2 verifying key (uncompressed
+//! points, no selector bitmaps).
 //!
 //! The layout version names the constraint system of [`crate::chip::ModelConfig`]; a change to
 //! it gets a new version and verifiers keep every released one. Version 2 (saturating
@@ -21,11 +17,21 @@
 //! the proof must be consumed to its last byte.
 
 use halo2_proofs::{
-	halo2curves::{bn256::{Bn256, G1Affine}, CurveAffine},
+	halo2curves::{
+		bn256::{Bn256, G1Affine},
+		CurveAffine,
+	},
 	plonk::{verify_proof, ConstraintSystem, VerifyingKey},
-	poly::kzg::{commitment::KZGCommitmentScheme, multiopen::VerifierSHPLONK, strategy::SingleStrategy},
+	poly::kzg::{
+		commitment::KZGCommitmentScheme, multiopen::VerifierSHPLONK, strategy::SingleStrategy,
+	},
 	transcript::{Blake2bRead, Challenge255, TranscriptReadBuffer},
 	SerdeFormat,
+};
+
+pub use zkinfer_statement::{
+	limits::{MAX_KEY_BYTES, MAX_PROOF_BYTES, MAX_PUBLIC_INPUTS},
+	KeyHeader, KEY_HEADER_BYTES,
 };
 
 use crate::{
@@ -36,14 +42,6 @@ use crate::{
 
 /// The circuit layout version this build writes and verifies.
 pub const LAYOUT_VERSION: u8 = 2;
-/// The largest verifying key accepted.
-pub const MAX_KEY_BYTES: usize = 64 * 1024;
-/// The largest proof accepted.
-pub const MAX_PROOF_BYTES: usize = 64 * 1024;
-/// The most public inputs accepted.
-pub const MAX_PUBLIC_INPUTS: usize = 4096;
-/// The length of the header before the halo2 verifying key.
-pub const KEY_HEADER_BYTES: usize = 7;
 /// How the key's points are encoded: uncompressed (64 bytes each), which spares the verifier
 /// a square root per point; [`decode_vk`] checks every point is on the curve.
 const KEY_FORMAT: SerdeFormat = SerdeFormat::RawBytes;
@@ -52,7 +50,7 @@ const POINT_BYTES: usize = 64;
 
 /// What a valid verifying key declares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct KeyInfo {
+pub struct KeyShape {
 	/// The circuit settings.
 	pub params: CircuitParams,
 	/// The number of public inputs a proof takes.
@@ -98,13 +96,21 @@ impl core::fmt::Display for Halo2Error {
 	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
 		match self {
 			Self::InvalidParams => write!(f, "invalid KZG verifier parameters"),
-			Self::KeyLength => write!(f, "verifying key too short or longer than {MAX_KEY_BYTES} bytes"),
+			Self::KeyLength => {
+				write!(f, "verifying key too short or longer than {MAX_KEY_BYTES} bytes")
+			},
 			Self::UnsupportedLayout(v) => write!(f, "unsupported circuit layout version {v}"),
 			Self::KeyParams => write!(f, "verifying key declares k or width out of range"),
-			Self::KeyPublicInputs => write!(f, "verifying key declares an impossible public input count"),
+			Self::KeyPublicInputs => {
+				write!(f, "verifying key declares an impossible public input count")
+			},
 			Self::InvalidKey => write!(f, "invalid halo2 verifying key"),
-			Self::PublicInputCount { expected, got } => write!(f, "{got} public inputs, the key takes {expected}"),
-			Self::NonCanonicalPublicInput(i) => write!(f, "public input {i} is not a canonical field element"),
+			Self::PublicInputCount { expected, got } => {
+				write!(f, "{got} public inputs, the key takes {expected}")
+			},
+			Self::NonCanonicalPublicInput(i) => {
+				write!(f, "public input {i} is not a canonical field element")
+			},
 			Self::ProofLength => write!(f, "proof longer than {MAX_PROOF_BYTES} bytes"),
 			Self::VerificationFailed => write!(f, "the proof does not verify"),
 			Self::TrailingProofBytes => write!(f, "bytes after the end of the proof"),
@@ -115,63 +121,77 @@ impl core::fmt::Display for Halo2Error {
 impl std::error::Error for Halo2Error {}
 
 /// Encodes a verifying key with its header.
-pub fn encode_vk(params: CircuitParams, public_inputs: u32, vk: &VerifyingKey<G1Affine>) -> Vec<u8> {
-	let mut out = vec![LAYOUT_VERSION, params.k, params.dot_width];
-	out.extend_from_slice(&public_inputs.to_le_bytes());
+pub fn encode_vk(
+	params: CircuitParams,
+	public_inputs: u32,
+	vk: &VerifyingKey<G1Affine>,
+) -> Vec<u8> {
+	let header =
+		KeyHeader { layout: LAYOUT_VERSION, k: params.k, width: params.dot_width, public_inputs };
+	let mut out = header.to_bytes().to_vec();
 	out.extend_from_slice(&vk.to_bytes(KEY_FORMAT));
 	out
 }
 
 /// Checks the header and the key's exact length before halo2 reads it.
-fn parse_header(bytes: &[u8]) -> Result<(KeyInfo, ConstraintSystem<Fr>), Halo2Error> {
-	if bytes.len() < KEY_HEADER_BYTES || bytes.len() > MAX_KEY_BYTES {
+fn parse_header(bytes: &[u8]) -> Result<(KeyShape, ConstraintSystem<Fr>), Halo2Error> {
+	if bytes.len() > MAX_KEY_BYTES {
 		return Err(Halo2Error::KeyLength);
 	}
-	if bytes[0] != LAYOUT_VERSION {
-		return Err(Halo2Error::UnsupportedLayout(bytes[0]));
+	let (header, key) = KeyHeader::read(bytes).map_err(|_| Halo2Error::KeyLength)?;
+	if header.layout != LAYOUT_VERSION {
+		return Err(Halo2Error::UnsupportedLayout(header.layout));
 	}
-	let params = CircuitParams { k: bytes[1], dot_width: bytes[2] };
+	let params = CircuitParams { k: header.k, dot_width: header.width };
 	if !(MIN_K..=MAX_K).contains(&params.k) || !(1..=MAX_WIDTH).contains(&params.dot_width) {
 		return Err(Halo2Error::KeyParams);
 	}
-	let public_inputs = u32::from_le_bytes([bytes[3], bytes[4], bytes[5], bytes[6]]);
+	let public_inputs = header.public_inputs;
 
 	let mut cs = ConstraintSystem::<Fr>::default();
 	crate::chip::ModelConfig::configure(&mut cs, params.dot_width.into());
 	let usable_rows = (1usize << params.k).saturating_sub(cs.blinding_factors() + 1);
 	let count = public_inputs as usize;
-	if count < 2 || count > MAX_PUBLIC_INPUTS || count > usable_rows {
+	if !(2..=MAX_PUBLIC_INPUTS).contains(&count) || count > usable_rows {
 		return Err(Halo2Error::KeyPublicInputs);
 	}
 	// version, k, compress flag, fixed count, then one point per fixed and per permutation
 	// column.
 	let points = cs.num_fixed_columns() + cs.permutation().get_columns().len();
-	if bytes.len() != KEY_HEADER_BYTES + 10 + POINT_BYTES * points {
+	if key.len() != 10 + POINT_BYTES * points {
 		return Err(Halo2Error::InvalidKey);
 	}
-	let key = &bytes[KEY_HEADER_BYTES..];
 	let declared_k = u32::from_le_bytes([key[1], key[2], key[3], key[4]]);
 	if key[0] != 0x02 || declared_k != u32::from(params.k) || key[5] != 0 {
 		return Err(Halo2Error::InvalidKey);
 	}
 	let columns = (cs.num_advice_columns() + cs.num_fixed_columns()) as u32;
-	Ok((KeyInfo { params, public_inputs, columns }, cs))
+	Ok((KeyShape { params, public_inputs, columns }, cs))
 }
 
 /// Decodes a verifying key with its header.
-pub fn decode_vk(bytes: &[u8]) -> Result<(KeyInfo, VerifyingKey<G1Affine>), Halo2Error> {
+pub fn decode_vk(bytes: &[u8]) -> Result<(KeyShape, VerifyingKey<G1Affine>), Halo2Error> {
 	let (info, cs) = parse_header(bytes)?;
 	let key_bytes = &bytes[KEY_HEADER_BYTES..];
-	let vk = VerifyingKey::<G1Affine>::from_bytes::<ModelCircuit>(key_bytes, KEY_FORMAT, info.params).map_err(|_| Halo2Error::InvalidKey)?;
-	let on_curve = vk.fixed_commitments().iter().chain(vk.permutation().commitments()).all(|p| bool::from(p.is_on_curve()));
-	if !on_curve || vk.fixed_commitments().len() != cs.num_fixed_columns() || vk.to_bytes(KEY_FORMAT) != key_bytes {
+	let vk =
+		VerifyingKey::<G1Affine>::from_bytes::<ModelCircuit>(key_bytes, KEY_FORMAT, info.params)
+			.map_err(|_| Halo2Error::InvalidKey)?;
+	let on_curve = vk
+		.fixed_commitments()
+		.iter()
+		.chain(vk.permutation().commitments())
+		.all(|p| bool::from(p.is_on_curve()));
+	if !on_curve
+		|| vk.fixed_commitments().len() != cs.num_fixed_columns()
+		|| vk.to_bytes(KEY_FORMAT) != key_bytes
+	{
 		return Err(Halo2Error::InvalidKey);
 	}
 	Ok((info, vk))
 }
 
 /// Validates verifying-key bytes; returns what the key declares.
-pub fn validate_vk(vk_bytes: &[u8]) -> Result<KeyInfo, Halo2Error> {
+pub fn validate_vk(vk_bytes: &[u8]) -> Result<KeyShape, Halo2Error> {
 	decode_vk(vk_bytes).map(|(info, _)| info)
 }
 
@@ -180,11 +200,20 @@ pub fn validate_vk(vk_bytes: &[u8]) -> Result<KeyInfo, Halo2Error> {
 ///
 /// `params` must be parameters that passed [`VerifierParams::from_bytes`] (as the chain's
 /// stored ones did): their encoding is checked here, G2 subgroup membership is not.
-pub fn verify(params: &[u8], vk_bytes: &[u8], public_inputs: &[[u8; 32]], proof: &[u8]) -> Result<(), Halo2Error> {
-	let params = VerifierParams::from_validated_bytes(params).map_err(|_| Halo2Error::InvalidParams)?;
+pub fn verify(
+	params: &[u8],
+	vk_bytes: &[u8],
+	public_inputs: &[[u8; 32]],
+	proof: &[u8],
+) -> Result<(), Halo2Error> {
+	let params =
+		VerifierParams::from_validated_bytes(params).map_err(|_| Halo2Error::InvalidParams)?;
 	let (info, vk) = decode_vk(vk_bytes)?;
 	if public_inputs.len() != info.public_inputs as usize {
-		return Err(Halo2Error::PublicInputCount { expected: info.public_inputs, got: public_inputs.len().min(u32::MAX as usize) as u32 });
+		return Err(Halo2Error::PublicInputCount {
+			expected: info.public_inputs,
+			got: public_inputs.len().min(u32::MAX as usize) as u32,
+		});
 	}
 	let instance = public_inputs
 		.iter()
@@ -196,17 +225,17 @@ pub fn verify(params: &[u8], vk_bytes: &[u8], public_inputs: &[[u8; 32]], proof:
 	}
 	let kzg = params.kzg(info.params.k.into()).map_err(|_| Halo2Error::InvalidParams)?;
 	let mut rest = proof;
-	let mut transcript = Blake2bRead::<&mut &[u8], G1Affine, Challenge255<G1Affine>>::init(&mut rest);
+	let mut transcript =
+		Blake2bRead::<&mut &[u8], G1Affine, Challenge255<G1Affine>>::init(&mut rest);
 	let columns: &[&[Fr]] = &[&instance];
-	verify_proof::<KZGCommitmentScheme<Bn256>, VerifierSHPLONK<'_, Bn256>, _, _, SingleStrategy<'_, Bn256>>(
-		&kzg,
-		&vk,
-		SingleStrategy::new(&kzg),
-		&[columns],
-		&mut transcript,
-	)
+	verify_proof::<
+		KZGCommitmentScheme<Bn256>,
+		VerifierSHPLONK<'_, Bn256>,
+		_,
+		_,
+		SingleStrategy<'_, Bn256>,
+	>(&kzg, &vk, SingleStrategy::new(&kzg), &[columns], &mut transcript)
 	.map_err(|_| Halo2Error::VerificationFailed)?;
-	drop(transcript);
 	if !rest.is_empty() {
 		return Err(Halo2Error::TrailingProofBytes);
 	}

@@ -10,7 +10,9 @@ use halo2_proofs::{
 use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
 use zkinfer_circuit::{
 	field::{fr_from_i64, fr_to_bytes, Fr},
-	ops::{Activation, ActivationOp, Binary, BinaryKind, Conv, MatMul, MaxPool, Op, Reshape, SumPool},
+	ops::{
+		Activation, ActivationOp, Binary, BinaryKind, Conv, MatMul, MaxPool, Op, Reshape, SumPool,
+	},
 	plan_width,
 	prove::{keygen, params_for, prove, statement},
 	srs::VerifierParams,
@@ -25,17 +27,44 @@ fn node(name: &str, op: Op<i64>, inputs: &[usize]) -> Node<i64> {
 
 /// Conv+Relu → MaxPool → AveragePool → Reshape → MatMul+Sigmoid → Mul (square) → Tanh.
 fn model() -> Arc<Model> {
-	let kernel = Tensor::from_fn(vec![2, 1, 3, 3], |i| [7i64, -5, 3, 0, 11, -9, 4, 2, -6][i % 9] * if i < 9 { 1 } else { -1 }).unwrap();
+	let kernel = Tensor::from_fn(vec![2, 1, 3, 3], |i| {
+		[7i64, -5, 3, 0, 11, -9, 4, 2, -6][i % 9] * if i < 9 { 1 } else { -1 }
+	})
+	.unwrap();
 	let nodes = vec![
 		node(
 			"conv",
-			Op::Conv(Conv { kernel, bias: vec![40, -300], strides: [1, 1], dilations: [1, 1], pads: [1, 1, 1, 1], group: 1, activation: Activation::Relu }),
+			Op::Conv(Conv {
+				kernel,
+				bias: vec![40, -300],
+				strides: [1, 1],
+				dilations: [1, 1],
+				pads: [1, 1, 1, 1],
+				group: 1,
+				activation: Activation::Relu,
+			}),
 			&[0],
 		),
-		node("maxpool", Op::MaxPool(MaxPool { kernel: [2, 2], strides: [2, 2], dilations: [1, 1], pads: [0; 4] }), &[1]),
+		node(
+			"maxpool",
+			Op::MaxPool(MaxPool {
+				kernel: [2, 2],
+				strides: [2, 2],
+				dilations: [1, 1],
+				pads: [0; 4],
+			}),
+			&[1],
+		),
 		node(
 			"avgpool",
-			Op::SumPool(SumPool { kernel: [2, 2], strides: [2, 2], pads: [0; 4], count_include_pad: false, weights: vec![32, 16, 11, 8], activation: Activation::Identity }),
+			Op::SumPool(SumPool {
+				kernel: [2, 2],
+				strides: [2, 2],
+				pads: [0; 4],
+				count_include_pad: false,
+				weights: vec![32, 16, 11, 8],
+				activation: Activation::Identity,
+			}),
 			&[2],
 		),
 		node("reshape", Op::Reshape(Reshape { shape: vec![1, 2] }), &[3]),
@@ -84,8 +113,13 @@ fn mock_prover_rejects_a_claimed_output_that_is_not_the_inference() {
 	let params = plan_width(&model, 2).unwrap().params;
 	let mut output = model.eval(&input()).unwrap();
 	output[1] += 1;
-	let failures = mock(&model, params, statement(Fr::from(99), &input(), &output)).verify().unwrap_err();
-	assert!(failures.iter().all(|f| matches!(f, VerifyFailure::Permutation { .. })), "{failures:?}");
+	let failures = mock(&model, params, statement(Fr::from(99), &input(), &output))
+		.verify()
+		.unwrap_err();
+	assert!(
+		failures.iter().all(|f| matches!(f, VerifyFailure::Permutation { .. })),
+		"{failures:?}"
+	);
 }
 
 #[test]
@@ -97,7 +131,10 @@ fn inputs_outside_the_lookup_domain_are_refused_by_inference_and_circuit() {
 	assert!(model.eval(&x).is_err());
 	let circuit = ModelCircuit::prove(model.clone(), params, x.clone());
 	let instance = statement(Fr::zero(), &x, &[0, 0, 0]);
-	let failures = MockProver::run(params.k.into(), &circuit, vec![instance]).unwrap().verify().unwrap_err();
+	let failures = MockProver::run(params.k.into(), &circuit, vec![instance])
+		.unwrap()
+		.verify()
+		.unwrap_err();
 	assert!(failures.iter().any(|f| matches!(f, VerifyFailure::Lookup { .. })), "{failures:?}");
 }
 
@@ -112,7 +149,16 @@ fn real_proofs_verify_and_every_tampering_is_rejected() {
 	let params = params_for(&srs(circuit_params.k), circuit_params.k).unwrap();
 	let keys = keygen(&params, model.clone(), circuit_params).unwrap();
 	let binding = fr_from_i64(123_456_789);
-	let proof = prove(&params, &keys.pk, model.clone(), circuit_params, binding, &input(), ChaCha20Rng::seed_from_u64(1)).unwrap();
+	let proof = prove(
+		&params,
+		&keys.pk,
+		model.clone(),
+		circuit_params,
+		binding,
+		&input(),
+		ChaCha20Rng::seed_from_u64(1),
+	)
+	.unwrap();
 	assert_eq!(proof.output, model.eval(&input()).unwrap());
 	let vp = VerifierParams::of(&params).to_bytes();
 	let vk = keys.vk_bytes.as_slice();
@@ -122,14 +168,25 @@ fn real_proofs_verify_and_every_tampering_is_rejected() {
 	// Another job's binding, another output, another input.
 	for i in [0, 17, 5] {
 		let mut inputs = proof.public_inputs.clone();
-		inputs[i] = fr_to_bytes(&(zkinfer_circuit::field::fr_from_bytes(&inputs[i]).unwrap() + Fr::one()));
-		assert_eq!(verify(&vp, vk, &inputs, &proof.proof), Err(Halo2Error::VerificationFailed), "input {i}");
+		inputs[i] =
+			fr_to_bytes(&(zkinfer_circuit::field::fr_from_bytes(&inputs[i]).unwrap() + Fr::one()));
+		assert_eq!(
+			verify(&vp, vk, &inputs, &proof.proof),
+			Err(Halo2Error::VerificationFailed),
+			"input {i}"
+		);
 	}
 	// A flipped proof byte, a truncated proof, an extra byte.
 	let mut flipped = proof.proof.clone();
 	flipped[100] ^= 1;
-	assert_eq!(verify(&vp, vk, &proof.public_inputs, &flipped), Err(Halo2Error::VerificationFailed));
-	assert_eq!(verify(&vp, vk, &proof.public_inputs, &proof.proof[..proof.proof.len() - 1]), Err(Halo2Error::VerificationFailed));
+	assert_eq!(
+		verify(&vp, vk, &proof.public_inputs, &flipped),
+		Err(Halo2Error::VerificationFailed)
+	);
+	assert_eq!(
+		verify(&vp, vk, &proof.public_inputs, &proof.proof[..proof.proof.len() - 1]),
+		Err(Halo2Error::VerificationFailed)
+	);
 	let mut longer = proof.proof.clone();
 	longer.push(0);
 	assert_eq!(verify(&vp, vk, &proof.public_inputs, &longer), Err(Halo2Error::TrailingProofBytes));
@@ -140,12 +197,22 @@ fn real_proofs_verify_and_every_tampering_is_rejected() {
 	);
 	let mut non_canonical = proof.public_inputs.clone();
 	non_canonical[4] = [0xff; 32];
-	assert_eq!(verify(&vp, vk, &non_canonical, &proof.proof), Err(Halo2Error::NonCanonicalPublicInput(4)));
+	assert_eq!(
+		verify(&vp, vk, &non_canonical, &proof.proof),
+		Err(Halo2Error::NonCanonicalPublicInput(4))
+	);
 	// Another SRS.
 	let other = VerifierParams::of(&srs(circuit_params.k)).to_bytes();
 	assert_eq!(other, vp, "the SRS is deterministic per seed");
-	let other = VerifierParams::of(&ParamsKZG::<Bn256>::setup(circuit_params.k.into(), ChaCha20Rng::seed_from_u64(8))).to_bytes();
-	assert_eq!(verify(&other, vk, &proof.public_inputs, &proof.proof), Err(Halo2Error::VerificationFailed));
+	let other = VerifierParams::of(&ParamsKZG::<Bn256>::setup(
+		circuit_params.k.into(),
+		ChaCha20Rng::seed_from_u64(8),
+	))
+	.to_bytes();
+	assert_eq!(
+		verify(&other, vk, &proof.public_inputs, &proof.proof),
+		Err(Halo2Error::VerificationFailed)
+	);
 	// A key from a model with one weight changed does not verify this proof.
 	let mut changed = (*model).clone();
 	if let Op::MatMul(op) = &mut changed.graph.nodes[4].op {
@@ -153,5 +220,8 @@ fn real_proofs_verify_and_every_tampering_is_rejected() {
 	}
 	let changed_keys = keygen(&params, Arc::new(changed), circuit_params).unwrap();
 	assert_ne!(changed_keys.vk_bytes, keys.vk_bytes);
-	assert_eq!(verify(&vp, &changed_keys.vk_bytes, &proof.public_inputs, &proof.proof), Err(Halo2Error::VerificationFailed));
+	assert_eq!(
+		verify(&vp, &changed_keys.vk_bytes, &proof.public_inputs, &proof.proof),
+		Err(Halo2Error::VerificationFailed)
+	);
 }

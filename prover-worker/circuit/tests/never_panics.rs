@@ -34,14 +34,32 @@ fn real_case() -> Case {
 		activation: Activation::Relu,
 	});
 	let quant = Quant { act_bits: 2, weight_bits: 3, domain_bits: 6 };
-	let graph = Graph { input_shape: vec![1, 4], nodes: vec![Node { name: "dense".into(), op, inputs: vec![0] }], output: 1 };
+	let graph = Graph {
+		input_shape: vec![1, 4],
+		nodes: vec![Node { name: "dense".into(), op, inputs: vec![0] }],
+		output: 1,
+	};
 	let model = Arc::new(Model::new(graph, quant).unwrap());
 	let circuit_params = plan_width(&model, 2).unwrap().params;
 	let srs = ParamsKZG::<Bn256>::setup(circuit_params.k.into(), ChaCha20Rng::seed_from_u64(3));
 	let params = params_for(&srs, circuit_params.k).unwrap();
 	let keys = keygen(&params, model.clone(), circuit_params).unwrap();
-	let proof = prove(&params, &keys.pk, model, circuit_params, 5.into(), &[3, -2, 7, 1], ChaCha20Rng::seed_from_u64(4)).unwrap();
-	let case = Case { params: VerifierParams::of(&params).to_bytes().to_vec(), vk: keys.vk_bytes, inputs: proof.public_inputs, proof: proof.proof };
+	let proof = prove(
+		&params,
+		&keys.pk,
+		model,
+		circuit_params,
+		5.into(),
+		&[3, -2, 7, 1],
+		ChaCha20Rng::seed_from_u64(4),
+	)
+	.unwrap();
+	let case = Case {
+		params: VerifierParams::of(&params).to_bytes().to_vec(),
+		vk: keys.vk_bytes,
+		inputs: proof.public_inputs,
+		proof: proof.proof,
+	};
 	assert_eq!(verify(&case.params, &case.vk, &case.inputs, &case.proof), Ok(()));
 	case
 }
@@ -76,7 +94,8 @@ fn verify_and_validate_vk_never_panic() {
 	let mut rng = ChaCha20Rng::seed_from_u64(99);
 	let mut rejected = 0;
 	for round in 0..600 {
-		let (mut params, mut vk, mut inputs, mut proof) = (case.params.clone(), case.vk.clone(), case.inputs.clone(), case.proof.clone());
+		let (mut params, mut vk, mut inputs, mut proof) =
+			(case.params.clone(), case.vk.clone(), case.inputs.clone(), case.proof.clone());
 		match round % 5 {
 			0 => mutate(&mut rng, &mut vk),
 			1 => mutate(&mut rng, &mut proof),
@@ -89,12 +108,15 @@ fn verify_and_validate_vk_never_panic() {
 				}
 			},
 			_ => {
-				let mut random = |n: u32| (0..rng.next_u32() % n).map(|_| rng.next_u32() as u8).collect::<Vec<u8>>();
+				let mut random = |n: u32| {
+					(0..rng.next_u32() % n).map(|_| rng.next_u32() as u8).collect::<Vec<u8>>()
+				};
 				vk = random(2000);
 				proof = random(3000);
 			},
 		}
-		let outcome = catch_unwind(|| (validate_vk(&vk).is_ok(), verify(&params, &vk, &inputs, &proof)));
+		let outcome =
+			catch_unwind(|| (validate_vk(&vk).is_ok(), verify(&params, &vk, &inputs, &proof)));
 		let (_, verified) = outcome.unwrap_or_else(|_| panic!("panicked in round {round}"));
 		if verified.is_err() {
 			rejected += 1;

@@ -13,7 +13,9 @@ use tract_onnx::{
 	tract_core::ops::{binary::TypedBinOp, element_wise::ElementWiseOp, nn::LeakyRelu},
 };
 use zkinfer_circuit::{
-	ops::{self, broadcast_shapes, broadcast_source, Activation, ActivationOp, Binary, BinaryKind, Op},
+	ops::{
+		self, broadcast_shapes, broadcast_source, Activation, ActivationOp, Binary, BinaryKind, Op,
+	},
 	tensor::unflatten,
 	Tensor as IrTensor,
 };
@@ -26,7 +28,7 @@ pub(crate) fn import(b: &mut Builder<'_>, node: &TypedNode) -> Result<bool, Impo
 		if op.1.is_some() {
 			return Err(Builder::unsupported(node, "quantized arithmetic"));
 		}
-		binary(b, node, &op.0.name())?;
+		binary(b, node, op.0.name())?;
 		return Ok(true);
 	}
 	if let Some(op) = node.op_as::<ElementWiseOp>() {
@@ -46,14 +48,21 @@ pub(crate) fn import(b: &mut Builder<'_>, node: &TypedNode) -> Result<bool, Impo
 }
 
 fn binary(b: &mut Builder<'_>, node: &TypedNode, name: &str) -> Result<(), ImportError> {
-	let [left, right] = node.inputs[..] else { return Err(Builder::unsupported(node, "two operands expected")) };
+	let [left, right] = node.inputs[..] else {
+		return Err(Builder::unsupported(node, "two operands expected"));
+	};
 	match (b.constant(left)?, b.constant(right)?) {
 		(None, None) => {
 			let kind = match name {
 				"Add" => BinaryKind::Add,
 				"Sub" => BinaryKind::Sub,
 				"Mul" => BinaryKind::Mul,
-				other => return Err(Builder::unsupported(node, format!("{other} of two computed tensors"))),
+				other => {
+					return Err(Builder::unsupported(
+						node,
+						format!("{other} of two computed tensors"),
+					))
+				},
 			};
 			let inputs = vec![b.value(left)?, b.value(right)?];
 			let v = b.push(node.name.clone(), Op::Binary(Binary { kind }), inputs);
@@ -67,14 +76,24 @@ fn binary(b: &mut Builder<'_>, node: &TypedNode, name: &str) -> Result<(), Impor
 }
 
 /// `x op c` (or `c op x` when `constant_first`).
-fn with_constant(b: &mut Builder<'_>, node: &TypedNode, name: &str, x: OutletId, c: IrTensor<f64>, constant_first: bool) -> Result<(), ImportError> {
+fn with_constant(
+	b: &mut Builder<'_>,
+	node: &TypedNode,
+	name: &str,
+	x: OutletId,
+	c: IrTensor<f64>,
+	constant_first: bool,
+) -> Result<(), ImportError> {
 	let shape = b.shape(OutletId::new(node.id, 0))?;
 	if b.shape(x)? != shape {
 		return Err(Builder::unsupported(node, "the computed operand would be broadcast"));
 	}
-	let c = broadcast(&c, &shape).ok_or_else(|| Builder::unsupported(node, "constant does not broadcast to the output"))?;
+	let c = broadcast(&c, &shape)
+		.ok_or_else(|| Builder::unsupported(node, "constant does not broadcast to the output"))?;
 	match (name, constant_first) {
-		("Max", _) if c.data().iter().all(|&v| v == 0.0) => activation_op(b, node, x, Activation::Relu),
+		("Max", _) if c.data().iter().all(|&v| v == 0.0) => {
+			activation_op(b, node, x, Activation::Relu)
+		},
 		("Add", _) => add_constant(b, node, x, c),
 		("Sub", false) => add_constant(b, node, x, c.map(|v| -v)),
 		("Sub", true) => {
@@ -82,7 +101,9 @@ fn with_constant(b: &mut Builder<'_>, node: &TypedNode, name: &str, x: OutletId,
 			push_affine(b, node, x, mul, c)
 		},
 		("Mul", _) => mul_constant(b, node, x, c),
-		("Div", false) if c.data().iter().all(|&v| v != 0.0) => mul_constant(b, node, x, c.map(|v| 1.0 / v)),
+		("Div", false) if c.data().iter().all(|&v| v != 0.0) => {
+			mul_constant(b, node, x, c.map(|v| 1.0 / v))
+		},
 		(other, _) => Err(Builder::unsupported(node, format!("{other} with a constant"))),
 	}
 }
@@ -92,7 +113,9 @@ fn broadcast(c: &IrTensor<f64>, shape: &[usize]) -> Option<IrTensor<f64>> {
 	if broadcast_shapes(c.shape(), shape).ok()?.as_slice() != shape {
 		return None;
 	}
-	IrTensor::from_fn(shape.to_vec(), |flat| c.data()[broadcast_source(c.shape(), &unflatten(shape, flat))])
+	IrTensor::from_fn(shape.to_vec(), |flat| {
+		c.data()[broadcast_source(c.shape(), &unflatten(shape, flat))]
+	})
 }
 
 /// The per-channel values of an NCHW-shaped constant, if it is constant over N, H and W.
@@ -110,12 +133,23 @@ fn per_channel(c: &IrTensor<f64>) -> Option<Vec<f64>> {
 	values.into_iter().collect()
 }
 
-fn add_constant(b: &mut Builder<'_>, node: &TypedNode, x: OutletId, c: IrTensor<f64>) -> Result<(), ImportError> {
+fn add_constant(
+	b: &mut Builder<'_>,
+	node: &TypedNode,
+	x: OutletId,
+	c: IrTensor<f64>,
+) -> Result<(), ImportError> {
 	let value = b.value(x)?;
 	if let Some(producer) = b.fusable(x, value) {
 		let fused = match &mut producer.op {
-			Op::MatMul(op) if op.activation == Activation::Identity && op.bias.shape() == c.shape() => {
-				op.bias = IrTensor::new(c.shape().to_vec(), op.bias.data().iter().zip(c.data()).map(|(a, b)| a + b).collect()).expect("same shape; qed");
+			Op::MatMul(op)
+				if op.activation == Activation::Identity && op.bias.shape() == c.shape() =>
+			{
+				op.bias = IrTensor::new(
+					c.shape().to_vec(),
+					op.bias.data().iter().zip(c.data()).map(|(a, b)| a + b).collect(),
+				)
+				.expect("same shape; qed");
 				true
 			},
 			Op::Conv(op) if op.activation == Activation::Identity => match per_channel(&c) {
@@ -125,8 +159,14 @@ fn add_constant(b: &mut Builder<'_>, node: &TypedNode, x: OutletId, c: IrTensor<
 				},
 				_ => false,
 			},
-			Op::Affine(op) if op.activation == Activation::Identity && op.add.shape() == c.shape() => {
-				op.add = IrTensor::new(c.shape().to_vec(), op.add.data().iter().zip(c.data()).map(|(a, b)| a + b).collect()).expect("same shape; qed");
+			Op::Affine(op)
+				if op.activation == Activation::Identity && op.add.shape() == c.shape() =>
+			{
+				op.add = IrTensor::new(
+					c.shape().to_vec(),
+					op.add.data().iter().zip(c.data()).map(|(a, b)| a + b).collect(),
+				)
+				.expect("same shape; qed");
 				true
 			},
 			_ => false,
@@ -140,7 +180,12 @@ fn add_constant(b: &mut Builder<'_>, node: &TypedNode, x: OutletId, c: IrTensor<
 	push_affine(b, node, x, mul, c)
 }
 
-fn mul_constant(b: &mut Builder<'_>, node: &TypedNode, x: OutletId, c: IrTensor<f64>) -> Result<(), ImportError> {
+fn mul_constant(
+	b: &mut Builder<'_>,
+	node: &TypedNode,
+	x: OutletId,
+	c: IrTensor<f64>,
+) -> Result<(), ImportError> {
 	let value = b.value(x)?;
 	let scalar = c.data().first().copied().filter(|&s| c.data().iter().all(|&v| v == s));
 	if let Some(producer) = b.fusable(x, value) {
@@ -154,8 +199,15 @@ fn mul_constant(b: &mut Builder<'_>, node: &TypedNode, x: OutletId, c: IrTensor<
 				op.weights.iter_mut().for_each(|w| *w *= s);
 				true
 			},
-			(Op::Affine(op), _) if op.activation == Activation::Identity && op.mul.shape() == c.shape() => {
-				let scale = |t: &IrTensor<f64>| IrTensor::new(c.shape().to_vec(), t.data().iter().zip(c.data()).map(|(a, b)| a * b).collect());
+			(Op::Affine(op), _)
+				if op.activation == Activation::Identity && op.mul.shape() == c.shape() =>
+			{
+				let scale = |t: &IrTensor<f64>| {
+					IrTensor::new(
+						c.shape().to_vec(),
+						t.data().iter().zip(c.data()).map(|(a, b)| a * b).collect(),
+					)
+				};
 				op.mul = scale(&op.mul).expect("same shape; qed");
 				op.add = scale(&op.add).expect("same shape; qed");
 				true
@@ -163,8 +215,16 @@ fn mul_constant(b: &mut Builder<'_>, node: &TypedNode, x: OutletId, c: IrTensor<
 			(Op::Conv(op), _) if op.activation == Activation::Identity => match per_channel(&c) {
 				Some(per) if per.len() == op.bias.len() => {
 					let per_out = op.kernel.len() / per.len().max(1);
-					op.kernel = IrTensor::new(op.kernel.shape().to_vec(), op.kernel.data().iter().enumerate().map(|(i, w)| w * per[i / per_out]).collect())
-						.expect("same shape; qed");
+					op.kernel = IrTensor::new(
+						op.kernel.shape().to_vec(),
+						op.kernel
+							.data()
+							.iter()
+							.enumerate()
+							.map(|(i, w)| w * per[i / per_out])
+							.collect(),
+					)
+					.expect("same shape; qed");
 					op.bias.iter_mut().zip(&per).for_each(|(bias, v)| *bias *= v);
 					true
 				},
@@ -181,14 +241,29 @@ fn mul_constant(b: &mut Builder<'_>, node: &TypedNode, x: OutletId, c: IrTensor<
 	push_affine(b, node, x, c, add)
 }
 
-fn push_affine(b: &mut Builder<'_>, node: &TypedNode, x: OutletId, mul: IrTensor<f64>, add: IrTensor<f64>) -> Result<(), ImportError> {
+fn push_affine(
+	b: &mut Builder<'_>,
+	node: &TypedNode,
+	x: OutletId,
+	mul: IrTensor<f64>,
+	add: IrTensor<f64>,
+) -> Result<(), ImportError> {
 	let input = b.value(x)?;
-	let v = b.push(node.name.clone(), Op::Affine(ops::Affine { mul, add, activation: Activation::Identity }), vec![input]);
+	let v = b.push(
+		node.name.clone(),
+		Op::Affine(ops::Affine { mul, add, activation: Activation::Identity }),
+		vec![input],
+	);
 	b.bind(OutletId::new(node.id, 0), v);
 	Ok(())
 }
 
-fn activation_op(b: &mut Builder<'_>, node: &TypedNode, x: OutletId, activation: Activation<f64>) -> Result<(), ImportError> {
+fn activation_op(
+	b: &mut Builder<'_>,
+	node: &TypedNode,
+	x: OutletId,
+	activation: Activation<f64>,
+) -> Result<(), ImportError> {
 	let value = b.value(x)?;
 	if let Some(slot) = b.fusable(x, value).and_then(|producer| producer.op.activation_mut()) {
 		if *slot == Activation::Identity {

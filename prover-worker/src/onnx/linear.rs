@@ -4,7 +4,10 @@
 use tract_onnx::{
 	prelude::*,
 	tract_core::ops::{
-		cnn::{Conv, KernelFormat, MaxPool as TractMaxPool, PaddingSpec, PoolSpec, SumPool as TractSumPool},
+		cnn::{
+			Conv, KernelFormat, MaxPool as TractMaxPool, PaddingSpec, PoolSpec,
+			SumPool as TractSumPool,
+		},
 		einsum::EinSum,
 		nn::{DataFormat, Reduce, Reducer},
 	},
@@ -35,11 +38,24 @@ pub(crate) fn import(b: &mut Builder<'_>, node: &TypedNode) -> Result<bool, Impo
 				(true, false) => 1.0 / c as f64,
 			})
 			.collect();
-		Op::SumPool(ops::SumPool { kernel, strides, pads, count_include_pad: pool.count_include_pad, weights, activation: Activation::Identity })
+		Op::SumPool(ops::SumPool {
+			kernel,
+			strides,
+			pads,
+			count_include_pad: pool.count_include_pad,
+			weights,
+			activation: Activation::Identity,
+		})
 	} else if let Some(reduce) = node.op_as::<Reduce>() {
 		let shape = b.shape(node.inputs[0])?;
-		if !matches!(reduce.reducer, Reducer::Sum) || shape.len() != 4 || reduce.axes.as_slice() != [2, 3] {
-			return Err(Builder::unsupported(node, "only a sum over the spatial axes of an NCHW tensor (GlobalAveragePool)"));
+		if !matches!(reduce.reducer, Reducer::Sum)
+			|| shape.len() != 4
+			|| reduce.axes.as_slice() != [2, 3]
+		{
+			return Err(Builder::unsupported(
+				node,
+				"only a sum over the spatial axes of an NCHW tensor (GlobalAveragePool)",
+			));
 		}
 		let kernel = [shape[2], shape[3]];
 		Op::SumPool(ops::SumPool {
@@ -70,13 +86,18 @@ type Window = ([usize; 2], [usize; 2], [usize; 2], [usize; 4]);
 
 fn window(node: &TypedNode, spec: &PoolSpec) -> Result<Window, ImportError> {
 	if spec.data_format != DataFormat::NCHW {
-		return Err(Builder::unsupported(node, format!("data format {:?} (NCHW only)", spec.data_format)));
+		return Err(Builder::unsupported(
+			node,
+			format!("data format {:?} (NCHW only)", spec.data_format),
+		));
 	}
 	let pair = |v: Option<&[usize]>, what: &str| -> Result<[usize; 2], ImportError> {
 		match v {
 			None => Ok([1, 1]),
 			Some([a, b]) => Ok([*a, *b]),
-			Some(other) => Err(Builder::unsupported(node, format!("{what} {other:?}: 2-D windows only"))),
+			Some(other) => {
+				Err(Builder::unsupported(node, format!("{what} {other:?}: 2-D windows only")))
+			},
 		}
 	};
 	let kernel = pair(Some(&spec.kernel_shape), "kernel")?;
@@ -84,9 +105,12 @@ fn window(node: &TypedNode, spec: &PoolSpec) -> Result<Window, ImportError> {
 	let dilations = pair(spec.dilations.as_deref(), "dilations")?;
 	let pads = match &spec.padding {
 		PaddingSpec::Valid => [0; 4],
-		PaddingSpec::Explicit(before, after) | PaddingSpec::ExplicitOnnxPool(before, after, false) => match (before.as_slice(), after.as_slice()) {
-			([t, l], [bm, r]) => [*t, *l, *bm, *r],
-			_ => return Err(Builder::unsupported(node, "padding of a 2-D window")),
+		PaddingSpec::Explicit(before, after)
+		| PaddingSpec::ExplicitOnnxPool(before, after, false) => {
+			match (before.as_slice(), after.as_slice()) {
+				([t, l], [bm, r]) => [*t, *l, *bm, *r],
+				_ => return Err(Builder::unsupported(node, "padding of a 2-D window")),
+			}
 		},
 		other => return Err(Builder::unsupported(node, format!("padding {other:?}"))),
 	};
@@ -101,20 +125,37 @@ fn conv_op(b: &mut Builder<'_>, node: &TypedNode, conv: &Conv) -> Result<Op<f64>
 		return Err(Builder::unsupported(node, format!("kernel format {:?}", conv.kernel_fmt)));
 	}
 	let (_, strides, dilations, pads) = window(node, &conv.pool_spec)?;
-	let kernel = b.constant(node.inputs[1])?.ok_or_else(|| Builder::unsupported(node, "the kernel must be a constant"))?;
+	let kernel = b
+		.constant(node.inputs[1])?
+		.ok_or_else(|| Builder::unsupported(node, "the kernel must be a constant"))?;
 	let out_channels = kernel.shape().first().copied().unwrap_or(0);
 	let bias = match node.inputs.get(2) {
 		None => vec![0.0; out_channels],
 		Some(&outlet) => {
-			let bias = b.constant(outlet)?.ok_or_else(|| Builder::unsupported(node, "the bias must be a constant"))?;
+			let bias = b
+				.constant(outlet)?
+				.ok_or_else(|| Builder::unsupported(node, "the bias must be a constant"))?;
 			match bias.len() {
 				1 => vec![bias.data()[0]; out_channels],
 				n if n == out_channels => bias.into_data(),
-				n => return Err(Builder::unsupported(node, format!("{n} biases for {out_channels} channels"))),
+				n => {
+					return Err(Builder::unsupported(
+						node,
+						format!("{n} biases for {out_channels} channels"),
+					))
+				},
 			}
 		},
 	};
-	Ok(Op::Conv(ops::Conv { kernel, bias, strides, dilations, pads, group: conv.group, activation: Activation::Identity }))
+	Ok(Op::Conv(ops::Conv {
+		kernel,
+		bias,
+		strides,
+		dilations,
+		pads,
+		group: conv.group,
+		activation: Activation::Identity,
+	}))
 }
 
 fn einsum_op(b: &mut Builder<'_>, node: &TypedNode, einsum: &EinSum) -> Result<(), ImportError> {
@@ -122,17 +163,30 @@ fn einsum_op(b: &mut Builder<'_>, node: &TypedNode, einsum: &EinSum) -> Result<(
 		return Err(Builder::unsupported(node, "only a float contraction of two operands"));
 	}
 	let expr = einsum.axes.to_string();
-	let (inputs, output) = expr.split_once("->").ok_or_else(|| Builder::unsupported(node, format!("expression {expr}")))?;
+	let (inputs, output) = expr
+		.split_once("->")
+		.ok_or_else(|| Builder::unsupported(node, format!("expression {expr}")))?;
 	let operands: Vec<&str> = inputs.split(',').collect();
-	let [first, second] = operands[..] else { return Err(Builder::unsupported(node, format!("expression {expr}"))) };
-	let (data, weight, input_axes, weight_axes) = match (b.constant(node.inputs[0])?, b.constant(node.inputs[1])?) {
-		(None, Some(w)) => (node.inputs[0], w, first, second),
-		(Some(w), None) => (node.inputs[1], w, second, first),
-		(None, None) => return Err(Builder::unsupported(node, "a product of two computed tensors (one operand must be a constant)")),
-		(Some(_), Some(_)) => return Err(Builder::unsupported(node, "a product of two constants")),
+	let [first, second] = operands[..] else {
+		return Err(Builder::unsupported(node, format!("expression {expr}")));
 	};
+	let (data, weight, input_axes, weight_axes) =
+		match (b.constant(node.inputs[0])?, b.constant(node.inputs[1])?) {
+			(None, Some(w)) => (node.inputs[0], w, first, second),
+			(Some(w), None) => (node.inputs[1], w, second, first),
+			(None, None) => {
+				return Err(Builder::unsupported(
+					node,
+					"a product of two computed tensors (one operand must be a constant)",
+				))
+			},
+			(Some(_), Some(_)) => {
+				return Err(Builder::unsupported(node, "a product of two constants"))
+			},
+		};
 	let output_shape = b.shape(OutletId::new(node.id, 0))?;
-	let bias = IrTensor::from_fn(output_shape, |_| 0.0).ok_or_else(|| Builder::unsupported(node, "output size"))?;
+	let bias = IrTensor::from_fn(output_shape, |_| 0.0)
+		.ok_or_else(|| Builder::unsupported(node, "output size"))?;
 	let op = Op::MatMul(ops::MatMul {
 		input_axes: input_axes.into(),
 		weight_axes: weight_axes.into(),

@@ -47,7 +47,9 @@ impl core::fmt::Display for ImportError {
 	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
 		match self {
 			Self::Tract(e) => write!(f, "tract: {e}"),
-			Self::Unsupported { op, node, reason } => write!(f, "unsupported operator {op} at node {node:?}: {reason}"),
+			Self::Unsupported { op, node, reason } => {
+				write!(f, "unsupported operator {op} at node {node:?}: {reason}")
+			},
 			Self::Structure(e) => write!(f, "unsupported model: {e}"),
 		}
 	}
@@ -103,13 +105,20 @@ pub(crate) struct Builder<'m> {
 impl<'m> Builder<'m> {
 	/// The failure for the node being imported.
 	pub(crate) fn unsupported(node: &TypedNode, reason: impl Into<String>) -> ImportError {
-		ImportError::Unsupported { op: node.op.name().to_string(), node: node.name.clone(), reason: reason.into() }
+		ImportError::Unsupported {
+			op: node.op.name().to_string(),
+			node: node.name.clone(),
+			reason: reason.into(),
+		}
 	}
 
 	/// The concrete shape of an outlet.
 	pub(crate) fn shape(&self, outlet: OutletId) -> Result<Vec<usize>, ImportError> {
 		let fact = self.model.outlet_fact(outlet).map_err(tract_error)?;
-		fact.shape.as_concrete().map(|s| s.to_vec()).ok_or_else(|| ImportError::Structure(format!("dynamic shape {:?}", fact.shape)))
+		fact.shape
+			.as_concrete()
+			.map(|s| s.to_vec())
+			.ok_or_else(|| ImportError::Structure(format!("dynamic shape {:?}", fact.shape)))
 	}
 
 	/// The slot of an input outlet.
@@ -118,7 +127,10 @@ impl<'m> Builder<'m> {
 			return Ok(slot.clone());
 		}
 		let fact = self.model.outlet_fact(outlet).map_err(tract_error)?;
-		fact.konst.clone().map(Slot::Const).ok_or_else(|| ImportError::Structure(format!("outlet {outlet:?} has no value")))
+		fact.konst
+			.clone()
+			.map(Slot::Const)
+			.ok_or_else(|| ImportError::Structure(format!("outlet {outlet:?} has no value")))
 	}
 
 	/// The constant at an outlet, if it is one.
@@ -138,7 +150,11 @@ impl<'m> Builder<'m> {
 					return Ok(v);
 				}
 				let value = to_ir_tensor(&t)?;
-				let v = self.push(format!("const{}", outlet.node), Op::Const(zkinfer_circuit::ops::Const { value }), vec![]);
+				let v = self.push(
+					format!("const{}", outlet.node),
+					Op::Const(zkinfer_circuit::ops::Const { value }),
+					vec![],
+				);
 				self.materialized.insert(outlet, v);
 				Ok(v)
 			},
@@ -159,7 +175,8 @@ impl<'m> Builder<'m> {
 	/// The IR node that produced `value`, if nothing else reads the tract outlet `outlet`
 	/// and it is not a model output: then the node may absorb what follows it.
 	pub(crate) fn fusable(&mut self, outlet: OutletId, value: usize) -> Option<&mut IrNode<f64>> {
-		let only_reader = self.model.outlet_successors(outlet).len() == 1 && !self.outputs.contains(&outlet);
+		let only_reader =
+			self.model.outlet_successors(outlet).len() == 1 && !self.outputs.contains(&outlet);
 		if !only_reader || value == 0 {
 			return None;
 		}
@@ -170,8 +187,14 @@ impl<'m> Builder<'m> {
 /// A tract tensor as an IR tensor of `f64`.
 pub(crate) fn to_ir_tensor(t: &Tensor) -> Result<IrTensor<f64>, ImportError> {
 	let cast = t.cast_to::<f64>().map_err(tract_error)?;
-	let data = cast.to_plain_array_view::<f64>().map_err(tract_error)?.iter().copied().collect();
-	IrTensor::new(t.shape().to_vec(), data).ok_or_else(|| ImportError::Structure("constant shape".into()))
+	let data = cast
+		.to_plain_array_view::<f64>()
+		.map_err(tract_error)?
+		.iter()
+		.copied()
+		.collect();
+	IrTensor::new(t.shape().to_vec(), data)
+		.ok_or_else(|| ImportError::Structure("constant shape".into()))
 }
 
 /// Imports a typed, decluttered tract model.
@@ -179,9 +202,19 @@ pub fn import_typed(model: &TypedModel) -> Result<Imported, ImportError> {
 	let inputs = model.input_outlets().map_err(tract_error)?.to_vec();
 	let outputs = model.output_outlets().map_err(tract_error)?.to_vec();
 	if inputs.len() != 1 || outputs.len() != 1 {
-		return Err(ImportError::Structure(format!("{} inputs and {} outputs; exactly one of each is supported", inputs.len(), outputs.len())));
+		return Err(ImportError::Structure(format!(
+			"{} inputs and {} outputs; exactly one of each is supported",
+			inputs.len(),
+			outputs.len()
+		)));
 	}
-	let mut builder = Builder { model, nodes: Vec::new(), slots: HashMap::new(), materialized: HashMap::new(), outputs: outputs.clone() };
+	let mut builder = Builder {
+		model,
+		nodes: Vec::new(),
+		slots: HashMap::new(),
+		materialized: HashMap::new(),
+		outputs: outputs.clone(),
+	};
 	let input_shape = builder.shape(inputs[0])?;
 	let mut dropped_softmax = None;
 	let mut tract_ops = Vec::new();
@@ -196,11 +229,17 @@ pub fn import_typed(model: &TypedModel) -> Result<Imported, ImportError> {
 			// Read through the outlet's fact when a consumer needs it.
 		} else if node.op_as::<Softmax>().is_some() {
 			if OutletId::new(id, 0) != outputs[0] {
-				return Err(Builder::unsupported(node, "Softmax is only supported as the model's last operator, where it is dropped"));
+				return Err(Builder::unsupported(
+					node,
+					"Softmax is only supported as the model's last operator, where it is dropped",
+				));
 			}
 			dropped_softmax = Some(node.name.clone());
 			output = node.inputs[0];
-		} else if !(linear::import(&mut builder, node)? || elementwise::import(&mut builder, node)? || shape::import(&mut builder, node)?) {
+		} else if !(linear::import(&mut builder, node)?
+			|| elementwise::import(&mut builder, node)?
+			|| shape::import(&mut builder, node)?)
+		{
 			return Err(Builder::unsupported(node, "no IR operator implements it"));
 		}
 	}

@@ -23,7 +23,9 @@ pub(crate) fn import(b: &mut Builder<'_>, node: &TypedNode) -> Result<bool, Impo
 	}
 	let (op, inputs) = if let Some(axis) = node.op_as::<AxisOp>() {
 		let op = match axis {
-			AxisOp::Add(_) | AxisOp::Rm(_) | AxisOp::Reshape(..) => Op::Reshape(Reshape { shape: b.shape(out)? }),
+			AxisOp::Add(_) | AxisOp::Rm(_) | AxisOp::Reshape(..) => {
+				Op::Reshape(Reshape { shape: b.shape(out)? })
+			},
 			AxisOp::Move(from, to) => {
 				let rank = b.shape(node.inputs[0])?.len();
 				let mut perm: Vec<usize> = (0..rank).filter(|a| a != from).collect();

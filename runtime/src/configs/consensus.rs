@@ -15,8 +15,8 @@ use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::traits::ConvertInto;
 
 use crate::{
-	AccountId, Aura, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, Session,
-	SessionKeys, ValidatorSet, SESSION_PERIOD, MILLI_UNIT,
+	AccountId, Aura, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, Session, SessionKeys,
+	ValidatorSet, MILLI_UNIT, SESSION_PERIOD,
 };
 
 /// Most validators the chain supports (Aura and GRANDPA authorities, invulnerables).

@@ -63,7 +63,6 @@ parameter_types! {
 pub const MAX_ASSIGNMENTS: u32 = 11;
 
 impl pallet_model_registry::Config for Runtime {
-	type RuntimeEvent = crate::RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Verifiers = Verifiers;
@@ -81,7 +80,6 @@ impl pallet_model_registry::Config for Runtime {
 }
 
 impl pallet_inference_market::Config for Runtime {
-	type RuntimeEvent = crate::RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Models = ModelRegistry;
@@ -110,5 +108,9 @@ impl pallet_inference_market::Config for Runtime {
 }
 
 const fn max(a: u32, b: u32) -> u32 {
-	if a > b { a } else { b }
+	if a > b {
+		a
+	} else {
+		b
+	}
 }

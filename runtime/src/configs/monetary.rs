@@ -9,8 +9,7 @@ use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier
 use sp_runtime::traits::One;
 
 use crate::{
-	Balance, Balances, Runtime, RuntimeFreezeReason, RuntimeHoldReason, System,
-	EXISTENTIAL_DEPOSIT,
+	Balance, Balances, Runtime, RuntimeFreezeReason, RuntimeHoldReason, System, EXISTENTIAL_DEPOSIT,
 };
 
 impl pallet_balances::Config for Runtime {

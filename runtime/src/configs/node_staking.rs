@@ -18,7 +18,10 @@ use zkinfer_primitives::ComputeUnits;
 
 use crate::{
 	configs::{
-		governance::parameters::{dynamic_params::{market, node_staking}, Governed},
+		governance::parameters::{
+			dynamic_params::{market, node_staking},
+			Governed,
+		},
 		market::MAX_NODES_PER_MODEL,
 		treasury::TreasuryAccount,
 	},
@@ -76,7 +79,6 @@ parameter_types! {
 }
 
 impl pallet_node_staking::Config for Runtime {
-	type RuntimeEvent = crate::RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Models = ModelRegistry;

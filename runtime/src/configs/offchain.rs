@@ -14,7 +14,10 @@ use frame_system::offchain::{
 	AppCrypto, CreateSignedTransaction, CreateTransactionBase, SendSignedTransaction, Signer,
 	SigningTypes,
 };
-use pallet_inference_market::{offchain::crypto::OperatorKey, OffchainOperators};
+use pallet_inference_market::{
+	offchain::{crypto::OperatorKey, SubmitError},
+	OffchainOperators,
+};
 use sp_runtime::{
 	generic::Era,
 	traits::{IdentifyAccount, StaticLookup},
@@ -49,7 +52,10 @@ where
 		account: AccountId,
 		nonce: Nonce,
 	) -> Option<UncheckedExtrinsic> {
-		let period = u64::from(BlockHashCount::get()).checked_next_power_of_two().map(|p| p / 2).unwrap_or(2);
+		let period = u64::from(BlockHashCount::get())
+			.checked_next_power_of_two()
+			.map(|p| p / 2)
+			.unwrap_or(2);
 		// The worker runs on top of the block it was given; the era starts at its parent.
 		let current = System::block_number().saturated_into::<u64>().saturating_sub(1);
 		let extension: TxExtension = (
@@ -85,17 +91,15 @@ impl OffchainOperators<AccountId, pallet_inference_market::Call<Runtime>> for Ke
 	fn submit_signed(
 		operator: &AccountId,
 		call: pallet_inference_market::Call<Runtime>,
-	) -> Result<(), ()> {
+	) -> Result<(), SubmitError> {
 		let key = sp_core::sr25519::Public::from_raw(operator.clone().into());
 		let sent = Signer::<Runtime, OperatorKey>::all_accounts()
 			.with_filter(alloc::vec![MultiSigner::from(key)])
 			.send_signed_transaction(|_| call.clone());
 		match sent.first() {
 			Some((_, Ok(()))) => Ok(()),
-			_ => {
-				log::warn!(target: "runtime::offchain", "no transaction for operator {:?}", operator.encode());
-				Err(())
-			},
+			Some((_, Err(()))) => Err(SubmitError::Refused),
+			None => Err(SubmitError::NoKey),
 		}
 	}
 }

@@ -8,7 +8,7 @@
 
 use frame_support::{parameter_types, traits::ConstU32};
 use frame_system::EnsureRoot;
-use zkinfer_verifier_host::{Groth16Bn254, Halo2Kzg};
+use pallet_proof_verifier::{Groth16Bn254, Halo2Kzg};
 
 use crate::{AccountId, Balance, Balances, Runtime, RuntimeHoldReason, MILLI_UNIT, UNIT};
 
@@ -42,7 +42,6 @@ parameter_types! {
 }
 
 impl pallet_proof_verifier::Config<Groth16Instance> for Runtime {
-	type RuntimeEvent = crate::RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Verifier = Groth16Bn254;
@@ -59,7 +58,6 @@ impl pallet_proof_verifier::Config<Groth16Instance> for Runtime {
 }
 
 impl pallet_proof_verifier::Config<Halo2Instance> for Runtime {
-	type RuntimeEvent = crate::RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Verifier = Halo2Kzg;

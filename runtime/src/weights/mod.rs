@@ -3,6 +3,6 @@
 
 pub mod groth16_verifier;
 pub mod halo2_verifier;
-pub mod model_registry;
 pub mod inference_market;
+pub mod model_registry;
 pub mod node_staking;

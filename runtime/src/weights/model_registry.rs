@@ -110,7 +110,7 @@ impl<T: frame_system::Config> pallet_model_registry::WeightInfo for WeightInfo<T
 	/// Proof: `ModelRegistry::Models` (`max_values`: None, `max_size`: Some(1248), added: 3723, mode: `MaxEncodedLen`)
 	/// Storage: `ModelRegistry::OwnershipOffers` (r:0 w:1)
 	/// Proof: `ModelRegistry::OwnershipOffers` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	fn transfer_ownership() -> Weight {
+	fn offer_ownership() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1322`
 		//  Estimated: `4713`

@@ -49,7 +49,8 @@ pub fn propose(
 
 /// `voter` votes `aye` (or nay) on referendum `index` with `balance`, conviction 1x.
 pub fn vote(voter: Sr25519Keyring, index: ReferendumIndex, aye: bool, balance: Balance) {
-	let vote = AccountVote::Standard { vote: Vote { aye, conviction: Conviction::Locked1x }, balance };
+	let vote =
+		AccountVote::Standard { vote: Vote { aye, conviction: Conviction::Locked1x }, balance };
 	let call = RuntimeCall::ConvictionVoting(pallet_conviction_voting::Call::vote {
 		poll_index: index,
 		vote,
@@ -76,20 +77,25 @@ pub fn run_until_decided(
 	System::reset_events();
 	let limit = System::block_number() + max_blocks;
 	while is_ongoing(index) {
-		assert!(System::block_number() < limit, "referendum {index} undecided after {max_blocks} blocks");
+		assert!(
+			System::block_number() < limit,
+			"referendum {index} undecided after {max_blocks} blocks"
+		);
 		super::run_to_block(System::block_number() + 1);
 	}
 	super::run_to_block(System::block_number() + 2);
-	let info = pallet_referenda::ReferendumInfoFor::<Runtime>::get(index).expect("the referendum exists");
+	let info =
+		pallet_referenda::ReferendumInfoFor::<Runtime>::get(index).expect("the referendum exists");
 	let enactment = (*b"assembly", "enactment", index).using_encoded(sp_io::hashing::blake2_256);
-	let dispatched = System::events()
-		.into_iter()
-		.filter_map(|record| match record.event {
-			RuntimeEvent::Scheduler(pallet_scheduler::Event::Dispatched { id, result, .. })
-				if id == Some(enactment) =>
-				Some(result),
-			_ => None,
-		})
-		.collect();
+	let dispatched =
+		System::events()
+			.into_iter()
+			.filter_map(|record| match record.event {
+				RuntimeEvent::Scheduler(pallet_scheduler::Event::Dispatched {
+					id, result, ..
+				}) if id == Some(enactment) => Some(result),
+				_ => None,
+			})
+			.collect();
 	(info, dispatched)
 }

@@ -7,7 +7,8 @@ use sp_keyring::Sr25519Keyring::{self, Charlie};
 use sp_runtime::DispatchError;
 use zkinfer_primitives::{quantized_value, JobId, ModelId, ProofSystem};
 use zkinfer_runtime::{
-	Executive, InferenceMarket, ModelRegistry, NodeStaking, Runtime, RuntimeCall, RuntimeEvent, System,
+	Executive, InferenceMarket, ModelRegistry, NodeStaking, Runtime, RuntimeCall, RuntimeEvent,
+	System,
 };
 use zkinfer_verifier_host::fixture::halo2_fixture;
 use zkinfer_verifier_primitives::KeyHash;
@@ -17,9 +18,10 @@ type MarketEvent = pallet_inference_market::Event<Runtime>;
 
 /// The digits MLP's cost per inference in compute units: computed by the chain from its key.
 pub fn digits_units() -> u64 {
-	let key = pallet_proof_verifier::Keys::<Runtime, zkinfer_runtime::configs::verification::Halo2Instance>::get(
-		register_digits_key(),
-	)
+	let key = pallet_proof_verifier::Keys::<
+		Runtime,
+		zkinfer_runtime::configs::verification::Halo2Instance,
+	>::get(register_digits_key())
 	.expect("the genesis presets register the digits MLP's key");
 	zkinfer_primitives::compute_units(&key.info())
 }
@@ -27,7 +29,8 @@ pub fn digits_units() -> u64 {
 /// Applies `call` signed by `who`; returns the dispatch result and the transaction fee paid.
 pub fn apply(who: Sr25519Keyring, call: RuntimeCall) -> (Result<(), DispatchError>, u128) {
 	System::reset_events();
-	let outcome = Executive::apply_extrinsic(super::signed(who, call)).expect("the transaction is valid");
+	let outcome =
+		Executive::apply_extrinsic(super::signed(who, call)).expect("the transaction is valid");
 	let fee = System::events()
 		.into_iter()
 		.find_map(|record| match record.event {
@@ -107,7 +110,6 @@ pub fn result_call(job: JobId, output: &[i64], proof: &[u8]) -> RuntimeCall {
 	})
 }
 
-
 /// Alice's genesis node (which serves the demo model only) serves `model` too, from the next
 /// epoch (she first bonds `MinBond` more, for the second model); runs to that epoch's first
 /// block.
@@ -131,5 +133,7 @@ pub fn serve_with_alice(model: ModelId) {
 	let next = NodeStaking::epoch_info().next_start;
 	assert!(length > 0);
 	super::run_to_block(next);
-	assert!(pallet_node_staking::Nodes::<Runtime>::get(&alice).expect("registered").serves(model, NodeStaking::current_epoch()));
+	assert!(pallet_node_staking::Nodes::<Runtime>::get(&alice)
+		.expect("registered")
+		.serves(model, NodeStaking::current_epoch()));
 }

@@ -14,18 +14,19 @@ use sp_runtime::{
 	BuildStorage, MultiSignature,
 };
 use zkinfer_runtime::{
-	genesis_config_presets, Address, BlockNumber, Executive, Grandpa, Header, InferenceMarket, NodeStaking,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, Scheduler, Session, SignedPayload, System, TxExtension,
-	UncheckedExtrinsic,
+	genesis_config_presets, Address, BlockNumber, Executive, Grandpa, Header, InferenceMarket,
+	NodeStaking, Runtime, RuntimeCall, RuntimeGenesisConfig, Scheduler, Session, SignedPayload,
+	System, TxExtension, UncheckedExtrinsic,
 };
 
 /// Merges JSON `patch` into `base` the way chain-spec genesis patches are applied.
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
 			for (key, value) in patch {
 				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			},
+			}
+		},
 		(base, patch) => *base = patch,
 	}
 }

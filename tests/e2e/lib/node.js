@@ -34,7 +34,7 @@ export function proverBinary() {
   const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), '.cache', 'zkinfer-target');
   const binary = process.env.ZKINFER_PROVER ?? path.join(targetDir, 'release', 'prover-worker');
   if (!existsSync(binary)) {
-    throw new Error(`prover-worker not found at ${binary}: run 'cargo build --release -p zkinfer-prover' or set ZKINFER_PROVER`);
+    throw new Error(`prover-worker not found at ${binary}: run 'cargo build --release -p prover-worker' or set ZKINFER_PROVER`);
   }
   return binary;
 }

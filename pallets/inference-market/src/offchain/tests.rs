@@ -9,8 +9,13 @@ use std::{
 use codec::Encode;
 use frame_support::{assert_ok, pallet_prelude::Hooks, BoundedVec};
 use sp_core::offchain::{testing::TestOffchainExt, OffchainDbExt, OffchainWorkerExt};
-use zkinfer_offchain_prover::{ProofRequest, ProofStatus, ProvingBackend, ProvingExt, RequestOutcome};
-use zkinfer_primitives::{testing::{TestNodes, TestVerifier}, JobId, ModelRegistry as _};
+use zkinfer_primitives::{
+	testing::{TestNodes, TestVerifier},
+	JobId, ModelRegistry as _,
+};
+use zkinfer_proving_interface::{
+	ProofRequest, ProofStatus, ProvingBackend, ProvingExt, RequestOutcome,
+};
 
 use super::{prover_node_id, RESUBMIT_AFTER, RETRY_AFTER};
 use crate::{mock::*, Call, JobStatus, Jobs, NextJobId};
@@ -41,8 +46,13 @@ impl ProvingBackend for StandInProver {
 		if let Some(status) = self.outcomes.lock().unwrap().get(&job) {
 			return status.clone();
 		}
-		let requested = self.requests.lock().unwrap().iter().any(|r| r.job == job && &r.node == node);
-		if requested { ProofStatus::Pending } else { ProofStatus::Unknown }
+		let requested =
+			self.requests.lock().unwrap().iter().any(|r| r.job == job && &r.node == node);
+		if requested {
+			ProofStatus::Pending
+		} else {
+			ProofStatus::Unknown
+		}
 	}
 }
 
@@ -135,10 +145,18 @@ fn a_local_operators_job_is_handed_to_the_prover_and_its_result_submitted_once()
 		assert_eq!(calls.len(), 1);
 		let (signer, call) = calls[0].clone();
 		assert_eq!(signer, NODE_1);
-		let Call::submit_result { job: submitted_job, output: submitted_output, proof: submitted_proof } = call else {
+		let Call::submit_result {
+			job: submitted_job,
+			output: submitted_output,
+			proof: submitted_proof,
+		} = call
+		else {
 			panic!("not submit_result: {call:?}")
 		};
-		assert_eq!((submitted_job, submitted_output.to_vec(), submitted_proof.to_vec()), (job, output.clone(), proof));
+		assert_eq!(
+			(submitted_job, submitted_output.to_vec(), submitted_proof.to_vec()),
+			(job, output.clone(), proof)
+		);
 		run_worker_at(3 + u64::from(RESUBMIT_AFTER) - 1);
 		assert_eq!(submitted().len(), 1, "not submitted again while the transaction is on its way");
 
@@ -175,7 +193,8 @@ fn only_jobs_of_local_operators_are_proved() {
 	let prover = Arc::new(StandInProver::default());
 	offchain_ext(Some(prover.clone())).execute_with(|| {
 		let jobs = jobs_for(&[NODE_1, NODE_2]);
-		let (mine, theirs): (Vec<JobId>, Vec<JobId>) = jobs.iter().partition(|&&job| assignee(job) == NODE_2);
+		let (mine, theirs): (Vec<JobId>, Vec<JobId>) =
+			jobs.iter().partition(|&&job| assignee(job) == NODE_2);
 		assert_eq!((mine.len(), theirs.len()), (1, 1));
 		// No keys: nothing.
 		run_worker_at(2);
@@ -272,12 +291,17 @@ fn notes_of_jobs_no_longer_assigned_are_forgotten() {
 		let output = vec![-12i64, 40];
 		let record = Jobs::<Test>::get(job).unwrap();
 		let terms = ModelRegistry::terms(record.model).unwrap();
-		let proof = TestVerifier::prove(&terms.vk, &InferenceMarket::public_inputs(job, &NODE_1, &record.input, &output));
+		let proof = TestVerifier::prove(
+			&terms.vk,
+			&InferenceMarket::public_inputs(job, &NODE_1, &record.input, &output),
+		);
 		prover.finish(job, ProofStatus::Ready { output: output.clone(), proof: proof.clone() });
 		run_worker_at(3);
 		let node = prover_node_id(&NODE_1);
-		let submitted_key = super::storage_key(b"submitted", job, &node);
-		let note = |key: &[u8]| sp_io::offchain::local_storage_get(sp_core::offchain::StorageKind::PERSISTENT, key);
+		let submitted_key = super::storage_key(b"notes", job, &node);
+		let note = |key: &[u8]| {
+			sp_io::offchain::local_storage_get(sp_core::offchain::StorageKind::PERSISTENT, key)
+		};
 		assert!(note(&submitted_key).is_some(), "the submission is noted");
 		assert_ok!(InferenceMarket::submit_result(
 			RuntimeOrigin::signed(NODE_1),

@@ -35,25 +35,55 @@ fn a_node_serves_from_the_epoch_after_its_registration() {
 #[test]
 fn registration_checks_its_terms_and_holds_nothing_on_failure() {
 	run_test(|| {
-		let try_register = |who: u64, models: &[u32], capacity: u64, commission: u32, bond: Balance| {
-			let c = config(models, capacity);
-			NodeStaking::register_node(RuntimeOrigin::signed(who), c.models, capacity, capacity, Perbill::from_percent(commission), bond)
-		};
-		assert_noop!(try_register(OP_1, &[0], 10, 0, MIN_BOND - 1), Error::<Test>::BondBelowMinimum);
-		assert_noop!(try_register(OP_1, &[0], 10, 21, MIN_BOND), Error::<Test>::CommissionAboveMaximum);
+		let try_register =
+			|who: u64, models: &[u32], capacity: u64, commission: u32, bond: Balance| {
+				let c = config(models, capacity);
+				NodeStaking::register_node(
+					RuntimeOrigin::signed(who),
+					c.models,
+					capacity,
+					capacity,
+					Perbill::from_percent(commission),
+					bond,
+				)
+			};
+		assert_noop!(
+			try_register(OP_1, &[0], 10, 0, MIN_BOND - 1),
+			Error::<Test>::BondBelowMinimum
+		);
+		assert_noop!(
+			try_register(OP_1, &[0], 10, 21, MIN_BOND),
+			Error::<Test>::CommissionAboveMaximum
+		);
 		assert_noop!(try_register(OP_1, &[], 10, 0, MIN_BOND), Error::<Test>::NoModels);
-		assert_noop!(try_register(OP_1, &[0, 1, 0], 10, 0, MIN_BOND), Error::<Test>::DuplicateModel);
+		assert_noop!(
+			try_register(OP_1, &[0, 1, 0], 10, 0, MIN_BOND),
+			Error::<Test>::DuplicateModel
+		);
 		assert_noop!(try_register(OP_1, &[11], 10, 0, MIN_BOND), Error::<Test>::UnknownModel);
 		assert_noop!(try_register(OP_1, &[10], 10, 0, MIN_BOND), Error::<Test>::UnknownModel);
 		assert_noop!(try_register(OP_1, &[0], 0, 0, MIN_BOND), Error::<Test>::ZeroCapacity);
 		// A node must take at least one job of each model it serves (10 units each here).
-		assert_noop!(try_register(OP_1, &[0], UNITS - 1, 0, MIN_BOND), Error::<Test>::CapacityBelowModel);
+		assert_noop!(
+			try_register(OP_1, &[0], UNITS - 1, 0, MIN_BOND),
+			Error::<Test>::CapacityBelowModel
+		);
 		let c = config(&[0], 100);
 		assert_noop!(
-			NodeStaking::register_node(RuntimeOrigin::signed(OP_1), c.models, 100, UNITS / WINDOW - 1, Perbill::zero(), MIN_BOND),
+			NodeStaking::register_node(
+				RuntimeOrigin::signed(OP_1),
+				c.models,
+				100,
+				UNITS / WINDOW - 1,
+				Perbill::zero(),
+				MIN_BOND
+			),
 			Error::<Test>::ThroughputBelowModel
 		);
-		assert_noop!(try_register(OP_1, &[0], 10, 0, ENDOWMENT + 1), sp_runtime::TokenError::FundsUnavailable);
+		assert_noop!(
+			try_register(OP_1, &[0], 10, 0, ENDOWMENT + 1),
+			sp_runtime::TokenError::FundsUnavailable
+		);
 		assert_ok!(try_register(OP_1, &[0], 10, 20, MIN_BOND));
 		assert_noop!(try_register(OP_1, &[1], 10, 0, MIN_BOND), Error::<Test>::AlreadyRegistered);
 		// A pool member cannot also operate a node.
@@ -63,7 +93,10 @@ fn registration_checks_its_terms_and_holds_nothing_on_failure() {
 		for who in [OP_2, MEMBER_2, MEMBER_3] {
 			assert_ok!(try_register(who, &[0], 10, 0, MIN_BOND));
 		}
-		assert_noop!(try_register(MARKET, &[0], 10, 0, MIN_BOND), Error::<Test>::TooManyNodesForModel);
+		assert_noop!(
+			try_register(MARKET, &[0], 10, 0, MIN_BOND),
+			Error::<Test>::TooManyNodesForModel
+		);
 		assert_eq!(NodeCount::<Test>::get(), 4);
 	});
 }
@@ -77,8 +110,17 @@ fn an_update_takes_effect_in_the_next_epoch() {
 		run_to_epoch(1);
 		let mut next = config(&[1, 2], 800);
 		next.commission = Perbill::from_percent(10);
-		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), next.models.clone(), 800, 800, next.commission));
-		assert_eq!(events().last(), Some(&Event::NodeUpdated { node: OP_1, config: next.clone(), from: 2 }));
+		assert_ok!(NodeStaking::update_node(
+			RuntimeOrigin::signed(OP_1),
+			next.models.clone(),
+			800,
+			800,
+			next.commission
+		));
+		assert_eq!(
+			events().last(),
+			Some(&Event::NodeUpdated { node: OP_1, config: next.clone(), from: 2 })
+		);
 		// Epoch 1 still runs on the old configuration.
 		assert_eq!((serving(0), serving(1), serving(2)), (vec![OP_1], vec![OP_1], vec![]));
 		assert_eq!(remaining(OP_1), 500);
@@ -86,11 +128,23 @@ fn an_update_takes_effect_in_the_next_epoch() {
 		assert_eq!((serving(0), serving(1), serving(2)), (vec![], vec![OP_1], vec![OP_1]));
 		assert_eq!(remaining(OP_1), 800);
 		// The next update promotes the pending one: model 0's list forgets the node.
-		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[2], 10).models, 10, 10, Perbill::zero()));
+		assert_ok!(NodeStaking::update_node(
+			RuntimeOrigin::signed(OP_1),
+			config(&[2], 10).models,
+			10,
+			10,
+			Perbill::zero()
+		));
 		assert!(ModelNodes::<Test>::get(0).is_empty());
 		assert_eq!(Nodes::<Test>::get(OP_1).unwrap().config, next);
 		assert_noop!(
-			NodeStaking::update_node(RuntimeOrigin::signed(OP_2), config(&[2], 10).models, 10, 10, Perbill::zero()),
+			NodeStaking::update_node(
+				RuntimeOrigin::signed(OP_2),
+				config(&[2], 10).models,
+				10,
+				10,
+				Perbill::zero()
+			),
 			Error::<Test>::NotRegistered
 		);
 	});
@@ -104,8 +158,14 @@ fn an_unregistered_node_serves_out_its_epoch_and_its_bond_returns_after_unbondin
 		assert_ok!(NodeStaking::unregister_node(RuntimeOrigin::signed(OP_1)));
 		let leave = Leave { until: 2, unlocks_at: 4, reason: LeaveReason::Unregistered };
 		assert_eq!(Nodes::<Test>::get(OP_1).unwrap().leave, Some(leave));
-		assert_noop!(NodeStaking::unregister_node(RuntimeOrigin::signed(OP_1)), Error::<Test>::NodeLeaving);
-		assert_noop!(NodeStaking::join_pool(RuntimeOrigin::signed(MEMBER_1), OP_1, 100), Error::<Test>::NodeLeaving);
+		assert_noop!(
+			NodeStaking::unregister_node(RuntimeOrigin::signed(OP_1)),
+			Error::<Test>::NodeLeaving
+		);
+		assert_noop!(
+			NodeStaking::join_pool(RuntimeOrigin::signed(MEMBER_1), OP_1, 100),
+			Error::<Test>::NodeLeaving
+		);
 		// It serves to the end of epoch 1.
 		assert_eq!(serving(0), vec![OP_1]);
 		run_to_epoch(2);
@@ -113,7 +173,10 @@ fn an_unregistered_node_serves_out_its_epoch_and_its_bond_returns_after_unbondin
 		assert_eq!(remaining(OP_1), 0);
 		// Unbonding: epochs 2 and 3.
 		run_to_epoch(3);
-		assert_noop!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(OP_1)), Error::<Test>::NothingToWithdraw);
+		assert_noop!(
+			NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(OP_1)),
+			Error::<Test>::NothingToWithdraw
+		);
 		run_to_epoch(4);
 		let before = free(OP_1);
 		assert_ok!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(OP_1)));
@@ -125,20 +188,29 @@ fn an_unregistered_node_serves_out_its_epoch_and_its_bond_returns_after_unbondin
 		assert_eq!(events().last(), Some(&Event::NodeWithdrawn { node: OP_1, bond: 5_000 }));
 		// A still-serving node cannot withdraw.
 		register(OP_2, &[0], 500, MIN_BOND);
-		assert_noop!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(OP_2)), Error::<Test>::NodeStillServing);
+		assert_noop!(
+			NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(OP_2)),
+			Error::<Test>::NodeStillServing
+		);
 	});
 }
 
 #[test]
 fn epochs_follow_the_governed_length() {
 	run_test(|| {
-		assert_eq!(NodeStaking::epoch_info(), EpochInfo { index: 0, start: 0, length: EPOCH, next_start: EPOCH });
+		assert_eq!(
+			NodeStaking::epoch_info(),
+			EpochInfo { index: 0, start: 0, length: EPOCH, next_start: EPOCH }
+		);
 		run_to_epoch(1);
 		assert!(events().contains(&Event::NewEpoch { epoch: 1, start: EPOCH }));
 		// Governance shortens epochs: the current one ends by the new length.
 		EpochLength::set(&4);
 		run_to_block(EPOCH + 4);
-		assert_eq!(NodeStaking::epoch_info(), EpochInfo { index: 2, start: EPOCH + 4, length: 4, next_start: EPOCH + 8 });
+		assert_eq!(
+			NodeStaking::epoch_info(),
+			EpochInfo { index: 2, start: EPOCH + 4, length: 4, next_start: EPOCH + 8 }
+		);
 		// A zero length counts as one block.
 		EpochLength::set(&0);
 		NodeStaking::on_initialize(EPOCH + 5);
@@ -172,7 +244,14 @@ fn registration_stops_at_max_nodes() {
 		NodeCount::<Test>::put(8);
 		let c = config(&[1], 10);
 		assert_noop!(
-			NodeStaking::register_node(RuntimeOrigin::signed(OP_2), c.models, 10, 10, Perbill::zero(), MIN_BOND),
+			NodeStaking::register_node(
+				RuntimeOrigin::signed(OP_2),
+				c.models,
+				10,
+				10,
+				Perbill::zero(),
+				MIN_BOND
+			),
 			Error::<Test>::TooManyNodes
 		);
 		NodeCount::<Test>::put(1);
@@ -186,34 +265,77 @@ fn every_slot_a_node_holds_costs_its_own_bond() {
 		// `MinBond` per model it serves, at registration and on every update.
 		let try_register = |models: &[u32], bond: Balance| {
 			let c = config(models, 100);
-			NodeStaking::register_node(RuntimeOrigin::signed(OP_1), c.models, 100, 100, Perbill::zero(), bond)
+			NodeStaking::register_node(
+				RuntimeOrigin::signed(OP_1),
+				c.models,
+				100,
+				100,
+				Perbill::zero(),
+				bond,
+			)
 		};
 		assert_noop!(try_register(&[0, 1, 2], 3 * MIN_BOND - 1), Error::<Test>::BondBelowMinimum);
 		assert_ok!(try_register(&[0, 1], 2 * MIN_BOND));
 		assert_eq!(held(HoldReason::NodeBond, OP_1), 2 * MIN_BOND);
 		assert_noop!(
-			NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[0, 1, 2], 100).models, 100, 100, Perbill::zero()),
+			NodeStaking::update_node(
+				RuntimeOrigin::signed(OP_1),
+				config(&[0, 1, 2], 100).models,
+				100,
+				100,
+				Perbill::zero()
+			),
 			Error::<Test>::BondBelowMinimum
 		);
 		// Until an update takes effect the node holds the slots of both configurations, so the
 		// bond covers both: swapping models every epoch does not hold twice the slots.
 		assert_noop!(
-			NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[2, 3], 100).models, 100, 100, Perbill::zero()),
+			NodeStaking::update_node(
+				RuntimeOrigin::signed(OP_1),
+				config(&[2, 3], 100).models,
+				100,
+				100,
+				Perbill::zero()
+			),
 			Error::<Test>::BondBelowMinimum
 		);
 		// Bonding more buys more slots.
 		assert_ok!(NodeStaking::bond_extra(RuntimeOrigin::signed(OP_1), MIN_BOND));
-		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[0, 1, 2], 100).models, 100, 100, Perbill::zero()));
+		assert_ok!(NodeStaking::update_node(
+			RuntimeOrigin::signed(OP_1),
+			config(&[0, 1, 2], 100).models,
+			100,
+			100,
+			Perbill::zero()
+		));
 		assert!(ModelNodes::<Test>::get(2).contains(&OP_1));
-		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[2], 100).models, 100, 100, Perbill::zero()));
+		assert_ok!(NodeStaking::update_node(
+			RuntimeOrigin::signed(OP_1),
+			config(&[2], 100).models,
+			100,
+			100,
+			Perbill::zero()
+		));
 		assert_noop!(
-			NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[2, 3], 100).models, 100, 100, Perbill::zero()),
+			NodeStaking::update_node(
+				RuntimeOrigin::signed(OP_1),
+				config(&[2, 3], 100).models,
+				100,
+				100,
+				Perbill::zero()
+			),
 			Error::<Test>::BondBelowMinimum
 		);
 		// A slash that leaves less than `MinBond` per served model deactivates the node, which
 		// gives its slots up.
 		run_to_epoch(1);
-		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[0, 1, 2], 100).models, 100, 100, Perbill::zero()));
+		assert_ok!(NodeStaking::update_node(
+			RuntimeOrigin::signed(OP_1),
+			config(&[0, 1, 2], 100).models,
+			100,
+			100,
+			Perbill::zero()
+		));
 		report(OP_1, zkinfer_primitives::NodeOffence::Unavailable);
 		run_to_epoch(3);
 		let node = Nodes::<Test>::get(OP_1).unwrap();
@@ -238,7 +360,16 @@ fn nodes_that_stopped_serving_give_up_their_slots_to_new_nodes() {
 			register(who, &[0], 10, MIN_BOND);
 		}
 		let c = config(&[0], 10);
-		let try_register = || NodeStaking::register_node(RuntimeOrigin::signed(MARKET), c.models.clone(), 10, 10, Perbill::zero(), MIN_BOND);
+		let try_register = || {
+			NodeStaking::register_node(
+				RuntimeOrigin::signed(MARKET),
+				c.models.clone(),
+				10,
+				10,
+				Perbill::zero(),
+				MIN_BOND,
+			)
+		};
 		assert_noop!(try_register(), Error::<Test>::TooManyNodesForModel);
 		run_to_epoch(1);
 		// OP_1 leaves: it serves to the end of epoch 1 and keeps its slot until then.
@@ -255,7 +386,14 @@ fn nodes_that_stopped_serving_give_up_their_slots_to_new_nodes() {
 		for _ in 0..DeactivationThreshold::get() {
 			report(OP_2, zkinfer_primitives::NodeOffence::Unavailable);
 		}
-		assert_ok!(NodeStaking::register_node(RuntimeOrigin::signed(MEMBER_1), c.models.clone(), 10, 10, Perbill::zero(), MIN_BOND));
+		assert_ok!(NodeStaking::register_node(
+			RuntimeOrigin::signed(MEMBER_1),
+			c.models.clone(),
+			10,
+			10,
+			Perbill::zero(),
+			MIN_BOND
+		));
 		assert!(!ModelNodes::<Test>::get(0).contains(&OP_2));
 	});
 }
@@ -274,13 +412,31 @@ fn a_prover_key_may_submit_for_its_node_and_nothing_else() {
 		assert!(!Market::may_submit_for(&PROVER, &OP_2));
 		assert_eq!(Market::node_of_prover(&PROVER), Some(OP_1));
 		// One node per key; no operator as key.
-		assert_noop!(NodeStaking::set_prover(RuntimeOrigin::signed(OP_2), Some(PROVER)), Error::<Test>::ProverInUse);
-		assert_noop!(NodeStaking::set_prover(RuntimeOrigin::signed(OP_2), Some(OP_1)), Error::<Test>::ProverInUse);
-		assert_noop!(NodeStaking::set_prover(RuntimeOrigin::signed(MEMBER_1), Some(PROVER)), Error::<Test>::NotRegistered);
+		assert_noop!(
+			NodeStaking::set_prover(RuntimeOrigin::signed(OP_2), Some(PROVER)),
+			Error::<Test>::ProverInUse
+		);
+		assert_noop!(
+			NodeStaking::set_prover(RuntimeOrigin::signed(OP_2), Some(OP_1)),
+			Error::<Test>::ProverInUse
+		);
+		assert_noop!(
+			NodeStaking::set_prover(RuntimeOrigin::signed(MEMBER_1), Some(PROVER)),
+			Error::<Test>::NotRegistered
+		);
 		// The key controls nothing: it is no operator and holds no stake.
-		assert_noop!(NodeStaking::unregister_node(RuntimeOrigin::signed(PROVER)), Error::<Test>::NotRegistered);
-		assert_noop!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(PROVER)), Error::<Test>::NothingToWithdraw);
-		assert_noop!(NodeStaking::claim_rewards(RuntimeOrigin::signed(PROVER)), Error::<Test>::NoRewards);
+		assert_noop!(
+			NodeStaking::unregister_node(RuntimeOrigin::signed(PROVER)),
+			Error::<Test>::NotRegistered
+		);
+		assert_noop!(
+			NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(PROVER)),
+			Error::<Test>::NothingToWithdraw
+		);
+		assert_noop!(
+			NodeStaking::claim_rewards(RuntimeOrigin::signed(PROVER)),
+			Error::<Test>::NoRewards
+		);
 		// A new key replaces the old one, which can then serve another node.
 		assert_ok!(NodeStaking::set_prover(RuntimeOrigin::signed(OP_1), Some(PROVER + 1)));
 		assert!(!Market::may_submit_for(&PROVER, &OP_1));
@@ -294,7 +450,14 @@ fn a_prover_key_may_submit_for_its_node_and_nothing_else() {
 fn the_market_sees_a_nodes_throughput_while_it_serves() {
 	run_test(|| {
 		let c = config(&[0], 100);
-		assert_ok!(NodeStaking::register_node(RuntimeOrigin::signed(OP_1), c.models, 100, 7, Perbill::zero(), MIN_BOND));
+		assert_ok!(NodeStaking::register_node(
+			RuntimeOrigin::signed(OP_1),
+			c.models,
+			100,
+			7,
+			Perbill::zero(),
+			MIN_BOND
+		));
 		assert_eq!(Market::throughput(&OP_1), 0);
 		run_to_epoch(1);
 		assert_eq!(Market::throughput(&OP_1), 7);
@@ -311,9 +474,24 @@ fn a_node_configured_for_other_models_gives_up_its_slot() {
 		}
 		run_to_epoch(1);
 		// OP_1 moves to model 1 from epoch 2 and never updates again.
-		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[1], 10).models, 10, 10, Perbill::zero()));
+		assert_ok!(NodeStaking::update_node(
+			RuntimeOrigin::signed(OP_1),
+			config(&[1], 10).models,
+			10,
+			10,
+			Perbill::zero()
+		));
 		let c = config(&[0], 10);
-		let try_register = || NodeStaking::register_node(RuntimeOrigin::signed(MARKET), c.models.clone(), 10, 10, Perbill::zero(), MIN_BOND);
+		let try_register = || {
+			NodeStaking::register_node(
+				RuntimeOrigin::signed(MARKET),
+				c.models.clone(),
+				10,
+				10,
+				Perbill::zero(),
+				MIN_BOND,
+			)
+		};
 		assert_noop!(try_register(), Error::<Test>::TooManyNodesForModel);
 		run_to_epoch(2);
 		assert_ok!(try_register());

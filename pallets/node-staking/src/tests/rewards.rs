@@ -11,7 +11,13 @@ use zkinfer_primitives::NodeOffence;
 fn pool_with_two_members() {
 	register(OP_1, &[0], 10_000, 1_000);
 	let c = config(&[0], 10_000);
-	assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), c.models, 10_000, 10_000, Perbill::from_percent(10)));
+	assert_ok!(NodeStaking::update_node(
+		RuntimeOrigin::signed(OP_1),
+		c.models,
+		10_000,
+		10_000,
+		Perbill::from_percent(10)
+	));
 	join(MEMBER_1, OP_1, 3_000);
 	join(MEMBER_2, OP_1, 1_000);
 	run_to_epoch(1);
@@ -28,21 +34,37 @@ fn a_fee_is_split_by_commission_then_by_stake() {
 		// Commission 100; the other 900 by stake: bond 1,000 of 5,000 → 180, pool 720.
 		assert_eq!(
 			events().last(),
-			Some(&Event::Rewarded { node: OP_1, source: crate::RewardSource::Fees, operator: 280, pool: 720 })
+			Some(&Event::Rewarded {
+				node: OP_1,
+				source: crate::RewardSource::Fees,
+				operator: 280,
+				pool: 720
+			})
 		);
 		let (op, m1, m2) = (free(OP_1), free(MEMBER_1), free(MEMBER_2));
 		assert_ok!(NodeStaking::claim_rewards(RuntimeOrigin::signed(OP_1)));
 		assert_ok!(NodeStaking::claim_rewards(RuntimeOrigin::signed(MEMBER_1)));
 		assert_ok!(NodeStaking::claim_rewards(RuntimeOrigin::signed(MEMBER_2)));
 		assert_eq!((free(OP_1) - op, free(MEMBER_1) - m1, free(MEMBER_2) - m2), (280, 540, 180));
-		assert_noop!(NodeStaking::claim_rewards(RuntimeOrigin::signed(MEMBER_1)), Error::<Test>::NoRewards);
-		assert_noop!(NodeStaking::claim_rewards(RuntimeOrigin::signed(MEMBER_3)), Error::<Test>::NoRewards);
+		assert_noop!(
+			NodeStaking::claim_rewards(RuntimeOrigin::signed(MEMBER_1)),
+			Error::<Test>::NoRewards
+		);
+		assert_noop!(
+			NodeStaking::claim_rewards(RuntimeOrigin::signed(MEMBER_3)),
+			Error::<Test>::NoRewards
+		);
 		// A commission above a lowered ceiling is paid at the ceiling.
 		MaxCommission::set(&Perbill::zero());
 		job_verified(OP_1, 1_000);
 		assert_eq!(
 			events().last(),
-			Some(&Event::Rewarded { node: OP_1, source: crate::RewardSource::Fees, operator: 200, pool: 800 })
+			Some(&Event::Rewarded {
+				node: OP_1,
+				source: crate::RewardSource::Fees,
+				operator: 200,
+				pool: 800
+			})
 		);
 	});
 }
@@ -100,7 +122,11 @@ fn sending_jobs_to_ones_own_node_earns_no_emission() {
 	};
 	let honest = emission_of(false);
 	assert_eq!(honest, (EMISSION, EMISSION));
-	assert_eq!(emission_of(true), honest, "work neither raises one node's emission nor lowers the other's");
+	assert_eq!(
+		emission_of(true),
+		honest,
+		"work neither raises one node's emission nor lowers the other's"
+	);
 }
 
 #[test]
@@ -111,7 +137,10 @@ fn a_bond_added_in_an_epoch_earns_from_the_next() {
 		run_to_epoch(1);
 		// In epoch 1 OP_1 triples its bond: epoch 1's emission is still shared 1:1.
 		assert_ok!(NodeStaking::bond_extra(RuntimeOrigin::signed(OP_1), 2_000));
-		assert_eq!(events().last(), Some(&Event::BondIncreased { node: OP_1, amount: 2_000, bond: 3_000 }));
+		assert_eq!(
+			events().last(),
+			Some(&Event::BondIncreased { node: OP_1, amount: 2_000, bond: 3_000 })
+		);
 		assert_eq!(held(HoldReason::NodeBond, OP_1), 3_000);
 		run_to_epoch(2);
 		assert_eq!(NodeStaking::claimable_rewards(OP_1), EMISSION / 2);
@@ -122,7 +151,8 @@ fn a_bond_added_in_an_epoch_earns_from_the_next() {
 		assert_eq!(NodeStaking::claimable_rewards(OP_2), EMISSION / 2 + EMISSION / 4);
 		// Refused: nothing, no node, a pending slash (the slash falls on the stake there was),
 		// a leaving node.
-		let bond_extra = |who: u64, amount: Balance| NodeStaking::bond_extra(RuntimeOrigin::signed(who), amount);
+		let bond_extra =
+			|who: u64, amount: Balance| NodeStaking::bond_extra(RuntimeOrigin::signed(who), amount);
 		assert_noop!(bond_extra(OP_1, 0), Error::<Test>::ZeroAmount);
 		assert_noop!(bond_extra(MEMBER_1, 10), Error::<Test>::NotRegistered);
 		assert_noop!(bond_extra(OP_1, ENDOWMENT), sp_runtime::TokenError::FundsUnavailable);
@@ -145,7 +175,12 @@ fn a_bond_added_in_an_epoch_takes_none_of_the_pools_share_of_it() {
 		job_verified(OP_1, 1_000);
 		assert_eq!(
 			events().last(),
-			Some(&Event::Rewarded { node: OP_1, source: crate::RewardSource::Fees, operator: 500, pool: 500 })
+			Some(&Event::Rewarded {
+				node: OP_1,
+				source: crate::RewardSource::Fees,
+				operator: 500,
+				pool: 500
+			})
 		);
 		run_to_epoch(2);
 		assert_eq!(NodeStaking::claimable_rewards(OP_1), 500 + EMISSION / 2);
@@ -154,11 +189,22 @@ fn a_bond_added_in_an_epoch_takes_none_of_the_pools_share_of_it() {
 		job_verified(OP_1, 1_000);
 		assert_eq!(
 			events().last(),
-			Some(&Event::Rewarded { node: OP_1, source: crate::RewardSource::Fees, operator: 900, pool: 100 })
+			Some(&Event::Rewarded {
+				node: OP_1,
+				source: crate::RewardSource::Fees,
+				operator: 900,
+				pool: 100
+			})
 		);
 		run_to_epoch(3);
-		assert_eq!(NodeStaking::claimable_rewards(OP_1), 500 + EMISSION / 2 + 900 + EMISSION * 9 / 10);
-		assert_eq!(NodeStaking::claimable_rewards(MEMBER_1), 500 + EMISSION / 2 + 100 + EMISSION / 10);
+		assert_eq!(
+			NodeStaking::claimable_rewards(OP_1),
+			500 + EMISSION / 2 + 900 + EMISSION * 9 / 10
+		);
+		assert_eq!(
+			NodeStaking::claimable_rewards(MEMBER_1),
+			500 + EMISSION / 2 + 100 + EMISSION / 10
+		);
 	});
 }
 
@@ -245,7 +291,13 @@ fn emission_is_shared_with_the_commission_in_force_when_it_was_earned() {
 		run_to_epoch(2);
 		// Epoch 1 was earned at no commission; the operator raises it to 20 % afterwards.
 		let c = config(&[0], 10_000);
-		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), c.models, 10_000, 10_000, Perbill::from_percent(20)));
+		assert_ok!(NodeStaking::update_node(
+			RuntimeOrigin::signed(OP_1),
+			c.models,
+			10_000,
+			10_000,
+			Perbill::from_percent(20)
+		));
 		// Epoch 2 too still runs at the old commission; the new one applies from epoch 3.
 		run_to_epoch(4);
 		// Epochs 1 and 2: 5,000 each to the member; epoch 3: (10,000 − 2,000) / 2.
@@ -263,7 +315,10 @@ fn no_stake_joins_while_a_slash_is_pending() {
 		report(OP_1, NodeOffence::MissedDeadline { job: 1 });
 		// Stake joining after the offence would pay for it: it is refused until the slash is
 		// applied (or cancelled).
-		assert_noop!(NodeStaking::join_pool(RuntimeOrigin::signed(MEMBER_2), OP_1, 1_000), Error::<Test>::SlashPending);
+		assert_noop!(
+			NodeStaking::join_pool(RuntimeOrigin::signed(MEMBER_2), OP_1, 1_000),
+			Error::<Test>::SlashPending
+		);
 		run_to_epoch(3);
 		assert_eq!(PendingSlashes::<Test>::get(OP_1), 0);
 		// The slash fell on the stake that was there: 10 % of 20,000, from the bond.

@@ -17,7 +17,12 @@ fn a_slash_is_applied_two_epoch_starts_later_and_takes_the_bond_first() {
 		report(OP_1, MISSED);
 		assert_eq!(
 			events().last(),
-			Some(&Event::OffenceReported { node: OP_1, offence: MISSED, epoch: 1, slash: sp_runtime::Perbill::from_percent(10) })
+			Some(&Event::OffenceReported {
+				node: OP_1,
+				offence: MISSED,
+				epoch: 1,
+				slash: sp_runtime::Perbill::from_percent(10)
+			})
 		);
 		// Nothing moves in epochs 1 and 2 (governance's window is epoch 2).
 		run_to_block(3 * EPOCH - 1);
@@ -53,14 +58,22 @@ fn past_the_bond_a_slash_takes_the_pool_and_its_recent_leavers_pro_rata() {
 		run_to_epoch(4);
 		// 40 % of (2,000 bond + 3,000 active + 2,000 left in epoch 2) = 2,800: bond 2,000, then
 		// 800 pro rata: active 3,000 → 480, bucket of epoch 2 → 320; epoch 1's bucket untouched.
-		assert!(events().contains(&Event::Slashed { node: OP_1, epoch: 2, bond: 2_000, pool: 800 }));
+		assert!(events().contains(&Event::Slashed {
+			node: OP_1,
+			epoch: 2,
+			bond: 2_000,
+			pool: 800
+		}));
 		assert_eq!(held(HoldReason::NodeBond, OP_1), 0);
 		assert_eq!(stake_of(MEMBER_1), 2_520);
 		assert_eq!(PoolUnbonding::<Test>::get(OP_1, 2).unwrap().balance, 1_680);
 		assert_eq!(PoolUnbonding::<Test>::get(OP_1, 1).unwrap().balance, 1_000);
 		assert_eq!(free(TREASURY), treasury + 2_800);
 		// The bond fell below the minimum: deactivated.
-		assert_eq!(Nodes::<Test>::get(OP_1).unwrap().leave.map(|l| l.reason), Some(LeaveReason::BondBelowMinimum));
+		assert_eq!(
+			Nodes::<Test>::get(OP_1).unwrap().leave.map(|l| l.reason),
+			Some(LeaveReason::BondBelowMinimum)
+		);
 		assert!(serving(0).is_empty());
 		// The leavers get what is left of their stake, and MEMBER_3 its share of epoch 1's
 		// emission (10,000 × 7,000 / 8,000 after MEMBER_2 left, 2,000 of its 7,000 to the bond,
@@ -84,7 +97,10 @@ fn no_stake_of_a_node_or_its_pool_is_withdrawn_while_a_slash_is_pending() {
 		report(OP_1, MISSED);
 		// Epoch 2: the member's stake has unbonded, but the slash of epoch 1 is pending.
 		run_to_epoch(2);
-		assert_noop!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(MEMBER_1)), Error::<Test>::SlashPending);
+		assert_noop!(
+			NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(MEMBER_1)),
+			Error::<Test>::SlashPending
+		);
 		// Epoch 3: applied (10 % of 6,000 = 600 from the bond).
 		run_to_epoch(3);
 		assert_eq!(PendingSlashes::<Test>::get(OP_1), 0);
@@ -92,7 +108,10 @@ fn no_stake_of_a_node_or_its_pool_is_withdrawn_while_a_slash_is_pending() {
 		assert_eq!(free(MEMBER_1), ENDOWMENT);
 		// The node unbonds one epoch beyond UnbondingEpochs: until every job it may hold is
 		// past its deadline (5 blocks) and an epoch more, so a late offence still stops it.
-		assert_noop!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(OP_1)), Error::<Test>::NothingToWithdraw);
+		assert_noop!(
+			NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(OP_1)),
+			Error::<Test>::NothingToWithdraw
+		);
 		run_to_epoch(4);
 		let before = free(OP_1);
 		assert_ok!(NodeStaking::withdraw_unbonded(RuntimeOrigin::signed(OP_1)));
@@ -111,8 +130,14 @@ fn governance_can_cancel_a_slash_before_it_is_applied() {
 		report(OP_1, MISSED);
 		assert_eq!(UnappliedSlashes::<Test>::get(1, OP_1).map(|s| s.offences), Some(2));
 		run_to_epoch(2);
-		assert_noop!(NodeStaking::cancel_slash(RuntimeOrigin::signed(OP_1), 1, OP_1), sp_runtime::DispatchError::BadOrigin);
-		assert_noop!(NodeStaking::cancel_slash(RuntimeOrigin::root(), 0, OP_1), Error::<Test>::NoSuchSlash);
+		assert_noop!(
+			NodeStaking::cancel_slash(RuntimeOrigin::signed(OP_1), 1, OP_1),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_noop!(
+			NodeStaking::cancel_slash(RuntimeOrigin::root(), 0, OP_1),
+			Error::<Test>::NoSuchSlash
+		);
 		assert_ok!(NodeStaking::cancel_slash(RuntimeOrigin::root(), 1, OP_1));
 		assert_eq!(events().last(), Some(&Event::SlashCancelled { node: OP_1, epoch: 1 }));
 		run_to_epoch(4);
@@ -132,7 +157,12 @@ fn a_node_reaching_the_offence_threshold_is_deactivated_at_once() {
 		report(OP_1, MISSED);
 		assert!(serving(0).is_empty());
 		assert_eq!(remaining(OP_1), 0);
-		assert!(events().contains(&Event::NodeLeaving { node: OP_1, until: 1, unlocks_at: 3, reason: LeaveReason::RepeatedOffences }));
+		assert!(events().contains(&Event::NodeLeaving {
+			node: OP_1,
+			until: 1,
+			unlocks_at: 3,
+			reason: LeaveReason::RepeatedOffences
+		}));
 		// Offences of unknown accounts are ignored.
 		report(MEMBER_1, MISSED);
 		assert_eq!(PendingSlashes::<Test>::get(MEMBER_1), 0);
@@ -187,9 +217,17 @@ fn a_pool_slashed_to_nothing_takes_no_new_stake() {
 			report(OP_1, NodeOffence::Unavailable);
 		}
 		run_to_epoch(3);
-		assert!(events().contains(&Event::Slashed { node: OP_1, epoch: 1, bond: 1_000, pool: 1_000 }));
+		assert!(events().contains(&Event::Slashed {
+			node: OP_1,
+			epoch: 1,
+			bond: 1_000,
+			pool: 1_000
+		}));
 		assert_eq!(stake_of(MEMBER_1), 0);
-		assert_noop!(NodeStaking::join_pool(RuntimeOrigin::signed(MEMBER_2), OP_1, 100), Error::<Test>::PoolWipedOut);
+		assert_noop!(
+			NodeStaking::join_pool(RuntimeOrigin::signed(MEMBER_2), OP_1, 100),
+			Error::<Test>::PoolWipedOut
+		);
 	});
 }
 
@@ -235,7 +273,13 @@ fn a_slash_counts_the_slots_of_a_pending_update_with_those_in_force() {
 		register(OP_1, &[0, 1], 100, 3 * MIN_BOND);
 		run_to_epoch(1);
 		report(OP_1, MISSED);
-		assert_ok!(NodeStaking::update_node(RuntimeOrigin::signed(OP_1), config(&[2], 100).models, 100, 100, Perbill::zero()));
+		assert_ok!(NodeStaking::update_node(
+			RuntimeOrigin::signed(OP_1),
+			config(&[2], 100).models,
+			100,
+			100,
+			Perbill::zero()
+		));
 		// The slash lands while the update is pending (here applied at once): 10 % leaves
 		// 2,700, less than the three slots it still holds need, so the node is deactivated.
 		let slash = UnappliedSlashes::<Test>::take(1, OP_1).expect("the offence's slash");

@@ -96,7 +96,11 @@ fn flipped(bytes: &[u8], at: usize) -> Vec<u8> {
 	out
 }
 
-fn swapped(bytes: &[u8], first: core::ops::Range<usize>, second: core::ops::Range<usize>) -> Vec<u8> {
+fn swapped(
+	bytes: &[u8],
+	first: core::ops::Range<usize>,
+	second: core::ops::Range<usize>,
+) -> Vec<u8> {
 	let mut out = bytes.to_vec();
 	out[first.clone()].copy_from_slice(&bytes[second.clone()]);
 	out[second].copy_from_slice(&bytes[first]);
@@ -156,20 +160,32 @@ pub fn cases() -> Vec<Case> {
 		("IC count one too many", replaced(vk, COUNT, &6u32.to_le_bytes()), E::VkLength),
 		("α off the curve", flipped(vk, ALPHA + 32), E::InvalidVkPoint(0)),
 		("β off the curve", flipped(vk, BETA + 64), E::InvalidVkPoint(1)),
-		("γ outside the G2 subgroup", replaced(vk, GAMMA, &g2_outside_subgroup()), E::InvalidVkPoint(2)),
+		(
+			"γ outside the G2 subgroup",
+			replaced(vk, GAMMA, &g2_outside_subgroup()),
+			E::InvalidVkPoint(2),
+		),
 		("δ with a coordinate = p", replaced(vk, DELTA, &fq_modulus), E::InvalidVkPoint(3)),
 		("IC₂ off the curve", flipped(vk, IC0 + 2 * G1_BYTES + 32), E::InvalidVkPoint(6)),
 		("α the identity", replaced(vk, ALPHA, &g1_identity), E::VkIdentityPoint(0)),
 		("δ the identity", replaced(vk, DELTA, &g2_identity), E::VkIdentityPoint(3)),
 		("IC₀ the identity", replaced(vk, IC0, &g1_identity), E::VkIdentityPoint(4)),
-		("β and γ swapped (well formed, wrong)", swapped(vk, BETA..GAMMA, GAMMA..DELTA), E::VerificationFailed),
+		(
+			"β and γ swapped (well formed, wrong)",
+			swapped(vk, BETA..GAMMA, GAMMA..DELTA),
+			E::VerificationFailed,
+		),
 	];
 	let proofs: Vec<(&'static str, Vec<u8>, E)> = vec![
 		("empty proof", vec![], E::ProofLength),
 		("proof truncated by one byte", proof[..PROOF_BYTES - 1].to_vec(), E::ProofLength),
 		("proof with a trailing byte", [proof.as_slice(), &[0]].concat(), E::ProofLength),
 		("A off the curve", flipped(proof, A + 32), E::InvalidProofPoint(0)),
-		("B outside the G2 subgroup", replaced(proof, B, &g2_outside_subgroup()), E::InvalidProofPoint(1)),
+		(
+			"B outside the G2 subgroup",
+			replaced(proof, B, &g2_outside_subgroup()),
+			E::InvalidProofPoint(1),
+		),
 		("C with a coordinate = p", replaced(proof, C, &fq_modulus), E::InvalidProofPoint(2)),
 		("A the identity", replaced(proof, A, &g1_identity), E::ProofIdentityPoint(0)),
 		("B the identity", replaced(proof, B, &g2_identity), E::ProofIdentityPoint(1)),
@@ -183,22 +199,52 @@ pub fn cases() -> Vec<Case> {
 		("one public input too few", inputs[..3].to_vec(), count(3)),
 		("one public input too many", [inputs.as_slice(), &[[0; 32]]].concat(), count(5)),
 		("public input = r", with_input(1, r_plus(0)), E::NonCanonicalPublicInput(1)),
-		("public input = r + 33 (congruent to the real one)", with_input(0, r_plus(33)), E::NonCanonicalPublicInput(0)),
+		(
+			"public input = r + 33 (congruent to the real one)",
+			with_input(0, r_plus(33)),
+			E::NonCanonicalPublicInput(0),
+		),
 		("public input all ones", with_input(3, [0xff; 32]), E::NonCanonicalPublicInput(3)),
-		("output tampered: prod 34", with_input(0, encode_public_input(&Fr::from(34u64))), E::VerificationFailed),
-		("input tampered: t 6", with_input(3, encode_public_input(&Fr::from(6u64))), E::VerificationFailed),
+		(
+			"output tampered: prod 34",
+			with_input(0, encode_public_input(&Fr::from(34u64))),
+			E::VerificationFailed,
+		),
+		(
+			"input tampered: t 6",
+			with_input(3, encode_public_input(&Fr::from(6u64))),
+			E::VerificationFailed,
+		),
 		("public inputs reordered", reordered, E::VerificationFailed),
 	];
 
 	let mut out = Vec::new();
 	for (name, bad_vk, error) in keys {
-		out.push(Case { name, vk: bad_vk, public_inputs: inputs.clone(), proof: proof.clone(), error });
+		out.push(Case {
+			name,
+			vk: bad_vk,
+			public_inputs: inputs.clone(),
+			proof: proof.clone(),
+			error,
+		});
 	}
 	for (name, bad_proof, error) in proofs {
-		out.push(Case { name, vk: vk.clone(), public_inputs: inputs.clone(), proof: bad_proof, error });
+		out.push(Case {
+			name,
+			vk: vk.clone(),
+			public_inputs: inputs.clone(),
+			proof: bad_proof,
+			error,
+		});
 	}
 	for (name, bad_inputs, error) in input_vectors {
-		out.push(Case { name, vk: vk.clone(), public_inputs: bad_inputs, proof: proof.clone(), error });
+		out.push(Case {
+			name,
+			vk: vk.clone(),
+			public_inputs: bad_inputs,
+			proof: proof.clone(),
+			error,
+		});
 	}
 	out
 }

@@ -110,8 +110,9 @@ pub fn decode_vk(bytes: &[u8]) -> Result<VerifyingKey, Groth16Error> {
 	if ic_bytes.len() != ic_count * G1_BYTES {
 		return Err(Groth16Error::VkLength);
 	}
-	let vk_error =
-		|index: u32| point_error(index, Groth16Error::VkIdentityPoint, Groth16Error::InvalidVkPoint);
+	let vk_error = |index: u32| {
+		point_error(index, Groth16Error::VkIdentityPoint, Groth16Error::InvalidVkPoint)
+	};
 	let alpha_g1 = read_point::<G1Affine>(alpha).map_err(vk_error(0))?;
 	let beta_g2 = read_point::<G2Affine>(beta).map_err(vk_error(1))?;
 	let gamma_g2 = read_point::<G2Affine>(gamma).map_err(vk_error(2))?;
@@ -129,10 +130,12 @@ pub fn decode_proof(bytes: &[u8]) -> Result<Proof, Groth16Error> {
 	if bytes.len() != PROOF_BYTES {
 		return Err(Groth16Error::ProofLength);
 	}
-	let proof_error =
-		|index: u8| point_error(index, Groth16Error::ProofIdentityPoint, Groth16Error::InvalidProofPoint);
+	let proof_error = |index: u8| {
+		point_error(index, Groth16Error::ProofIdentityPoint, Groth16Error::InvalidProofPoint)
+	};
 	let a = read_point::<G1Affine>(&bytes[..G1_BYTES]).map_err(proof_error(0))?;
-	let b = read_point::<G2Affine>(&bytes[G1_BYTES..G1_BYTES + G2_BYTES]).map_err(proof_error(1))?;
+	let b =
+		read_point::<G2Affine>(&bytes[G1_BYTES..G1_BYTES + G2_BYTES]).map_err(proof_error(1))?;
 	let c = read_point::<G1Affine>(&bytes[G1_BYTES + G2_BYTES..]).map_err(proof_error(2))?;
 	Ok(Proof { a, b, c })
 }

@@ -38,11 +38,11 @@ impl Groth16Error {
 	pub fn is_key_error(&self) -> bool {
 		matches!(
 			self,
-			Self::VkLength |
-				Self::UnsupportedVkVersion(_) |
-				Self::TooManyPublicInputs |
-				Self::InvalidVkPoint(_) |
-				Self::VkIdentityPoint(_)
+			Self::VkLength
+				| Self::UnsupportedVkVersion(_)
+				| Self::TooManyPublicInputs
+				| Self::InvalidVkPoint(_)
+				| Self::VkIdentityPoint(_)
 		)
 	}
 }
@@ -51,15 +51,20 @@ impl core::fmt::Display for Groth16Error {
 	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
 		match self {
 			Self::VkLength => write!(f, "verifying key has the wrong length"),
-			Self::UnsupportedVkVersion(v) => write!(f, "verifying key format version {v} is not supported"),
+			Self::UnsupportedVkVersion(v) => {
+				write!(f, "verifying key format version {v} is not supported")
+			},
 			Self::TooManyPublicInputs => write!(f, "verifying key takes too many public inputs"),
-			Self::InvalidVkPoint(i) => write!(f, "verifying key point {i} is not a valid curve point"),
+			Self::InvalidVkPoint(i) => {
+				write!(f, "verifying key point {i} is not a valid curve point")
+			},
 			Self::VkIdentityPoint(i) => write!(f, "verifying key point {i} is the identity"),
 			Self::ProofLength => write!(f, "proof has the wrong length"),
 			Self::InvalidProofPoint(i) => write!(f, "proof point {i} is not a valid curve point"),
 			Self::ProofIdentityPoint(i) => write!(f, "proof point {i} is the identity"),
-			Self::PublicInputCount { expected, got } =>
-				write!(f, "the key takes {expected} public inputs, {got} were given"),
+			Self::PublicInputCount { expected, got } => {
+				write!(f, "the key takes {expected} public inputs, {got} were given")
+			},
 			Self::NonCanonicalPublicInput(i) => write!(f, "public input {i} is not below r"),
 			Self::VerificationFailed => write!(f, "the proof does not verify"),
 		}

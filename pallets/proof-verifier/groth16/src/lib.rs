@@ -50,9 +50,9 @@ pub mod synthetic;
 mod verifier;
 
 pub use encoding::{
-	decode_proof, decode_public_inputs, decode_vk, encode_proof, encode_public_input,
-	encode_vk, G1_BYTES, G2_BYTES, MAX_PUBLIC_INPUTS, MAX_VK_BYTES, PROOF_BYTES,
-	PUBLIC_INPUT_BYTES, VK_FORMAT_VERSION,
+	decode_proof, decode_public_inputs, decode_vk, encode_proof, encode_public_input, encode_vk,
+	G1_BYTES, G2_BYTES, MAX_PUBLIC_INPUTS, MAX_VK_BYTES, PROOF_BYTES, PUBLIC_INPUT_BYTES,
+	VK_FORMAT_VERSION,
 };
 pub use error::Groth16Error;
 pub use verifier::{validate_vk, verify, verify_with};

@@ -35,18 +35,25 @@ fn field<'a>(value: &'a Value, key: &str) -> Result<&'a Value, ImportError> {
 }
 
 fn decimal(value: &Value, what: &str) -> Result<BigUint, ImportError> {
-	let text = value.as_str().ok_or_else(|| ImportError(format!("{what}: expected a decimal string")))?;
+	let text = value
+		.as_str()
+		.ok_or_else(|| ImportError(format!("{what}: expected a decimal string")))?;
 	if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
 		return err(format!("{what}: `{text}` is not a decimal number"));
 	}
-	BigUint::parse_bytes(text.as_bytes(), 10).ok_or_else(|| ImportError(format!("{what}: bad number")))
+	BigUint::parse_bytes(text.as_bytes(), 10)
+		.ok_or_else(|| ImportError(format!("{what}: bad number")))
 }
 
-fn to_field<F: PrimeField<BigInt = BigInt<4>>>(value: &Value, what: &str) -> Result<F, ImportError> {
+fn to_field<F: PrimeField<BigInt = BigInt<4>>>(
+	value: &Value,
+	what: &str,
+) -> Result<F, ImportError> {
 	let number = decimal(value, what)?;
 	let bigint = BigInt::<4>::try_from(number)
 		.map_err(|_| ImportError(format!("{what}: does not fit in 256 bits")))?;
-	F::from_bigint(bigint).ok_or_else(|| ImportError(format!("{what}: not below the field modulus")))
+	F::from_bigint(bigint)
+		.ok_or_else(|| ImportError(format!("{what}: not below the field modulus")))
 }
 
 fn array<'a>(value: &'a Value, len: usize, what: &str) -> Result<&'a Vec<Value>, ImportError> {
@@ -61,7 +68,8 @@ fn g1(value: &Value, what: &str) -> Result<G1Affine, ImportError> {
 	if decimal(&xyz[2], what)? != BigUint::from(1u8) {
 		return err(format!("{what}: not an affine point (z != 1), or the identity"));
 	}
-	let point = G1Affine::new_unchecked(to_field::<Fq>(&xyz[0], what)?, to_field::<Fq>(&xyz[1], what)?);
+	let point =
+		G1Affine::new_unchecked(to_field::<Fq>(&xyz[0], what)?, to_field::<Fq>(&xyz[1], what)?);
 	if !point.is_on_curve() || !point.is_in_correct_subgroup_assuming_on_curve() {
 		return err(format!("{what}: not a point of G1"));
 	}
@@ -99,9 +107,15 @@ pub fn vk_from_json(json: &str) -> Result<Vec<u8>, ImportError> {
 	if field(&v, "curve")?.as_str() != Some("bn128") {
 		return err("curve is not bn128 (BN254)");
 	}
-	let ic = field(&v, "IC")?.as_array().ok_or_else(|| ImportError("IC: expected an array".into()))?;
+	let ic = field(&v, "IC")?
+		.as_array()
+		.ok_or_else(|| ImportError("IC: expected an array".into()))?;
 	if ic.is_empty() || ic.len() > MAX_PUBLIC_INPUTS + 1 {
-		return err(format!("IC has {} points; 1 to {} are supported", ic.len(), MAX_PUBLIC_INPUTS + 1));
+		return err(format!(
+			"IC has {} points; 1 to {} are supported",
+			ic.len(),
+			MAX_PUBLIC_INPUTS + 1
+		));
 	}
 	if let Some(n) = v.get("nPublic").and_then(Value::as_u64) {
 		if n as usize + 1 != ic.len() {
@@ -141,13 +155,20 @@ pub fn proof_from_json(json: &str) -> Result<Vec<u8>, ImportError> {
 /// Converts `public.json` into the chain's public-input encoding.
 pub fn public_inputs_from_json(json: &str) -> Result<Vec<[u8; 32]>, ImportError> {
 	let v = parse(json)?;
-	let items = v.as_array().ok_or_else(|| ImportError("expected an array of decimal strings".into()))?;
+	let items = v
+		.as_array()
+		.ok_or_else(|| ImportError("expected an array of decimal strings".into()))?;
 	if items.len() > MAX_PUBLIC_INPUTS {
-		return err(format!("{} public inputs; at most {MAX_PUBLIC_INPUTS} are supported", items.len()));
+		return err(format!(
+			"{} public inputs; at most {MAX_PUBLIC_INPUTS} are supported",
+			items.len()
+		));
 	}
 	items
 		.iter()
 		.enumerate()
-		.map(|(i, item)| to_field::<Fr>(item, &format!("public input {i}")).map(|f| encode_public_input(&f)))
+		.map(|(i, item)| {
+			to_field::<Fr>(item, &format!("public input {i}")).map(|f| encode_public_input(&f))
+		})
 		.collect()
 }

@@ -17,7 +17,9 @@ use ark_ec::{AffineRepr, CurveGroup};
 
 use ark_ff::{Field, PrimeField};
 
-use crate::{encode_proof, encode_public_input, encode_vk, Proof, VerifyingKey, PUBLIC_INPUT_BYTES};
+use crate::{
+	encode_proof, encode_public_input, encode_vk, Proof, VerifyingKey, PUBLIC_INPUT_BYTES,
+};
 
 /// A key, public inputs and a proof that verify together.
 #[derive(Clone, Debug)]
@@ -44,7 +46,11 @@ impl Scalars {
 		}
 		let scalar = Fr::from_le_bytes_mod_order(&bytes);
 		// A zero scalar would make a point the identity, which keys and proofs may not hold.
-		if scalar == Fr::from(0u64) { Fr::from(1u64) } else { scalar }
+		if scalar == Fr::from(0u64) {
+			Fr::from(1u64)
+		} else {
+			scalar
+		}
 	}
 }
 
@@ -55,12 +61,14 @@ pub fn synthetic_case(public_inputs: usize, seed: u64) -> SyntheticCase {
 	let mut scalars = Scalars(seed | 1);
 	let g1 = G1Affine::generator();
 	let g2 = G2Affine::generator();
-	let (alpha, beta, gamma, delta) = (scalars.next(), scalars.next(), scalars.next(), scalars.next());
+	let (alpha, beta, gamma, delta) =
+		(scalars.next(), scalars.next(), scalars.next(), scalars.next());
 	// ICᵢ = IC₀ + i·D: one point addition per IC point instead of a scalar multiplication
 	// keeps building large keys cheap inside the runtime. Verification cost is unaffected: it
 	// multiplies the ICᵢ by the (random) inputs whatever their relation.
 	let (ic_first, ic_step) = (scalars.next(), scalars.next());
-	let ic: Vec<Fr> = (0..=public_inputs as u64).map(|i| ic_first + ic_step * Fr::from(i)).collect();
+	let ic: Vec<Fr> =
+		(0..=public_inputs as u64).map(|i| ic_first + ic_step * Fr::from(i)).collect();
 	let inputs: Vec<Fr> = (0..public_inputs).map(|_| scalars.next()).collect();
 	let (a, b) = (scalars.next(), scalars.next());
 
@@ -85,7 +93,8 @@ pub fn synthetic_case(public_inputs: usize, seed: u64) -> SyntheticCase {
 			G1Projective::normalize_batch(&points)
 		},
 	};
-	let proof = Proof { a: (g1 * a).into_affine(), b: (g2 * b).into_affine(), c: (g1 * c).into_affine() };
+	let proof =
+		Proof { a: (g1 * a).into_affine(), b: (g2 * b).into_affine(), c: (g1 * c).into_affine() };
 	SyntheticCase {
 		vk: encode_vk(&vk),
 		public_inputs: inputs.iter().map(encode_public_input).collect(),

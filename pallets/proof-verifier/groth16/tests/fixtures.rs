@@ -47,9 +47,19 @@ fn every_corpus_case_is_rejected_with_its_error() {
 		);
 	}
 	let kinds = |f: fn(&Groth16Error) -> bool| cases.iter().filter(|c| f(&c.error)).count();
-	assert!(kinds(|e| matches!(e, Groth16Error::InvalidVkPoint(_) | Groth16Error::InvalidProofPoint(_))) >= 8);
+	assert!(
+		kinds(|e| matches!(
+			e,
+			Groth16Error::InvalidVkPoint(_) | Groth16Error::InvalidProofPoint(_)
+		)) >= 8
+	);
 	assert!(kinds(|e| matches!(e, Groth16Error::NonCanonicalPublicInput(_))) >= 3);
-	assert!(kinds(|e| matches!(e, Groth16Error::VkIdentityPoint(_) | Groth16Error::ProofIdentityPoint(_))) >= 6);
+	assert!(
+		kinds(|e| matches!(
+			e,
+			Groth16Error::VkIdentityPoint(_) | Groth16Error::ProofIdentityPoint(_)
+		)) >= 6
+	);
 }
 
 #[test]
@@ -62,7 +72,10 @@ fn snarkjs_files_that_are_not_groth16_bn254_are_refused() {
 	assert!(snarkjs::public_inputs_from_json("[\"-1\"]").is_err());
 	assert!(snarkjs::public_inputs_from_json("[\"0x21\"]").is_err());
 	let r = Fr::MODULUS.to_string();
-	assert!(snarkjs::public_inputs_from_json(&format!("[\"{r}\"]")).unwrap_err().0.contains("modulus"));
+	assert!(snarkjs::public_inputs_from_json(&format!("[\"{r}\"]"))
+		.unwrap_err()
+		.0
+		.contains("modulus"));
 	// A proof point given in projective form with z != 1.
 	let value: serde_json::Value = serde_json::from_str(PROOF_JSON).unwrap();
 	let mut projective = value.clone();

@@ -1,6 +1,8 @@
 //! Trapdoor-made keys and proofs verify like real ones, and fail like real ones when tampered.
 
-use zkinfer_groth16::{synthetic::synthetic_case, validate_vk, verify, Groth16Error, MAX_PUBLIC_INPUTS};
+use zkinfer_groth16::{
+	synthetic::synthetic_case, validate_vk, verify, Groth16Error, MAX_PUBLIC_INPUTS,
+};
 
 #[test]
 fn synthetic_cases_verify_for_every_benchmarked_size() {

@@ -37,7 +37,7 @@ pub fn halo2_fixture() -> Halo2Fixture {
 }
 
 /// The fixture's sample proved for the job binding of job 0 assigned to the development account
-/// Alice (`zkinfer_primitives::job_binding(0, alice)`): the same public inputs as
+/// Alice (`zkinfer_statement::job_binding(0, alice)`): the same public inputs as
 /// [`halo2_fixture`] but for the binding, which the runtime builds itself when the market
 /// settles that job.
 pub fn halo2_job0_alice_proof() -> Vec<u8> {

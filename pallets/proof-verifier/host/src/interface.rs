@@ -65,7 +65,10 @@ pub trait ProofVerificationBenchmarks {
 	/// [`BenchmarkCase`](zkinfer_verifier_primitives::BenchmarkCase), or empty if no such case
 	/// exists (a shape outside the bounds). Cached per shape, so the benchmark's repetitions
 	/// do not prove again.
-	fn halo2_kzg_benchmark_case(public_inputs: u32, width: u32) -> AllocateAndReturnFatPointer<alloc::vec::Vec<u8>> {
+	fn halo2_kzg_benchmark_case(
+		public_inputs: u32,
+		width: u32,
+	) -> AllocateAndReturnFatPointer<alloc::vec::Vec<u8>> {
 		host::halo2_kzg_benchmark_case(public_inputs, width)
 	}
 }
@@ -106,7 +109,11 @@ pub mod host {
 
 	/// See [`super::proof_verification::halo2_kzg_validate_params`].
 	pub fn halo2_kzg_validate_params(params: &[u8]) -> Outcome {
-		Outcome(zkinfer_circuit::VerifierParams::from_bytes(params).map(|_| 0).map_err(|_| VerifyError::InvalidParams))
+		Outcome(
+			zkinfer_circuit::VerifierParams::from_bytes(params)
+				.map(|_| 0)
+				.map_err(|_| VerifyError::InvalidParams),
+		)
 	}
 
 	/// See [`super::proof_verification::halo2_kzg_validate_vk`].
@@ -126,11 +133,21 @@ pub mod host {
 	}
 
 	/// See [`super::proof_verification::halo2_kzg_verify`].
-	pub fn halo2_kzg_verify(params: &[u8], vk: &[u8], public_inputs: &[u8], proof: &[u8]) -> Outcome {
+	pub fn halo2_kzg_verify(
+		params: &[u8],
+		vk: &[u8],
+		public_inputs: &[u8],
+		proof: &[u8],
+	) -> Outcome {
 		Outcome(verify_halo2(params, vk, public_inputs, proof).map(|()| 0))
 	}
 
-	fn verify_halo2(params: &[u8], vk: &[u8], public_inputs: &[u8], proof: &[u8]) -> Result<(), VerifyError> {
+	fn verify_halo2(
+		params: &[u8],
+		vk: &[u8],
+		public_inputs: &[u8],
+		proof: &[u8],
+	) -> Result<(), VerifyError> {
 		check_halo2_key_size(vk)?;
 		if proof.len() > MAX_PROOF_BYTES {
 			return Err(VerifyError::ProofLength);
@@ -151,7 +168,8 @@ pub mod host {
 		}
 		let Ok(width_u8) = u8::try_from(width) else { return Vec::new() };
 		// At the largest circuit the host reads: key decoding grows with its rows.
-		let Ok(case) = zkinfer_circuit::synthetic::dev_case(public_inputs, width_u8, HALO2_MAX_K) else {
+		let Ok(case) = zkinfer_circuit::synthetic::dev_case(public_inputs, width_u8, HALO2_MAX_K)
+		else {
 			return Vec::new();
 		};
 		let encoded = zkinfer_verifier_primitives::BenchmarkCase {
@@ -171,9 +189,11 @@ pub mod host {
 		if vk.len() > MAX_KEY_BYTES {
 			return Err(VerifyError::KeyLength);
 		}
-		// Layout version 1: version ‖ k ‖ width ‖ …
-		if vk.first() == Some(&zkinfer_circuit::verify::LAYOUT_VERSION) && vk.get(1).is_some_and(|&k| k > HALO2_MAX_K) {
-			return Err(VerifyError::CircuitTooLarge);
+		// A key of another layout, or too short for a header, is refused by decoding it.
+		if let Ok((header, _)) = zkinfer_statement::KeyHeader::read(vk) {
+			if header.layout == zkinfer_circuit::verify::LAYOUT_VERSION && header.k > HALO2_MAX_K {
+				return Err(VerifyError::CircuitTooLarge);
+			}
 		}
 		Ok(())
 	}
@@ -187,7 +207,9 @@ pub mod host {
 			Halo2Error::KeyParams | Halo2Error::InvalidKey => VerifyError::InvalidKey,
 			Halo2Error::KeyPublicInputs => VerifyError::TooManyPublicInputs,
 			Halo2Error::PublicInputCount { .. } => VerifyError::PublicInputCount,
-			Halo2Error::NonCanonicalPublicInput(i) => VerifyError::NonCanonicalPublicInput(u16::try_from(i).unwrap_or(u16::MAX)),
+			Halo2Error::NonCanonicalPublicInput(i) => {
+				VerifyError::NonCanonicalPublicInput(u16::try_from(i).unwrap_or(u16::MAX))
+			},
 			Halo2Error::ProofLength => VerifyError::ProofLength,
 			Halo2Error::VerificationFailed => VerifyError::VerificationFailed,
 			Halo2Error::TrailingProofBytes => VerifyError::InvalidProof,
@@ -198,7 +220,7 @@ pub mod host {
 	pub(crate) fn split_public_inputs(
 		bytes: &[u8],
 	) -> Result<Vec<[u8; PUBLIC_INPUT_BYTES]>, VerifyError> {
-		if bytes.len() % PUBLIC_INPUT_BYTES != 0 {
+		if !bytes.len().is_multiple_of(PUBLIC_INPUT_BYTES) {
 			return Err(VerifyError::PublicInputCount);
 		}
 		if bytes.len() / PUBLIC_INPUT_BYTES > MAX_PUBLIC_INPUTS {
@@ -227,7 +249,9 @@ pub mod host {
 			Groth16Error::InvalidProofPoint(i) => VerifyError::InvalidProofPoint(i),
 			Groth16Error::ProofIdentityPoint(i) => VerifyError::ProofIdentityPoint(i),
 			Groth16Error::PublicInputCount { .. } => VerifyError::PublicInputCount,
-			Groth16Error::NonCanonicalPublicInput(i) => VerifyError::NonCanonicalPublicInput(index(i)),
+			Groth16Error::NonCanonicalPublicInput(i) => {
+				VerifyError::NonCanonicalPublicInput(index(i))
+			},
 			Groth16Error::VerificationFailed => VerifyError::VerificationFailed,
 		}
 	}

@@ -9,9 +9,10 @@
 //!   ([`proof_verification::HostFunctions`]). They verify halo2-KZG proofs of zkinfer's
 //!   model circuits through `zkinfer-circuit`'s model-agnostic `verify`/`validate_vk`, and
 //!   Groth16 over BN254 through `zkinfer-groth16`.
-//! - [`Halo2Kzg`] and [`Groth16Bn254`]: the runtime's
-//!   [`Verifier`](zkinfer_verifier_primitives::Verifier)s, thin bindings to those host
-//!   functions.
+//! - The runtime's [`Verifier`](zkinfer_verifier_primitives::Verifier)s that bind these
+//!   host functions live with the pallet that uses them (`pallet_proof_verifier::verifiers`):
+//!   this crate is the host interface only, in both its halves (the node's implementation and
+//!   the runtime's calls).
 //! - `proof_verification_benchmarks` (only with the `runtime-benchmarks` feature): a host
 //!   function that makes passing halo2-KZG cases of any shape natively, for the pallet's
 //!   benchmarks; halo2 proving cannot run inside the runtime.
@@ -40,7 +41,6 @@ pub mod fixture;
 pub mod fuzzing;
 mod interface;
 mod outcome;
-mod verifiers;
 
 #[cfg(not(substrate_runtime))]
 pub use interface::host::{from_groth16, from_halo2};
@@ -48,24 +48,9 @@ pub use interface::proof_verification;
 #[cfg(feature = "runtime-benchmarks")]
 pub use interface::proof_verification_benchmarks;
 pub use outcome::Outcome;
-pub use verifiers::{Groth16Bn254, Halo2Kzg};
 
-/// The largest verifying key a host function reads, in bytes (a Groth16 key with 256 inputs
-/// is 16,965 bytes; a halo2 model key about 1.5 KB).
-pub const MAX_KEY_BYTES: usize = 64 * 1024;
-/// The largest proof a host function reads, in bytes.
-pub const MAX_PROOF_BYTES: usize = 64 * 1024;
-/// The most public inputs a host function reads (Groth16 keys take at most 256; a halo2
-/// model's statement holds its whole input and output).
-pub const MAX_PUBLIC_INPUTS: usize = 4096;
-/// The fewest public inputs of a zkinfer model statement: job binding, one input, one output
-/// (`zkinfer-circuit`'s `synthetic::MIN_PUBLIC_INPUTS`, checked by a test).
-pub const HALO2_MIN_PUBLIC_INPUTS: u32 = 3;
-/// The most rows (`2^k`) of a halo2 model circuit the host reads keys of. Decoding a halo2 key
-/// builds its evaluation domain, whose FFT tables take time and memory in proportion to `2^k`
-/// (1.2 ms at `k = 13`, 10 ms at `k = 16`, and gigabytes near halo2's own limit), so keys
-/// above this are refused before any decoding, and benchmarks measure keys at this size.
-pub const HALO2_MAX_K: u8 = 13;
-/// The widest dot product a halo2 model key may have (`zkinfer-circuit`'s `MAX_WIDTH`,
-/// checked by a test).
-pub const HALO2_MAX_WIDTH: u32 = 64;
+/// The sizes the host functions read at most and the circuits they accept: the chain's one
+/// definition, in `zkinfer-statement`, which the prover plans its circuits within.
+pub use zkinfer_statement::limits::{
+	self, HALO2_MAX_K, HALO2_MIN_PUBLIC_INPUTS, MAX_KEY_BYTES, MAX_PROOF_BYTES, MAX_PUBLIC_INPUTS,
+};

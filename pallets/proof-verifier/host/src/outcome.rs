@@ -23,10 +23,10 @@ impl Outcome {
 	/// no key this chain reads: `VerifyError::InvalidKey`.
 	pub fn key(info: KeyInfo) -> Self {
 		Outcome(match u8::try_from(info.width) {
-			Ok(width) if info.columns <= MAX_KEY_COLUMNS => Ok(u64::from(info.public_inputs) |
-				u64::from(width) << 32 |
-				u64::from(info.k) << 40 |
-				u64::from(info.columns) << 48),
+			Ok(width) if info.columns <= MAX_KEY_COLUMNS => Ok(u64::from(info.public_inputs)
+				| u64::from(width) << 32
+				| u64::from(info.k) << 40
+				| u64::from(info.columns) << 48),
 			_ => Err(VerifyError::InvalidKey),
 		})
 	}

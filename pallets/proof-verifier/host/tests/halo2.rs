@@ -1,7 +1,9 @@
 //! The halo2-KZG host functions on the committed fixture (the digits MLP, proved by the
 //! prover-worker CLI): it verifies, and each malformed part is refused with its own error.
 
-use zkinfer_verifier_host::proof_verification::{halo2_kzg_validate_params, halo2_kzg_validate_vk, halo2_kzg_verify};
+use zkinfer_verifier_host::proof_verification::{
+	halo2_kzg_validate_params, halo2_kzg_validate_vk, halo2_kzg_verify,
+};
 use zkinfer_verifier_primitives::VerifyError;
 
 mod common;
@@ -20,7 +22,12 @@ struct Case {
 
 impl Case {
 	fn fixture() -> Self {
-		Self { params: fixture("params"), vk: fixture("vk"), inputs: fixture("inputs"), proof: fixture("proof") }
+		Self {
+			params: fixture("params"),
+			vk: fixture("vk"),
+			inputs: fixture("inputs"),
+			proof: fixture("proof"),
+		}
 	}
 
 	fn verify(&self) -> Result<u64, VerifyError> {
@@ -67,7 +74,13 @@ fn each_malformed_part_is_refused_with_its_error() {
 	refused(&|c| c.vk.truncate(100), VerifyError::InvalidKey);
 	refused(&|c| c.vk.truncate(3), VerifyError::KeyLength);
 	refused(&|c| c.vk[3] = 1, VerifyError::TooManyPublicInputs);
-	refused(&|c| { let n = c.vk.len(); c.vk[n - 10] ^= 1 }, VerifyError::InvalidKey);
+	refused(
+		&|c| {
+			let n = c.vk.len();
+			c.vk[n - 10] ^= 1
+		},
+		VerifyError::InvalidKey,
+	);
 	// Verifier parameters: `verify` checks their encoding (the chain validated them fully when
 	// it stored them); `validate_params` also checks the G2 points' subgroup.
 	refused(&|c| c.params.truncate(159), VerifyError::InvalidParams);
@@ -85,39 +98,12 @@ fn keys_of_circuits_above_the_row_limit_are_refused_before_decoding() {
 	let mut large = case.vk.clone();
 	large[1] = HALO2_MAX_K + 1;
 	assert_eq!(halo2_kzg_validate_vk(&large).0, Err(VerifyError::CircuitTooLarge));
-	assert_eq!(halo2_kzg_verify(&case.params, &large, &case.inputs, &case.proof).0, Err(VerifyError::CircuitTooLarge));
+	assert_eq!(
+		halo2_kzg_verify(&case.params, &large, &case.inputs, &case.proof).0,
+		Err(VerifyError::CircuitTooLarge)
+	);
 	// halo2's own limit is far above: the host's bound is what keeps decoding cheap.
 	large[1] = zkinfer_circuit::circuit::MAX_K;
 	assert_eq!(halo2_kzg_validate_vk(&large).0, Err(VerifyError::CircuitTooLarge));
 	assert!(case.vk[1] <= HALO2_MAX_K, "the digits MLP fits");
-}
-
-#[test]
-fn the_runtime_bounds_are_the_circuit_crate_bounds() {
-	use zkinfer_verifier_host::{HALO2_MAX_WIDTH, HALO2_MIN_PUBLIC_INPUTS, MAX_KEY_BYTES, MAX_PROOF_BYTES, MAX_PUBLIC_INPUTS};
-	assert_eq!(HALO2_MIN_PUBLIC_INPUTS, zkinfer_circuit::synthetic::MIN_PUBLIC_INPUTS);
-	// The prover plans circuits within what the host reads.
-	assert_eq!(zkinfer_verifier_host::HALO2_MAX_K, zkinfer_circuit::CHAIN_MAX_K);
-	assert_eq!(HALO2_MAX_WIDTH, u32::from(zkinfer_circuit::circuit::MAX_WIDTH));
-	assert_eq!(MAX_KEY_BYTES, zkinfer_circuit::verify::MAX_KEY_BYTES);
-	assert_eq!(MAX_PROOF_BYTES, zkinfer_circuit::verify::MAX_PROOF_BYTES);
-	assert_eq!(MAX_PUBLIC_INPUTS, zkinfer_circuit::verify::MAX_PUBLIC_INPUTS);
-}
-
-#[test]
-fn the_halo2_verifier_binds_the_host_functions() {
-	use zkinfer_verifier_host::Halo2Kzg;
-	use zkinfer_verifier_primitives::{KeyInfo, Verifier};
-	let case = Case::fixture();
-	let inputs: Vec<[u8; 32]> = case.inputs.chunks_exact(32).map(|c| c.try_into().unwrap()).collect();
-	assert_eq!(Halo2Kzg::validate_params(&case.params), Ok(()));
-	assert_eq!(Halo2Kzg::validate_params(&case.params[1..]), Err(VerifyError::InvalidParams));
-	// Layout 2: 2w + 16 columns (advice x[w] and 3, fixed weight[w], 10 and 3 table columns).
-	let width = u32::from(case.vk[2]);
-	let shape = KeyInfo { public_inputs: 75, width, k: case.vk[1], columns: 2 * width + 16 };
-	assert_eq!(Halo2Kzg::validate_vk(&case.params, &case.vk), Ok(shape));
-	assert_eq!(Halo2Kzg::verify(&case.params, &case.vk, &inputs, &case.proof), Ok(()));
-	let mut other = inputs.clone();
-	other[1][0] ^= 1;
-	assert_eq!(Halo2Kzg::verify(&case.params, &case.vk, &other, &case.proof), Err(VerifyError::VerificationFailed));
 }

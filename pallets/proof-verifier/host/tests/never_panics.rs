@@ -46,8 +46,11 @@ fn mutated_fixtures_never_panic() {
 
 #[test]
 fn mutated_halo2_fixture_never_panics() {
-	let fixture = |name: &str| std::fs::read(format!("{}/fixtures/halo2/{name}.bin", manifest_dir().display())).unwrap();
-	let (params, vk, inputs, proof) = (fixture("params"), fixture("vk"), fixture("inputs"), fixture("proof"));
+	let fixture = |name: &str| {
+		std::fs::read(format!("{}/fixtures/halo2/{name}.bin", manifest_dir().display())).unwrap()
+	};
+	let (params, vk, inputs, proof) =
+		(fixture("params"), fixture("vk"), fixture("inputs"), fixture("proof"));
 	let mut bytes = Bytes(0x4a10_2c4f_1234_5678);
 	for _ in 0..300 {
 		let mutations = 1 + usize::from(bytes.next() % 4);

@@ -64,10 +64,13 @@ impl core::fmt::Display for VerifyError {
 		match self {
 			Self::InvalidParams => write!(f, "the verifier parameters are malformed"),
 			Self::KeyLength => write!(f, "verifying key has the wrong length"),
-			Self::UnsupportedKeyVersion(v) =>
-				write!(f, "verifying key format version {v} is not supported"),
+			Self::UnsupportedKeyVersion(v) => {
+				write!(f, "verifying key format version {v} is not supported")
+			},
 			Self::TooManyPublicInputs => write!(f, "verifying key takes too many public inputs"),
-			Self::InvalidKeyPoint(i) => write!(f, "verifying key point {i} is not a valid curve point"),
+			Self::InvalidKeyPoint(i) => {
+				write!(f, "verifying key point {i} is not a valid curve point")
+			},
 			Self::KeyIdentityPoint(i) => write!(f, "verifying key point {i} is the identity"),
 			Self::InvalidKey => write!(f, "verifying key is malformed"),
 			Self::ProofLength => write!(f, "proof has the wrong length"),
@@ -75,10 +78,14 @@ impl core::fmt::Display for VerifyError {
 			Self::ProofIdentityPoint(i) => write!(f, "proof point {i} is the identity"),
 			Self::InvalidProof => write!(f, "proof is malformed"),
 			Self::PublicInputCount => write!(f, "wrong number of public inputs for this key"),
-			Self::NonCanonicalPublicInput(i) => write!(f, "public input {i} is not below the field modulus"),
+			Self::NonCanonicalPublicInput(i) => {
+				write!(f, "public input {i} is not below the field modulus")
+			},
 			Self::VerificationFailed => write!(f, "the proof does not verify"),
 			Self::UnknownHostError => write!(f, "the node reported an unknown verification error"),
-			Self::CircuitTooLarge => write!(f, "the key's circuit has more rows than this chain verifies"),
+			Self::CircuitTooLarge => {
+				write!(f, "the key's circuit has more rows than this chain verifies")
+			},
 		}
 	}
 }
@@ -91,7 +98,7 @@ mod tests {
 	#[test]
 	fn fits_in_a_pallet_error() {
 		// A pallet error has one byte for its own variant and three for nested data.
-		assert!(VerifyError::MAX_ENCODED_SIZE <= 3);
+		const { assert!(VerifyError::MAX_ENCODED_SIZE <= 3) };
 		assert_eq!(VerifyError::InvalidKeyPoint(300).encode().len(), 3);
 	}
 }

@@ -25,6 +25,6 @@ mod verifier;
 
 pub use error::VerifyError;
 pub use statement::{statement_hash, KeyHash, StatementHash};
-pub use verifier::{KeyInfo, ProofVerifier, PublicInput, Verifier, PUBLIC_INPUT_BYTES};
 #[cfg(feature = "runtime-benchmarks")]
 pub use verifier::BenchmarkCase;
+pub use verifier::{KeyInfo, ProofVerifier, PublicInput, Verifier, PUBLIC_INPUT_BYTES};

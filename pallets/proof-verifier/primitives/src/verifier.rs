@@ -14,7 +14,16 @@ pub type PublicInput = [u8; PUBLIC_INPUT_BYTES];
 
 /// What validating a verifying key tells about it: the shape its verification cost depends on.
 #[derive(
-	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub struct KeyInfo {
 	/// The exact number of public inputs a proof under this key takes.

@@ -5,8 +5,10 @@
 use super::*;
 use crate::{pallet::Params, Error, KeyRecord, ParamsHash, WeightInfo};
 use frame_support::{assert_noop, dispatch::GetDispatchInfo, traits::ConstU32};
-use zkinfer_verifier_host::HALO2_MAX_WIDTH;
-use zkinfer_verifier_primitives::{statement_hash, KeyInfo, ProofVerifier, VerifyError};
+use zkinfer_verifier_primitives::{statement_hash, KeyInfo, ProofVerifier, Verifier, VerifyError};
+
+/// The widest halo2 key the verifier accepts.
+const HALO2_MAX_WIDTH: u32 = <crate::Halo2Kzg as Verifier>::MAX_WIDTH;
 
 type Halo2Error = Error<Test, Halo2Instance>;
 type Halo2Event = Event<Test, Halo2Instance>;
@@ -19,7 +21,11 @@ fn register_halo2(owner: u64, vk: &[u8]) -> KeyHash {
 	KeyHash::from(sp_io::hashing::blake2_256(vk))
 }
 
-fn submit(key: KeyHash, inputs: &[[u8; 32]], proof: &[u8]) -> frame_support::dispatch::DispatchResultWithPostInfo {
+fn submit(
+	key: KeyHash,
+	inputs: &[[u8; 32]],
+	proof: &[u8],
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
 	Halo2Verifier::submit_proof(
 		RuntimeOrigin::signed(BOB),
 		key,
@@ -61,7 +67,15 @@ fn a_prover_worker_proof_verifies_and_the_weight_is_refunded_to_the_key_width() 
 		let record = Keys::<Test, Halo2Instance>::get(key).unwrap();
 		assert_eq!(
 			record,
-			KeyRecord { owner: ALICE, deposit: 100 + vk.len() as Balance, public_inputs: 75, width, k, columns, references: 0 }
+			KeyRecord {
+				owner: ALICE,
+				deposit: 100 + vk.len() as Balance,
+				public_inputs: 75,
+				width,
+				k,
+				columns,
+				references: 0
+			}
 		);
 		assert_eq!(
 			<Halo2Verifier as ProofVerifier>::key_info(&key),
@@ -129,8 +143,14 @@ fn a_proof_fails_under_rotated_parameters() {
 		// Another valid SRS: the dev SRS with s·h replaced by h (s = 1).
 		let mut other = params.clone();
 		other.copy_within(32..96, 96);
-		assert_ok!(Halo2Verifier::set_params(RuntimeOrigin::root(), BoundedVec::try_from(other).unwrap()));
-		assert_noop!(submit(key, &inputs, &proof), Halo2Error::ProofRejected(VerifyError::VerificationFailed));
+		assert_ok!(Halo2Verifier::set_params(
+			RuntimeOrigin::root(),
+			BoundedVec::try_from(other).unwrap()
+		));
+		assert_noop!(
+			submit(key, &inputs, &proof),
+			Halo2Error::ProofRejected(VerifyError::VerificationFailed)
+		);
 	});
 }
 
@@ -142,7 +162,10 @@ fn malformed_halo2_parameters_and_keys_are_refused() {
 		let set = |params: Vec<u8>| {
 			Halo2Verifier::set_params(RuntimeOrigin::root(), BoundedVec::try_from(params).unwrap())
 		};
-		assert_noop!(set(params[..159].to_vec()), Halo2Error::InvalidParams(VerifyError::InvalidParams));
+		assert_noop!(
+			set(params[..159].to_vec()),
+			Halo2Error::InvalidParams(VerifyError::InvalidParams)
+		);
 		let mut off_curve = params.clone();
 		off_curve[0] ^= 1;
 		assert_noop!(set(off_curve), Halo2Error::InvalidParams(VerifyError::InvalidParams));
@@ -152,16 +175,25 @@ fn malformed_halo2_parameters_and_keys_are_refused() {
 		assert_noop!(set(non_canonical), Halo2Error::InvalidParams(VerifyError::InvalidParams));
 
 		let register = |vk: Vec<u8>| {
-			Halo2Verifier::register_vk(RuntimeOrigin::signed(ALICE), BoundedVec::try_from(vk).unwrap())
+			Halo2Verifier::register_vk(
+				RuntimeOrigin::signed(ALICE),
+				BoundedVec::try_from(vk).unwrap(),
+			)
 		};
 		// Layout 1 (before saturation) is not kept, nor is any version this build does not have.
 		for unknown in [1, 3] {
 			let mut version = vk.clone();
 			version[0] = unknown;
-			assert_noop!(register(version), Halo2Error::InvalidKey(VerifyError::UnsupportedKeyVersion(unknown)));
+			assert_noop!(
+				register(version),
+				Halo2Error::InvalidKey(VerifyError::UnsupportedKeyVersion(unknown))
+			);
 		}
 		assert_noop!(register(vk[..3].to_vec()), Halo2Error::InvalidKey(VerifyError::KeyLength));
-		assert_noop!(register(vk[..vk.len() - 1].to_vec()), Halo2Error::InvalidKey(VerifyError::InvalidKey));
+		assert_noop!(
+			register(vk[..vk.len() - 1].to_vec()),
+			Halo2Error::InvalidKey(VerifyError::InvalidKey)
+		);
 		let mut width = vk.clone();
 		width[2] = 65;
 		assert_noop!(register(width), Halo2Error::InvalidKey(VerifyError::InvalidKey));
@@ -173,7 +205,29 @@ fn try_state_catches_a_key_wider_than_the_weights_cover() {
 	new_test_ext().execute_with(|| {
 		let key = register_halo2(ALICE, &halo2_fixture().vk);
 		assert_ok!(Halo2Verifier::do_try_state());
-		Keys::<Test, Halo2Instance>::mutate(key, |r| r.as_mut().unwrap().width = HALO2_MAX_WIDTH + 1);
+		Keys::<Test, Halo2Instance>::mutate(key, |r| {
+			r.as_mut().unwrap().width = HALO2_MAX_WIDTH + 1
+		});
 		assert!(Halo2Verifier::do_try_state().is_err());
 	});
+}
+
+#[test]
+fn the_halo2_verifier_binds_the_host_functions() {
+	use crate::Halo2Kzg;
+	use zkinfer_verifier_host::fixture::halo2_fixture;
+	let f = halo2_fixture();
+	assert_eq!(Halo2Kzg::validate_params(&f.params), Ok(()));
+	assert_eq!(Halo2Kzg::validate_params(&f.params[1..]), Err(VerifyError::InvalidParams));
+	// Layout 2: 2w + 16 columns (advice x[w] and 3, fixed weight[w], 10 and 3 table columns).
+	let width = u32::from(f.vk[2]);
+	let shape = KeyInfo { public_inputs: 75, width, k: f.vk[1], columns: 2 * width + 16 };
+	assert_eq!(Halo2Kzg::validate_vk(&f.params, &f.vk), Ok(shape));
+	assert_eq!(Halo2Kzg::verify(&f.params, &f.vk, &f.public_inputs, &f.proof), Ok(()));
+	let mut other = f.public_inputs.clone();
+	other[1][0] ^= 1;
+	assert_eq!(
+		Halo2Kzg::verify(&f.params, &f.vk, &other, &f.proof),
+		Err(VerifyError::VerificationFailed)
+	);
 }

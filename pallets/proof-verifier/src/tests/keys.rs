@@ -17,7 +17,15 @@ fn registering_a_key_holds_its_deposit_and_records_it() {
 		let deposit = 100 + vk.len() as Balance;
 		assert_eq!(
 			Keys::<Test>::get(key),
-			Some(KeyRecord { owner: ALICE, deposit, public_inputs: 4, width: 1, k: 0, columns: 0, references: 0 })
+			Some(KeyRecord {
+				owner: ALICE,
+				deposit,
+				public_inputs: 4,
+				width: 1,
+				k: 0,
+				columns: 0,
+				references: 0
+			})
 		);
 		assert_eq!(held(ALICE), deposit);
 		assert_eq!(Balances::free_balance(ALICE), ENDOWMENT - deposit);
@@ -48,7 +56,10 @@ fn an_invalid_key_is_refused_with_the_verifier_reason_and_nothing_is_held() {
 		let mut vk = fixture().vk;
 		vk[0] = 9;
 		assert_noop!(
-			Groth16Verifier::register_vk(RuntimeOrigin::signed(ALICE), BoundedVec::try_from(vk).unwrap()),
+			Groth16Verifier::register_vk(
+				RuntimeOrigin::signed(ALICE),
+				BoundedVec::try_from(vk).unwrap()
+			),
 			Error::<Test>::InvalidKey(VerifyError::UnsupportedKeyVersion(9))
 		);
 		assert_eq!(held(ALICE), 0);

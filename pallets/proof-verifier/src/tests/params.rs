@@ -23,7 +23,10 @@ fn only_the_params_origin_rotates_and_only_to_valid_parameters() {
 		);
 		// Groth16 keys are self-contained: non-empty parameters are not valid for it.
 		assert_noop!(
-			Groth16Verifier::set_params(RuntimeOrigin::root(), BoundedVec::try_from(vec![1u8]).unwrap()),
+			Groth16Verifier::set_params(
+				RuntimeOrigin::root(),
+				BoundedVec::try_from(vec![1u8]).unwrap()
+			),
 			Error::<Test>::InvalidParams(VerifyError::InvalidParams)
 		);
 		assert_ok!(Groth16Verifier::set_params(RuntimeOrigin::root(), BoundedVec::new()));
@@ -36,6 +39,5 @@ fn only_the_params_origin_rotates_and_only_to_valid_parameters() {
 #[should_panic(expected = "genesis verifier parameters are not valid")]
 fn a_chain_cannot_start_with_invalid_parameters() {
 	use sp_runtime::BuildStorage;
-	let _ = crate::GenesisConfig::<Test> { params: vec![7], ..Default::default() }
-		.build_storage();
+	let _ = crate::GenesisConfig::<Test> { params: vec![7], ..Default::default() }.build_storage();
 }

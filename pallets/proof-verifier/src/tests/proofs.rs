@@ -44,7 +44,12 @@ fn a_tampered_proof_is_rejected_and_nothing_is_announced() {
 		let mut tampered = f.public_inputs.clone();
 		tampered[0][0] ^= 2;
 		assert_noop!(
-			Groth16Verifier::submit_proof(RuntimeOrigin::signed(BOB), key, inputs(&tampered), proof(&f.proof)),
+			Groth16Verifier::submit_proof(
+				RuntimeOrigin::signed(BOB),
+				key,
+				inputs(&tampered),
+				proof(&f.proof)
+			),
 			Error::<Test>::ProofRejected(VerifyError::VerificationFailed)
 		);
 	});
@@ -89,7 +94,12 @@ fn submitting_needs_a_signed_origin() {
 		let f = fixture();
 		let key = register_fixture_key();
 		assert_noop!(
-			Groth16Verifier::submit_proof(RuntimeOrigin::none(), key, inputs(&f.public_inputs), proof(&f.proof)),
+			Groth16Verifier::submit_proof(
+				RuntimeOrigin::none(),
+				key,
+				inputs(&f.public_inputs),
+				proof(&f.proof)
+			),
 			sp_runtime::DispatchError::BadOrigin
 		);
 	});

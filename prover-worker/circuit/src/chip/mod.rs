@@ -117,7 +117,9 @@ impl ModelConfig {
 
 		let cur = Rotation::cur();
 		meta.create_gate("dot product", |m| {
-			let sum = x.iter().zip(&weight).fold(m.query_fixed(c, cur), |sum, (x, w)| sum + m.query_advice(*x, cur) * m.query_fixed(*w, cur));
+			let sum = x.iter().zip(&weight).fold(m.query_fixed(c, cur), |sum, (x, w)| {
+				sum + m.query_advice(*x, cur) * m.query_fixed(*w, cur)
+			});
 			let chained = m.query_fixed(q_chain, cur) * m.query_advice(acc, Rotation::prev());
 			vec![m.query_fixed(q_dot, cur) * (sum + chained - m.query_advice(acc, cur))]
 		});
@@ -155,7 +157,9 @@ impl ModelConfig {
 		meta.create_gate("limb", |m| {
 			let q = m.query_fixed(q_limb, cur);
 			let limb = m.query_advice(lookup_in, cur);
-			let rest = m.query_advice(acc, Rotation::prev()) - limb.clone() - m.query_fixed(c, cur) * m.query_advice(acc, cur);
+			let rest = m.query_advice(acc, Rotation::prev())
+				- limb.clone()
+				- m.query_fixed(c, cur) * m.query_advice(acc, cur);
 			vec![q.clone() * rest, q * (limb - m.query_advice(lookup_out, cur))]
 		});
 		meta.create_gate("product", |m| {
@@ -164,7 +168,11 @@ impl ModelConfig {
 			vec![m.query_fixed(q_mul, cur) * (a * b - m.query_advice(acc, cur))]
 		});
 		meta.lookup("shared table", |m| {
-			let inputs: [Expression<Fr>; 3] = [m.query_fixed(tag, cur), m.query_advice(lookup_in, cur), m.query_advice(lookup_out, cur)];
+			let inputs: [Expression<Fr>; 3] = [
+				m.query_fixed(tag, cur),
+				m.query_advice(lookup_in, cur),
+				m.query_advice(lookup_out, cur),
+			];
 			inputs.into_iter().zip(table).collect()
 		});
 
@@ -236,7 +244,12 @@ pub struct LayoutCtx<'a, 'r> {
 
 impl<'a, 'r> LayoutCtx<'a, 'r> {
 	/// A context that assigns into `region`, starting at row 0.
-	pub fn new(region: &'a mut Region<'r, Fr>, config: &'a ModelConfig, tables: &'a TableSet, quant: Quant) -> Self {
+	pub fn new(
+		region: &'a mut Region<'r, Fr>,
+		config: &'a ModelConfig,
+		tables: &'a TableSet,
+		quant: Quant,
+	) -> Self {
 		Self::with_region(Some(region), config, tables, quant)
 	}
 
@@ -245,9 +258,28 @@ impl<'a, 'r> LayoutCtx<'a, 'r> {
 		Self::with_region(None, config, tables, quant)
 	}
 
-	fn with_region(region: Option<&'a mut Region<'r, Fr>>, config: &'a ModelConfig, tables: &'a TableSet, quant: Quant) -> Self {
-		let ranges = tables.kinds().iter().map(|&kind| (kind, TableSet::output_range(kind, &quant))).collect();
-		Self { region, width: config.width(), config, tables, quant, row: 0, constants: BTreeMap::new(), ranges, failure: None }
+	fn with_region(
+		region: Option<&'a mut Region<'r, Fr>>,
+		config: &'a ModelConfig,
+		tables: &'a TableSet,
+		quant: Quant,
+	) -> Self {
+		let ranges = tables
+			.kinds()
+			.iter()
+			.map(|&kind| (kind, TableSet::output_range(kind, &quant)))
+			.collect();
+		Self {
+			region,
+			width: config.width(),
+			config,
+			tables,
+			quant,
+			row: 0,
+			constants: BTreeMap::new(),
+			ranges,
+			failure: None,
+		}
 	}
 
 	/// Rows used so far.
@@ -273,12 +305,23 @@ impl<'a, 'r> LayoutCtx<'a, 'r> {
 
 	/// Fails with `reason` (kept for [`Self::failure`]).
 	fn fail<T>(&mut self, reason: String) -> Result<T, Error> {
-		self.failure = Some(reason);
-		Err(Error::Synthesis)
+		Err(self.refuse(reason))
+	}
+
+	/// The error of a layout refused for `reason`: halo2's `Synthesis`, with the reason kept for
+	/// [`Self::failure`] (halo2's error type carries no message).
+	pub fn refuse(&mut self, reason: impl core::fmt::Display) -> Error {
+		self.failure = Some(reason.to_string());
+		Error::Synthesis
 	}
 
 	/// A wire of `bound`, refused if the integer inference or the circuit could not carry it.
-	fn bounded(&mut self, cell: Option<Cell>, value: Value<i64>, bound: Bound) -> Result<Wire, Error> {
+	fn bounded(
+		&mut self,
+		cell: Option<Cell>,
+		value: Value<i64>,
+		bound: Bound,
+	) -> Result<Wire, Error> {
 		if !bound.is_safe() {
 			return self.fail(format!(
 				"intermediate values may reach {}, beyond the 2^62 the circuit carries (smaller weights or scales are needed)",
@@ -307,11 +350,15 @@ impl<'a, 'r> LayoutCtx<'a, 'r> {
 	}
 
 	fn advice(&mut self, column: Column<Advice>, row: usize, value: Value<i64>) -> Option<Cell> {
-		self.region.as_mut().map(|region| region.assign_advice(column, row, value.map(fr_from_i64)).cell())
+		self.region
+			.as_mut()
+			.map(|region| region.assign_advice(column, row, value.map(fr_from_i64)).cell())
 	}
 
 	fn advice_fr(&mut self, column: Column<Advice>, row: usize, value: Value<Fr>) -> Option<Cell> {
-		self.region.as_mut().map(|region| region.assign_advice(column, row, value).cell())
+		self.region
+			.as_mut()
+			.map(|region| region.assign_advice(column, row, value).cell())
 	}
 
 	fn fixed(&mut self, column: Column<Fixed>, row: usize, value: Fr) {
@@ -333,7 +380,13 @@ impl<'a, 'r> LayoutCtx<'a, 'r> {
 	pub fn binding(&mut self) -> Result<(), Error> {
 		let row = self.take_rows(1);
 		if let Some(region) = self.region.as_mut() {
-			region.assign_advice_from_instance(|| "job binding", self.config.instance, 0, self.config.x[0], row)?;
+			region.assign_advice_from_instance(
+				|| "job binding",
+				self.config.instance,
+				0,
+				self.config.x[0],
+				row,
+			)?;
 		}
 		Ok(())
 	}
@@ -345,7 +398,17 @@ impl<'a, 'r> LayoutCtx<'a, 'r> {
 		let tag = self.tag(TableKind::Relu)?;
 		let row = self.take_rows(1);
 		let cell = match self.region.as_mut() {
-			Some(region) => Some(region.assign_advice_from_instance(|| "input", self.config.instance, instance_row, self.config.lookup_in, row)?.cell()),
+			Some(region) => Some(
+				region
+					.assign_advice_from_instance(
+						|| "input",
+						self.config.instance,
+						instance_row,
+						self.config.lookup_in,
+						row,
+					)?
+					.cell(),
+			),
 			None => None,
 		};
 		self.advice(self.config.lookup_out, row, value.map(|v| v.max(0)));
@@ -361,7 +424,16 @@ impl<'a, 'r> LayoutCtx<'a, 'r> {
 		}
 		let row = self.take_rows(1);
 		let cell = match self.region.as_mut() {
-			Some(region) => Some(region.assign_advice_from_constant(|| "constant", self.config.x[0], row, fr_from_i64(v))?.cell()),
+			Some(region) => Some(
+				region
+					.assign_advice_from_constant(
+						|| "constant",
+						self.config.x[0],
+						row,
+						fr_from_i64(v),
+					)?
+					.cell(),
+			),
 			None => None,
 		};
 		let wire = self.bounded(cell, Value::known(v), Bound::exact(v))?;
@@ -375,7 +447,8 @@ impl<'a, 'r> LayoutCtx<'a, 'r> {
 	///
 	/// Returns the last row's `acc`. No terms: one row with `acc = bias`.
 	pub fn dot(&mut self, terms: &[(Wire, i64)], bias: i64) -> Result<Wire, Error> {
-		let chunks: Vec<&[(Wire, i64)]> = if terms.is_empty() { vec![&[]] } else { terms.chunks(self.width).collect() };
+		let chunks: Vec<&[(Wire, i64)]> =
+			if terms.is_empty() { vec![&[]] } else { terms.chunks(self.width).collect() };
 		let first = self.take_rows(chunks.len());
 		let mut sum = Value::known(bias);
 		let mut bound = Bound::exact(bias);
@@ -385,8 +458,9 @@ impl<'a, 'r> LayoutCtx<'a, 'r> {
 			for (i, (wire, coefficient)) in chunk.iter().enumerate() {
 				self.copy(wire, self.config.x[i], row);
 				self.fixed(self.config.weight[i], row, fr_from_i64(*coefficient));
-				sum = sum.zip(wire.value).map(|(s, v)| s.wrapping_add(v.wrapping_mul(*coefficient)));
-				bound = bound.add(wire.bound.scale(*coefficient));
+				sum =
+					sum.zip(wire.value).map(|(s, v)| s.wrapping_add(v.wrapping_mul(*coefficient)));
+				bound = bound + wire.bound.scale(*coefficient);
 			}
 			self.fixed(self.config.c, row, fr_from_i64(if j == 0 { bias } else { 0 }));
 			self.fixed(self.config.q_dot, row, Fr::one());
@@ -416,7 +490,11 @@ impl<'a, 'r> LayoutCtx<'a, 'r> {
 		let excess = quotient_bound.excess(lo, hi);
 		let limbs = limbs_for(excess, quant.domain_bits);
 		let row = self.take_rows(2);
-		let parts = x.value.map(|v| rescale(v, shift).unwrap_or((0, 0)));
+		// The integer inference refuses a model whose rescale overflows; a witness that does
+		// so anyway is refused here, never laid out as another value.
+		let parts = x.value.map(|v| rescale(v, shift));
+		parts.error_if_known_and(Option::is_none)?;
+		let parts = parts.map(|p| p.unwrap_or_default());
 		let quotient = parts.map(|(q, _)| q);
 		let remainder = parts.map(|(_, r)| r);
 		let clamped = quotient.map(|q| quant.clamp(q));
@@ -430,7 +508,11 @@ impl<'a, 'r> LayoutCtx<'a, 'r> {
 		self.fixed(self.config.c, row, fr_from_i64(1i64 << shift));
 		self.fixed(self.config.tag, row, Fr::from(act_tag));
 		self.fixed(self.config.q_rescale, row, Fr::one());
-		self.fixed(self.config.use_output, row, if function.uses_table_output() { Fr::one() } else { Fr::zero() });
+		self.fixed(
+			self.config.use_output,
+			row,
+			if function.uses_table_output() { Fr::one() } else { Fr::zero() },
+		);
 
 		let y = self.advice(self.config.x[0], row + 1, output);
 		self.advice(self.config.lookup_in, row + 1, remainder);
@@ -454,7 +536,9 @@ impl<'a, 'r> LayoutCtx<'a, 'r> {
 	pub fn lookup(&mut self, x: &Wire, kind: TableKind) -> Result<Wire, Error> {
 		let quant = self.quant;
 		if !x.bound.within(quant.domain_min(), quant.domain_max()) {
-			return self.fail(format!("a table read of {kind:?} on values that may leave the lookup domain"));
+			return self.fail(format!(
+				"a table read of {kind:?} on values that may leave the lookup domain"
+			));
 		}
 		let tag = self.tag(kind)?;
 		let row = self.take_rows(1);
@@ -471,7 +555,9 @@ impl<'a, 'r> LayoutCtx<'a, 'r> {
 	pub fn clamp_and_read(&mut self, x: &Wire, function: TableFunction) -> Result<Wire, Error> {
 		let quant = self.quant;
 		if x.bound.within(quant.domain_min(), quant.domain_max()) {
-			return if function.uses_table_output() { self.lookup(x, function.table()) } else {
+			return if function.uses_table_output() {
+				self.lookup(x, function.table())
+			} else {
 				self.lookup(x, function.table())?;
 				Ok(x.clone())
 			};
@@ -487,7 +573,7 @@ impl<'a, 'r> LayoutCtx<'a, 'r> {
 		self.fixed(self.config.q_mul, row, Fr::one());
 		let value = a.value.zip(b.value).map(|(a, b)| a.wrapping_mul(b));
 		let cell = self.advice(self.config.acc, row, value);
-		self.bounded(cell, value, a.bound.mul(b.bound))
+		self.bounded(cell, value, a.bound * b.bound)
 	}
 
 	/// `|d|`, range-checked:
@@ -552,7 +638,11 @@ impl<'a, 'r> LayoutCtx<'a, 'r> {
 			rest = rest.map(|r| r >> bits);
 			self.advice(self.config.lookup_in, row, limb);
 			self.advice(self.config.lookup_out, row, limb);
-			self.advice(self.config.acc, row, if last { Value::known(0) } else { rest.map(|r| r as i64) });
+			self.advice(
+				self.config.acc,
+				row,
+				if last { Value::known(0) } else { rest.map(|r| r as i64) },
+			);
 			self.fixed(self.config.tag, row, Fr::from(tag));
 			self.fixed(self.config.q_limb, row, Fr::one());
 			self.fixed(self.config.c, row, if last { Fr::zero() } else { Fr::from(1u64 << bits) });
@@ -562,7 +652,10 @@ impl<'a, 'r> LayoutCtx<'a, 'r> {
 
 	/// The values table `kind` yields.
 	fn range_of(&self, kind: TableKind) -> Bound {
-		self.ranges.get(&kind).copied().unwrap_or_else(|| TableSet::output_range(kind, &self.quant))
+		self.ranges
+			.get(&kind)
+			.copied()
+			.unwrap_or_else(|| TableSet::output_range(kind, &self.quant))
 	}
 }
 

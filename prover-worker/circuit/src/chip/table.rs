@@ -41,13 +41,14 @@ impl TableKind {
 		match *self {
 			Self::Range(_) => x,
 			Self::Relu => x.max(0),
-			Self::LeakyRelu(alpha) =>
+			Self::LeakyRelu(alpha) => {
 				if x >= 0 {
 					x
 				} else {
 					// |x| < 2^20 and |alpha| < 2^40 after quantization bounds: no overflow.
 					rescale(x.saturating_mul(alpha), q.weight_bits).map_or(0, |(y, _)| y)
-				},
+				}
+			},
 			Self::Sigmoid => real(|v| 1.0 / (1.0 + libm::exp(-v))),
 			Self::Tanh => real(libm::tanh),
 		}

@@ -16,7 +16,10 @@ use crate::{
 const QUANT: Quant = Quant { act_bits: 4, weight_bits: 4, domain_bits: 8 };
 
 /// Fills the lookup table with the Relu and `Range(4)` blocks; returns their tags.
-fn load_tables(config: &ModelConfig, layouter: &mut impl Layouter<Fr>) -> Result<(u64, u64), Error> {
+fn load_tables(
+	config: &ModelConfig,
+	layouter: &mut impl Layouter<Fr>,
+) -> Result<(u64, u64), Error> {
 	let tables = TableSet::new(vec![TableKind::Relu, TableKind::Range(4)]);
 	layouter.assign_table(
 		|| "table",
@@ -51,7 +54,16 @@ struct Cells {
 impl Cells {
 	/// `acc = 3·20 + 2·30 - 20 = 100`; `100 + 8 = 6·16 + 12`; `relu(6) = 6`.
 	fn honest() -> Self {
-		Self { x: [20, 30], acc: 100, quotient: 6, table_out: 6, remainder: 12, output: 6, rescale_input: None, full_quotient: None }
+		Self {
+			x: [20, 30],
+			acc: 100,
+			quotient: 6,
+			table_out: 6,
+			remainder: 12,
+			output: 6,
+			rescale_input: None,
+			full_quotient: None,
+		}
 	}
 }
 
@@ -70,7 +82,11 @@ impl Circuit<Fr> for ChipCircuit {
 		ModelConfig::configure(meta, 2)
 	}
 
-	fn synthesize(&self, config: ModelConfig, mut layouter: impl Layouter<Fr>) -> Result<(), Error> {
+	fn synthesize(
+		&self,
+		config: ModelConfig,
+		mut layouter: impl Layouter<Fr>,
+	) -> Result<(), Error> {
 		let (relu, range) = load_tables(&config, &mut layouter)?;
 		let c = self.0;
 		layouter.assign_region(
@@ -87,7 +103,9 @@ impl Circuit<Fr> for ChipCircuit {
 				region.assign_fixed(config.q_dot, 1, Fr::one());
 				let acc = region.assign_advice(config.acc, 1, v(c.acc)).cell();
 				// rows 2-3: rescale by 2^4 with Relu
-				let input = region.assign_advice(config.x[0], 2, v(c.rescale_input.unwrap_or(c.acc))).cell();
+				let input = region
+					.assign_advice(config.x[0], 2, v(c.rescale_input.unwrap_or(c.acc)))
+					.cell();
 				region.constrain_equal(acc, input);
 				// The full quotient (acc) equals the clamped one (lookup_in): no clamp here.
 				region.assign_advice(config.acc, 2, v(c.full_quotient.unwrap_or(c.quotient)));
@@ -109,14 +127,20 @@ impl Circuit<Fr> for ChipCircuit {
 }
 
 fn failures(cells: Cells) -> Vec<VerifyFailure> {
-	MockProver::run(10, &ChipCircuit(cells), vec![vec![]]).unwrap().verify().err().unwrap_or_default()
+	MockProver::run(10, &ChipCircuit(cells), vec![vec![]])
+		.unwrap()
+		.verify()
+		.err()
+		.unwrap_or_default()
 }
 
 fn gate_failures(failures: &[VerifyFailure]) -> Vec<String> {
 	failures
 		.iter()
 		.filter_map(|f| match f {
-			VerifyFailure::ConstraintNotSatisfied { constraint, .. } => Some(format!("{constraint}")),
+			VerifyFailure::ConstraintNotSatisfied { constraint, .. } => {
+				Some(format!("{constraint}"))
+			},
 			_ => None,
 		})
 		.collect()
@@ -130,7 +154,16 @@ fn lookup_failures(failures: &[VerifyFailure]) -> usize {
 fn honest_cells_satisfy_every_gate_and_lookup() {
 	assert!(failures(Cells::honest()).is_empty());
 	// Negative value through Relu: acc = 3·(-20) + 2·10 - 20 = -60; -60 + 8 = -4·16 + 12.
-	let negative = Cells { x: [-20, 10], acc: -60, quotient: -4, table_out: 0, remainder: 12, output: 0, rescale_input: None, full_quotient: None };
+	let negative = Cells {
+		x: [-20, 10],
+		acc: -60,
+		quotient: -4,
+		table_out: 0,
+		remainder: 12,
+		output: 0,
+		rescale_input: None,
+		full_quotient: None,
+	};
 	assert!(failures(negative).is_empty());
 }
 
@@ -151,7 +184,8 @@ fn a_wrong_quotient_fails_the_rescale_gate() {
 #[test]
 fn a_remainder_outside_its_range_fails_the_lookup() {
 	// 7·16 - 4 = 108 satisfies the rescale equation, but -4 is not in [0, 16).
-	let f = failures(Cells { quotient: 7, table_out: 7, output: 7, remainder: -4, ..Cells::honest() });
+	let f =
+		failures(Cells { quotient: 7, table_out: 7, output: 7, remainder: -4, ..Cells::honest() });
 	assert!(gate_failures(&f).is_empty(), "{f:?}");
 	assert_eq!(lookup_failures(&f), 1, "{f:?}");
 }
@@ -174,7 +208,13 @@ fn a_wrong_activation_value_fails_the_lookup() {
 fn a_copy_that_differs_fails_the_permutation() {
 	// The rescale reads 116 instead of the dot product's 100, and is consistent with it
 	// (116 + 8 = 7·16 + 12): only the copy constraint between the two cells breaks.
-	let f = failures(Cells { rescale_input: Some(116), quotient: 7, table_out: 7, output: 7, ..Cells::honest() });
+	let f = failures(Cells {
+		rescale_input: Some(116),
+		quotient: 7,
+		table_out: 7,
+		output: 7,
+		..Cells::honest()
+	});
 	assert!(!f.is_empty());
 	assert!(f.iter().all(|f| matches!(f, VerifyFailure::Permutation { .. })), "{f:?}");
 }
@@ -220,7 +260,11 @@ impl Circuit<Fr> for ClampCircuit {
 		ModelConfig::configure(meta, 1)
 	}
 
-	fn synthesize(&self, config: ModelConfig, mut layouter: impl Layouter<Fr>) -> Result<(), Error> {
+	fn synthesize(
+		&self,
+		config: ModelConfig,
+		mut layouter: impl Layouter<Fr>,
+	) -> Result<(), Error> {
 		let (relu, range) = load_tables(&config, &mut layouter)?;
 		let c = self.0;
 		layouter.assign_region(
@@ -253,7 +297,11 @@ impl Circuit<Fr> for ClampCircuit {
 					region.assign_advice(config.acc, row, v(if i == 0 { c.rest } else { 0 }));
 					region.assign_fixed(config.tag, row, Fr::from(relu));
 					region.assign_fixed(config.q_limb, row, Fr::one());
-					region.assign_fixed(config.c, row, if i == 0 { Fr::from(128) } else { Fr::zero() });
+					region.assign_fixed(
+						config.c,
+						row,
+						if i == 0 { Fr::from(128) } else { Fr::zero() },
+					);
 				}
 				Ok(())
 			},
@@ -262,27 +310,50 @@ impl Circuit<Fr> for ClampCircuit {
 }
 
 fn clamp_failures(cells: ClampCells) -> Vec<VerifyFailure> {
-	MockProver::run(10, &ClampCircuit(cells), vec![vec![]]).unwrap().verify().err().unwrap_or_default()
+	MockProver::run(10, &ClampCircuit(cells), vec![vec![]])
+		.unwrap()
+		.verify()
+		.err()
+		.unwrap_or_default()
 }
 
 #[test]
 fn an_honest_clamp_satisfies_every_gate_at_either_edge() {
-	assert!(clamp_failures(ClampCells::honest()).is_empty(), "{:?}", clamp_failures(ClampCells::honest()));
-	assert!(clamp_failures(ClampCells::honest_low()).is_empty(), "{:?}", clamp_failures(ClampCells::honest_low()));
+	assert!(
+		clamp_failures(ClampCells::honest()).is_empty(),
+		"{:?}",
+		clamp_failures(ClampCells::honest())
+	);
+	assert!(
+		clamp_failures(ClampCells::honest_low()).is_empty(),
+		"{:?}",
+		clamp_failures(ClampCells::honest_low())
+	);
 }
 
 #[test]
 fn a_clamp_to_the_wrong_edge_fails_the_clamp_gate() {
 	// The quotient is above the domain: claiming the low edge (distance 316) breaks the
 	// sign condition.
-	let f = clamp_failures(ClampCells { clamped: -128, distance: 316, limbs: [60, 2], rest: 2, ..ClampCells::honest() });
+	let f = clamp_failures(ClampCells {
+		clamped: -128,
+		distance: 316,
+		limbs: [60, 2],
+		rest: 2,
+		..ClampCells::honest()
+	});
 	assert!(gate_failures(&f).iter().any(|g| g.contains("clamp")), "{f:?}");
 }
 
 #[test]
 fn a_clamp_to_a_value_inside_the_domain_fails_the_clamp_gate() {
 	// "Clamping" 188 to 100 (a value the table would accept) at distance 88.
-	let f = clamp_failures(ClampCells { clamped: 100, distance: 88, limbs: [88, 0], ..ClampCells::honest() });
+	let f = clamp_failures(ClampCells {
+		clamped: 100,
+		distance: 88,
+		limbs: [88, 0],
+		..ClampCells::honest()
+	});
 	assert!(gate_failures(&f).iter().any(|g| g.contains("clamp")), "{f:?}");
 }
 
@@ -291,7 +362,13 @@ fn a_negative_distance_fails_its_range_check() {
 	// The field's −61 satisfies t² = d², but is no non-negative limb sum.
 	let f = clamp_failures(ClampCells { distance: -61, limbs: [-61, 0], ..ClampCells::honest() });
 	assert!(!f.is_empty());
-	assert!(f.iter().all(|f| matches!(f, VerifyFailure::Lookup { .. } | VerifyFailure::ConstraintNotSatisfied { .. })), "{f:?}");
+	assert!(
+		f.iter().all(|f| matches!(
+			f,
+			VerifyFailure::Lookup { .. } | VerifyFailure::ConstraintNotSatisfied { .. }
+		)),
+		"{f:?}"
+	);
 	assert!(lookup_failures(&f) > 0, "{f:?}");
 }
 
@@ -305,7 +382,13 @@ fn limbs_that_do_not_add_up_fail_the_limb_gate() {
 fn without_the_clamp_the_table_must_read_the_quotient_itself() {
 	// 100 + 8 = 6·16 + 12, but the table reads 5 (a value it holds): only the rescale's
 	// "no clamp" constraint breaks.
-	let f = failures(Cells { full_quotient: Some(6), quotient: 5, table_out: 5, output: 5, ..Cells::honest() });
+	let f = failures(Cells {
+		full_quotient: Some(6),
+		quotient: 5,
+		table_out: 5,
+		output: 5,
+		..Cells::honest()
+	});
 	assert!(gate_failures(&f).iter().any(|g| g.contains("rescale")), "{f:?}");
 	assert_eq!(lookup_failures(&f), 0, "{f:?}");
 }

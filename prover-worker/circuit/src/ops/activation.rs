@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::OpError;
+use super::{input, Arity, OpError, Operator, Provable, Quantize};
 use crate::{
 	chip::{LayoutCtx, TableFunction, TableKind, Wire},
 	quant::{Overflow, Quant},
@@ -80,17 +80,57 @@ pub struct ActivationOp<W> {
 	pub activation: Activation<W>,
 }
 
-impl ActivationOp<f64> {
-	/// Quantizes the parameters.
-	pub fn quantize(&self, q: &Quant) -> ActivationOp<i64> {
+impl Quantize for ActivationOp<f64> {
+	type Quantized = ActivationOp<i64>;
+	fn quantize(&self, q: &Quant) -> ActivationOp<i64> {
 		ActivationOp { activation: self.activation.quantize(q) }
+	}
+}
+
+impl<W: Copy> Operator<W> for ActivationOp<W> {
+	fn name(&self) -> &'static str {
+		"Activation"
+	}
+	fn arity(&self) -> Arity {
+		Arity::Exactly(1)
+	}
+	fn infer_shape(&self, inputs: &[&[usize]]) -> Result<Vec<usize>, OpError> {
+		Ok(input(inputs, 0)?.to_vec())
+	}
+	fn activation(&self) -> Option<&Activation<W>> {
+		Some(&self.activation)
+	}
+}
+
+/// Its table is its activation's (the default [`Provable::tables`]).
+impl Provable for ActivationOp<i64> {
+	fn eval(
+		&self,
+		inputs: &[&Tensor<i64>],
+		q: &Quant,
+		overflow: Overflow,
+	) -> Result<Tensor<i64>, OpError> {
+		ActivationOp::eval(self, input(inputs, 0)?, q, overflow)
+	}
+	fn layout(
+		&self,
+		inputs: &[&Tensor<Wire>],
+		ctx: &mut LayoutCtx<'_, '_>,
+	) -> Result<Tensor<Wire>, SynthesisError> {
+		let x = input(inputs, 0).map_err(|e| ctx.refuse(e))?;
+		ActivationOp::layout(self, x, ctx)
 	}
 }
 
 impl ActivationOp<i64> {
 	/// Integer inference: each element saturated to the lookup domain (or refused outside it,
 	/// as `overflow` says), then the activation.
-	pub fn eval(&self, x: &Tensor<i64>, q: &Quant, overflow: Overflow) -> Result<Tensor<i64>, OpError> {
+	pub fn eval(
+		&self,
+		x: &Tensor<i64>,
+		q: &Quant,
+		overflow: Overflow,
+	) -> Result<Tensor<i64>, OpError> {
 		x.try_map(|&v| {
 			let v = q.fit(v, overflow).ok_or(OpError::OutOfDomain { value: v })?;
 			Ok(self.activation.apply(v, q))
@@ -99,7 +139,11 @@ impl ActivationOp<i64> {
 
 	/// Circuit layout: one table row per element whose bound lies in the domain, a clamp and
 	/// the read otherwise ([`LayoutCtx::clamp_and_read`]).
-	pub fn layout(&self, x: &Tensor<Wire>, ctx: &mut LayoutCtx<'_, '_>) -> Result<Tensor<Wire>, SynthesisError> {
+	pub fn layout(
+		&self,
+		x: &Tensor<Wire>,
+		ctx: &mut LayoutCtx<'_, '_>,
+	) -> Result<Tensor<Wire>, SynthesisError> {
 		let function = self.activation.function();
 		x.try_map(|w| ctx.clamp_and_read(w, function))
 	}

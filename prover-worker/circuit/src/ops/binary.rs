@@ -6,9 +6,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{broadcast_shapes, broadcast_source, OpError};
+use super::{
+	broadcast_shapes, broadcast_source, input, Arity, OpError, Operator, Provable, Quantize,
+};
 use crate::{
-	chip::{LayoutCtx, TableFunction, Wire},
+	chip::{LayoutCtx, TableFunction, TableKind, Wire},
 	quant::{rescale, Overflow, Quant},
 	tensor::{unflatten, Tensor},
 };
@@ -43,19 +45,29 @@ pub struct Binary {
 	pub kind: BinaryKind,
 }
 
+/// A broadcast's output shape and the operand pairs of its elements, in order.
+type Broadcast<'t, T> = (Vec<usize>, Vec<(&'t T, &'t T)>);
+
 impl Binary {
 	/// The broadcast output shape.
 	pub fn output_shape(&self, a: &[usize], b: &[usize]) -> Result<Vec<usize>, OpError> {
 		broadcast_shapes(a, b)
 	}
 
-	fn pairs<'t, T>(&self, a: &'t Tensor<T>, b: &'t Tensor<T>) -> Result<(Vec<usize>, Vec<(&'t T, &'t T)>), OpError> {
+	fn pairs<'t, T>(
+		&self,
+		a: &'t Tensor<T>,
+		b: &'t Tensor<T>,
+	) -> Result<Broadcast<'t, T>, OpError> {
 		let shape = self.output_shape(a.shape(), b.shape())?;
 		let count = crate::tensor::element_count(&shape).ok_or(OpError::Overflow)?;
 		let pairs = (0..count)
 			.map(|flat| {
 				let index = unflatten(&shape, flat);
-				(&a.data()[broadcast_source(a.shape(), &index)], &b.data()[broadcast_source(b.shape(), &index)])
+				(
+					&a.data()[broadcast_source(a.shape(), &index)],
+					&b.data()[broadcast_source(b.shape(), &index)],
+				)
 			})
 			.collect();
 		Ok((shape, pairs))
@@ -63,7 +75,13 @@ impl Binary {
 
 	/// Integer inference (a product saturated, or refused, beyond the domain as `overflow`
 	/// says).
-	pub fn eval(&self, a: &Tensor<i64>, b: &Tensor<i64>, q: &Quant, overflow: Overflow) -> Result<Tensor<i64>, OpError> {
+	pub fn eval(
+		&self,
+		a: &Tensor<i64>,
+		b: &Tensor<i64>,
+		q: &Quant,
+		overflow: Overflow,
+	) -> Result<Tensor<i64>, OpError> {
 		let (shape, pairs) = self.pairs(a, b)?;
 		let values = pairs
 			.into_iter()
@@ -71,7 +89,9 @@ impl Binary {
 				BinaryKind::Add => x.checked_add(y).ok_or(OpError::Overflow),
 				BinaryKind::Sub => x.checked_sub(y).ok_or(OpError::Overflow),
 				BinaryKind::Mul => {
-					let (value, _) = rescale(x.checked_mul(y).ok_or(OpError::Overflow)?, q.act_bits).ok_or(OpError::Overflow)?;
+					let (value, _) =
+						rescale(x.checked_mul(y).ok_or(OpError::Overflow)?, q.act_bits)
+							.ok_or(OpError::Overflow)?;
 					q.fit(value, overflow).ok_or(OpError::OutOfDomain { value })
 				},
 			})
@@ -80,8 +100,13 @@ impl Binary {
 	}
 
 	/// Circuit layout: a dot row `a ± b`, or a product row and a rescale block.
-	pub fn layout(&self, a: &Tensor<Wire>, b: &Tensor<Wire>, ctx: &mut LayoutCtx<'_, '_>) -> Result<Tensor<Wire>, SynthesisError> {
-		let (shape, pairs) = self.pairs(a, b).map_err(|_| SynthesisError::Synthesis)?;
+	pub fn layout(
+		&self,
+		a: &Tensor<Wire>,
+		b: &Tensor<Wire>,
+		ctx: &mut LayoutCtx<'_, '_>,
+	) -> Result<Tensor<Wire>, SynthesisError> {
+		let (shape, pairs) = self.pairs(a, b).map_err(|e| ctx.refuse(e))?;
 		let shift = ctx.quant().act_bits;
 		let values = pairs
 			.into_iter()
@@ -94,7 +119,55 @@ impl Binary {
 				},
 			})
 			.collect::<Result<Vec<_>, _>>()?;
-		Tensor::new(shape, values).ok_or(SynthesisError::Synthesis)
+		Tensor::new(shape, values)
+			.ok_or_else(|| ctx.refuse("the outputs do not fill the output shape"))
+	}
+}
+
+impl<W> Operator<W> for Binary {
+	fn name(&self) -> &'static str {
+		self.kind.name()
+	}
+	fn arity(&self) -> Arity {
+		Arity::Exactly(2)
+	}
+	fn infer_shape(&self, inputs: &[&[usize]]) -> Result<Vec<usize>, OpError> {
+		self.output_shape(input(inputs, 0)?, input(inputs, 1)?)
+	}
+}
+
+impl Quantize for Binary {
+	type Quantized = Self;
+	fn quantize(&self, _: &Quant) -> Self {
+		self.clone()
+	}
+}
+
+impl Provable for Binary {
+	fn eval(
+		&self,
+		inputs: &[&Tensor<i64>],
+		q: &Quant,
+		overflow: Overflow,
+	) -> Result<Tensor<i64>, OpError> {
+		Binary::eval(self, input(inputs, 0)?, input(inputs, 1)?, q, overflow)
+	}
+	fn layout(
+		&self,
+		inputs: &[&Tensor<Wire>],
+		ctx: &mut LayoutCtx<'_, '_>,
+	) -> Result<Tensor<Wire>, SynthesisError> {
+		let (a, b) = (
+			input(inputs, 0).map_err(|e| ctx.refuse(e))?,
+			input(inputs, 1).map_err(|e| ctx.refuse(e))?,
+		);
+		Binary::layout(self, a, b, ctx)
+	}
+	/// A product is rescaled by `act_bits`, which reads that range table.
+	fn tables(&self, q: &Quant, tables: &mut Vec<TableKind>) {
+		if self.kind == BinaryKind::Mul {
+			tables.push(TableKind::Range(q.act_bits));
+		}
 	}
 }
 

@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Activation, OpError};
+use super::{input, Activation, Arity, OpError, Operator, Provable, Quantize};
 use crate::{
-	chip::{LayoutCtx, Wire},
+	chip::{LayoutCtx, TableKind, Wire},
 	quant::{rescale, Overflow, Quant},
 	tensor::{element_count, flat_index, unflatten, Tensor},
 };
@@ -40,14 +40,21 @@ pub struct Lowered<W> {
 
 /// Integer inference of a lowered linear operator: per output, the sum, the rescale, the
 /// saturation (or refusal, as `overflow` says) to the lookup domain, the activation.
-pub fn eval(op: &Lowered<i64>, x: &Tensor<i64>, q: &Quant, overflow: Overflow) -> Result<Tensor<i64>, OpError> {
+pub fn eval(
+	op: &Lowered<i64>,
+	x: &Tensor<i64>,
+	q: &Quant,
+	overflow: Overflow,
+) -> Result<Tensor<i64>, OpError> {
 	let values = op
 		.rows
 		.iter()
 		.map(|row| {
 			let acc = row.terms.iter().try_fold(row.bias, |acc, &(i, w)| {
-				let xi = *x.data().get(i).ok_or(OpError::Shape("term index out of range".into()))?;
-				acc.checked_add(w.checked_mul(xi).ok_or(OpError::Overflow)?).ok_or(OpError::Overflow)
+				let xi =
+					*x.data().get(i).ok_or(OpError::Shape("term index out of range".into()))?;
+				acc.checked_add(w.checked_mul(xi).ok_or(OpError::Overflow)?)
+					.ok_or(OpError::Overflow)
 			})?;
 			let (value, _) = rescale(acc, q.weight_bits).ok_or(OpError::Overflow)?;
 			let value = q.fit(value, overflow).ok_or(OpError::OutOfDomain { value })?;
@@ -59,7 +66,11 @@ pub fn eval(op: &Lowered<i64>, x: &Tensor<i64>, q: &Quant, overflow: Overflow) -
 
 /// Circuit layout of a lowered linear operator: per output, dot-product rows then a rescale
 /// block whose table read applies the activation.
-pub fn layout(op: &Lowered<i64>, x: &Tensor<Wire>, ctx: &mut LayoutCtx<'_, '_>) -> Result<Tensor<Wire>, SynthesisError> {
+pub fn layout(
+	op: &Lowered<i64>,
+	x: &Tensor<Wire>,
+	ctx: &mut LayoutCtx<'_, '_>,
+) -> Result<Tensor<Wire>, SynthesisError> {
 	let shift = ctx.quant().weight_bits;
 	let outputs = op
 		.rows
@@ -68,14 +79,79 @@ pub fn layout(op: &Lowered<i64>, x: &Tensor<Wire>, ctx: &mut LayoutCtx<'_, '_>) 
 			let terms = row
 				.terms
 				.iter()
-				.map(|&(i, w)| x.data().get(i).map(|wire| (wire.clone(), w)).ok_or(SynthesisError::Synthesis))
+				.map(|&(i, w)| match x.data().get(i) {
+					Some(wire) => Ok((wire.clone(), w)),
+					None => Err(ctx.refuse(format!("a term reads input {i} of {}", x.len()))),
+				})
 				.collect::<Result<Vec<_>, _>>()?;
 			let acc = ctx.dot(&terms, row.bias)?;
 			ctx.rescale(&acc, shift, op.activation.function())
 		})
 		.collect::<Result<Vec<_>, _>>()?;
-	Tensor::new(op.output_shape.clone(), outputs).ok_or(SynthesisError::Synthesis)
+	Tensor::new(op.output_shape.clone(), outputs)
+		.ok_or_else(|| ctx.refuse("the outputs do not fill the output shape"))
 }
+
+/// [`Operator`], [`Quantize`] and [`Provable`] for a linear operator: one input, its lowering,
+/// the fused activation, and the weight-scale range table its rescale reads.
+macro_rules! linear_operator {
+	($ty:ident, $name:literal) => {
+		impl<W: Copy> Operator<W> for $ty<W> {
+			fn name(&self) -> &'static str {
+				$name
+			}
+			fn arity(&self) -> Arity {
+				Arity::Exactly(1)
+			}
+			fn infer_shape(&self, inputs: &[&[usize]]) -> Result<Vec<usize>, OpError> {
+				self.output_shape(input(inputs, 0)?)
+			}
+			fn activation(&self) -> Option<&Activation<W>> {
+				Some(&self.activation)
+			}
+			fn fused_activation_mut(&mut self) -> Option<&mut Activation<W>> {
+				Some(&mut self.activation)
+			}
+		}
+
+		impl Quantize for $ty<f64> {
+			type Quantized = $ty<i64>;
+			fn quantize(&self, q: &Quant) -> $ty<i64> {
+				self.quantized(q)
+			}
+		}
+
+		impl Provable for $ty<i64> {
+			fn eval(
+				&self,
+				inputs: &[&Tensor<i64>],
+				q: &Quant,
+				overflow: Overflow,
+			) -> Result<Tensor<i64>, OpError> {
+				let x = input(inputs, 0)?;
+				eval(&self.lowered(x.shape())?, x, q, overflow)
+			}
+			fn layout(
+				&self,
+				inputs: &[&Tensor<Wire>],
+				ctx: &mut LayoutCtx<'_, '_>,
+			) -> Result<Tensor<Wire>, SynthesisError> {
+				let x = input(inputs, 0).map_err(|e| ctx.refuse(e))?;
+				let lowered = self.lowered(x.shape()).map_err(|e| ctx.refuse(e))?;
+				layout(&lowered, x, ctx)
+			}
+			fn tables(&self, q: &Quant, tables: &mut Vec<TableKind>) {
+				tables.push(TableKind::Range(q.weight_bits));
+				tables.push(self.activation.table());
+			}
+		}
+	};
+}
+
+linear_operator!(MatMul, "MatMul");
+linear_operator!(Conv, "Conv");
+linear_operator!(SumPool, "SumPool");
+linear_operator!(Affine, "Affine");
 
 /// A contraction of the input with a constant tensor, written as an Einstein summation:
 /// Gemm and MatMul (`mk,kn->mn`), and whatever tract's decluttering turns them into (for
@@ -102,7 +178,9 @@ impl<W: Copy> MatMul<W> {
 		let mut sizes = BTreeMap::new();
 		let mut bind = |axes: &str, shape: &[usize], what: &str| -> Result<(), OpError> {
 			if axes.chars().count() != shape.len() {
-				return Err(OpError::Shape(format!("{what} axes {axes:?} do not match shape {shape:?}")));
+				return Err(OpError::Shape(format!(
+					"{what} axes {axes:?} do not match shape {shape:?}"
+				)));
 			}
 			for (letter, &size) in axes.chars().zip(shape) {
 				if *sizes.entry(letter).or_insert(size) != size {
@@ -125,7 +203,10 @@ impl<W: Copy> MatMul<W> {
 			.map(|l| sizes.get(&l).copied().unwrap_or(1))
 			.collect::<Vec<_>>();
 		if self.bias.shape() != shape.as_slice() {
-			return Err(OpError::Shape(format!("bias shape {:?} is not the output shape {shape:?}", self.bias.shape())));
+			return Err(OpError::Shape(format!(
+				"bias shape {:?} is not the output shape {shape:?}",
+				self.bias.shape()
+			)));
 		}
 		Ok(shape)
 	}
@@ -137,13 +218,17 @@ impl<W: Copy> MatMul<W> {
 	{
 		let output_shape = self.output_shape(input_shape)?;
 		let sizes = self.axis_sizes(input_shape)?;
-		let summed: Vec<char> = sizes.keys().copied().filter(|l| !self.output_axes.contains(*l)).collect();
+		let summed: Vec<char> =
+			sizes.keys().copied().filter(|l| !self.output_axes.contains(*l)).collect();
 		let summed_shape: Vec<usize> = summed.iter().map(|l| sizes[l]).collect();
 		let summed_count = element_count(&summed_shape).ok_or(OpError::Overflow)?;
-		let index_of = |axes: &str, letters: &BTreeMap<char, usize>| -> Vec<usize> { axes.chars().map(|l| letters[&l]).collect() };
+		let index_of = |axes: &str, letters: &BTreeMap<char, usize>| -> Vec<usize> {
+			axes.chars().map(|l| letters[&l]).collect()
+		};
 		let mut rows = Vec::with_capacity(self.bias.len());
 		for (out_flat, &bias) in self.bias.data().iter().enumerate() {
-			let mut letters: BTreeMap<char, usize> = self.output_axes.chars().zip(unflatten(&output_shape, out_flat)).collect();
+			let mut letters: BTreeMap<char, usize> =
+				self.output_axes.chars().zip(unflatten(&output_shape, out_flat)).collect();
 			let mut terms = Vec::new();
 			for s in 0..summed_count {
 				for (l, i) in summed.iter().zip(unflatten(&summed_shape, s)) {
@@ -154,7 +239,8 @@ impl<W: Copy> MatMul<W> {
 				if w == W::default() {
 					continue;
 				}
-				let x_index = flat_index(input_shape, &index_of(&self.input_axes, &letters)).ok_or(OpError::Shape("input index".into()))?;
+				let x_index = flat_index(input_shape, &index_of(&self.input_axes, &letters))
+					.ok_or(OpError::Shape("input index".into()))?;
 				terms.push((x_index, w));
 			}
 			rows.push(Row { terms, bias });
@@ -165,7 +251,7 @@ impl<W: Copy> MatMul<W> {
 
 impl MatMul<f64> {
 	/// Quantizes weights and bias.
-	pub fn quantize(&self, q: &Quant) -> MatMul<i64> {
+	pub fn quantized(&self, q: &Quant) -> MatMul<i64> {
 		MatMul {
 			input_axes: self.input_axes.clone(),
 			weight_axes: self.weight_axes.clone(),
@@ -197,7 +283,14 @@ pub struct Conv<W> {
 }
 
 /// The output extent of a window sweep, or `None` if the window does not fit.
-fn sweep(size: usize, pad_begin: usize, pad_end: usize, kernel: usize, stride: usize, dilation: usize) -> Option<usize> {
+fn sweep(
+	size: usize,
+	pad_begin: usize,
+	pad_end: usize,
+	kernel: usize,
+	stride: usize,
+	dilation: usize,
+) -> Option<usize> {
 	let span = dilation.checked_mul(kernel.checked_sub(1)?)?.checked_add(1)?;
 	let padded = size.checked_add(pad_begin)?.checked_add(pad_end)?;
 	if stride == 0 || padded < span {
@@ -216,11 +309,13 @@ pub(crate) fn window(
 	pads: [usize; 4],
 	out: [usize; 2],
 ) -> impl Iterator<Item = ([usize; 2], [usize; 2])> {
-	(0..kernel_hw[0]).flat_map(move |ky| (0..kernel_hw[1]).map(move |kx| (ky, kx))).filter_map(move |(ky, kx)| {
-		let y = (out[0] * strides[0] + ky * dilations[0]).checked_sub(pads[0])?;
-		let x = (out[1] * strides[1] + kx * dilations[1]).checked_sub(pads[1])?;
-		(y < input_hw[0] && x < input_hw[1]).then_some(([y, x], [ky, kx]))
-	})
+	(0..kernel_hw[0])
+		.flat_map(move |ky| (0..kernel_hw[1]).map(move |kx| (ky, kx)))
+		.filter_map(move |(ky, kx)| {
+			let y = (out[0] * strides[0] + ky * dilations[0]).checked_sub(pads[0])?;
+			let x = (out[1] * strides[1] + kx * dilations[1]).checked_sub(pads[1])?;
+			(y < input_hw[0] && x < input_hw[1]).then_some(([y, x], [ky, kx]))
+		})
 }
 
 /// For a per-channel window sweep over an NCHW input (pooling), the flat input indices each
@@ -267,7 +362,9 @@ pub(crate) fn spatial_output(
 	let ow = sweep(*w, pads[1], pads[3], kernel_hw[1], strides[1], dilations[1]);
 	match (oh, ow) {
 		(Some(oh), Some(ow)) if oh > 0 && ow > 0 => Ok([oh, ow]),
-		_ => Err(OpError::Shape(format!("window {kernel_hw:?} does not fit input {input_shape:?}"))),
+		_ => {
+			Err(OpError::Shape(format!("window {kernel_hw:?} does not fit input {input_shape:?}")))
+		},
 	}
 }
 
@@ -282,9 +379,14 @@ impl<W: Copy> Conv<W> {
 	/// The output shape for an input shape.
 	pub fn output_shape(&self, input_shape: &[usize]) -> Result<Vec<usize>, OpError> {
 		let [o, c_per_group, kh, kw] = self.kernel_dims()?;
-		let [oh, ow] = spatial_output(input_shape, [kh, kw], self.strides, self.dilations, self.pads)?;
+		let [oh, ow] =
+			spatial_output(input_shape, [kh, kw], self.strides, self.dilations, self.pads)?;
 		let (n, c) = (input_shape[0], input_shape[1]);
-		if self.group == 0 || c != c_per_group * self.group || o % self.group != 0 || self.bias.len() != o {
+		if self.group == 0
+			|| c != c_per_group * self.group
+			|| o % self.group != 0
+			|| self.bias.len() != o
+		{
 			return Err(OpError::Shape(format!(
 				"conv: {c} input channels, kernel {:?}, {} groups, {} biases",
 				self.kernel.shape(),
@@ -302,7 +404,9 @@ impl<W: Copy> Conv<W> {
 	{
 		let output_shape = self.output_shape(input_shape)?;
 		let [o, c_per_group, kh, kw] = self.kernel_dims()?;
-		let [n, _, oh, ow] = output_shape[..] else { return Err(OpError::Shape("conv output".into())) };
+		let [n, _, oh, ow] = output_shape[..] else {
+			return Err(OpError::Shape("conv output".into()));
+		};
 		let hw = [input_shape[2], input_shape[3]];
 		let o_per_group = o / self.group;
 		let mut rows = Vec::new();
@@ -314,10 +418,21 @@ impl<W: Copy> Conv<W> {
 						let mut terms = Vec::new();
 						for ic in 0..c_per_group {
 							let c = g * c_per_group + ic;
-							for ([y, x], [ky, kx]) in window(hw, [kh, kw], self.strides, self.dilations, self.pads, [oy, ox]) {
-								let w = *self.kernel.get(&[oc, ic, ky, kx]).ok_or(OpError::Shape("kernel index".into()))?;
+							for ([y, x], [ky, kx]) in window(
+								hw,
+								[kh, kw],
+								self.strides,
+								self.dilations,
+								self.pads,
+								[oy, ox],
+							) {
+								let w = *self
+									.kernel
+									.get(&[oc, ic, ky, kx])
+									.ok_or(OpError::Shape("kernel index".into()))?;
 								if w != W::default() {
-									let i = flat_index(input_shape, &[b, c, y, x]).ok_or(OpError::Shape("input index".into()))?;
+									let i = flat_index(input_shape, &[b, c, y, x])
+										.ok_or(OpError::Shape("input index".into()))?;
 									terms.push((i, w));
 								}
 							}
@@ -333,7 +448,7 @@ impl<W: Copy> Conv<W> {
 
 impl Conv<f64> {
 	/// Quantizes kernel and bias.
-	pub fn quantize(&self, q: &Quant) -> Conv<i64> {
+	pub fn quantized(&self, q: &Quant) -> Conv<i64> {
 		Conv {
 			kernel: self.kernel.map(|&w| q.quantize_weight(w)),
 			bias: self.bias.iter().map(|&b| q.quantize_bias(b)).collect(),
@@ -381,21 +496,31 @@ impl<W: Copy> SumPool<W> {
 		W: Default,
 	{
 		let output_shape = self.output_shape(input_shape)?;
-		let rows = channel_windows(input_shape, &output_shape, self.kernel, self.strides, [1, 1], self.pads)
-			.into_iter()
-			.map(|inputs| {
-				let count = if self.count_include_pad { self.weights.len() } else { inputs.len() };
-				let w = *count.checked_sub(1).and_then(|i| self.weights.get(i)).ok_or(OpError::Shape("empty window".into()))?;
-				Ok(Row { terms: inputs.into_iter().map(|i| (i, w)).collect(), bias: W::default() })
-			})
-			.collect::<Result<Vec<_>, OpError>>()?;
+		let rows = channel_windows(
+			input_shape,
+			&output_shape,
+			self.kernel,
+			self.strides,
+			[1, 1],
+			self.pads,
+		)
+		.into_iter()
+		.map(|inputs| {
+			let count = if self.count_include_pad { self.weights.len() } else { inputs.len() };
+			let w = *count
+				.checked_sub(1)
+				.and_then(|i| self.weights.get(i))
+				.ok_or(OpError::Shape("empty window".into()))?;
+			Ok(Row { terms: inputs.into_iter().map(|i| (i, w)).collect(), bias: W::default() })
+		})
+		.collect::<Result<Vec<_>, OpError>>()?;
 		Ok(Lowered { output_shape, rows, activation: self.activation })
 	}
 }
 
 impl SumPool<f64> {
 	/// Quantizes the window weights.
-	pub fn quantize(&self, q: &Quant) -> SumPool<i64> {
+	pub fn quantized(&self, q: &Quant) -> SumPool<i64> {
 		SumPool {
 			kernel: self.kernel,
 			strides: self.strides,
@@ -423,7 +548,9 @@ impl<W: Copy> Affine<W> {
 	/// The output shape (the input's).
 	pub fn output_shape(&self, input_shape: &[usize]) -> Result<Vec<usize>, OpError> {
 		if self.mul.shape() != input_shape || self.add.shape() != input_shape {
-			return Err(OpError::Shape(format!("affine constants do not have the input shape {input_shape:?}")));
+			return Err(OpError::Shape(format!(
+				"affine constants do not have the input shape {input_shape:?}"
+			)));
 		}
 		Ok(input_shape.to_vec())
 	}
@@ -431,14 +558,21 @@ impl<W: Copy> Affine<W> {
 	/// One single-term row per element.
 	pub fn lowered(&self, input_shape: &[usize]) -> Result<Lowered<W>, OpError> {
 		let output_shape = self.output_shape(input_shape)?;
-		let rows = self.mul.data().iter().zip(self.add.data()).enumerate().map(|(i, (&m, &a))| Row { terms: vec![(i, m)], bias: a }).collect();
+		let rows = self
+			.mul
+			.data()
+			.iter()
+			.zip(self.add.data())
+			.enumerate()
+			.map(|(i, (&m, &a))| Row { terms: vec![(i, m)], bias: a })
+			.collect();
 		Ok(Lowered { output_shape, rows, activation: self.activation })
 	}
 }
 
 impl Affine<f64> {
 	/// Quantizes multipliers (weights) and offsets (biases).
-	pub fn quantize(&self, q: &Quant) -> Affine<i64> {
+	pub fn quantized(&self, q: &Quant) -> Affine<i64> {
 		Affine {
 			mul: self.mul.map(|&w| q.quantize_weight(w)),
 			add: self.add.map(|&b| q.quantize_bias(b)),
@@ -469,7 +603,7 @@ mod tests {
 		let x = Tensor::new(vec![1, 3], vec![16, 32, 48]).unwrap(); // 1, 2, 3
 		let lowered = op.lowered(x.shape()).unwrap();
 		assert_eq!(lowered.rows[0].terms, vec![(0, 16), (1, -16), (2, 8)]); // zero weight dropped
-		// y0 = 1 - 2 + 1.5 + 1 = 1.5 ; y1 = 4 + 1.5 = 5.5
+																	  // y0 = 1 - 2 + 1.5 + 1 = 1.5 ; y1 = 4 + 1.5 = 5.5
 		assert_eq!(eval(&lowered, &x, &q(), Overflow::Refuse).unwrap().data(), &[24, 88]);
 	}
 
@@ -489,7 +623,10 @@ mod tests {
 		let lowered = op.lowered(x.shape()).unwrap();
 		// first output: window rows -1 (padding) and 0, columns 0 and 2 -> inputs (0,0), (0,2)
 		assert_eq!(lowered.rows[0].terms.iter().map(|t| t.0).collect::<Vec<_>>(), vec![0, 2]);
-		assert_eq!(eval(&lowered, &x, &q(), Overflow::Refuse).unwrap().data(), &[32, 16 * (3 + 5 + 6 + 8)]);
+		assert_eq!(
+			eval(&lowered, &x, &q(), Overflow::Refuse).unwrap().data(),
+			&[32, 16 * (3 + 5 + 6 + 8)]
+		);
 	}
 
 	#[test]
@@ -518,6 +655,9 @@ mod tests {
 		let x = Tensor::new(vec![2], vec![1000, -1000]).unwrap();
 		let lowered = op.lowered(&[2]).unwrap();
 		assert_eq!(eval(&lowered, &x, &q(), Overflow::Saturate).unwrap().data(), &[2047, -2048]);
-		assert_eq!(eval(&lowered, &x, &q(), Overflow::Refuse), Err(OpError::OutOfDomain { value: 100_000 }));
+		assert_eq!(
+			eval(&lowered, &x, &q(), Overflow::Refuse),
+			Err(OpError::OutOfDomain { value: 100_000 })
+		);
 	}
 }

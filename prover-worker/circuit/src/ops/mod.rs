@@ -1,9 +1,15 @@
 //! The operators of the project's typed IR, one file per family.
 //!
 //! Each operator is a struct with typed fields, generic over its weight type `W`: `f64` as
-//! imported from ONNX, `i64` once quantized ([`crate::quant`]). Every family implements, for
-//! `W = i64`, `eval` (the integer inference, which is the witness) and `layout` (the circuit),
-//! built on the same arithmetic helpers so the two agree bit for bit.
+//! imported from ONNX, `i64` once quantized ([`crate::quant`]). Each implements, in its
+//! family's file, [`Operator`] (name, arity, shape, activation), [`Quantize`] and, for
+//! `W = i64`, [`Provable`]: `eval` (the integer inference, which is the witness), `layout`
+//! (the circuit), built on the same arithmetic helpers so the two agree bit for bit, and the
+//! lookup tables it reads. [`Op`], the IR's enum, and its dispatch are generated from one list
+//! in this file: adding an operator is its file and one line there.
+//!
+//! `ops` builds on [`crate::chip`] (its `LayoutCtx` instructions and tables); the chips know
+//! nothing of the operators.
 //!
 //! | family | operators | circuit cost per output |
 //! |---|---|---|
@@ -33,7 +39,7 @@ pub use pool::MaxPool;
 pub use shape::{Concat, Const, Pad, Reshape, Slice, Transpose};
 
 use crate::{
-	chip::{LayoutCtx, Wire},
+	chip::{LayoutCtx, TableKind, Wire},
 	quant::{Overflow, Quant},
 	tensor::Tensor,
 };
@@ -67,15 +73,141 @@ impl core::fmt::Display for OpError {
 		match self {
 			Self::Arity { expected, got } => write!(f, "expected {expected} inputs, got {got}"),
 			Self::Shape(message) => write!(f, "{message}"),
-			Self::OutOfDomain { value } => write!(f, "value {value} lies outside the lookup domain"),
+			Self::OutOfDomain { value } => {
+				write!(f, "value {value} lies outside the lookup domain")
+			},
 			Self::Overflow => write!(f, "integer overflow"),
 		}
 	}
 }
 
-/// One operator of the IR.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Op<W> {
+/// How many inputs an operator reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arity {
+	/// Exactly this many.
+	Exactly(usize),
+	/// One or more.
+	AtLeastOne,
+}
+
+impl Arity {
+	/// Checks that `got` inputs fit.
+	pub fn check(self, got: usize) -> Result<(), OpError> {
+		match self {
+			Self::Exactly(expected) if got != expected => Err(OpError::Arity { expected, got }),
+			Self::AtLeastOne if got == 0 => Err(OpError::Arity { expected: 1, got }),
+			_ => Ok(()),
+		}
+	}
+}
+
+/// What every operator of the IR is, implemented in the operator's own file. [`Op`] and its
+/// dispatch are generated from the list in this module ([`operators!`]), so adding an
+/// operator is its file (the struct and these impls) and one line of that list.
+pub trait Operator<W> {
+	/// The operator's name as the IR prints it.
+	fn name(&self) -> &'static str;
+	/// How many inputs it reads ([`Op::output_shape`] checks it before anything else).
+	fn arity(&self) -> Arity;
+	/// The output shape for input shapes of the right count; checks the attributes.
+	fn infer_shape(&self, inputs: &[&[usize]]) -> Result<Vec<usize>, OpError>;
+	/// Its non-linearity: fused into it (linear operators) or what it is (an activation).
+	fn activation(&self) -> Option<&Activation<W>> {
+		None
+	}
+	/// The non-linearity fused into it, which the front end sets when it fuses one.
+	fn fused_activation_mut(&mut self) -> Option<&mut Activation<W>> {
+		None
+	}
+}
+
+/// An operator with real-valued weights, quantized into its integer form.
+pub trait Quantize {
+	/// The quantized operator.
+	type Quantized;
+	/// Quantizes its weights and constants.
+	fn quantize(&self, q: &Quant) -> Self::Quantized;
+}
+
+/// A quantized operator's integer inference (the witness) and circuit, which agree bit for bit.
+pub trait Provable: Operator<i64> {
+	/// Integer inference on inputs of the right count and shapes; values beyond the lookup
+	/// domain saturate or are refused as `overflow` says.
+	fn eval(
+		&self,
+		inputs: &[&Tensor<i64>],
+		q: &Quant,
+		overflow: Overflow,
+	) -> Result<Tensor<i64>, OpError>;
+	/// The circuit; mirrors [`Self::eval`]. A refusal keeps its reason in `ctx`
+	/// ([`LayoutCtx::refuse`]).
+	fn layout(
+		&self,
+		inputs: &[&Tensor<Wire>],
+		ctx: &mut LayoutCtx<'_, '_>,
+	) -> Result<Tensor<Wire>, SynthesisError>;
+	/// The lookup tables its circuit reads, added to `tables` (its activation's included).
+	fn tables(&self, q: &Quant, tables: &mut Vec<TableKind>) {
+		let _ = q;
+		tables.extend(self.activation().map(Activation::table));
+	}
+}
+
+/// Input `i` of an operator whose arity was checked.
+pub fn input<'t, T: ?Sized>(inputs: &[&'t T], i: usize) -> Result<&'t T, OpError> {
+	inputs
+		.get(i)
+		.copied()
+		.ok_or(OpError::Arity { expected: i + 1, got: inputs.len() })
+}
+
+/// Generates [`Op`] and its dispatch to the [`Operator`], [`Quantize`] and [`Provable`] impls
+/// of each operator type.
+macro_rules! operators {
+	($( $(#[$doc:meta])* $variant:ident($ty:ident $(<$w:ident>)?), )*) => {
+		/// One operator of the IR.
+		#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+		pub enum Op<W> {
+			$( $(#[$doc])* $variant($ty $(<$w>)?), )*
+		}
+
+		impl<W: Copy> Op<W> {
+			/// The operator behind the variant.
+			pub fn operator(&self) -> &dyn Operator<W> {
+				match self {
+					$( Self::$variant(op) => op, )*
+				}
+			}
+
+			/// The operator behind the variant, mutably.
+			pub fn operator_mut(&mut self) -> &mut dyn Operator<W> {
+				match self {
+					$( Self::$variant(op) => op, )*
+				}
+			}
+		}
+
+		impl Op<f64> {
+			/// Quantizes the operator's weights and constants.
+			pub fn quantize(&self, q: &Quant) -> Op<i64> {
+				match self {
+					$( Self::$variant(op) => Op::$variant(op.quantize(q)), )*
+				}
+			}
+		}
+
+		impl Op<i64> {
+			/// The quantized operator behind the variant.
+			pub fn provable(&self) -> &dyn Provable {
+				match self {
+					$( Self::$variant(op) => op, )*
+				}
+			}
+		}
+	};
+}
+
+operators! {
 	/// A contraction with a constant tensor (Gemm, MatMul, Einsum).
 	MatMul(MatMul<W>),
 	/// A 2-D convolution.
@@ -104,154 +236,58 @@ pub enum Op<W> {
 	Const(Const<W>),
 }
 
-impl<W> Op<W> {
+impl<W: Copy> Op<W> {
 	/// The operator's name as the IR prints it.
 	pub fn kind(&self) -> &'static str {
-		match self {
-			Self::MatMul(_) => "MatMul",
-			Self::Conv(_) => "Conv",
-			Self::SumPool(_) => "SumPool",
-			Self::Affine(_) => "Affine",
-			Self::Binary(b) => b.kind.name(),
-			Self::MaxPool(_) => "MaxPool",
-			Self::Activation(_) => "Activation",
-			Self::Reshape(_) => "Reshape",
-			Self::Transpose(_) => "Transpose",
-			Self::Pad(_) => "Pad",
-			Self::Slice(_) => "Slice",
-			Self::Concat(_) => "Concat",
-			Self::Const(_) => "Const",
-		}
+		self.operator().name()
 	}
 
 	/// The activation of the operator: fused into a linear one, or the standalone one.
 	pub fn activation(&self) -> Option<&Activation<W>> {
-		match self {
-			Self::MatMul(op) => Some(&op.activation),
-			Self::Conv(op) => Some(&op.activation),
-			Self::SumPool(op) => Some(&op.activation),
-			Self::Affine(op) => Some(&op.activation),
-			Self::Activation(op) => Some(&op.activation),
-			_ => None,
-		}
+		self.operator().activation()
 	}
 
 	/// The activation fused into the operator, if it has one.
 	pub fn activation_mut(&mut self) -> Option<&mut Activation<W>> {
-		match self {
-			Self::MatMul(op) => Some(&mut op.activation),
-			Self::Conv(op) => Some(&mut op.activation),
-			Self::SumPool(op) => Some(&mut op.activation),
-			Self::Affine(op) => Some(&mut op.activation),
-			_ => None,
-		}
+		self.operator_mut().fused_activation_mut()
 	}
-}
 
-impl<W: Copy> Op<W> {
 	/// The output shape for the given input shapes; checks arity and attributes.
 	pub fn output_shape(&self, inputs: &[&[usize]]) -> Result<Vec<usize>, OpError> {
-		let one = || match inputs {
-			[x] => Ok(*x),
-			_ => Err(OpError::Arity { expected: 1, got: inputs.len() }),
-		};
-		match self {
-			Self::MatMul(op) => op.output_shape(one()?),
-			Self::Conv(op) => op.output_shape(one()?),
-			Self::SumPool(op) => op.output_shape(one()?),
-			Self::Affine(op) => op.output_shape(one()?),
-			Self::Binary(op) => match inputs {
-				[a, b] => op.output_shape(a, b),
-				_ => Err(OpError::Arity { expected: 2, got: inputs.len() }),
-			},
-			Self::MaxPool(op) => op.output_shape(one()?),
-			Self::Activation(_) => Ok(one()?.to_vec()),
-			Self::Reshape(op) => op.output_shape(one()?),
-			Self::Transpose(op) => op.output_shape(one()?),
-			Self::Pad(op) => op.output_shape(one()?),
-			Self::Slice(op) => op.output_shape(one()?),
-			Self::Concat(op) => op.output_shape(inputs),
-			Self::Const(op) =>
-				if inputs.is_empty() {
-					Ok(op.value.shape().to_vec())
-				} else {
-					Err(OpError::Arity { expected: 0, got: inputs.len() })
-				},
-		}
-	}
-}
-
-impl Op<f64> {
-	/// Quantizes the operator's weights and constants.
-	pub fn quantize(&self, q: &Quant) -> Op<i64> {
-		match self {
-			Self::MatMul(op) => Op::MatMul(op.quantize(q)),
-			Self::Conv(op) => Op::Conv(op.quantize(q)),
-			Self::SumPool(op) => Op::SumPool(op.quantize(q)),
-			Self::Affine(op) => Op::Affine(op.quantize(q)),
-			Self::Binary(op) => Op::Binary(op.clone()),
-			Self::MaxPool(op) => Op::MaxPool(op.clone()),
-			Self::Activation(op) => Op::Activation(op.quantize(q)),
-			Self::Reshape(op) => Op::Reshape(op.clone()),
-			Self::Transpose(op) => Op::Transpose(op.clone()),
-			Self::Pad(op) => Op::Pad(op.quantize(q)),
-			Self::Slice(op) => Op::Slice(op.clone()),
-			Self::Concat(op) => Op::Concat(op.clone()),
-			Self::Const(op) => Op::Const(op.quantize(q)),
-		}
+		let op = self.operator();
+		op.arity().check(inputs.len())?;
+		op.infer_shape(inputs)
 	}
 }
 
 impl Op<i64> {
 	/// Integer inference of one operator (inputs already checked by [`Op::output_shape`]);
 	/// values beyond the lookup domain saturate or are refused as `overflow` says.
-	pub fn eval(&self, inputs: &[&Tensor<i64>], q: &Quant, overflow: Overflow) -> Result<Tensor<i64>, OpError> {
-		let one = || inputs.first().copied().ok_or(OpError::Arity { expected: 1, got: 0 });
-		match self {
-			Self::MatMul(op) => linear::eval(&op.lowered(one()?.shape())?, one()?, q, overflow),
-			Self::Conv(op) => linear::eval(&op.lowered(one()?.shape())?, one()?, q, overflow),
-			Self::SumPool(op) => linear::eval(&op.lowered(one()?.shape())?, one()?, q, overflow),
-			Self::Affine(op) => linear::eval(&op.lowered(one()?.shape())?, one()?, q, overflow),
-			Self::Binary(op) => match inputs {
-				[a, b] => op.eval(a, b, q, overflow),
-				_ => Err(OpError::Arity { expected: 2, got: inputs.len() }),
-			},
-			Self::MaxPool(op) => op.eval(one()?),
-			Self::Activation(op) => op.eval(one()?, q, overflow),
-			Self::Reshape(op) => op.apply(one()?),
-			Self::Transpose(op) => op.apply(one()?),
-			Self::Pad(op) => op.apply(one()?, op.value),
-			Self::Slice(op) => op.apply(one()?),
-			Self::Concat(op) => op.apply(inputs),
-			Self::Const(op) => Ok(op.value.clone()),
-		}
+	pub fn eval(
+		&self,
+		inputs: &[&Tensor<i64>],
+		q: &Quant,
+		overflow: Overflow,
+	) -> Result<Tensor<i64>, OpError> {
+		let op = self.provable();
+		op.arity().check(inputs.len())?;
+		op.eval(inputs, q, overflow)
 	}
 
 	/// The circuit layout of one operator; mirrors [`Op::eval`].
-	pub fn layout(&self, inputs: &[&Tensor<Wire>], ctx: &mut LayoutCtx<'_, '_>) -> Result<Tensor<Wire>, SynthesisError> {
-		let shape_error = |_| SynthesisError::Synthesis;
-		let one = || inputs.first().copied().ok_or(SynthesisError::Synthesis);
-		match self {
-			Self::MatMul(op) => linear::layout(&op.lowered(one()?.shape()).map_err(shape_error)?, one()?, ctx),
-			Self::Conv(op) => linear::layout(&op.lowered(one()?.shape()).map_err(shape_error)?, one()?, ctx),
-			Self::SumPool(op) => linear::layout(&op.lowered(one()?.shape()).map_err(shape_error)?, one()?, ctx),
-			Self::Affine(op) => linear::layout(&op.lowered(one()?.shape()).map_err(shape_error)?, one()?, ctx),
-			Self::Binary(op) => match inputs {
-				[a, b] => op.layout(a, b, ctx),
-				_ => Err(SynthesisError::Synthesis),
-			},
-			Self::MaxPool(op) => op.layout(one()?, ctx),
-			Self::Activation(op) => op.layout(one()?, ctx),
-			Self::Reshape(op) => op.apply(one()?).map_err(shape_error),
-			Self::Transpose(op) => op.apply(one()?).map_err(shape_error),
-			Self::Pad(op) => {
-				let fill = ctx.constant(op.value)?;
-				op.apply(one()?, fill).map_err(shape_error)
-			},
-			Self::Slice(op) => op.apply(one()?).map_err(shape_error),
-			Self::Concat(op) => op.apply(inputs).map_err(shape_error),
-			Self::Const(op) => op.value.try_map(|&v| ctx.constant(v)),
-		}
+	pub fn layout(
+		&self,
+		inputs: &[&Tensor<Wire>],
+		ctx: &mut LayoutCtx<'_, '_>,
+	) -> Result<Tensor<Wire>, SynthesisError> {
+		let op = self.provable();
+		op.arity().check(inputs.len()).map_err(|e| ctx.refuse(e))?;
+		op.layout(inputs, ctx)
+	}
+
+	/// The lookup tables the operator's circuit reads, added to `tables`.
+	pub fn tables(&self, q: &Quant, tables: &mut Vec<TableKind>) {
+		self.provable().tables(q, tables)
 	}
 }
 
@@ -264,7 +300,9 @@ pub fn broadcast_shapes(a: &[usize], b: &[usize]) -> Result<Vec<usize>, OpError>
 			(x, y) if x == y => Ok(x),
 			(1, y) => Ok(y),
 			(x, 1) => Ok(x),
-			(x, y) => Err(OpError::Shape(format!("cannot broadcast {a:?} with {b:?} (axis {i}: {x} vs {y})"))),
+			(x, y) => Err(OpError::Shape(format!(
+				"cannot broadcast {a:?} with {b:?} (axis {i}: {x} vs {y})"
+			))),
 		})
 		.collect()
 }
@@ -273,5 +311,8 @@ pub fn broadcast_shapes(a: &[usize], b: &[usize]) -> Result<Vec<usize>, OpError>
 /// output reads.
 pub fn broadcast_source(shape: &[usize], index: &[usize]) -> usize {
 	let skip = index.len() - shape.len();
-	shape.iter().zip(&index[skip..]).fold(0, |flat, (&d, &i)| flat * d + if d == 1 { 0 } else { i })
+	shape
+		.iter()
+		.zip(&index[skip..])
+		.fold(0, |flat, (&d, &i)| flat * d + if d == 1 { 0 } else { i })
 }

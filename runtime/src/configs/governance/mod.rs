@@ -39,8 +39,8 @@ use super::RuntimeBlockWeights;
 
 use crate::{
 	AccountId, Balance, Balances, BlockNumber, OriginCaller, Preimage, Referenda, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, Scheduler,
-	System, Treasury, DAYS, MILLI_UNIT, UNIT,
+	RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, Scheduler, System, Treasury, DAYS,
+	MILLI_UNIT, UNIT,
 };
 
 parameter_types! {

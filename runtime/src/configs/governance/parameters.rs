@@ -27,10 +27,7 @@ use frame_support::{
 use pallet_governance_origins::EnsureParameterAdmin;
 use sp_runtime::{PerThing, Perbill};
 
-use crate::{
-	Balance, BlockNumber, Runtime, RuntimeCall, DAYS, HOURS, MICRO_UNIT, MINUTES,
-	UNIT,
-};
+use crate::{Balance, BlockNumber, Runtime, RuntimeCall, DAYS, HOURS, MICRO_UNIT, MINUTES, UNIT};
 use zkinfer_primitives::EpochIndex;
 
 /// How a job's fee is shared: the node, the model owner, and the treasury the rest.
@@ -243,26 +240,31 @@ pub fn within_bounds(parameter: &RuntimeParameters) -> bool {
 			market::Parameters::UnitPrice(_, v) => allows::<market::UnitPrice>(v),
 			market::Parameters::FeeShares(_, v) => allows::<market::FeeShares>(v),
 			market::Parameters::RegistrationFee(_, v) => allows::<market::RegistrationFee>(v),
-			market::Parameters::AssignmentDeadline(_, v) =>
-				allows::<market::AssignmentDeadline>(v),
+			market::Parameters::AssignmentDeadline(_, v) => allows::<market::AssignmentDeadline>(v),
 			market::Parameters::MaxReassignments(_, v) => allows::<market::MaxReassignments>(v),
 		},
 		RuntimeParameters::NodeStaking(p) => match p {
 			node_staking::Parameters::EpochLength(_, v) => allows::<node_staking::EpochLength>(v),
-			node_staking::Parameters::UnbondingEpochs(_, v) =>
-				allows::<node_staking::UnbondingEpochs>(v),
+			node_staking::Parameters::UnbondingEpochs(_, v) => {
+				allows::<node_staking::UnbondingEpochs>(v)
+			},
 			node_staking::Parameters::MinBond(_, v) => allows::<node_staking::MinBond>(v),
 			node_staking::Parameters::MinJoin(_, v) => allows::<node_staking::MinJoin>(v),
-			node_staking::Parameters::MaxCommission(_, v) =>
-				allows::<node_staking::MaxCommission>(v),
-			node_staking::Parameters::EpochEmission(_, v) =>
-				allows::<node_staking::EpochEmission>(v),
-			node_staking::Parameters::MissedDeadlineSlash(_, v) =>
-				allows::<node_staking::MissedDeadlineSlash>(v),
-			node_staking::Parameters::UnavailabilitySlash(_, v) =>
-				allows::<node_staking::UnavailabilitySlash>(v),
-			node_staking::Parameters::DeactivationThreshold(_, v) =>
-				allows::<node_staking::DeactivationThreshold>(v),
+			node_staking::Parameters::MaxCommission(_, v) => {
+				allows::<node_staking::MaxCommission>(v)
+			},
+			node_staking::Parameters::EpochEmission(_, v) => {
+				allows::<node_staking::EpochEmission>(v)
+			},
+			node_staking::Parameters::MissedDeadlineSlash(_, v) => {
+				allows::<node_staking::MissedDeadlineSlash>(v)
+			},
+			node_staking::Parameters::UnavailabilitySlash(_, v) => {
+				allows::<node_staking::UnavailabilitySlash>(v)
+			},
+			node_staking::Parameters::DeactivationThreshold(_, v) => {
+				allows::<node_staking::DeactivationThreshold>(v)
+			},
 		},
 	}
 }
@@ -274,8 +276,9 @@ pub struct ParametersWithinBounds;
 impl Contains<RuntimeCall> for ParametersWithinBounds {
 	fn contains(call: &RuntimeCall) -> bool {
 		match call {
-			RuntimeCall::Parameters(pallet_parameters::Call::set_parameter { key_value }) =>
-				within_bounds(key_value),
+			RuntimeCall::Parameters(pallet_parameters::Call::set_parameter { key_value }) => {
+				within_bounds(key_value)
+			},
 			_ => true,
 		}
 	}

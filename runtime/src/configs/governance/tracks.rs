@@ -140,7 +140,9 @@ static TRACKS: [Track<TrackId, Balance, BlockNumber>; 5] = [
 ];
 
 /// A track with the periods of a development chain.
-fn for_development(track: &Track<TrackId, Balance, BlockNumber>) -> Track<TrackId, Balance, BlockNumber> {
+fn for_development(
+	track: &Track<TrackId, Balance, BlockNumber>,
+) -> Track<TrackId, Balance, BlockNumber> {
 	let mut track = track.clone();
 	track.info.prepare_period = 1;
 	track.info.decision_period = 5 * MINUTES;

@@ -1,49 +1,33 @@
-//! The public inputs of an inference proof (the design's "proof statement"): in order, the job
-//! binding, the quantized input, the quantized output, each a canonical BN254 scalar.
+//! Quantized values as canonical BN254 scalars.
 //!
-//! The runtime builds them from the job record and the claimed output alone, so a proof
-//! settles exactly one (job, node) pair: another job, another node or another output changes
-//! the statement and the proof fails.
+//! Inputs and outputs travel in extrinsics as quantized `i64` values and become public inputs
+//! here: `x` for `x ≥ 0`, `p − |x|` for `x < 0`, 32 bytes little-endian. Clients never send
+//! field elements, so a non-canonical value cannot reach a verifier from the market.
 
-use crate::{JobId, QuantizedValue};
-use alloc::vec::Vec;
-use zkinfer_verifier_primitives::PublicInput;
-
-/// The domain separator hashed in front of every job binding.
-pub const JOB_BINDING_DOMAIN: &[u8] = b"zkinfer/job-binding/v1";
+use crate::PublicInput;
 
 /// The BN254 scalar field's modulus `p`, little-endian.
-const MODULUS_LE: [u8; 32] = [
+pub const MODULUS_LE: [u8; 32] = [
 	0x01, 0x00, 0x00, 0xf0, 0x93, 0xf5, 0xe1, 0x43, 0x91, 0x70, 0xb9, 0x79, 0x48, 0xe8, 0x33, 0x28,
 	0x5d, 0x58, 0x81, 0x81, 0xb6, 0x45, 0x50, 0xb8, 0x29, 0xa0, 0x31, 0xe1, 0x72, 0x4e, 0x64, 0x30,
 ];
 
-/// The job binding of `job` assigned to the node whose SCALE-encoded account is `node`:
-/// `blake2_256(JOB_BINDING_DOMAIN ‖ job as u64 little-endian ‖ node)` with its last
-/// (most significant) byte cleared, so the value is below `2^248` and hence a canonical
-/// scalar. The prover computes the same from the job id and the node's 32-byte account.
-pub fn job_binding(job: JobId, node: &[u8]) -> PublicInput {
-	let mut preimage = Vec::with_capacity(JOB_BINDING_DOMAIN.len() + 8 + node.len());
-	preimage.extend_from_slice(JOB_BINDING_DOMAIN);
-	preimage.extend_from_slice(&job.to_le_bytes());
-	preimage.extend_from_slice(node);
-	let mut binding = sp_io::hashing::blake2_256(&preimage);
-	binding[31] = 0;
-	binding
-}
-
 /// A quantized value as a canonical scalar, 32 bytes little-endian: `x` for `x ≥ 0`,
 /// `p − |x|` for `x < 0` (never reduced, never ≥ `p`).
-pub fn field_element(value: QuantizedValue) -> PublicInput {
+pub fn field_element(value: i64) -> PublicInput {
 	let mut out = [0u8; 32];
 	out[..8].copy_from_slice(&value.unsigned_abs().to_le_bytes());
 	// p − |x|: |x| < 2^64 ≪ p, so there is no final borrow.
-	if value < 0 { modulus_minus(&out).0 } else { out }
+	if value < 0 {
+		modulus_minus(&out).0
+	} else {
+		out
+	}
 }
 
 /// The quantized value a canonical scalar encodes, the inverse of [`field_element`]: `None`
 /// if it encodes no `i64` (neither below `2^63` nor within `2^63` below `p`).
-pub fn quantized_value(element: &PublicInput) -> Option<QuantizedValue> {
+pub fn quantized_value(element: &PublicInput) -> Option<i64> {
 	if element[8..].iter().all(|&b| b == 0) {
 		let mut low = [0u8; 8];
 		low.copy_from_slice(&element[..8]);
@@ -79,19 +63,6 @@ fn modulus_minus(x: &[u8; 32]) -> ([u8; 32], bool) {
 		}
 	}
 	(out, borrow != 0)
-}
-
-/// The public inputs of the proof that `output` is the model's output on `input` for the job
-/// whose binding is `binding`: `[binding, input…, output…]`.
-pub fn inference_public_inputs(
-	binding: PublicInput,
-	input: &[QuantizedValue],
-	output: &[QuantizedValue],
-) -> Vec<PublicInput> {
-	let mut inputs = Vec::with_capacity(1 + input.len() + output.len());
-	inputs.push(binding);
-	inputs.extend(input.iter().chain(output).map(|&v| field_element(v)));
-	inputs
 }
 
 #[cfg(test)]
@@ -155,30 +126,5 @@ mod tests {
 		let mut big = [0u8; 32];
 		big[7] = 0x80;
 		assert_eq!(quantized_value(&big), None, "2^63 is not an i64");
-	}
-
-	#[test]
-	fn job_bindings_are_canonical_and_separate_jobs_and_nodes() {
-		let alice = [1u8; 32];
-		let bob = [2u8; 32];
-		let a0 = job_binding(0, &alice);
-		assert_eq!(a0[31], 0);
-		assert!(is_canonical(&a0));
-		assert_ne!(a0, job_binding(1, &alice));
-		assert_ne!(a0, job_binding(0, &bob));
-		assert_eq!(a0, job_binding(0, &alice));
-		let mut preimage = JOB_BINDING_DOMAIN.to_vec();
-		preimage.extend_from_slice(&0u64.to_le_bytes());
-		preimage.extend_from_slice(&alice);
-		let mut expected = sp_io::hashing::blake2_256(&preimage);
-		expected[31] = 0;
-		assert_eq!(a0, expected);
-	}
-
-	#[test]
-	fn public_inputs_are_binding_then_input_then_output() {
-		let binding = [9u8; 32];
-		let inputs = inference_public_inputs(binding, &[1, 2], &[-3]);
-		assert_eq!(inputs, vec![binding, field_element(1), field_element(2), field_element(-3)]);
 	}
 }

@@ -1,9 +1,10 @@
-//! The runtime's [`Verifier`] implementations: thin bindings to the host functions.
+//! The runtime's [`Verifier`] implementations, one per proof system: thin bindings to the
+//! host functions of `zkinfer-verifier-host`, which verify natively. The runtime instantiates
+//! the pallet once with each.
 
 use alloc::vec::Vec;
+use zkinfer_verifier_host::{limits::HALO2_MAX_WIDTH, proof_verification, HALO2_MIN_PUBLIC_INPUTS};
 use zkinfer_verifier_primitives::{KeyInfo, PublicInput, Verifier, VerifyError};
-
-use crate::{proof_verification, HALO2_MAX_WIDTH, HALO2_MIN_PUBLIC_INPUTS};
 
 /// Public inputs as the host functions take them: 32-byte elements back to back.
 fn concatenated(public_inputs: &[PublicInput]) -> Vec<u8> {
@@ -22,13 +23,18 @@ impl Verifier for Groth16Bn254 {
 	const MAX_WIDTH: u32 = 1;
 
 	fn validate_params(params: &[u8]) -> Result<(), VerifyError> {
-		if params.is_empty() { Ok(()) } else { Err(VerifyError::InvalidParams) }
+		if params.is_empty() {
+			Ok(())
+		} else {
+			Err(VerifyError::InvalidParams)
+		}
 	}
 
 	fn validate_vk(params: &[u8], vk: &[u8]) -> Result<KeyInfo, VerifyError> {
 		Self::validate_params(params)?;
 		let public_inputs = proof_verification::groth16_bn254_validate_vk(vk).0?;
-		let public_inputs = u32::try_from(public_inputs).map_err(|_| VerifyError::UnknownHostError)?;
+		let public_inputs =
+			u32::try_from(public_inputs).map_err(|_| VerifyError::UnknownHostError)?;
 		Ok(KeyInfo::without_size(public_inputs))
 	}
 
@@ -39,11 +45,16 @@ impl Verifier for Groth16Bn254 {
 		proof: &[u8],
 	) -> Result<(), VerifyError> {
 		Self::validate_params(params)?;
-		proof_verification::groth16_bn254_verify(vk, &concatenated(public_inputs), proof).0.map(|_| ())
+		proof_verification::groth16_bn254_verify(vk, &concatenated(public_inputs), proof)
+			.0
+			.map(|_| ())
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
-	fn benchmark_case(public_inputs: u32, _width: u32) -> zkinfer_verifier_primitives::BenchmarkCase {
+	fn benchmark_case(
+		public_inputs: u32,
+		_width: u32,
+	) -> zkinfer_verifier_primitives::BenchmarkCase {
 		let case = zkinfer_groth16::synthetic::synthetic_case(public_inputs as usize, 0x5eed);
 		zkinfer_verifier_primitives::BenchmarkCase {
 			params: Vec::new(),
@@ -66,7 +77,7 @@ pub struct Halo2Kzg;
 impl Verifier for Halo2Kzg {
 	const NAME: &'static str = "halo2-kzg-bn254";
 	const MIN_PUBLIC_INPUTS: u32 = HALO2_MIN_PUBLIC_INPUTS;
-	const MAX_WIDTH: u32 = HALO2_MAX_WIDTH;
+	const MAX_WIDTH: u32 = HALO2_MAX_WIDTH as u32;
 
 	fn validate_params(params: &[u8]) -> Result<(), VerifyError> {
 		proof_verification::halo2_kzg_validate_params(params).0.map(|_| ())
@@ -90,10 +101,16 @@ impl Verifier for Halo2Kzg {
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
-	fn benchmark_case(public_inputs: u32, width: u32) -> zkinfer_verifier_primitives::BenchmarkCase {
+	fn benchmark_case(
+		public_inputs: u32,
+		width: u32,
+	) -> zkinfer_verifier_primitives::BenchmarkCase {
 		use codec::Decode;
 		let encoded =
-			crate::proof_verification_benchmarks::halo2_kzg_benchmark_case(public_inputs, width);
+			zkinfer_verifier_host::proof_verification_benchmarks::halo2_kzg_benchmark_case(
+				public_inputs,
+				width,
+			);
 		match zkinfer_verifier_primitives::BenchmarkCase::decode(&mut encoded.as_slice()) {
 			Ok(case) => case,
 			// Benchmark builds only: a shape outside the bounds is a bug in the benchmark.

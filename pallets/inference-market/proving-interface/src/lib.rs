@@ -1,6 +1,8 @@
-//! # zkinfer-offchain-prover
+//! # zkinfer-proving-interface
 //!
-//! How the inference market's off-chain worker reaches the node's native prover.
+//! How a prover of the chain drives a job: the host interface through which the inference
+//! market's off-chain worker reaches the node's native prover, and the [`policy`] every prover
+//! follows (the off-chain worker and the standalone `prover-worker run` alike).
 //!
 //! ## Overview
 //!
@@ -20,6 +22,11 @@
 //! it (block import, tests, a node without a prover) `request_proof` answers
 //! [`RequestOutcome::NoProver`] and `proof_status` [`ProofStatus::Unknown`]: the host
 //! functions never panic.
+//!
+//! What a prover does with each status, block by block, is [`policy::step`]; the keys it
+//! signs results with are of type [`OPERATOR_KEY_TYPE`].
+//!
+//! `no_std` on the runtime's side; nothing of FRAME.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -28,18 +35,15 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use scale_info::TypeInfo;
-use sp_runtime_interface::{
-	pass_by::{AllocateAndReturnByCodec, PassFatPointerAndDecode, PassPointerAndReadCopy},
-	runtime_interface,
-};
 
-/// Blocks after a result was submitted before a job still assigned is submitted again (the
-/// transaction may have been lost): the policy of every prover of the chain, the market's
-/// off-chain worker and the standalone `prover-worker run` alike.
-pub const RESUBMIT_AFTER: u32 = 5;
+pub mod policy;
 
-/// Blocks after a failed proof before the job is handed to the prover again.
-pub const RETRY_AFTER: u32 = 10;
+pub use policy::{JobNotes, Step, RESUBMIT_AFTER, RETRY_AFTER};
+
+/// The key type of compute-node operator keys (`zkin`): an sr25519 key whose account is a node's
+/// operator, or the prover key an operator named for its node. The node's keystore holds them;
+/// the off-chain worker signs results with them.
+pub const OPERATOR_KEY_TYPE: [u8; 4] = *b"zkin";
 
 /// What the off-chain worker asks the node to prove.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
@@ -51,7 +55,7 @@ pub struct ProofRequest {
 	/// The content address of the model's compiled artifact (the registry's `artifact`).
 	pub artifact: [u8; 32],
 	/// The job binding: 32 bytes, a little-endian field element (see
-	/// `zkinfer_primitives::job_binding`).
+	/// `zkinfer_statement::job_binding`).
 	pub binding: [u8; 32],
 	/// The job's quantized input.
 	pub input: Vec<i64>,
@@ -88,60 +92,77 @@ pub enum ProofStatus {
 	Failed(Vec<u8>),
 }
 
-/// Off-chain proving: hand a job to the node's native prover now, collect the proof later.
-#[runtime_interface]
-pub trait OffchainProving {
-	/// Hands `request` to the node's prover; never blocks on proving.
-	fn request_proof(
-		&mut self,
-		request: PassFatPointerAndDecode<ProofRequest>,
-	) -> AllocateAndReturnByCodec<RequestOutcome> {
-		use sp_externalities::ExternalitiesExt;
-		match self.extension::<ProvingExt>() {
-			Some(ext) => ext.0.request(request),
-			None => RequestOutcome::NoProver,
+/// The host interface: the `offchain_proving` functions and the node's extension behind them
+/// (feature `host`, which the market pallet and the node enable; the prover's pool uses only
+/// the types and the policy above).
+#[cfg(feature = "host")]
+mod host {
+	use super::*;
+	use sp_runtime_interface::{
+		pass_by::{AllocateAndReturnByCodec, PassFatPointerAndDecode, PassPointerAndReadCopy},
+		runtime_interface,
+	};
+
+	/// Off-chain proving: hand a job to the node's native prover now, collect the proof later.
+	#[runtime_interface]
+	pub trait OffchainProving {
+		/// Hands `request` to the node's prover; never blocks on proving.
+		fn request_proof(
+			&mut self,
+			request: PassFatPointerAndDecode<ProofRequest>,
+		) -> AllocateAndReturnByCodec<RequestOutcome> {
+			use sp_externalities::ExternalitiesExt;
+			match self.extension::<ProvingExt>() {
+				Some(ext) => ext.0.request(request),
+				None => RequestOutcome::NoProver,
+			}
+		}
+
+		/// The status of the proof of `job` for `node` on this node.
+		fn proof_status(
+			&mut self,
+			job: u64,
+			node: PassPointerAndReadCopy<[u8; 32], 32>,
+		) -> AllocateAndReturnByCodec<ProofStatus> {
+			use sp_externalities::ExternalitiesExt;
+			match self.extension::<ProvingExt>() {
+				Some(ext) => ext.0.status(job, &node),
+				None => ProofStatus::Unknown,
+			}
 		}
 	}
 
-	/// The status of the proof of `job` for `node` on this node.
-	fn proof_status(
-		&mut self,
-		job: u64,
-		node: PassPointerAndReadCopy<[u8; 32], 32>,
-	) -> AllocateAndReturnByCodec<ProofStatus> {
-		use sp_externalities::ExternalitiesExt;
-		match self.extension::<ProvingExt>() {
-			Some(ext) => ext.0.status(job, &node),
-			None => ProofStatus::Unknown,
+	/// A prover the node offers its off-chain workers.
+	#[cfg(not(substrate_runtime))]
+	pub trait ProvingBackend: Send + Sync {
+		/// Queues `request` unless it is known or the queue is full; returns at once.
+		fn request(&self, request: ProofRequest) -> RequestOutcome;
+		/// The status of `job`'s proof for `node`.
+		fn status(&self, job: u64, node: &[u8; 32]) -> ProofStatus;
+	}
+
+	#[cfg(not(substrate_runtime))]
+	sp_externalities::decl_extension! {
+		/// The node's prover, as the off-chain workers' externalities carry it.
+		pub struct ProvingExt(std::sync::Arc<dyn ProvingBackend>);
+	}
+
+	#[cfg(not(substrate_runtime))]
+	impl ProvingExt {
+		/// Wraps a prover.
+		pub fn new(backend: std::sync::Arc<dyn ProvingBackend>) -> Self {
+			Self(backend)
 		}
 	}
 }
 
-/// A prover the node offers its off-chain workers.
-#[cfg(not(substrate_runtime))]
-pub trait ProvingBackend: Send + Sync {
-	/// Queues `request` unless it is known or the queue is full; returns at once.
-	fn request(&self, request: ProofRequest) -> RequestOutcome;
-	/// The status of `job`'s proof for `node`.
-	fn status(&self, job: u64, node: &[u8; 32]) -> ProofStatus;
-}
+#[cfg(feature = "host")]
+pub use host::offchain_proving;
+#[cfg(all(feature = "host", not(substrate_runtime)))]
+pub use host::{ProvingBackend, ProvingExt};
 
-#[cfg(not(substrate_runtime))]
-sp_externalities::decl_extension! {
-	/// The node's prover, as the off-chain workers' externalities carry it.
-	pub struct ProvingExt(std::sync::Arc<dyn ProvingBackend>);
-}
-
-#[cfg(not(substrate_runtime))]
-impl ProvingExt {
-	/// Wraps a prover.
-	pub fn new(backend: std::sync::Arc<dyn ProvingBackend>) -> Self {
-		Self(backend)
-	}
-}
-
-#[cfg(test)]
-mod tests {
+#[cfg(all(test, feature = "host"))]
+mod host_tests {
 	use super::*;
 	use std::sync::{Arc, Mutex};
 
