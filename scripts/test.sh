@@ -18,9 +18,9 @@ step "formatting, feature propagation and lints"
 cargo fmt --all --check
 zepter run check
 SKIP_WASM_BUILD=1 cargo clippy --release --locked --workspace --all-targets -- -D warnings
-SKIP_WASM_BUILD=1 cargo clippy --release --locked --all-targets -p pallet-model-registry -p pallet-inference-market -p pallet-node-staking -p pallet-proof-verifier \
-	--features pallet-model-registry/runtime-benchmarks,pallet-model-registry/try-runtime,pallet-inference-market/runtime-benchmarks,pallet-inference-market/try-runtime,pallet-node-staking/runtime-benchmarks,pallet-node-staking/try-runtime,pallet-proof-verifier/runtime-benchmarks \
-	-- -D warnings
+pallets=(pallet-model-registry pallet-inference-market pallet-node-staking pallet-proof-verifier pallet-governance-origins)
+features=$(for p in "${pallets[@]}"; do printf '%s/runtime-benchmarks,%s/try-runtime,' "$p" "$p"; done)
+SKIP_WASM_BUILD=1 cargo clippy --release --locked --all-targets "${pallets[@]/#/-p}" --features "${features%,}" -- -D warnings
 SKIP_WASM_BUILD=1 cargo clippy --release --locked -p zkinfer-node --features runtime-benchmarks -- -D warnings
 
 step "build the release node (runtime wasm included) and prover worker"

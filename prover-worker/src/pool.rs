@@ -223,7 +223,7 @@ impl Shared {
 					ProofStatus::Ready { output, proof }
 				},
 				Err(reason) => {
-					log::warn!(target: "prover-worker", "job {}: proving failed: {reason}", request.job);
+					log::warn!(target: "zkinfer-prover", "job {}: proving failed: {reason}", request.job);
 					if let Some(observer) = &self.observer {
 						observer.failed();
 					}

@@ -56,7 +56,11 @@ pub async fn register(
 	}
 	let settings = &artifact.settings;
 	let shape = |dims: &[usize]| {
-		BoundedVec(dims.iter().map(|&d| u32::try_from(d).unwrap_or(u32::MAX)).collect())
+		dims.iter()
+			.map(|&d| u32::try_from(d))
+			.collect::<Result<Vec<u32>, _>>()
+			.map(BoundedVec)
+			.map_err(chain::query(format!("shape {dims:?}")))
 	};
 	let artifact_hash: [u8; 32] = hex::decode(&artifact.id)
 		.ok()
@@ -67,9 +71,9 @@ pub async fn register(
 		})?;
 	let spec = ModelSpec {
 		metadata: BoundedVec(metadata),
-		input_shape: shape(&settings.input_shape),
+		input_shape: shape(&settings.input_shape)?,
 		input_scale: settings.quant.act_bits,
-		output_shape: shape(&settings.output_shape),
+		output_shape: shape(&settings.output_shape)?,
 		output_scale: settings.quant.act_bits,
 		input_domain: InputDomain { min: settings.input_domain.0, max: settings.input_domain.1 },
 		proof_system: ProofSystem::Halo2Kzg,

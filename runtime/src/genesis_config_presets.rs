@@ -33,7 +33,7 @@ use crate::{
 pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
 
 /// The halo2-KZG verifier parameters of the development chains: `g ‖ h ‖ s·h` of zkinfer's
-/// development SRS (`zkinfer_circuit::srs::dev_verifier_params`, from a public seed, hence
+/// development SRS (`zkinfer_halo2::srs::dev_verifier_params`, from a public seed, hence
 /// insecure: anyone can forge proofs against it; a test checks the bytes agree). The prover
 /// worker's default SRS, so its proofs verify on these chains without a ceremony file.
 pub const DEV_HALO2_PARAMS: [u8; 160] = [

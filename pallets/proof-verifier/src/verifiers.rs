@@ -68,8 +68,8 @@ impl Verifier for Groth16Bn254 {
 /// halo2 with KZG commitments over BN254 (SHPLONK, Blake2b transcript): proofs of zkinfer's
 /// model circuits made by the prover worker, verified natively.
 ///
-/// The parameters are the verifier's part of the KZG SRS (160 bytes, `zkinfer-circuit`'s
-/// `VerifierParams`); keys are self-describing (`zkinfer-circuit`'s `verify` module: layout
+/// The parameters are the verifier's part of the KZG SRS (160 bytes, `zkinfer-halo2`'s
+/// `VerifierParams`); keys are self-describing (`zkinfer-halo2`'s `verify` module: layout
 /// version, `k`, dot-product width, public-input count, halo2 key), so one verifier serves
 /// every model. A key's width is its dot-product width, which sets the number of columns.
 pub struct Halo2Kzg;

@@ -43,6 +43,16 @@ impl KeyHeader {
 		Ok((Self { layout, k, width, public_inputs: u32::from_le_bytes([a, b, c, d]) }, rest))
 	}
 
+	/// The layout version and `k` of a key: its first two bytes, which even a key too short for a
+	/// whole header names (a verifier refuses a circuit too large for the chain by them before
+	/// reading anything else).
+	pub fn layout_and_k(key: &[u8]) -> Option<(u8, u8)> {
+		match *key {
+			[layout, k, ..] => Some((layout, k)),
+			_ => None,
+		}
+	}
+
 	/// The header's bytes.
 	pub fn to_bytes(&self) -> [u8; KEY_HEADER_BYTES] {
 		let [a, b, c, d] = self.public_inputs.to_le_bytes();
@@ -63,5 +73,7 @@ mod tests {
 		assert_eq!(KeyHeader::read(&key), Ok((header, &[9u8, 9][..])));
 		assert_eq!(KeyHeader::read(&key[..6]), Err(HeaderError::Truncated));
 		assert_eq!(KeyHeader::read(&[]), Err(HeaderError::Truncated));
+		assert_eq!(KeyHeader::layout_and_k(&key[..2]), Some((2, 13)));
+		assert_eq!(KeyHeader::layout_and_k(&key[..1]), None);
 	}
 }

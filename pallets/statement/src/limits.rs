@@ -1,8 +1,9 @@
 //! The sizes every verifier of the chain reads at most, and the circuits the chain accepts.
 //!
 //! The host functions check these before decoding anything, so their work is bounded
-//! whatever bytes the runtime hands them; the runtime's verifier configuration and the
-//! prover's defaults are derived from them.
+//! whatever bytes the runtime hands them; the prover plans circuits within them (its `--max-k`
+//! default is [`HALO2_MAX_K`]), and the runtime's verifier configuration stays within them
+//! (`runtime/tests/weights.rs`).
 
 /// The largest verifying key a verifier reads, in bytes (a Groth16 key with 256 inputs is
 /// 16,965 bytes; a halo2 model key about 1.5 KB).

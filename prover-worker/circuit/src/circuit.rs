@@ -8,28 +8,15 @@ use halo2_proofs::{
 };
 use serde::{Deserialize, Serialize};
 
+use zkinfer_halo2::KeyCircuit;
+
 use crate::{
 	chip::{LayoutCtx, ModelConfig},
 	field::Fr,
 	model::Model,
 };
 
-/// The largest dot-product width (the chain's limit).
-pub use zkinfer_statement::limits::HALO2_MAX_WIDTH as MAX_WIDTH;
-/// The smallest circuit size exponent.
-pub use zkinfer_statement::limits::HALO2_MIN_K as MIN_K;
-/// The largest circuit size exponent (2^26 rows).
-pub const MAX_K: u8 = 26;
-
-/// The settings a circuit's constraint system depends on. They travel inside the
-/// verifying-key bytes, so a verifier needs nothing else about the model.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CircuitParams {
-	/// The circuit has `2^k` rows.
-	pub k: u8,
-	/// Terms per dot-product row (advice and weight columns); 0 is read as 1.
-	pub dot_width: u8,
-}
+pub use zkinfer_halo2::params::{CircuitParams, MAX_K, MAX_WIDTH, MIN_K};
 
 /// A model as a halo2 circuit, with or without a witness (the quantized input).
 ///
@@ -66,15 +53,17 @@ impl Circuit<Fr> for ModelCircuit {
 		self.params
 	}
 
+	/// The constraint system of every model circuit: [`KeyCircuit`]'s, with which verifiers
+	/// read keys.
 	fn configure_with_params(
 		meta: &mut ConstraintSystem<Fr>,
 		params: CircuitParams,
 	) -> ModelConfig {
-		ModelConfig::configure(meta, params.dot_width.into())
+		KeyCircuit::configure_with_params(meta, params)
 	}
 
 	fn configure(meta: &mut ConstraintSystem<Fr>) -> ModelConfig {
-		ModelConfig::configure(meta, 1)
+		KeyCircuit::configure(meta)
 	}
 
 	fn synthesize(

@@ -1,9 +1,10 @@
 //! # zkinfer circuit
 //!
-//! The quantized model IR, its integer inference, its halo2 circuit and the model-agnostic
-//! verifier of zkinfer's inference proofs. No chain code and no ONNX here: the prover
-//! (`prover-worker`) builds [`Model`]s from ONNX, and the node's host functions call
-//! [`verify`] and [`validate_vk`].
+//! The quantized model IR, its integer inference, and its halo2 circuit: models laid out with
+//! the chips of `zkinfer-halo2` (the constraint system, key format and verifier the chain
+//! links), key generation and proving. No chain code and no ONNX here: the prover
+//! (`prover-worker`) builds [`Model`]s from ONNX. The halo2 modules are re-exported
+//! ([`chip`], [`quant`], [`bound`], [`field`], [`srs`], [`verify`](mod@verify)).
 //!
 //! ## Overview
 //!
@@ -11,15 +12,10 @@
 //!   [`ops::Operator`], [`ops::Quantize`] and [`ops::Provable`] (`eval`, the integer inference,
 //!   and `layout`, the circuit, built on the same arithmetic) and is registered by one line of
 //!   the list that generates [`ops::Op`]. It builds on [`chip`], never the reverse.
-//! - [`quant`]: power-of-two fixed point; the rescale every product needs; saturation.
-//! - [`bound`]: static bounds of every wire's values, which size the saturating clamps.
 //! - [`model`]: a graph of operators with its quantization; [`Model::eval`] is the witness.
-//! - [`chip`]: columns, gates and the shared lookup table; the layout instructions.
 //! - [`circuit`]: [`ModelCircuit`] (halo2 `Circuit`, settings through `Circuit::Params`) and
 //!   [`plan`], which chooses `k` and the dot-product width.
-//! - [`srs`]: the KZG verifier parameters and their identity hash; the development SRS.
 //! - [`synthetic`]: passing cases of any statement size and width, for verifier benchmarks.
-//! - [`verify`](mod@verify): verifying-key encoding, [`validate_vk`] and [`verify`].
 //!
 //! ## The proof statement
 //!
@@ -33,18 +29,17 @@
 //! halo2 (`halo2-axiom`) PLONKish arithmetisation, KZG commitments over BN254, SHPLONK
 //! multi-opening, Blake2b transcript.
 
-pub mod bound;
-pub mod chip;
 pub mod circuit;
-pub mod field;
 pub mod model;
 pub mod ops;
 pub mod prove;
-pub mod quant;
-pub mod srs;
 pub mod synthetic;
 pub mod tensor;
-pub mod verify;
+
+/// The halo2 proof system this circuit is built on, from `zkinfer-halo2` (which the chain's
+/// verifier links alone): the chips, fixed point, wire bounds, the field, the SRS and the
+/// verifier.
+pub use zkinfer_halo2::{bound, chip, field, quant, srs, verify};
 
 pub use circuit::{plan, plan_width, rows_per_node, CircuitParams, ModelCircuit, Plan, PlanError};
 pub use model::{Graph, Model, ModelError, Node};

@@ -77,8 +77,8 @@ pub trait ProofVerificationBenchmarks {
 #[cfg(not(substrate_runtime))]
 pub mod host {
 	use alloc::vec::Vec;
-	use zkinfer_circuit::Halo2Error;
 	use zkinfer_groth16::Groth16Error;
+	use zkinfer_halo2::Halo2Error;
 	use zkinfer_verifier_primitives::{KeyInfo, VerifyError, PUBLIC_INPUT_BYTES};
 
 	use crate::{Outcome, HALO2_MAX_K, MAX_KEY_BYTES, MAX_PROOF_BYTES, MAX_PUBLIC_INPUTS};
@@ -110,7 +110,7 @@ pub mod host {
 	/// See [`super::proof_verification::halo2_kzg_validate_params`].
 	pub fn halo2_kzg_validate_params(params: &[u8]) -> Outcome {
 		Outcome(
-			zkinfer_circuit::VerifierParams::from_bytes(params)
+			zkinfer_halo2::VerifierParams::from_bytes(params)
 				.map(|_| 0)
 				.map_err(|_| VerifyError::InvalidParams),
 		)
@@ -121,7 +121,7 @@ pub mod host {
 		if let Err(error) = check_halo2_key_size(vk) {
 			return Outcome(Err(error));
 		}
-		match zkinfer_circuit::validate_vk(vk) {
+		match zkinfer_halo2::validate_vk(vk) {
 			Ok(info) => Outcome::key(KeyInfo {
 				public_inputs: info.public_inputs,
 				width: info.params.dot_width.into(),
@@ -153,7 +153,7 @@ pub mod host {
 			return Err(VerifyError::ProofLength);
 		}
 		let inputs = split_public_inputs(public_inputs)?;
-		zkinfer_circuit::verify(params, vk, &inputs, proof).map_err(from_halo2)
+		zkinfer_halo2::verify(params, vk, &inputs, proof).map_err(from_halo2)
 	}
 
 	/// See [`super::proof_verification_benchmarks::halo2_kzg_benchmark_case`].
@@ -189,9 +189,10 @@ pub mod host {
 		if vk.len() > MAX_KEY_BYTES {
 			return Err(VerifyError::KeyLength);
 		}
-		// A key of another layout, or too short for a header, is refused by decoding it.
-		if let Ok((header, _)) = zkinfer_statement::KeyHeader::read(vk) {
-			if header.layout == zkinfer_circuit::verify::LAYOUT_VERSION && header.k > HALO2_MAX_K {
+		// Refused by the first two bytes alone, even when the rest of the header is missing; a
+		// key of another layout is refused by decoding it.
+		if let Some((layout, k)) = zkinfer_statement::KeyHeader::layout_and_k(vk) {
+			if layout == zkinfer_halo2::verify::LAYOUT_VERSION && k > HALO2_MAX_K {
 				return Err(VerifyError::CircuitTooLarge);
 			}
 		}

@@ -7,7 +7,7 @@
 //! - [`proof_verification`]: the `#[runtime_interface]` whose host functions the node
 //!   registers in its executor and in its `benchmark` command
 //!   ([`proof_verification::HostFunctions`]). They verify halo2-KZG proofs of zkinfer's
-//!   model circuits through `zkinfer-circuit`'s model-agnostic `verify`/`validate_vk`, and
+//!   model circuits through `zkinfer-halo2`'s model-agnostic `verify`/`validate_vk`, and
 //!   Groth16 over BN254 through `zkinfer-groth16`.
 //! - The runtime's [`Verifier`](zkinfer_verifier_primitives::Verifier)s that bind these
 //!   host functions live with the pallet that uses them (`pallet_proof_verifier::verifiers`):

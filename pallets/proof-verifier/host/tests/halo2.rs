@@ -103,7 +103,10 @@ fn keys_of_circuits_above_the_row_limit_are_refused_before_decoding() {
 		Err(VerifyError::CircuitTooLarge)
 	);
 	// halo2's own limit is far above: the host's bound is what keeps decoding cheap.
-	large[1] = zkinfer_circuit::circuit::MAX_K;
+	large[1] = zkinfer_halo2::params::MAX_K;
 	assert_eq!(halo2_kzg_validate_vk(&large).0, Err(VerifyError::CircuitTooLarge));
+	// The two bytes that name the layout and k suffice, however short the rest.
+	assert_eq!(halo2_kzg_validate_vk(&large[..2]).0, Err(VerifyError::CircuitTooLarge));
+	assert_eq!(halo2_kzg_validate_vk(&case.vk[..2]).0, Err(VerifyError::KeyLength));
 	assert!(case.vk[1] <= HALO2_MAX_K, "the digits MLP fits");
 }

@@ -493,7 +493,9 @@ impl<'a, 'r> LayoutCtx<'a, 'r> {
 		// The integer inference refuses a model whose rescale overflows; a witness that does
 		// so anyway is refused here, never laid out as another value.
 		let parts = x.value.map(|v| rescale(v, shift));
-		parts.error_if_known_and(Option::is_none)?;
+		if parts.error_if_known_and(Option::is_none).is_err() {
+			return Err(self.refuse("a rescale overflows i64"));
+		}
 		let parts = parts.map(|p| p.unwrap_or_default());
 		let quotient = parts.map(|(q, _)| q);
 		let remainder = parts.map(|(_, r)| r);

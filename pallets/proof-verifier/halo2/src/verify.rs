@@ -35,8 +35,8 @@ pub use zkinfer_statement::{
 };
 
 use crate::{
-	circuit::{CircuitParams, ModelCircuit, MAX_K, MAX_WIDTH, MIN_K},
 	field::{fr_from_bytes, Fr},
+	params::{CircuitParams, KeyCircuit, MAX_K, MAX_WIDTH, MIN_K},
 	srs::VerifierParams,
 };
 
@@ -173,9 +173,8 @@ fn parse_header(bytes: &[u8]) -> Result<(KeyShape, ConstraintSystem<Fr>), Halo2E
 pub fn decode_vk(bytes: &[u8]) -> Result<(KeyShape, VerifyingKey<G1Affine>), Halo2Error> {
 	let (info, cs) = parse_header(bytes)?;
 	let key_bytes = &bytes[KEY_HEADER_BYTES..];
-	let vk =
-		VerifyingKey::<G1Affine>::from_bytes::<ModelCircuit>(key_bytes, KEY_FORMAT, info.params)
-			.map_err(|_| Halo2Error::InvalidKey)?;
+	let vk = VerifyingKey::<G1Affine>::from_bytes::<KeyCircuit>(key_bytes, KEY_FORMAT, info.params)
+		.map_err(|_| Halo2Error::InvalidKey)?;
 	let on_curve = vk
 		.fixed_commitments()
 		.iter()
