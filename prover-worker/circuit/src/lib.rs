@@ -47,4 +47,4 @@ pub use prove::{keygen, prove, Keys, Proof, ProveError};
 pub use quant::Quant;
 pub use srs::VerifierParams;
 pub use tensor::Tensor;
-pub use verify::{validate_vk, verify, Halo2Error, KeyShape};
+pub use verify::{validate_vk, Halo2Error, KeyShape};
