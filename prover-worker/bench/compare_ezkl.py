@@ -1,4 +1,4 @@
-"""Proves the digits models with EZKL on this machine, for comparison with prover-worker.
+"""Proves a model with EZKL on this machine, for comparison with prover-worker.
 
 Usage: compare_ezkl.py <model.onnx> <sample.json> <work dir>
 
@@ -70,6 +70,7 @@ async def main(model_path, sample_path, work):
     run_args = json.loads(settings.read_text())["run_args"]
     print(json.dumps({
         "model": pathlib.Path(model_path).stem, "logrows": logrows,
+        "rows": json.loads(settings.read_text()).get("num_rows"),
         "input_scale": run_args.get("input_scale"), "param_scale": run_args.get("param_scale"),
         "lookup_range": run_args.get("lookup_range"), "setup_s": round(setup_s, 3),
         "prove_s": round(prove_s, 3), "verify_s": round(verify_s, 4), "verified": ok,

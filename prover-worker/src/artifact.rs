@@ -29,7 +29,7 @@ use zkinfer_circuit::{
 	field::{fr_from_bytes, Fr},
 	prove::{params_for, proving_key, read_pk, verifying_key, write_pk, ProveError},
 	srs::{blake2b_256, VerifierParams},
-	verify::{decode_vk, LAYOUT_VERSION},
+	verify::{decode_vk_for_proving, LAYOUT_VERSION},
 	CircuitParams, Halo2Error, Model, Plan,
 };
 
@@ -347,7 +347,7 @@ pub fn setup(
 		s.done_with("unreadable, regenerating");
 	}
 	let s = step("generating the proving key");
-	let (_, vk) = decode_vk(&artifact.vk_bytes).map_err(ArtifactError::Verify)?;
+	let (_, vk) = decode_vk_for_proving(&artifact.vk_bytes).map_err(ArtifactError::Verify)?;
 	let pk = proving_key(params, vk, artifact.model.clone(), circuit_params)
 		.map_err(ArtifactError::Prove)?;
 	s.done();

@@ -133,6 +133,46 @@ fn quantized_accuracy(name: &str) -> f64 {
 	accuracy
 }
 
+/// Quantized accuracy of a real model (`make_real_models.py`) on its test split
+/// (`<name>_test.bin`: one label byte per sample, then each sample's values × 64).
+fn real_quantized_accuracy(name: &str) -> f64 {
+	let imported = import(&models().join(format!("{name}.onnx"))).unwrap();
+	let model = calibrate(&imported.graph, &samples(name), Options::default()).unwrap().model;
+	let bytes = std::fs::read(models().join(format!("{name}_test.bin"))).unwrap();
+	let len = model.input_len();
+	assert_eq!(bytes.len() % (1 + len), 0);
+	let count = bytes.len() / (1 + len);
+	let (labels, pixels) = bytes.split_at(count);
+	let correct = labels
+		.iter()
+		.zip(pixels.chunks_exact(len))
+		.filter(|(&label, pixels)| {
+			let input: Vec<i64> =
+				pixels.iter().map(|&p| model.quant.quantize_act(f64::from(p) / 64.0)).collect();
+			let logits = model.eval(&input).unwrap();
+			let predicted =
+				(0..logits.len()).max_by_key(|&i| (logits[i], std::cmp::Reverse(i))).unwrap();
+			predicted == usize::from(label)
+		})
+		.count();
+	let accuracy = correct as f64 / count as f64;
+	eprintln!("{name}: quantized accuracy {accuracy:.4} on {count} ({:?})", model.quant);
+	accuracy
+}
+
+#[test]
+fn real_models_keep_their_accuracy_when_quantized() {
+	// Float accuracies (models/real_accuracy.json).
+	let float: serde_json::Value =
+		serde_json::from_slice(&std::fs::read(models().join("real_accuracy.json")).unwrap())
+			.unwrap();
+	for name in ["lenet5", "cifar_cnn"] {
+		let float = float[name]["float_accuracy"].as_f64().unwrap();
+		let quantized = real_quantized_accuracy(name);
+		assert!(quantized >= float - 0.02, "{name}: quantized {quantized}, float {float}");
+	}
+}
+
 #[test]
 fn digits_models_keep_their_accuracy_when_quantized() {
 	// Float accuracies (models/accuracy.json): MLP 0.9733, CNN 0.9756.

@@ -3,7 +3,8 @@
 // dev keystore, so an inference submitted from @polkadot/api is proved by the node's
 // off-chain worker with the native prover and paid within a few blocks. Then a model owner
 // registers a second model with `prover-worker register` into the node's model store, and a
-// job on it is proved the same way. Balances move exactly as priced.
+// job on it is proved the same way, and so are jobs on two real models, a LeNet-5 and a
+// CIFAR-shaped CNN of 2^17 and 2^18 rows. Balances move exactly as priced.
 
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,14 +17,17 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 import { TREASURY, freeBalance, feesPaidIn, referenceInference, samplePath, waitForEvent } from './lib/market.js';
 import { startDevNode } from './lib/node.js';
-import { MODELS, proverWorker } from './lib/prover.js';
+import { MODELS, proverWorker, proverWorkerAsync } from './lib/prover.js';
 import { serveWithAlice } from './lib/referendum.js';
 import { eventNames, feePaidBy, moduleError, submitInBlock } from './lib/tx.js';
 
 
 
-/** Submits an inference, waits for its verification; returns what the test checks. */
-async function inferAndSettle(api, requester, model, input) {
+/**
+ * Submits an inference, waits (up to `blocks` blocks) for its verification; returns what the
+ * test checks.
+ */
+async function inferAndSettle(api, requester, model, input, blocks = 12) {
   const quote = await api.call.inferenceMarketApi.quote(model);
   assert.ok(quote.isOk, `quote: ${quote.toString()}`);
   const price = quote.asOk.toBigInt();
@@ -41,7 +45,7 @@ async function inferAndSettle(api, requester, model, input) {
   const deposit = jobEvent.event.data.deposit.toBigInt() + (usage ? usage.event.data.deposit.toBigInt() : 0n);
   const requesterFee = feePaidBy(api, submitted.events, requester.address);
   const verified = await waitForEvent(api,
-    (event) => api.events.inferenceMarket.InferenceVerified.is(event) && event.data.job.toNumber() === job, 12);
+    (event) => api.events.inferenceMarket.InferenceVerified.is(event) && event.data.job.toNumber() === job, blocks);
   return { job, price, deposit, requesterFee, before, verified };
 }
 
@@ -72,7 +76,7 @@ describe('off-chain proving on a --dev node', () => {
     assert.equal(record.owner.toString(), alice.address);
     const artifact = record.spec.artifact.toHex().slice(2);
     // The node seeded its model store with the demo model under that address.
-    const reference = referenceInference(path.join(store, artifact), samplePath('digits_mlp', 3), work);
+    const reference = await referenceInference(path.join(store, artifact), samplePath('digits_mlp', 3), work);
 
     const aliceBefore = await freeBalance(api, alice.address);
     const claimableBefore = (await api.call.nodeStakingApi.claimableRewards(alice.address)).toBigInt();
@@ -123,7 +127,7 @@ describe('off-chain proving on a --dev node', () => {
     const artifact = record.spec.artifact.toHex().slice(2);
     const brightest = path.join(work, 'brightest.json');
     writeFileSync(brightest, JSON.stringify({ input: Array(64).fill(max / 2 ** record.spec.inputScale.toNumber()) }));
-    const reference = referenceInference(path.join(store, artifact), brightest, work);
+    const reference = await referenceInference(path.join(store, artifact), brightest, work);
     assert.deepEqual(reference.input, Array(64).fill(max));
     const { verified } = await inferAndSettle(api, bob, 0, reference.input);
     assert.deepEqual(verified.event.data.output.map((v) => v.toNumber()), reference.output);
@@ -156,7 +160,7 @@ describe('off-chain proving on a --dev node', () => {
     assert.equal(record.spec.artifact.toHex().slice(2), registered.artifact);
     assert.ok(await freeBalance(api, charlie.address) < charlieBefore, 'Charlie paid the registration');
 
-    const reference = referenceInference(path.join(store, registered.artifact), samples[2], work);
+    const reference = await referenceInference(path.join(store, registered.artifact), samples[2], work);
     const ownerBefore = await freeBalance(api, charlie.address);
     const { price, deposit, requesterFee, before, verified } = await inferAndSettle(api, dave, 1, reference.input);
     const { data } = verified.event;
@@ -168,12 +172,60 @@ describe('off-chain proving on a --dev node', () => {
     assert.equal(await freeBalance(api, charlie.address, at) - ownerBefore, data.payout.owner.toBigInt());
   });
 
+  test('real models: LeNet-5 (2^17 rows) and a CIFAR-shaped CNN (2^18 rows) are registered with `prover-worker register` and served', async () => {
+    const { api } = node;
+    const alice = keyring.addFromUri('//Alice');
+    const bob = keyring.addFromUri('//Bob');
+    const charlie = keyring.addFromUri('//Charlie');
+    const eve = keyring.addFromUri('//Eve');
+    const models = [
+      { name: 'lenet5', id: 2, inputs: 32 * 32 },
+      { name: 'cifar_cnn', id: 3, inputs: 3 * 32 * 32 },
+    ];
+    for (const model of models) {
+      model.samples = [0, 1, 2, 3, 4].map((i) => samplePath(model.name, i));
+      const registered = JSON.parse(await proverWorkerAsync(['register',
+        '--url', `ws://127.0.0.1:${node.rpcPort}`, '--suri', '//Charlie',
+        '--onnx', path.join(MODELS, `${model.name}.onnx`), '--calibration', ...model.samples,
+        '--model-store', store]));
+      assert.equal(registered.model, model.id);
+      assert.equal(registered.keyRegistered, true);
+      model.artifact = registered.artifact;
+      const record = (await api.query.modelRegistry.models(model.id)).unwrap();
+      model.key = (await api.query.halo2Verifier.keys(record.spec.vk)).unwrap();
+      // Far above the 2^13 rows the chain used to refuse; the pixels, 10 logits, the binding.
+      assert.ok(model.key.k.toNumber() > 13, `${model.name}: k ${model.key.k.toNumber()}`);
+      assert.equal(model.key.publicInputs.toNumber(), 1 + model.inputs + 10);
+      model.units = BigInt(2 ** model.key.k.toNumber() * model.key.columns.toNumber() / 64);
+      assert.equal(record.computeUnits.toBigInt(), model.units);
+    }
+    // One CIFAR job is more than the genesis throughput covers in a deadline window (5,000
+    // units a block): Alice declares what her node proves.
+    await serveWithAlice(api, { models: [1, 2, 3], alice, voters: [alice, bob, charlie], throughput: 12_000 });
+
+    for (const model of models) {
+      // Sample 3, a 7, which both models classify correctly (sample 1, a 5, both read as 4).
+      const reference = await referenceInference(path.join(store, model.artifact), model.samples[3], work);
+      assert.equal(reference.input.length, model.inputs);
+      // Proving takes 20 to 60 s here: the job must be proved and paid within the deadline.
+      const { price, deposit, requesterFee, before, verified } = await inferAndSettle(api, eve, model.id, reference.input, 40);
+      const { data } = verified.event;
+      assert.equal(data.node.toString(), alice.address);
+      assert.deepEqual(data.output.map((v) => v.toNumber()), reference.output, `${model.name}: the reference inference`);
+      const label = JSON.parse(readFileSync(model.samples[3], 'utf8')).label;
+      assert.equal(reference.output.indexOf(Math.max(...reference.output)), label, `${model.name} reads the digit`);
+      assert.equal(price, model.units * 10_000_000n);
+      const at = verified.blockHash;
+      assert.equal(before.requester - await freeBalance(api, eve.address, at), price + deposit + requesterFee);
+    }
+  });
+
   test('the node reports its proofs to Prometheus', async () => {
     const response = await fetch(`http://127.0.0.1:${node.prometheusPort}/metrics`);
     const text = await response.text();
     const proofs = text.match(/^zkinfer_prover_proofs_total(?:\{[^}]*\})? (\d+)/m);
     assert.ok(proofs, 'zkinfer_prover_proofs_total is exported');
-    assert.ok(Number(proofs[1]) >= 2, `two proofs made, metric says ${proofs[1]}`);
+    assert.ok(Number(proofs[1]) >= 4, `four proofs made, metric says ${proofs[1]}`);
     assert.match(text, /^zkinfer_prover_proof_seconds_count(?:\{[^}]*\})? \d+/m);
     assert.match(text, /^zkinfer_prover_failures_total(?:\{[^}]*\})? 0/m);
   });

@@ -60,7 +60,7 @@ describe('a two-node network with a standalone prover worker', () => {
     // Bob's prover has its own model store, with the demo model compiled into it.
     const store = path.join(work, 'store-2');
     const { compiled } = compileDigitsMlp(store);
-    reference = referenceInference(compiled.artifact, samplePath('digits_mlp', 1), work);
+    reference = await referenceInference(compiled.artifact, samplePath('digits_mlp', 1), work);
     worker = startProverWorker(['--url', `ws://127.0.0.1:${node2.rpcPort}`, '--suri', '//Bob', '--model-store', store]);
     await waitFor(async () => worker.lines.some((l) => l.event === 'connected'), 60_000, 'the prover worker connects');
   });

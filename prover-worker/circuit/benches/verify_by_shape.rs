@@ -1,18 +1,27 @@
 //! `cargo bench -p zkinfer-circuit`: verification time by dot-product width, number of public
-//! inputs and circuit rows `2^k` (decoding a key builds halo2's evaluation domain, whose FFT
-//! tables grow with `2^k`), with the key and proof sizes, on
-//! [`synthetic`](zkinfer_circuit::synthetic) cases.
+//! inputs and circuit rows `2^k`, with the key and proof sizes, on
+//! [`synthetic`](zkinfer_circuit::synthetic) cases; then, per `k` from 13 up to the chain's
+//! limit (`HALO2_MAX_K`), the time to decode a key the verifier's way ([`decode_vk`], no FFT
+//! tables) and halo2's way (`VerifyingKey::from_bytes`, which builds them), and, up to
+//! `ZKINFER_BENCH_PROVE_K` (default 16; each step doubles the proving time, a minute at 18 on
+//! two cores), to verify a real proof.
 
 use std::{
 	hint::black_box,
 	time::{Duration, Instant},
 };
 
+use halo2_proofs::{halo2curves::bn256::G1Affine, plonk::VerifyingKey, SerdeFormat};
 use zkinfer_circuit::{
 	srs::dev_srs,
 	synthetic::{case_k, synthetic_case},
 	verify,
 };
+use zkinfer_halo2::{
+	verify::{decode_vk, KEY_HEADER_BYTES},
+	KeyCircuit,
+};
+use zkinfer_statement::limits::HALO2_MAX_K;
 
 fn median(runs: usize, mut f: impl FnMut()) -> Duration {
 	f();
@@ -62,6 +71,70 @@ fn main() {
 			case.vk.len(),
 			case.proof.len(),
 			time.as_secs_f64() * 1e3
+		);
+	}
+
+	// Per k: decoding on every k the chain reads (a key of the same circuit re-headed for k:
+	// decoding reads the commitments, whatever they commit to), verifying with real proofs up
+	// to ZKINFER_BENCH_PROVE_K.
+	let prove_k: u8 = std::env::var("ZKINFER_BENCH_PROVE_K")
+		.ok()
+		.and_then(|v| v.parse().ok())
+		.unwrap_or(16);
+	let base = synthetic_case(&dev_srs(13), 75, 1, 13).unwrap();
+	println!();
+	println!(
+		"{:>3} {:>6} {:>5} {:>12} {:>12} {:>10} {:>10}",
+		"k", "inputs", "width", "decode", "halo2 read", "verify", "prove"
+	);
+	for k in 13..=HALO2_MAX_K {
+		let proved = (k <= prove_k).then(|| {
+			let srs = dev_srs(k.into());
+			let start = Instant::now();
+			let case = synthetic_case(&srs, 75, 1, k).unwrap();
+			(case, start.elapsed())
+		});
+		let vk = match &proved {
+			Some((case, _)) => case.vk.clone(),
+			None => {
+				let mut vk = base.vk.clone();
+				vk[1] = k;
+				vk[KEY_HEADER_BYTES + 1..KEY_HEADER_BYTES + 5]
+					.copy_from_slice(&u32::from(k).to_le_bytes());
+				vk
+			},
+		};
+		let decode = median(31, || {
+			black_box(decode_vk(&vk)).unwrap();
+		});
+		let shape = decode_vk(&vk).unwrap().0;
+		let halo2_read = median(if k <= 18 { 11 } else { 1 }, || {
+			black_box(VerifyingKey::<G1Affine>::from_bytes::<KeyCircuit>(
+				&vk[KEY_HEADER_BYTES..],
+				SerdeFormat::RawBytes,
+				shape.params,
+			))
+			.unwrap();
+		});
+		let (verify_ms, prove_s) = match &proved {
+			Some((case, prove)) => {
+				let time = median(31, || {
+					black_box(verify(&case.params, &case.vk, &case.public_inputs, &case.proof))
+						.unwrap()
+				});
+				(
+					format!("{:.2}ms", time.as_secs_f64() * 1e3),
+					format!("{:.1}s", prove.as_secs_f64()),
+				)
+			},
+			None => ("-".into(), "-".into()),
+		};
+		println!(
+			"{k:>3} {:>6} {:>5} {:>10.3}ms {:>10.3}ms {verify_ms:>10} {prove_s:>10}",
+			75,
+			1,
+			decode.as_secs_f64() * 1e3,
+			halo2_read.as_secs_f64() * 1e3,
 		);
 	}
 }

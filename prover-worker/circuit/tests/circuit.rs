@@ -225,3 +225,55 @@ fn real_proofs_verify_and_every_tampering_is_rejected() {
 		Err(Halo2Error::VerificationFailed)
 	);
 }
+
+/// The verifier-only key decoding (no FFT tables) reads the same key as halo2's own reader:
+/// same constraint system and commitments (hence the same `transcript_repr`), for the key the
+/// prover made here and for the committed fixtures (the development digits key and the
+/// runtime's demo key), and their proofs still verify.
+#[test]
+fn verifier_decoding_reads_the_key_halo2_reads() {
+	use halo2_proofs::{halo2curves::bn256::G1Affine, plonk::VerifyingKey, SerdeFormat};
+	use zkinfer_halo2::{
+		verify::{decode_vk, decode_vk_for_proving, KEY_HEADER_BYTES},
+		KeyCircuit, KeyShape,
+	};
+
+	fn same_key(bytes: &[u8]) -> KeyShape {
+		let (shape, ours) = decode_vk(bytes).unwrap();
+		let theirs = VerifyingKey::<G1Affine>::from_bytes::<KeyCircuit>(
+			&bytes[KEY_HEADER_BYTES..],
+			SerdeFormat::RawBytes,
+			shape.params,
+		)
+		.unwrap();
+		let (proving_shape, for_proving) = decode_vk_for_proving(bytes).unwrap();
+		assert_eq!(proving_shape, shape);
+		assert_eq!(for_proving.transcript_repr(), theirs.transcript_repr());
+		assert_eq!(ours.transcript_repr(), theirs.transcript_repr());
+		assert_eq!(format!("{:?}", ours.pinned()), format!("{:?}", theirs.pinned()));
+		assert!(zkinfer_halo2::domain::same_domain(ours.get_domain(), theirs.get_domain()));
+		assert!(ours.get_domain().fft_data.is_empty());
+		assert!(!theirs.get_domain().fft_data.is_empty());
+		shape
+	}
+
+	let model = model();
+	for width in [1, 3] {
+		let circuit_params = plan_width(&model, width).unwrap().params;
+		let params = params_for(&srs(circuit_params.k), circuit_params.k).unwrap();
+		let keys = keygen(&params, model.clone(), circuit_params).unwrap();
+		assert_eq!(same_key(&keys.vk_bytes).params, circuit_params);
+	}
+	let fixture = include_bytes!("../../../pallets/proof-verifier/host/fixtures/halo2/vk.bin");
+	let shape = same_key(fixture);
+	assert_eq!((shape.params.k, shape.public_inputs), (13, 75));
+	let params = include_bytes!("../../../pallets/proof-verifier/host/fixtures/halo2/params.bin");
+	let inputs = include_bytes!("../../../pallets/proof-verifier/host/fixtures/halo2/inputs.bin");
+	let proof = include_bytes!("../../../pallets/proof-verifier/host/fixtures/halo2/proof.bin");
+	let inputs: Vec<[u8; 32]> = inputs.chunks_exact(32).map(|c| c.try_into().unwrap()).collect();
+	assert_eq!(verify(params, fixture, &inputs, proof), Ok(()));
+	let mut tampered = proof.to_vec();
+	tampered[64] ^= 1;
+	assert_eq!(verify(params, fixture, &inputs, &tampered), Err(Halo2Error::VerificationFailed));
+	same_key(include_bytes!("../../../runtime/demo/digits_mlp.vk"));
+}

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { stringToU8a, u8aConcat } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
 
-import { MODELS, proverWorker } from './prover.js';
+import { MODELS, proverWorkerAsync } from './prover.js';
 
 /** The treasury's account: `modl` ++ its pallet id `py/trsry`, zero-padded. */
 export const TREASURY = encodeAddress(u8aConcat(stringToU8a('modlpy/trsry'), new Uint8Array(20)), 42);
@@ -22,9 +22,9 @@ export const samplePath = (name, i) => path.join(MODELS, 'samples', `${name}_${i
  * takes and the quantized output the model computes, from the prover CLI (`prove` states both
  * as public inputs; the binding does not change them).
  */
-export function referenceInference(artifactDir, sample, workDir) {
+export async function referenceInference(artifactDir, sample, workDir) {
   const out = path.join(workDir, `reference-${path.basename(artifactDir)}-${path.basename(sample)}`);
-  proverWorker(['prove', '--artifact', artifactDir, '--input', sample, '--job-binding', '00'.repeat(32), '--out', out]);
+  await proverWorkerAsync(['prove', '--artifact', artifactDir, '--input', sample, '--job-binding', '00'.repeat(32), '--out', out]);
   const proof = JSON.parse(readFileSync(out, 'utf8'));
   const inputs = proof.publicInputs.length - 1 - proof.output.length;
   return { input: proof.publicInputs.slice(1, 1 + inputs).map(fieldToNumber), output: proof.output };

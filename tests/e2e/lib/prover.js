@@ -1,7 +1,8 @@
 // The prover-worker CLI, as the end-to-end tests drive it.
 
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 import { proverBinary, repoRoot } from './node.js';
 
@@ -14,6 +15,16 @@ export const hex = (text) => (text.startsWith('0x') ? text : `0x${text}`);
 /** Runs the prover-worker CLI; returns its standard output. */
 export function proverWorker(args) {
   return execFileSync(proverBinary(), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/**
+ * Runs the prover-worker CLI without blocking the event loop; resolves to its standard output.
+ * For steps that take seconds (compiling, proving a real model): meanwhile the connection to
+ * the node keeps reading its subscriptions, which the node closes when they go unread.
+ */
+export async function proverWorkerAsync(args) {
+  const { stdout } = await promisify(execFile)(proverBinary(), args, { encoding: 'utf8', maxBuffer: 256 << 20 });
+  return stdout;
 }
 
 /**

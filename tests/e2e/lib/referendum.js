@@ -23,7 +23,8 @@ async function succeed(what, tx, signer) {
 
 /**
  * Passes `call` (a `api.tx...` value) by referendum with `origin` (e.g.
- * `{ GovernanceOrigins: 'ParameterAdmin' }`): `proposer` notes the preimage, submits it for
+ * `{ GovernanceOrigins: 'ParameterAdmin' }`): `proposer` notes the preimage (unless it is
+ * noted already), submits it for
  * enactment a block after approval and places the decision deposit; each of `voters` votes
  * aye with `VOTE` at conviction 1x; resolves, once the scheduler has dispatched the proposal,
  * to `{ index, track, dispatched }` (`dispatched`: the `Scheduler.Dispatched` event's result).
@@ -32,8 +33,12 @@ async function succeed(what, tx, signer) {
 export async function passReferendum(api, { origin, call, proposer, voters, timeoutMs = 180_000 }) {
   const bytes = call.method.toU8a();
   const hash = blake2AsHex(bytes);
-  // As hex: @polkadot/api reads a Uint8Array for `Bytes` as already length-prefixed.
-  await succeed('notePreimage', api.tx.preimage.notePreimage(u8aToHex(bytes)), proposer);
+  // As hex: @polkadot/api reads a Uint8Array for `Bytes` as already length-prefixed. A call
+  // passed before (the same parameter set again) has its preimage on chain already.
+  const noted = await api.query.preimage.preimageFor([hash, bytes.length]);
+  if (noted.isNone) {
+    await succeed('notePreimage', api.tx.preimage.notePreimage(u8aToHex(bytes)), proposer);
+  }
 
   const submitted = await succeed('submit',
     api.tx.referenda.submit(origin, { Lookup: { hash, len: bytes.length } }, { After: 1 }), proposer);

@@ -14,6 +14,7 @@
 //!   which a verifying key is read.
 //! - [`quant`]: power-of-two fixed point; the rescale every product needs; saturation.
 //! - [`bound`]: static bounds of wire values, which size the saturating clamps.
+//! - [`domain`]: the evaluation domain a verifier needs, without halo2's FFT tables.
 //! - [`field`]: the BN254 scalar field as witnesses use it.
 //! - [`srs`]: the KZG verifier parameters and their identity hash; the development SRS.
 //! - [`verify`](mod@verify): verifying-key encoding, [`validate_vk`] and [`verify`].
@@ -26,6 +27,7 @@
 
 pub mod bound;
 pub mod chip;
+pub mod domain;
 pub mod field;
 pub mod params;
 pub mod quant;

@@ -21,12 +21,12 @@ use halo2_proofs::{
 		bn256::{Bn256, G1Affine},
 		CurveAffine,
 	},
-	plonk::{verify_proof, ConstraintSystem, VerifyingKey},
+	plonk::{permutation, verify_proof, ConstraintSystem, VerifyingKey},
 	poly::kzg::{
 		commitment::KZGCommitmentScheme, multiopen::VerifierSHPLONK, strategy::SingleStrategy,
 	},
 	transcript::{Blake2bRead, Challenge255, TranscriptReadBuffer},
-	SerdeFormat,
+	SerdeCurveAffine, SerdeFormat,
 };
 
 pub use zkinfer_statement::{
@@ -35,6 +35,7 @@ pub use zkinfer_statement::{
 };
 
 use crate::{
+	domain::verifier_domain,
 	field::{fr_from_bytes, Fr},
 	params::{CircuitParams, KeyCircuit, MAX_K, MAX_WIDTH, MIN_K},
 	srs::VerifierParams,
@@ -169,8 +170,63 @@ fn parse_header(bytes: &[u8]) -> Result<(KeyShape, ConstraintSystem<Fr>), Halo2E
 	Ok((KeyShape { params, public_inputs, columns }, cs))
 }
 
-/// Decodes a verifying key with its header.
+/// Decodes a verifying key with its header, without the FFT tables halo2's own reader builds
+/// ([`crate::domain`]): the cost is the same at every `k`. The key is the one
+/// `VerifyingKey::read` would return for these bytes (same constraint system, commitments and
+/// `transcript_repr`, so the same proofs verify) but for the prover-only tables.
 pub fn decode_vk(bytes: &[u8]) -> Result<(KeyShape, VerifyingKey<G1Affine>), Halo2Error> {
+	let (info, cs) = parse_header(bytes)?;
+	let key_bytes = &bytes[KEY_HEADER_BYTES..];
+	// As `VerifyingKey::read`: the domain from the configured system's degree, then the
+	// selectors (none in this circuit) replaced by fixed columns.
+	let degree = u32::try_from(cs.degree()).map_err(|_| Halo2Error::InvalidKey)?;
+	let domain =
+		verifier_domain::<Fr>(degree, info.params.k.into()).ok_or(Halo2Error::InvalidKey)?;
+	let selectors = vec![vec![false]; cs.num_selectors()];
+	let (cs, _) = cs.directly_convert_selectors_to_fixed(selectors);
+	// parse_header checked the version, k and compress flag bytes and the total length.
+	let declared_fixed =
+		u32::from_le_bytes([key_bytes[6], key_bytes[7], key_bytes[8], key_bytes[9]]);
+	if declared_fixed as usize != cs.num_fixed_columns() {
+		return Err(Halo2Error::InvalidKey);
+	}
+	let mut points = &key_bytes[10..];
+	let mut read_points = |count: usize| {
+		(0..count)
+			.map(|_| <G1Affine as SerdeCurveAffine>::read(&mut points, KEY_FORMAT))
+			.collect::<Result<Vec<_>, _>>()
+			.map_err(|_| Halo2Error::InvalidKey)
+	};
+	let fixed_commitments = read_points(cs.num_fixed_columns())?;
+	let permutation_commitments = read_points(cs.permutation().get_columns().len())?;
+	if !points.is_empty() {
+		return Err(Halo2Error::InvalidKey);
+	}
+	let vk = VerifyingKey::from_parts(
+		domain,
+		fixed_commitments,
+		permutation::VerifyingKey::from_commitments(permutation_commitments),
+		cs,
+		Vec::new(),
+		false,
+	);
+	let on_curve = vk
+		.fixed_commitments()
+		.iter()
+		.chain(vk.permutation().commitments())
+		.all(|p| bool::from(p.is_on_curve()));
+	if !on_curve || vk.to_bytes(KEY_FORMAT) != key_bytes {
+		return Err(Halo2Error::InvalidKey);
+	}
+	Ok((info, vk))
+}
+
+/// Decodes a verifying key with its header as a prover needs it: with halo2's own reader
+/// (`VerifyingKey::read` for [`KeyCircuit`]), whose evaluation domain carries the FFT tables
+/// that proving-key generation uses. The same checks as [`decode_vk`]; verifiers use that.
+pub fn decode_vk_for_proving(
+	bytes: &[u8],
+) -> Result<(KeyShape, VerifyingKey<G1Affine>), Halo2Error> {
 	let (info, cs) = parse_header(bytes)?;
 	let key_bytes = &bytes[KEY_HEADER_BYTES..];
 	let vk = VerifyingKey::<G1Affine>::from_bytes::<KeyCircuit>(key_bytes, KEY_FORMAT, info.params)
