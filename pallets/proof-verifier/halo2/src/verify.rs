@@ -210,12 +210,7 @@ pub fn decode_vk(bytes: &[u8]) -> Result<(KeyShape, VerifyingKey<G1Affine>), Hal
 		Vec::new(),
 		false,
 	);
-	let on_curve = vk
-		.fixed_commitments()
-		.iter()
-		.chain(vk.permutation().commitments())
-		.all(|p| bool::from(p.is_on_curve()));
-	if !on_curve || vk.to_bytes(KEY_FORMAT) != key_bytes {
+	if !is_canonical(&vk, key_bytes) {
 		return Err(Halo2Error::InvalidKey);
 	}
 	Ok((info, vk))
@@ -231,18 +226,19 @@ pub fn decode_vk_for_proving(
 	let key_bytes = &bytes[KEY_HEADER_BYTES..];
 	let vk = VerifyingKey::<G1Affine>::from_bytes::<KeyCircuit>(key_bytes, KEY_FORMAT, info.params)
 		.map_err(|_| Halo2Error::InvalidKey)?;
-	let on_curve = vk
-		.fixed_commitments()
-		.iter()
-		.chain(vk.permutation().commitments())
-		.all(|p| bool::from(p.is_on_curve()));
-	if !on_curve
-		|| vk.fixed_commitments().len() != cs.num_fixed_columns()
-		|| vk.to_bytes(KEY_FORMAT) != key_bytes
-	{
+	if vk.fixed_commitments().len() != cs.num_fixed_columns() || !is_canonical(&vk, key_bytes) {
 		return Err(Halo2Error::InvalidKey);
 	}
 	Ok((info, vk))
+}
+
+/// Whether a decoded key's points are on the curve and it re-encodes to exactly its bytes.
+fn is_canonical(vk: &VerifyingKey<G1Affine>, key_bytes: &[u8]) -> bool {
+	vk.fixed_commitments()
+		.iter()
+		.chain(vk.permutation().commitments())
+		.all(|p| bool::from(p.is_on_curve()))
+		&& vk.to_bytes(KEY_FORMAT) == key_bytes
 }
 
 /// Validates verifying-key bytes; returns what the key declares.
