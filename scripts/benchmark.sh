@@ -59,8 +59,9 @@ for entry in "${benchmarks[@]}"; do
 	# Two runs rather than one run re-rendered from JSON: proof-size estimates need the
 	# runtime's storage information, which `--json-input` does not carry.
 	rm -rf "$out" && mkdir -p "$out/runtime" "$out/pallet"
-	run --header pallets/benchmarking/header.txt --output "$out/runtime"
-	run --template pallets/benchmarking/weight-template.hbs --output "$out/pallet"
+	# Measured once; both weight files are written from the same results.
+	run --header pallets/benchmarking/header.txt --output "$out/runtime" --json-file "$out/results.json"
+	run --template pallets/benchmarking/weight-template.hbs --output "$out/pallet" --json-input "$out/results.json"
 	for mapping in $instances; do
 		instance=${mapping%%=*}
 		# The CLI lists each component's range merged over all instances of the pallet

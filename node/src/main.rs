@@ -24,5 +24,8 @@ mod rpc;
 mod service;
 
 fn main() -> sc_cli::Result<()> {
+	// Before anything runs: the native verifier's field arithmetic needs these extensions, and
+	// without them the node would stop with an illegal instruction while importing a block.
+	zkinfer_verifier_host::cpu::check().map_err(|e| sc_cli::Error::Input(e.to_string()))?;
 	command::run()
 }

@@ -243,6 +243,10 @@ struct BenchArgs {
 }
 
 fn main() -> ExitCode {
+	if let Err(e) = zkinfer_circuit::cpu::check() {
+		eprintln!("error: {e}");
+		return ExitCode::FAILURE;
+	}
 	match run(Cli::parse().command) {
 		Ok(()) => ExitCode::SUCCESS,
 		Err(e) => {

@@ -197,13 +197,46 @@ impl<T: Config> Pallet<T> {
 		inference_public_inputs(job_binding(id, &node.encode()), input, output)
 	}
 
-	/// The most `submit_result` with `output` values can weigh: the largest input, the dearest
-	/// key of that size.
+	/// The most `submit_result` with `output` values can weigh ([`Self::submit_result_weight`]
+	/// of any job): the largest input, the dearest key of that size, the three lookups.
 	pub fn max_submit_result_weight(output: u32) -> Weight {
 		let input = T::MaxInputValues::get();
 		let public_inputs = input.saturating_add(output).saturating_add(1);
 		T::WeightInfo::submit_result(input, output)
 			.saturating_add(T::Verifiers::max_verify_weight(public_inputs))
+			.saturating_add(T::DbWeight::get().reads(3))
+	}
+
+	/// What `submit_result` for job `id` with `output` values weighs, charged before it runs:
+	/// the settlement of the job's own input and output and the verification under its model's
+	/// own key, looked up here with three reads (the job, the model's terms, the key's shape),
+	/// which are charged too. The executive evaluates this against the state a top-level call
+	/// is applied to. Inside a batch every inner call is weighed before the first runs, which is
+	/// equally exact because no call changes what this reads for a job it could settle: a job
+	/// becomes assigned only in `on_initialize`, its input never changes, and a model's key and
+	/// proof system are fixed at registration (the key is referenced, so it cannot be removed
+	/// while the model exists). A job that does
+	/// not exist fails the call at its first read, so it is charged the settlement of an empty
+	/// input and no verification; a model or key that does not exist fails it before
+	/// verification, but is charged the dearest key of the statement's size.
+	pub fn submit_result_weight(id: JobId, output: u32) -> Weight {
+		let lookups = T::DbWeight::get().reads(3);
+		let Some(job) = Jobs::<T>::get(id) else {
+			return T::WeightInfo::submit_result(0, output).saturating_add(lookups);
+		};
+		let input = job.input.len() as u32;
+		let verification = T::Models::terms(job.model)
+			.ok()
+			.and_then(|terms| {
+				T::Verifiers::key_info(terms.proof_system, &terms.vk)
+					.map(|key| T::Verifiers::verify_weight(terms.proof_system, key))
+			})
+			.unwrap_or_else(|| {
+				T::Verifiers::max_verify_weight(input.saturating_add(output).saturating_add(1))
+			});
+		T::WeightInfo::submit_result(input, output)
+			.saturating_add(verification)
+			.saturating_add(lookups)
 	}
 
 	/// Checks that `signer` may settle job `id` with `output`; returns the job, its model's
@@ -227,27 +260,19 @@ impl<T: Config> Pallet<T> {
 		Ok((job, terms, node))
 	}
 
-	/// Verifies the result `signer` submits for job `id` and settles it; returns the call's
-	/// actual weight.
+	/// Verifies the result `signer` submits for job `id` and settles it. Its weight is
+	/// [`Self::submit_result_weight`], charged before it runs.
 	pub fn do_submit_result(
 		signer: T::AccountId,
 		id: JobId,
 		output: OutputOf<T>,
 		proof: BoundedVec<u8, T::MaxProofBytes>,
-	) -> Result<Weight, DispatchError> {
+	) -> DispatchResult {
 		let (job, terms, node) = Self::settlement_terms(&signer, id, &output)?;
 		let public_inputs = Self::public_inputs(id, &node, &job.input, &output);
 		let statement =
 			T::Verifiers::verify(terms.proof_system, &terms.vk, &public_inputs, &proof)?;
-		// The key exists (it just verified); without it, charge the dearest key of this size.
-		let verification = T::Verifiers::key_info(terms.proof_system, &terms.vk).map_or_else(
-			|| T::Verifiers::max_verify_weight(public_inputs.len() as u32),
-			|key| T::Verifiers::verify_weight(terms.proof_system, key),
-		);
-		let weight = T::WeightInfo::submit_result(job.input.len() as u32, output.len() as u32)
-			.saturating_add(verification);
-		Self::settle(id, job, terms, node, output, statement)?;
-		Ok(weight)
+		Self::settle(id, job, terms, node, output, statement)
 	}
 
 	/// How a fee splits: node and owner by their shares, the rest to the protocol.

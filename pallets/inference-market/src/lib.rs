@@ -98,9 +98,12 @@
 //!
 //! ### Weights
 //!
-//! `submit_result` is charged for the largest input and the verifier's most expensive key of
-//! that size, then refunded to this pallet's benchmarked settlement weight plus the
-//! verifier's benchmarked weight for the model's key. The hook's weight is benchmarked per
+//! `submit_result` is charged, before it runs, this pallet's benchmarked settlement weight for
+//! the job's own input and output plus the verifier's benchmarked weight for the model's own
+//! key ([`Pallet::submit_result_weight`]): the weight function reads the job, the model's terms
+//! and the key's shape (three reads, charged with it) from the state the call is applied to.
+//! [`Pallet::max_submit_result_weight`] bounds it for any job (the largest input, the dearest
+//! key). The hook's weight is benchmarked per
 //! expired job and per scanned queue entry (the dearer of assigning and timing out).
 //!
 //! ### Invariants
@@ -682,20 +685,19 @@ pub mod pallet {
 		///   input and `output`; the verifier of the model's proof system checks `proof`
 		///   against them and the model's key. A refused proof fails the call (with the
 		///   verifier's error) and moves nothing.
-		/// - Weight: charged for the largest input and the dearest key, refunded to the
-		///   model's.
+		/// - Weight: the job's own settlement and its model's own key
+		///   ([`Pallet::submit_result_weight`], read from the state the call is applied to).
 		/// - Emits [`Event::InferenceVerified`].
 		#[pallet::call_index(2)]
-		#[pallet::weight(Pallet::<T>::max_submit_result_weight(output.len() as u32))]
+		#[pallet::weight(Pallet::<T>::submit_result_weight(*job, output.len() as u32))]
 		pub fn submit_result(
 			origin: OriginFor<T>,
 			job: JobId,
 			output: OutputOf<T>,
 			proof: BoundedVec<u8, T::MaxProofBytes>,
-		) -> DispatchResultWithPostInfo {
+		) -> DispatchResult {
 			let node = ensure_signed(origin)?;
-			let actual = Self::do_submit_result(node, job, output, proof)?;
-			Ok(Some(actual).into())
+			Self::do_submit_result(node, job, output, proof)
 		}
 
 		/// Removes a finished job's record and releases its deposit.

@@ -143,6 +143,59 @@ fn a_job_is_assigned_proved_and_paid_as_priced() {
 	});
 }
 
+/// A node's `submit_result` is charged what its own job costs: the settlement of that job's
+/// input and output and the verification under that model's key, with the three reads that
+/// find them; not the largest input and dearest key of any model (which made every result pay
+/// several times its cost and capped a block at a few dozen). A call for a job that does not
+/// exist fails at its first read and is charged no verification.
+#[test]
+fn submit_result_is_charged_for_its_own_job_and_key() {
+	use frame_support::dispatch::GetDispatchInfo;
+	use frame_support::traits::Get;
+	use sp_runtime::traits::Dispatchable;
+	use zkinfer_primitives::InferenceVerifier;
+	run_test(|| {
+		let model = market_with(&[NODE_1], 1_000);
+		let job = submit(BOB, model);
+		run_to_block(2);
+		let charged = |job| {
+			RuntimeCall::InferenceMarket(crate::Call::submit_result {
+				job,
+				output: output(),
+				proof: proof_for(0, NODE_1, &output()),
+			})
+			.get_dispatch_info()
+			.call_weight
+		};
+		let terms = ModelRegistry::terms(model).expect("the model is stored");
+		let key = TestVerifier::key_info(terms.proof_system, &terms.vk).expect("its key");
+		let reads = <<Test as frame_system::Config>::DbWeight as Get<
+			frame_support::weights::RuntimeDbWeight,
+		>>::get()
+		.reads(3);
+		let settlement = <<Test as Config>::WeightInfo as crate::WeightInfo>::submit_result;
+		assert_eq!(
+			charged(job),
+			settlement(3, 2) + TestVerifier::verify_weight(terms.proof_system, key) + reads
+		);
+		assert!(charged(job).ref_time() < InferenceMarket::max_submit_result_weight(2).ref_time());
+		assert_eq!(charged(job + 1), settlement(0, 2) + reads);
+
+		// What was charged is what it cost: the call settles and reports no other weight.
+		let info = charged(job);
+		let result = RuntimeCall::InferenceMarket(crate::Call::submit_result {
+			job,
+			output: output(),
+			proof: proof_for(job, NODE_1, &output()),
+		})
+		.dispatch(RuntimeOrigin::signed(NODE_1));
+		assert_eq!(result.map(|post| post.actual_weight), Ok(None));
+		assert!(matches!(status(job), JobStatus::Fulfilled { .. }));
+		// Settled, the job still exists, so a replay is charged (and refused) in full.
+		assert_eq!(charged(job), info);
+	});
+}
+
 #[test]
 fn submissions_are_checked_before_anything_is_held() {
 	run_test(|| {

@@ -1,13 +1,20 @@
 //! Benchmarks of the proof verifier, with passing proofs of every shape from the instance's
 //! [`Verifier::benchmark_case`].
 //!
-//! Two components: `n`, the number of public inputs (from the verifier's fewest to
+//! Three components: `n`, the number of public inputs (from the verifier's fewest to
 //! `MaxPublicInputs`), and `w`, the key's circuit width ([`KeyInfo::width`], 1 to
-//! `Verifier::MAX_WIDTH`). A benchmark component needs two distinct values, so a verifier of a
-//! single width (Groth16) is measured at widths 1 and 2 with the same key, and the slope in
-//! `w` it gets is measurement noise around zero.
+//! `Verifier::MAX_WIDTH`), measured together at the fewest rows of each shape (at least
+//! `2^MIN_ROWS_K`); and `k`, the key's rows ([`KeyInfo::k`], `MIN_ROWS_K` to
+//! `MAX_MEASURED_ROWS_K`),
+//! measured on its own at the fewest inputs and width 1 with the verifier's
+//! [`Verifier::benchmark_rows_case`] (the pallet's weight functions add what rows cost beyond
+//! `MIN_ROWS_K` to the first; see `Pallet::verify_proof_weight`). A benchmark component needs
+//! two distinct values, so a verifier of a single width (Groth16) is measured at widths 1 and 2
+//! with the same key, and one whose keys declare no rows at `k` 0 and 1 with the same key; the
+//! slopes it gets are measurement noise around zero.
 //!
 //! [`KeyInfo::width`]: zkinfer_verifier_primitives::KeyInfo::width
+//! [`KeyInfo::k`]: zkinfer_verifier_primitives::KeyInfo::k
 
 use super::*;
 use crate::pallet::{Keys, Params};
@@ -28,12 +35,13 @@ fn funded_account<T: Config<I>, I: 'static>() -> T::AccountId {
 	who
 }
 
-/// The widest `w` benchmarked: the verifier's largest width, and at least 2.
-const fn max_width(max: u32) -> u32 {
-	if max < 2 {
-		2
-	} else {
+/// The largest value of a component whose range starts at `min` and ends at the verifier's
+/// `max`: `max`, and at least `min + 1`, because a component needs two distinct values.
+const fn component_max(min: u32, max: u32) -> u32 {
+	if max > min {
 		max
+	} else {
+		min + 1
 	}
 }
 
@@ -55,6 +63,14 @@ fn registered_case<T: Config<I>, I: 'static>(
 	(key, case)
 }
 
+/// The verifier's case on `2^k` rows, clamped to the keys it declares (a verifier whose keys
+/// declare no rows is measured at two `k` with the same key).
+fn rows_case<T: Config<I>, I: 'static>(k: u32) -> BenchmarkCase {
+	let case = T::Verifier::benchmark_rows_case(k.min(T::Verifier::MAX_MEASURED_ROWS_K));
+	Params::<T, I>::put(BoundedVec::truncate_from(case.params.clone()));
+	case
+}
+
 #[instance_benchmarks]
 mod benchmarks {
 	use super::*;
@@ -64,7 +80,7 @@ mod benchmarks {
 	#[benchmark]
 	fn register_vk(
 		n: Linear<{ T::Verifier::MIN_PUBLIC_INPUTS }, { T::MaxPublicInputs::get() }>,
-		w: Linear<1, { max_width(T::Verifier::MAX_WIDTH) }>,
+		w: Linear<1, { component_max(1, T::Verifier::MAX_WIDTH) }>,
 	) {
 		let caller = funded_account::<T, I>();
 		let case = T::Verifier::benchmark_case(n, key_width::<T, I>(w));
@@ -79,6 +95,30 @@ mod benchmarks {
 		assert_eq!(
 			Keys::<T, I>::get(key).map(|record| (record.public_inputs, record.width)),
 			Some((n, key_width::<T, I>(w)))
+		);
+	}
+
+	/// Validating, hashing and storing a key on `2^k` rows with the fewest inputs at width 1,
+	/// and holding its deposit: what a key's rows add to `register_vk`.
+	#[benchmark]
+	fn register_vk_rows(
+		k: Linear<
+			{ T::Verifier::MIN_ROWS_K },
+			{ component_max(T::Verifier::MIN_ROWS_K, T::Verifier::MAX_MEASURED_ROWS_K) },
+		>,
+	) {
+		let caller = funded_account::<T, I>();
+		let case = rows_case::<T, I>(k);
+		let vk: BoundedVec<u8, T::MaxKeyBytes> =
+			BoundedVec::try_from(case.vk).expect("benchmark keys fit MaxKeyBytes");
+		let key = KeyHash::from(sp_io::hashing::blake2_256(&vk));
+
+		#[extrinsic_call]
+		register_vk(RawOrigin::Signed(caller), vk);
+
+		assert_eq!(
+			Keys::<T, I>::get(key).map(|record| u32::from(record.k)),
+			Some(k.min(T::Verifier::MAX_MEASURED_ROWS_K))
 		);
 	}
 
@@ -103,7 +143,7 @@ mod benchmarks {
 	#[benchmark]
 	fn submit_proof(
 		n: Linear<{ T::Verifier::MIN_PUBLIC_INPUTS }, { T::MaxPublicInputs::get() }>,
-		w: Linear<1, { max_width(T::Verifier::MAX_WIDTH) }>,
+		w: Linear<1, { component_max(1, T::Verifier::MAX_WIDTH) }>,
 	) {
 		let caller = funded_account::<T, I>();
 		let (key, case) = registered_case::<T, I>(caller.clone(), n, w);
@@ -119,10 +159,36 @@ mod benchmarks {
 	#[benchmark]
 	fn verify_proof(
 		n: Linear<{ T::Verifier::MIN_PUBLIC_INPUTS }, { T::MaxPublicInputs::get() }>,
-		w: Linear<1, { max_width(T::Verifier::MAX_WIDTH) }>,
+		w: Linear<1, { component_max(1, T::Verifier::MAX_WIDTH) }>,
 	) {
 		let caller = funded_account::<T, I>();
 		let (key, case) = registered_case::<T, I>(caller, n, w);
+		let result;
+
+		#[block]
+		{
+			result =
+				<Pallet<T, I> as ProofVerifier>::verify(&key, &case.public_inputs, &case.proof);
+		}
+
+		assert!(result.is_ok());
+	}
+
+	/// Verifying a passing proof with the fewest inputs at width 1 under a key on `2^k` rows,
+	/// for another pallet: what a key's rows add to `verify_proof` and `submit_proof`.
+	#[benchmark]
+	fn verify_proof_rows(
+		k: Linear<
+			{ T::Verifier::MIN_ROWS_K },
+			{ component_max(T::Verifier::MIN_ROWS_K, T::Verifier::MAX_MEASURED_ROWS_K) },
+		>,
+	) {
+		let caller = funded_account::<T, I>();
+		let case = rows_case::<T, I>(k);
+		let vk = BoundedVec::try_from(case.vk.clone()).expect("benchmark keys fit MaxKeyBytes");
+		let (key, info) =
+			Pallet::<T, I>::do_register_vk(caller, vk).expect("benchmark keys are valid");
+		assert_eq!(u32::from(info.k), k.min(T::Verifier::MAX_MEASURED_ROWS_K));
 		let result;
 
 		#[block]
@@ -159,7 +225,7 @@ mod benchmarks {
 		fn every_benchmark_runs_for_the_halo2_instance() {
 			new_test_ext().execute_with(|| {
 				let benchmarks = Pallet::<Test, Halo2Instance>::benchmarks(false);
-				assert_eq!(benchmarks.len(), 5);
+				assert_eq!(benchmarks.len(), 7);
 				for benchmark in benchmarks {
 					let name = core::str::from_utf8(&benchmark.name).unwrap_or("?");
 					Pallet::<Test, Halo2Instance>::test_bench_by_name(&benchmark.name)

@@ -47,10 +47,15 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 			info.public_inputs <= T::MaxPublicInputs::get(),
 			Error::<T, I>::InvalidKey(VerifyError::TooManyPublicInputs)
 		);
-		// The verifier guarantees it; the weights are only measured up to this width.
+		// The verifier guarantees both; the weights are only measured up to this width and
+		// these rows.
 		ensure!(
 			info.width <= T::Verifier::MAX_WIDTH,
 			Error::<T, I>::InvalidKey(VerifyError::InvalidKey)
+		);
+		ensure!(
+			u32::from(info.k) <= T::Verifier::MAX_ROWS_K,
+			Error::<T, I>::InvalidKey(VerifyError::CircuitTooLarge)
 		);
 		let deposit = Self::key_deposit(vk.len())?;
 		T::Currency::hold(&HoldReason::<I>::KeyDeposit.into(), &owner, deposit)?;
@@ -162,6 +167,7 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 			ensure!(KeyHash::from(blake2_256(&bytes)) == key, "a key is stored under a wrong hash");
 			ensure!(
 				record.width <= T::Verifier::MAX_WIDTH
+					&& u32::from(record.k) <= T::Verifier::MAX_ROWS_K
 					&& record.public_inputs <= T::MaxPublicInputs::get(),
 				"a key's shape lies outside what the weights were measured for"
 			);
@@ -187,6 +193,51 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 	}
 }
 
+/// The weights of the calls and of [`ProofVerifier::verify`] for a key of a given shape.
+///
+/// The benchmarks measure a key's inputs and width at the fewest rows of its shape, but at
+/// least `2^MIN_ROWS_K` (`register_vk`, `submit_proof`, `verify_proof` by `n` and `w`), and its
+/// rows on their own, at the fewest inputs and width 1 (`register_vk_rows`, `verify_proof_rows`
+/// by `k`): a key's rows enter its verification only through `x^(2^k)`, independently of its
+/// inputs and width, and the cases over every `k` would otherwise need proofs with thousands of
+/// inputs at width 64 on `2^22` rows, which no machine makes. A key is charged the first at its
+/// `n` and `w` plus what its rows add to the second beyond `MIN_ROWS_K`, never less than that
+/// measured part (a key below `MIN_ROWS_K` costs as much as one at it). The benchmarked weight
+/// over `k` is linear; a key above `MAX_MEASURED_ROWS_K` gets it at its own `k`.
+impl<T: Config<I>, I: 'static> Pallet<T, I> {
+	/// What `2^k` rows add to verification beyond `2^MIN_ROWS_K` (0 for keys that declare no
+	/// size).
+	pub fn verify_rows_weight(k: u32) -> Weight {
+		// Not `clamp`, which panics on an empty range: this runs in transaction validation.
+		let k = k.max(T::Verifier::MIN_ROWS_K).min(T::Verifier::MAX_ROWS_K);
+		T::WeightInfo::verify_proof_rows(k)
+			.saturating_sub(T::WeightInfo::verify_proof_rows(T::Verifier::MIN_ROWS_K))
+	}
+
+	/// What `2^k` rows add to registering a key beyond `2^MIN_ROWS_K`.
+	pub fn register_rows_weight(k: u32) -> Weight {
+		let k = k.max(T::Verifier::MIN_ROWS_K).min(T::Verifier::MAX_ROWS_K);
+		T::WeightInfo::register_vk_rows(k)
+			.saturating_sub(T::WeightInfo::register_vk_rows(T::Verifier::MIN_ROWS_K))
+	}
+
+	/// The weight of `register_vk` for a key with `n` inputs, width `w` and `2^k` rows.
+	pub fn register_vk_weight(n: u32, w: u32, k: u32) -> Weight {
+		T::WeightInfo::register_vk(n, w).saturating_add(Self::register_rows_weight(k))
+	}
+
+	/// The weight of `submit_proof` under a key with `n` inputs, width `w` and `2^k` rows.
+	pub fn submit_proof_weight(n: u32, w: u32, k: u32) -> Weight {
+		T::WeightInfo::submit_proof(n, w).saturating_add(Self::verify_rows_weight(k))
+	}
+
+	/// The weight of [`ProofVerifier::verify`] under a key with `n` inputs, width `w` and
+	/// `2^k` rows.
+	pub fn verify_proof_weight(n: u32, w: u32, k: u32) -> Weight {
+		T::WeightInfo::verify_proof(n, w).saturating_add(Self::verify_rows_weight(k))
+	}
+}
+
 impl<AccountId, Balance> KeyRecord<AccountId, Balance> {
 	/// The key's shape.
 	pub fn info(&self) -> KeyInfo {
@@ -209,11 +260,11 @@ impl<T: Config<I>, I: 'static> ProofVerifier for Pallet<T, I> {
 	}
 
 	fn verify_weight(key: KeyInfo) -> Weight {
-		T::WeightInfo::verify_proof(key.public_inputs, key.width)
+		Self::verify_proof_weight(key.public_inputs, key.width, key.k.into())
 	}
 
 	fn max_verify_weight(public_inputs: u32) -> Weight {
-		T::WeightInfo::verify_proof(public_inputs, T::Verifier::MAX_WIDTH)
+		Self::verify_proof_weight(public_inputs, T::Verifier::MAX_WIDTH, T::Verifier::MAX_ROWS_K)
 	}
 
 	fn key_info(key: &KeyHash) -> Option<KeyInfo> {

@@ -21,8 +21,8 @@
 //!   [`unregister_vk`](pallet::Pallet::unregister_vk) removes an unreferenced key and releases
 //!   the deposit.
 //! - records each key's shape ([`KeyInfo`](zkinfer_verifier_primitives::KeyInfo): its number
-//!   of public inputs and its circuit width), which sets what its proofs cost: calls are
-//!   charged for the verifier's largest width and refunded to the key's.
+//!   of public inputs, its circuit width and its rows), which sets what its proofs cost: calls
+//!   are charged for the verifier's largest width and most rows and refunded to the key's.
 //! - **verifies proofs** by key hash: other pallets call
 //!   [`ProofVerifier::verify`](zkinfer_verifier_primitives::ProofVerifier::verify); anyone can
 //!   call [`submit_proof`](pallet::Pallet::submit_proof), which emits the statement hash
@@ -51,8 +51,8 @@
 //! Checked by `Pallet::do_try_state` (built for tests and the `try-runtime` feature):
 //! - every key record has its bytes, and every stored key has a record;
 //! - a key's stored hash is the `blake2_256` of its bytes;
-//! - a key's width is at most the verifier's `MAX_WIDTH` and its input count at most
-//!   `MaxPublicInputs` (the range the weights were measured over);
+//! - a key's width is at most the verifier's `MAX_WIDTH`, its rows at most `2^MAX_ROWS_K` and
+//!   its input count at most `MaxPublicInputs` (the range the weights were measured over);
 //! - the deposit held from each account under this instance's hold reason equals the sum of
 //!   the deposits recorded for its keys;
 //! - the stored parameter hash is the `blake2_256` of the stored parameters.
@@ -332,14 +332,15 @@ pub mod pallet {
 		/// - Origin: signed; the signer becomes the owner and pays the deposit
 		///   `KeyDepositBase + KeyDepositPerByte × vk.len()`.
 		/// - Weight: charged for a key with `MaxPublicInputs` inputs of the verifier's largest
-		///   width, refunded to the key's shape.
+		///   width and most rows, refunded to the key's shape.
 		/// - The verifier validates the key (encoding, curve points, input count) against the
 		///   current parameters; a refused key fails with [`Error::InvalidKey`].
 		/// - Emits [`Event::KeyRegistered`].
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register_vk(
+		#[pallet::weight(Pallet::<T, I>::register_vk_weight(
 			T::MaxPublicInputs::get(),
-			T::Verifier::MAX_WIDTH
+			T::Verifier::MAX_WIDTH,
+			T::Verifier::MAX_ROWS_K,
 		))]
 		pub fn register_vk(
 			origin: OriginFor<T>,
@@ -347,7 +348,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let owner = ensure_signed(origin)?;
 			let (_, info) = Self::do_register_vk(owner, vk)?;
-			Ok(Some(T::WeightInfo::register_vk(info.public_inputs, info.width)).into())
+			Ok(Some(Self::register_vk_weight(info.public_inputs, info.width, info.k.into())).into())
 		}
 
 		/// Removes an unreferenced key and releases its deposit.
@@ -366,15 +367,16 @@ pub mod pallet {
 		/// on-chain.
 		///
 		/// - Origin: signed (pays the fee, also when the proof is refused).
-		/// - Weight: charged for the verifier's largest width, refunded to the key's width when
-		///   the proof verifies.
+		/// - Weight: charged for the verifier's largest width and most rows, refunded to the
+		///   key's shape when the proof verifies.
 		/// - Fails with [`Error::UnknownKey`] or [`Error::ProofRejected`] (wrong input count,
 		///   non-canonical input, malformed or false proof).
 		/// - Emits [`Event::ProofVerified`] with the statement hash.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::submit_proof(
+		#[pallet::weight(Pallet::<T, I>::submit_proof_weight(
 			public_inputs.len() as u32,
 			T::Verifier::MAX_WIDTH,
+			T::Verifier::MAX_ROWS_K,
 		))]
 		pub fn submit_proof(
 			origin: OriginFor<T>,
@@ -385,7 +387,8 @@ pub mod pallet {
 			let submitter = ensure_signed(origin)?;
 			let (statement, info) = Self::do_verify(&key, &public_inputs, &proof)?;
 			Self::deposit_event(Event::ProofVerified { key, statement, submitter });
-			Ok(Some(T::WeightInfo::submit_proof(info.public_inputs, info.width)).into())
+			Ok(Some(Self::submit_proof_weight(info.public_inputs, info.width, info.k.into()))
+				.into())
 		}
 
 		/// Replaces the verifier parameters (rotates the SRS identity).

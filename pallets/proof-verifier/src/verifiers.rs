@@ -3,7 +3,10 @@
 //! the pallet once with each.
 
 use alloc::vec::Vec;
-use zkinfer_verifier_host::{limits::HALO2_MAX_WIDTH, proof_verification, HALO2_MIN_PUBLIC_INPUTS};
+use zkinfer_verifier_host::{
+	limits::{HALO2_MAX_K, HALO2_MAX_WIDTH, HALO2_MIN_MEASURED_K},
+	proof_verification, HALO2_MIN_PUBLIC_INPUTS,
+};
 use zkinfer_verifier_primitives::{KeyInfo, PublicInput, Verifier, VerifyError};
 
 /// Public inputs as the host functions take them: 32-byte elements back to back.
@@ -21,6 +24,9 @@ impl Verifier for Groth16Bn254 {
 	const NAME: &'static str = "groth16-bn254";
 	const MIN_PUBLIC_INPUTS: u32 = 0;
 	const MAX_WIDTH: u32 = 1;
+	const MIN_ROWS_K: u32 = 0;
+	const MAX_ROWS_K: u32 = 0;
+	const MAX_MEASURED_ROWS_K: u32 = 0;
 
 	fn validate_params(params: &[u8]) -> Result<(), VerifyError> {
 		if params.is_empty() {
@@ -63,6 +69,12 @@ impl Verifier for Groth16Bn254 {
 			proof: case.proof,
 		}
 	}
+
+	/// A Groth16 key declares no rows: the smallest case, whatever `k`.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_rows_case(_k: u32) -> zkinfer_verifier_primitives::BenchmarkCase {
+		Self::benchmark_case(Self::MIN_PUBLIC_INPUTS, 1)
+	}
 }
 
 /// halo2 with KZG commitments over BN254 (SHPLONK, Blake2b transcript): proofs of zkinfer's
@@ -78,6 +90,12 @@ impl Verifier for Halo2Kzg {
 	const NAME: &'static str = "halo2-kzg-bn254";
 	const MIN_PUBLIC_INPUTS: u32 = HALO2_MIN_PUBLIC_INPUTS;
 	const MAX_WIDTH: u32 = HALO2_MAX_WIDTH as u32;
+	const MIN_ROWS_K: u32 = HALO2_MIN_MEASURED_K as u32;
+	const MAX_ROWS_K: u32 = HALO2_MAX_K as u32;
+	/// The last committed case over rows (`zkinfer_verifier_host::fixture::ROWS_FIXTURE_K`):
+	/// proving the cases at `k = 21` and 22 takes most of an hour more, and verification grows
+	/// with `k` only by a squaring per row doubling.
+	const MAX_MEASURED_ROWS_K: u32 = 20;
 
 	fn validate_params(params: &[u8]) -> Result<(), VerifyError> {
 		proof_verification::halo2_kzg_validate_params(params).0.map(|_| ())
@@ -117,6 +135,43 @@ impl Verifier for Halo2Kzg {
 			Err(_) => panic!(
 				"the node made no halo2-KZG benchmark case with {public_inputs} inputs at width {width}"
 			),
+		}
+	}
+
+	/// The committed case on `2^k` rows (`zkinfer_verifier_host::fixture::halo2_rows_fixture`).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_rows_case(k: u32) -> zkinfer_verifier_primitives::BenchmarkCase {
+		let case = u8::try_from(k)
+			.ok()
+			.and_then(zkinfer_verifier_host::fixture::halo2_rows_fixture)
+			// Benchmark builds only: a `k` without a fixture is a bug in the benchmark.
+			.unwrap_or_else(|| panic!("no halo2-KZG benchmark case on 2^{k} rows"));
+		zkinfer_verifier_primitives::BenchmarkCase {
+			params: case.params,
+			vk: case.vk,
+			public_inputs: case.public_inputs,
+			proof: case.proof,
+		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	/// The benchmarks measure rows with the committed cases: there is one for every `k` they
+	/// measure, within the rows keys may have.
+	#[test]
+	fn the_rows_fixtures_cover_the_halo2_rows_the_weights_are_measured_over() {
+		let k = zkinfer_verifier_host::fixture::ROWS_FIXTURE_K;
+		assert_eq!(
+			(u32::from(*k.start()), u32::from(*k.end())),
+			(Halo2Kzg::MIN_ROWS_K, Halo2Kzg::MAX_MEASURED_ROWS_K)
+		);
+		assert!(Halo2Kzg::MAX_MEASURED_ROWS_K <= Halo2Kzg::MAX_ROWS_K);
+		for k in k {
+			let case = zkinfer_verifier_host::fixture::halo2_rows_fixture(k).expect("a case per k");
+			assert_eq!(Halo2Kzg::validate_vk(&case.params, &case.vk).map(|key| key.k), Ok(k));
 		}
 	}
 }

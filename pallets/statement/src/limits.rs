@@ -21,8 +21,13 @@ pub const HALO2_MIN_K: u8 = 4;
 /// verifier decodes a key without halo2's FFT tables (`zkinfer_halo2::domain`), so decoding and
 /// verification cost the same at every `k` up to this (measured by `cargo bench -p
 /// zkinfer-circuit --bench verify_by_shape`: 0.05–0.08 ms decoding at every `k` from 13 to
-/// 18, where halo2's own reader takes 2.5 ms at 13 and 139 ms at 18); the limit is what a
-/// prover can still make within a deadline, and keys above it are refused before any decoding.
+/// 22, where halo2's own reader takes 2.4 ms at 13 and 3.3 s at 22; the verifier pallet's
+/// `verify_proof_rows` benchmark measures verification over `k`); the limit is what a prover
+/// can still make within a deadline, and keys above it are refused before any decoding.
 pub const HALO2_MAX_K: u8 = 22;
+/// The fewest rows (`2^k`) at which the verifier's weights are measured: a key with fewer is
+/// charged as one with this many (verification depends on `k` only through `x^(2^k)`, and the
+/// digits-size circuits sit here).
+pub const HALO2_MIN_MEASURED_K: u8 = 13;
 /// The widest dot product a halo2 model key may have.
 pub const HALO2_MAX_WIDTH: u8 = 64;

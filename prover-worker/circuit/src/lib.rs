@@ -4,7 +4,7 @@
 //! the chips of `zkinfer-halo2` (the constraint system, key format and verifier the chain
 //! links), key generation and proving. No chain code and no ONNX here: the prover
 //! (`prover-worker`) builds [`Model`]s from ONNX. The halo2 modules are re-exported
-//! ([`chip`], [`quant`], [`bound`], [`field`], [`srs`], [`verify`](mod@verify)).
+//! ([`chip`], [`cpu`], [`quant`], [`bound`], [`field`], [`srs`], [`verify`](mod@verify)).
 //!
 //! ## Overview
 //!
@@ -39,7 +39,7 @@ pub mod tensor;
 /// The halo2 proof system this circuit is built on, from `zkinfer-halo2` (which the chain's
 /// verifier links alone): the chips, fixed point, wire bounds, the field, the SRS and the
 /// verifier.
-pub use zkinfer_halo2::{bound, chip, field, quant, srs, verify};
+pub use zkinfer_halo2::{bound, chip, cpu, field, quant, srs, verify};
 
 pub use circuit::{plan, plan_width, rows_per_node, CircuitParams, ModelCircuit, Plan, PlanError};
 pub use model::{Graph, Model, ModelError, Node};

@@ -14,6 +14,7 @@
 //!   which a verifying key is read.
 //! - [`quant`]: power-of-two fixed point; the rescale every product needs; saturation.
 //! - [`bound`]: static bounds of wire values, which size the saturating clamps.
+//! - [`cpu`]: the processor extensions this build's field arithmetic needs, checked at start-up.
 //! - [`domain`]: the evaluation domain a verifier needs, without halo2's FFT tables.
 //! - [`field`]: the BN254 scalar field as witnesses use it.
 //! - [`srs`]: the KZG verifier parameters and their identity hash; the development SRS.
@@ -27,6 +28,7 @@
 
 pub mod bound;
 pub mod chip;
+pub mod cpu;
 pub mod domain;
 pub mod field;
 pub mod params;

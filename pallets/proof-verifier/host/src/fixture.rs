@@ -1,7 +1,8 @@
 //! The committed halo2-KZG fixture, for tests of the pallets and the runtime: the digits MLP
 //! compiled and proved by the prover-worker CLI under the development SRS, job binding 42, and
 //! the same sample proved for the chain's binding of job 0 assigned to the development account
-//! Alice (`fixtures/halo2/generate.sh` regenerates both).
+//! Alice (`fixtures/halo2/generate.sh` regenerates both); and the verifier benchmark's cases
+//! over rows, one per `k` from 13 to 20 (`fixtures/halo2-rows/generate.sh`).
 
 use alloc::vec::Vec;
 use zkinfer_verifier_primitives::PublicInput;
@@ -18,22 +19,67 @@ pub struct Halo2Fixture {
 	pub proof: Vec<u8>,
 }
 
+/// The development SRS's verifier parameters, which every fixture here verifies under.
+const DEV_PARAMS: &[u8] = include_bytes!("../fixtures/halo2/params.bin");
+
+/// 32-byte public inputs stored back to back.
+fn split_inputs(inputs: &[u8]) -> Vec<PublicInput> {
+	inputs
+		.chunks_exact(32)
+		.map(|chunk| {
+			let mut input = [0u8; 32];
+			input.copy_from_slice(chunk);
+			input
+		})
+		.collect()
+}
+
 /// The fixture.
 pub fn halo2_fixture() -> Halo2Fixture {
-	let inputs: &[u8] = include_bytes!("../fixtures/halo2/inputs.bin");
 	Halo2Fixture {
-		params: include_bytes!("../fixtures/halo2/params.bin").to_vec(),
+		params: DEV_PARAMS.to_vec(),
 		vk: include_bytes!("../fixtures/halo2/vk.bin").to_vec(),
-		public_inputs: inputs
-			.chunks_exact(32)
-			.map(|chunk| {
-				let mut input = [0u8; 32];
-				input.copy_from_slice(chunk);
-				input
-			})
-			.collect(),
+		public_inputs: split_inputs(include_bytes!("../fixtures/halo2/inputs.bin")),
 		proof: include_bytes!("../fixtures/halo2/proof.bin").to_vec(),
 	}
+}
+
+/// The `k` of the first and the last case of [`halo2_rows_fixture`]: from the fewest rows the
+/// weights are measured at to two below the chain's `HALO2_MAX_K` (the cases at 21 and 22
+/// take most of an hour more to make; `generate.sh 21 22` makes them).
+pub const ROWS_FIXTURE_K: core::ops::RangeInclusive<u8> = 13..=20;
+
+/// A passing case with the fewest public inputs (3) at width 1 whose circuit has exactly `2^k`
+/// rows, for `k` in [`ROWS_FIXTURE_K`] (`None` otherwise): what the verifier benchmarks measure
+/// a key's rows with. Proving one takes minutes at `k = 22`, so they are made once and
+/// committed.
+pub fn halo2_rows_fixture(k: u8) -> Option<Halo2Fixture> {
+	macro_rules! rows_case {
+		($k:literal) => {
+			(
+				include_bytes!(concat!("../fixtures/halo2-rows/k", $k, ".vk")).as_slice(),
+				include_bytes!(concat!("../fixtures/halo2-rows/k", $k, ".inputs")).as_slice(),
+				include_bytes!(concat!("../fixtures/halo2-rows/k", $k, ".proof")).as_slice(),
+			)
+		};
+	}
+	let (vk, inputs, proof) = match k {
+		13 => rows_case!("13"),
+		14 => rows_case!("14"),
+		15 => rows_case!("15"),
+		16 => rows_case!("16"),
+		17 => rows_case!("17"),
+		18 => rows_case!("18"),
+		19 => rows_case!("19"),
+		20 => rows_case!("20"),
+		_ => return None,
+	};
+	Some(Halo2Fixture {
+		params: DEV_PARAMS.to_vec(),
+		vk: vk.to_vec(),
+		public_inputs: split_inputs(inputs),
+		proof: proof.to_vec(),
+	})
 }
 
 /// The fixture's sample proved for the job binding of job 0 assigned to the development account

@@ -61,8 +61,9 @@ pub trait ProofVerification {
 #[runtime_interface]
 pub trait ProofVerificationBenchmarks {
 	/// A passing halo2-KZG case with `public_inputs` public inputs at dot-product width
-	/// `width` on the fewest rows that hold it, under the development SRS (verification costs
-	/// the same at every `k`: the host decodes keys without FFT tables): the SCALE encoding of a
+	/// `width` on the fewest rows that hold it but at least `2^HALO2_MIN_MEASURED_K`, under the
+	/// development SRS (what more rows cost is benchmarked on its own, with the committed
+	/// cases of `fixture::halo2_rows_fixture`): the SCALE encoding of a
 	/// [`BenchmarkCase`](zkinfer_verifier_primitives::BenchmarkCase), or empty if no such case
 	/// exists (a shape outside the bounds). Cached per shape, so the benchmark's repetitions
 	/// do not prove again.
@@ -168,9 +169,13 @@ pub mod host {
 			return encoded.clone();
 		}
 		let Ok(width_u8) = u8::try_from(width) else { return Vec::new() };
-		// At the fewest rows of the shape: decoding and verifying cost the same at every k
-		// (`zkinfer_halo2::domain`; the circuit crate's `verify_by_shape` bench measures it).
-		let Ok(case) = zkinfer_circuit::synthetic::dev_case(public_inputs, width_u8, 0) else {
+		// At the fewest rows of the shape, but at least 2^HALO2_MIN_MEASURED_K: what more rows
+		// add is measured on its own (the verifier pallet's `verify_proof_rows`).
+		let Ok(case) = zkinfer_circuit::synthetic::dev_case(
+			public_inputs,
+			width_u8,
+			zkinfer_statement::limits::HALO2_MIN_MEASURED_K,
+		) else {
 			return Vec::new();
 		};
 		let encoded = zkinfer_verifier_primitives::BenchmarkCase {

@@ -34,7 +34,7 @@
 
 extern crate alloc;
 
-#[cfg(feature = "fixture")]
+#[cfg(any(feature = "fixture", feature = "runtime-benchmarks"))]
 pub mod fixture;
 #[cfg(not(substrate_runtime))]
 #[doc(hidden)]
@@ -48,6 +48,10 @@ pub use interface::proof_verification;
 #[cfg(feature = "runtime-benchmarks")]
 pub use interface::proof_verification_benchmarks;
 pub use outcome::Outcome;
+/// The processor extensions the native verifier's field arithmetic needs; the node checks them
+/// at start-up.
+#[cfg(not(substrate_runtime))]
+pub use zkinfer_halo2::cpu;
 
 /// The sizes the host functions read at most and the circuits they accept: the chain's one
 /// definition, in `zkinfer-statement`, which the prover plans its circuits within.

@@ -110,3 +110,31 @@ fn keys_of_circuits_above_the_row_limit_are_refused_before_decoding() {
 	assert_eq!(halo2_kzg_validate_vk(&case.vk[..2]).0, Err(VerifyError::KeyLength));
 	assert!(case.vk[1] <= HALO2_MAX_K, "the digits MLP fits");
 }
+
+/// The verifier benchmark's cases over rows (`fixtures/halo2-rows`): each key declares exactly
+/// its `k` with the fewest inputs at width 1, each proof verifies under the development SRS,
+/// and a tampered proof or input does not.
+#[test]
+fn every_rows_fixture_verifies_on_its_rows_and_a_tampered_one_fails() {
+	let params = fixture("params");
+	let dir = manifest_dir().join("fixtures/halo2-rows");
+	let read =
+		|name: String| std::fs::read(dir.join(&name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+	for k in 13u8..=20 {
+		let case = Case {
+			params: params.clone(),
+			vk: read(format!("k{k}.vk")),
+			inputs: read(format!("k{k}.inputs")),
+			proof: read(format!("k{k}.proof")),
+		};
+		let key = halo2_kzg_validate_vk(&case.vk).into_key().unwrap();
+		assert_eq!((key.public_inputs, key.width, key.k), (3, 1, k));
+		assert_eq!(case.verify(), Ok(0), "k {k}");
+		let mut tampered = Case { proof: case.proof.clone(), ..case };
+		tampered.proof[200] ^= 1;
+		assert_eq!(tampered.verify(), Err(VerifyError::VerificationFailed), "k {k}");
+		tampered.proof[200] ^= 1;
+		tampered.inputs[2 * 32] ^= 1;
+		assert_eq!(tampered.verify(), Err(VerifyError::VerificationFailed), "k {k}");
+	}
+}

@@ -67,6 +67,20 @@ pub trait Verifier {
 	/// The largest [`KeyInfo::width`] a valid key of this system has.
 	const MAX_WIDTH: u32;
 
+	/// The range of [`KeyInfo::k`] (circuits of `2^k` rows) the weights are measured over, from
+	/// `MIN_ROWS_K` to `MAX_ROWS_K`. Valid keys declare at most `MAX_ROWS_K`; a key below
+	/// `MIN_ROWS_K` is charged as one at it. Systems whose keys declare no size (Groth16) have
+	/// `0..=0`.
+	const MIN_ROWS_K: u32;
+
+	/// See [`Self::MIN_ROWS_K`].
+	const MAX_ROWS_K: u32;
+
+	/// The largest `k` the benchmarks measure rows at, from [`Self::MIN_ROWS_K`] to
+	/// [`Self::MAX_ROWS_K`]: a key above it is charged the measured weight over `k` extended
+	/// to its own `k` (rows enter verification only through `x^(2^k)`, `k` squarings).
+	const MAX_MEASURED_ROWS_K: u32;
+
 	/// Checks the verifier parameters the chain stores for this system (for halo2-KZG the
 	/// verifier's part of the SRS; for Groth16 nothing, so only the empty string is valid).
 	fn validate_params(params: &[u8]) -> Result<(), VerifyError>;
@@ -89,6 +103,13 @@ pub trait Verifier {
 	/// bounds: it exists only in benchmark builds.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_case(public_inputs: u32, width: u32) -> BenchmarkCase;
+
+	/// A valid case with [`Self::MIN_PUBLIC_INPUTS`] inputs at width 1 whose key declares
+	/// `2^k` rows (`k` from [`Self::MIN_ROWS_K`] to [`Self::MAX_MEASURED_ROWS_K`]; systems whose keys
+	/// declare no size ignore it), for the benchmarks of what a key's rows cost. May panic on a
+	/// `k` outside that range: it exists only in benchmark builds.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_rows_case(k: u32) -> BenchmarkCase;
 }
 
 /// A verifying case that passes, built for benchmarks.

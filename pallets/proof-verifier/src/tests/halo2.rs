@@ -1,9 +1,9 @@
 //! The halo2-KZG instance: a proof of the prover worker verifies under genesis parameters from
-//! the development SRS; keys record their width; weights are charged for the widest key and
-//! refunded to the key's shape; bad parameters, keys and proofs are refused.
+//! the development SRS; keys record their shape; weights are charged for the widest key with
+//! the most rows and refunded to the key's shape; bad parameters, keys and proofs are refused.
 
 use super::*;
-use crate::{pallet::Params, Error, KeyRecord, ParamsHash, WeightInfo};
+use crate::{pallet::Params, Error, KeyRecord, Pallet, ParamsHash};
 use frame_support::{assert_noop, dispatch::GetDispatchInfo, traits::ConstU32};
 use zkinfer_verifier_primitives::{statement_hash, KeyInfo, ProofVerifier, Verifier, VerifyError};
 
@@ -88,9 +88,16 @@ fn a_prover_worker_proof_verifies_and_the_weight_is_refunded_to_the_key_width() 
 			proof: BoundedVec::try_from(proof.clone()).unwrap(),
 		};
 		let charged = call.get_dispatch_info().call_weight;
-		assert_eq!(charged, <() as WeightInfo>::submit_proof(75, HALO2_MAX_WIDTH));
+		let max_k = u32::from(zkinfer_verifier_host::HALO2_MAX_K);
+		assert_eq!(
+			charged,
+			Pallet::<Test, Halo2Instance>::submit_proof_weight(75, HALO2_MAX_WIDTH, max_k)
+		);
 		let post = submit(key, &inputs, &proof).unwrap();
-		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::submit_proof(75, width)));
+		assert_eq!(
+			post.actual_weight,
+			Some(Pallet::<Test, Halo2Instance>::submit_proof_weight(75, width, k.into()))
+		);
 		assert_eq!(
 			last_halo2_event(),
 			Event::ProofVerified { key, statement: statement_hash(&key, &inputs), submitter: BOB }

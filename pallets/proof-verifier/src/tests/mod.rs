@@ -5,6 +5,7 @@ mod halo2;
 mod keys;
 mod params;
 mod proofs;
+mod weights;
 
 use crate::{mock::*, Event, KeyBytes, Keys};
 use frame_support::{assert_ok, BoundedVec};

@@ -1,0 +1,52 @@
+//! How a key's shape sets what it is charged: rows are charged beyond the fewest the weights
+//! are measured at, never below what the benchmarks measured, and a key of a system without
+//! rows pays none.
+
+use crate::{mock::*, Pallet, WeightInfo};
+use frame_support::weights::Weight;
+use zkinfer_verifier_primitives::{KeyInfo, ProofVerifier, Verifier};
+
+type Halo2 = Pallet<Test, Halo2Instance>;
+type Groth16 = Pallet<Test>;
+
+fn halo2_key(k: u8) -> KeyInfo {
+	KeyInfo { public_inputs: 75, width: 4, k, columns: 0 }
+}
+
+#[test]
+fn rows_below_the_fewest_measured_cost_what_the_fewest_do() {
+	let fewest = crate::verifiers::Halo2Kzg::MIN_ROWS_K as u8;
+	let at_fewest = <Halo2 as ProofVerifier>::verify_weight(halo2_key(fewest));
+	assert_eq!(<Halo2 as ProofVerifier>::verify_weight(halo2_key(4)), at_fewest);
+	assert_eq!(at_fewest, <() as WeightInfo>::verify_proof(75, 4));
+	assert_eq!(Halo2::verify_rows_weight(0), Weight::zero());
+}
+
+#[test]
+fn more_rows_never_cost_less_and_the_most_bound_every_key() {
+	let mut previous = Weight::zero();
+	for k in 13..=zkinfer_verifier_host::HALO2_MAX_K {
+		let weight = <Halo2 as ProofVerifier>::verify_weight(halo2_key(k));
+		assert!(weight.all_gte(previous), "k {k}: {weight} < {previous}");
+		assert!(weight.all_gte(<() as WeightInfo>::verify_proof(75, 4)));
+		previous = weight;
+	}
+	// The bound a call is charged before it knows the key covers the most rows and width.
+	let widest = KeyInfo { width: crate::verifiers::Halo2Kzg::MAX_WIDTH, ..halo2_key(22) };
+	assert!(<Halo2 as ProofVerifier>::max_verify_weight(75)
+		.all_gte(<Halo2 as ProofVerifier>::verify_weight(widest)));
+	// Rows beyond the chain's limit are charged as the limit: such keys are refused anyway.
+	assert_eq!(
+		<Halo2 as ProofVerifier>::verify_weight(halo2_key(30)),
+		<Halo2 as ProofVerifier>::verify_weight(halo2_key(22))
+	);
+}
+
+#[test]
+fn a_groth16_key_pays_for_no_rows() {
+	let key = KeyInfo::without_size(4);
+	assert_eq!(
+		<Groth16 as ProofVerifier>::verify_weight(key),
+		<() as WeightInfo>::verify_proof(4, 1)
+	);
+}
