@@ -21,8 +21,10 @@ pub mod runtime {}
 const _METADATA: &[u8] = include_bytes!("../metadata/zkinfer.scale");
 
 use runtime::runtime_types::{
-	bounded_collections::bounded_vec::BoundedVec, pallet_inference_market::pallet::Job,
-	pallet_model_registry::pallet::ModelRecord, zkinfer_primitives::service::ServiceTerms,
+	bounded_collections::bounded_vec::BoundedVec,
+	pallet_inference_market::pallet::{Job, JobResult},
+	pallet_model_registry::pallet::ModelRecord,
+	zkinfer_primitives::service::ServiceTerms,
 };
 
 /// A client of a zkinfer node.
@@ -193,27 +195,59 @@ pub async fn halo2_key_registered(at: &AtBlock, vk: &[u8; 32]) -> Result<bool, C
 	Ok(value.is_some())
 }
 
-/// Submits `submit_result(job, output, proof)` signed by `key`; returns the transaction hash
-/// once the pool accepted it.
-pub async fn submit_result(
+/// A job's result with its proof, ready to submit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadyResult {
+	/// The job.
+	pub job: u64,
+	/// The output the proof is of.
+	pub output: Vec<i64>,
+	/// The proof.
+	pub proof: Vec<u8>,
+}
+
+/// The most results one `submit_results` call takes (the market's `MaxBatchResults`).
+pub fn max_batch_results(at: &AtBlock) -> Result<usize, ChainError> {
+	let most = at
+		.constants()
+		.entry(runtime::constants().inference_market().max_batch_results())
+		.map_err(query("MaxBatchResults"))?;
+	Ok(most as usize)
+}
+
+/// Submits `results` signed by `key`, as `submit_result` if there is one and `submit_results`
+/// otherwise; returns the transaction hash once the pool accepted it.
+pub async fn submit_results(
 	client: &Client,
 	key: &Keypair,
-	job: u64,
-	output: &[i64],
-	proof: &[u8],
+	results: &[ReadyResult],
 ) -> Result<String, ChainError> {
-	let call = runtime::transactions().inference_market().submit_result(
-		job,
-		BoundedVec(output.to_vec()),
-		BoundedVec(proof.to_vec()),
-	);
-	let hash = client
-		.tx()
-		.await
-		.map_err(transaction("submit_result"))?
-		.sign_and_submit_default(&call, key)
-		.await
-		.map_err(transaction("submit_result"))?;
+	let name = if results.len() == 1 { "submit_result" } else { "submit_results" };
+	let tx = client.tx().await.map_err(transaction(name))?;
+	let hash = match results {
+		[single] => {
+			let call = runtime::transactions().inference_market().submit_result(
+				single.job,
+				BoundedVec(single.output.clone()),
+				BoundedVec(single.proof.clone()),
+			);
+			tx.sign_and_submit_default(&call, key).await
+		},
+		_ => {
+			let call = runtime::transactions().inference_market().submit_results(BoundedVec(
+				results
+					.iter()
+					.map(|r| JobResult {
+						job: r.job,
+						output: BoundedVec(r.output.clone()),
+						proof: BoundedVec(r.proof.clone()),
+					})
+					.collect(),
+			));
+			tx.sign_and_submit_default(&call, key).await
+		},
+	}
+	.map_err(transaction(name))?;
 	Ok(format!("{hash:?}"))
 }
 

@@ -57,6 +57,10 @@ enum Command {
 	/// Follow a node and prove the jobs assigned to an operator account, submitting the
 	/// results (until Ctrl-C or SIGTERM).
 	Run(RunArgs),
+	/// Prove every job assigned now to an operator account's node and write the results
+	/// (JSON lines: job, output, proof) without submitting them: a backlog proved ahead, to be
+	/// submitted later (the load test submits them in bursts).
+	ProveAssigned(ProveAssignedArgs),
 }
 
 /// Where the chain is and who signs.
@@ -114,6 +118,18 @@ struct RunArgs {
 	/// Proofs made at once.
 	#[arg(long, default_value_t = 1)]
 	threads: usize,
+	#[command(flatten)]
+	chain: ChainArgs,
+}
+
+#[derive(Args)]
+struct ProveAssignedArgs {
+	/// Proofs made at once.
+	#[arg(long, default_value_t = 1)]
+	threads: usize,
+	/// Where the results go (JSON lines).
+	#[arg(long)]
+	out: PathBuf,
 	#[command(flatten)]
 	chain: ChainArgs,
 }
@@ -321,6 +337,7 @@ fn run(command: Command) -> Result<(), ArtifactError> {
 		Command::Bench(args) => bench(args),
 		Command::Register(args) => register(args),
 		Command::Run(args) => run_worker(args),
+		Command::ProveAssigned(args) => prove_assigned(args),
 	}
 }
 
@@ -386,6 +403,35 @@ fn run_worker(args: RunArgs) -> Result<(), ArtifactError> {
 		prover,
 		shutdown_signal(),
 	));
+	Ok(())
+}
+
+fn prove_assigned(args: ProveAssignedArgs) -> Result<(), ArtifactError> {
+	let key = args.chain.key()?;
+	let mut config = pool::PoolConfig::new(args.chain.store());
+	config.srs = args.chain.srs();
+	config.threads = args.threads.max(1);
+	// Every assigned job is requested at once and collected at the end.
+	config.queue_capacity = usize::MAX;
+	config.remembered = usize::MAX;
+	let pool = pool::ProverPool::start(config, None)
+		.map_err(|e| ArtifactError::Invalid(format!("starting the prover: {e}")))?;
+	let results = runtime()?
+		.block_on(prover_worker::worker::prove_assigned(&args.chain.url, &key, &pool))
+		.map_err(|e| ArtifactError::Invalid(e.to_string()))?;
+	let mut lines = String::new();
+	for result in &results {
+		let line = serde_json::json!({
+			"job": result.job,
+			"output": result.output,
+			"proof": hex::encode(&result.proof),
+		});
+		lines.push_str(&line.to_string());
+		lines.push('\n');
+	}
+	std::fs::write(&args.out, lines)
+		.map_err(|e| ArtifactError::Invalid(format!("writing {}: {e}", args.out.display())))?;
+	println!("{}", serde_json::json!({ "proved": results.len(), "out": args.out }));
 	Ok(())
 }
 

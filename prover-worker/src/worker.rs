@@ -12,6 +12,10 @@
 //!   node's off-chain worker follows too): requested from the pool once; a ready proof
 //!   submitted, and not again for `RESUBMIT_AFTER` blocks while the job is still assigned (the
 //!   transaction is on its way); a failed proof requested again after `RETRY_AFTER` blocks.
+//!   The proofs ready at one block go out together: one `submit_result` for a single one,
+//!   else `submit_results` transactions of at most the chain's `MaxBatchResults` (a
+//!   transaction the node refuses, e.g. as too heavy for a block, is split in halves and
+//!   tried again), so the chain verifies them with one combined check.
 //!   The notes of a job are forgotten once it is no longer assigned to the node.
 //! - A lost connection (node restart, network) is retried with a growing pause (1 s to 30 s);
 //!   proofs made meanwhile are kept and submitted after reconnecting.
@@ -148,6 +152,7 @@ async fn follow(
 			check_readiness(&at, &signer, prover).await?;
 		}
 		let assigned = chain::jobs_assigned_to(&at, &node).await?;
+		let mut ready = Vec::new();
 		for &id in &assigned {
 			let Some(job) = chain::job(&at, id).await? else { continue };
 			if !matches!(job.status, JobState::Assigned { node: assigned, .. } if assigned.0 == node)
@@ -163,19 +168,62 @@ async fn follow(
 				),
 				Step::Request => request(&at, pool, &node, id, &job).await?,
 				Step::Submit { output, proof } => {
-					let hash = chain::submit_result(&client, key, id, &output, &proof).await?;
-					notes.submitted(number);
-					report(
-						"submitted",
-						serde_json::json!({ "job": id, "block": number, "tx": hash, "output": output }),
-					);
+					ready.push(chain::ReadyResult { job: id, output, proof })
 				},
 			}
+		}
+		let most = chain::max_batch_results(&at)?;
+		for (results, hash) in submit_ready(&client, key, ready, most).await? {
+			for result in &results {
+				progress.notes.entry(result.job).or_default().submitted(number);
+			}
+			let jobs: Vec<u64> = results.iter().map(|r| r.job).collect();
+			let outputs: Vec<&Vec<i64>> = results.iter().map(|r| &r.output).collect();
+			report(
+				"submitted",
+				serde_json::json!({ "jobs": jobs, "block": number, "tx": hash, "outputs": outputs }),
+			);
 		}
 		// Forget the jobs no longer assigned to the node (settled, expired or refunded).
 		progress.notes.retain(|job, notes| assigned.contains(job) && !notes.is_empty());
 	}
 	Err(chain::ChainError::StreamEnded)
+}
+
+/// Submits the ready results in transactions of at most `most`: `submit_result` for a single
+/// one, `submit_results` for more; a transaction the node refuses is split in halves and tried
+/// again (a single result refused is an error). Returns each submitted transaction's results
+/// and hash.
+async fn submit_ready(
+	client: &chain::Client,
+	key: &Keypair,
+	ready: Vec<chain::ReadyResult>,
+	most: usize,
+) -> Result<Vec<(Vec<chain::ReadyResult>, String)>, chain::ChainError> {
+	let mut pending: Vec<Vec<chain::ReadyResult>> = Vec::new();
+	let mut ready = ready;
+	while !ready.is_empty() {
+		let rest = ready.split_off(ready.len().min(most.max(1)));
+		pending.push(std::mem::replace(&mut ready, rest));
+	}
+	let mut submitted = Vec::new();
+	while let Some(chunk) = pending.pop() {
+		match chain::submit_results(client, key, &chunk).await {
+			Ok(hash) => submitted.push((chunk, hash)),
+			Err(error) if chunk.len() == 1 => return Err(error),
+			Err(error) => {
+				report(
+					"split",
+					serde_json::json!({ "results": chunk.len(), "reason": error.to_string() }),
+				);
+				let mut first = chunk;
+				let second = first.split_off(first.len() / 2);
+				pending.push(second);
+				pending.push(first);
+			},
+		}
+	}
+	Ok(submitted)
 }
 
 /// Hands job `id` to the pool.
@@ -204,4 +252,47 @@ async fn request(
 		report("proving", serde_json::json!({ "job": id, "model": job.model }));
 	}
 	Ok(())
+}
+
+/// Proves every job assigned, at the node's best block, to the node `key` proves for, and
+/// returns the results without submitting them; jobs whose proof fails are reported and left
+/// out.
+pub async fn prove_assigned(
+	url: &str,
+	key: &Keypair,
+	pool: &ProverPool,
+) -> Result<Vec<chain::ReadyResult>, chain::ChainError> {
+	let client = chain::connect(url).await?;
+	let at = client.at_current_block().await.map_err(chain::query("current block"))?;
+	let signer = chain::account(key);
+	let node = chain::service_terms(&at, &signer).await?.map_or(signer, |terms| terms.node.0);
+	let assigned = chain::jobs_assigned_to(&at, &node).await?;
+	for &id in &assigned {
+		if let Some(job) = chain::job(&at, id).await? {
+			request(&at, pool, &node, id, &job).await?;
+		}
+	}
+	let mut results = Vec::with_capacity(assigned.len());
+	for &id in &assigned {
+		loop {
+			match pool.status(id, &node) {
+				zkinfer_proving_interface::ProofStatus::Ready { output, proof } => {
+					results.push(chain::ReadyResult { job: id, output, proof });
+					break;
+				},
+				zkinfer_proving_interface::ProofStatus::Failed(reason) => {
+					report(
+						"failed",
+						serde_json::json!({ "job": id, "reason": String::from_utf8_lossy(&reason) }),
+					);
+					break;
+				},
+				zkinfer_proving_interface::ProofStatus::Unknown => break,
+				zkinfer_proving_interface::ProofStatus::Pending => {
+					tokio::time::sleep(Duration::from_millis(200)).await
+				},
+			}
+		}
+	}
+	Ok(results)
 }

@@ -10,10 +10,8 @@ mod common;
 use common::market::*;
 
 use frame_support::{
-	traits::{
-		fungible::{Inspect, InspectHold},
-		Get,
-	},
+	traits::{fungible::Inspect, Get},
+	weights::Weight,
 	BoundedVec,
 };
 use sp_core::H256;
@@ -49,13 +47,19 @@ fn next_block() {
 	common::run_to_block(System::block_number() + 1);
 }
 
+/// The fees in escrow for `who`'s open jobs; checks that the escrow account holds exactly
+/// every open job's fee on top of its existential deposit.
 fn fee_held(who: &AccountId32) -> u128 {
-	Balances::balance_on_hold(
-		&zkinfer_runtime::RuntimeHoldReason::InferenceMarket(
-			pallet_inference_market::HoldReason::JobFee,
-		),
-		who,
-	)
+	let open: Vec<_> = pallet_inference_market::Jobs::<Runtime>::iter_values()
+		.filter(|job| job.is_open())
+		.collect();
+	let total: u128 = open.iter().map(|job| job.fee).sum();
+	assert_eq!(
+		Balances::balance(&InferenceMarket::escrow_account()),
+		<Runtime as pallet_balances::Config>::ExistentialDeposit::get() + total,
+		"the escrow account holds exactly the open jobs' fees"
+	);
+	open.iter().filter(|job| &job.requester == who).map(|job| job.fee).sum()
 }
 
 #[test]
@@ -256,4 +260,119 @@ fn the_largest_settlement_and_the_busiest_hook_fit_a_block() {
 	});
 	// The hook may take at most a tenth of the block.
 	assert!(busiest.ref_time() * 10 <= limits.max_block.ref_time(), "{busiest:?}");
+}
+
+/// A batch of real proofs (issue: batched settlement): three results of Alice's jobs with
+/// their own proofs and a fourth whose proof was made for another job (job 0's, replayed for
+/// job 3: its binding differs). The three settle with one verification call, the forged one
+/// is refused with the verifier's error and its fee stays in escrow; the job stays Alice's.
+#[test]
+fn a_batch_of_real_proofs_settles_the_valid_ones_and_refuses_the_forged_one() {
+	common::in_a_block(|| {
+		let (input, output) = fixture_values();
+		let (model, _) = register_digits_model();
+		serve_with_alice(model);
+		let price = InferenceMarket::quote(model).expect("the model takes jobs");
+		let (alice, bob, charlie) =
+			(Alice.to_account_id(), Bob.to_account_id(), Charlie.to_account_id());
+		for _ in 0..4 {
+			assert_eq!(apply(Bob, submit_call(model, &input, price)).0, Ok(()));
+		}
+		next_block();
+		assert_eq!(InferenceMarket::jobs_assigned_to(alice.clone()), vec![0, 1, 2, 3]);
+		let proof = |job| zkinfer_verifier_host::fixture::halo2_job_alice_proof(job).unwrap();
+		let result = |job: u64, proof: Vec<u8>| pallet_inference_market::JobResult {
+			job,
+			output: BoundedVec::truncate_from(output.clone()),
+			proof: BoundedVec::truncate_from(proof),
+		};
+		let results = vec![
+			result(0, proof(0)),
+			result(3, proof(0)),
+			result(1, proof(1)),
+			result(2, proof(2)),
+		];
+		let call = RuntimeCall::InferenceMarket(pallet_inference_market::Call::submit_results {
+			results: BoundedVec::truncate_from(results),
+		});
+		let before = [&charlie, &TreasuryAccount::get()].map(Balances::balance);
+		let (outcome, _) = apply(Alice, call);
+		assert_eq!(outcome, Ok(()));
+
+		for job in 0..3 {
+			assert!(matches!(
+				InferenceMarket::job(job).map(|j| j.status),
+				Some(pallet_inference_market::JobStatus::Fulfilled { .. })
+			));
+		}
+		let events = market_events();
+		let refusal = events.iter().find_map(|e| match e {
+			MarketEvent::ResultRefused { job: 3, error } => Some(*error),
+			_ => None,
+		});
+		assert_eq!(
+			refusal,
+			Some(Halo2Error::ProofRejected(VerifyError::VerificationFailed).into())
+		);
+		assert!(matches!(
+			InferenceMarket::job(3).map(|j| j.status),
+			Some(pallet_inference_market::JobStatus::Assigned { node, .. }) if node == alice
+		));
+		assert_eq!(fee_held(&bob), price);
+		let owner_share = price * 15 / 100;
+		let protocol_share = price - price * 80 / 100 - owner_share;
+		assert_eq!(Balances::balance(&charlie), before[0] + 3 * owner_share);
+		assert_eq!(Balances::balance(&TreasuryAccount::get()), before[1] + 3 * protocol_share);
+		assert_eq!(pallet_model_registry::Usage::<Runtime>::get(model).inferences, 3);
+		check_invariants();
+	});
+}
+
+/// What the benchmarked weights allow (issue: 1,000 verified inferences per block): four
+/// `submit_results` transactions of 250 digits-MLP results each fit the normal class of one
+/// block, each declared with the longest search for bad proofs its verifier may run, and
+/// charged what a batch of good proofs costs. Also what a result costs in block length.
+#[test]
+fn a_thousand_digits_results_fit_one_block_by_the_benchmarked_weights() {
+	use zkinfer_primitives::{InferenceVerifier, ModelRegistry as _};
+	common::in_a_block(|| {
+		let limits = zkinfer_runtime::configs::RuntimeBlockWeights::get();
+		let normal = limits.get(frame_support::dispatch::DispatchClass::Normal);
+		let (max_total, max_extrinsic) =
+			(normal.max_total.expect("limited"), normal.max_extrinsic.expect("limited"));
+		let terms = ModelRegistry::terms(0).expect("the demo model");
+		type Verifiers = zkinfer_runtime::configs::market::Verifiers;
+		let key = Verifiers::key_info(terms.proof_system, &terms.vk).expect("its key");
+		let batch = 250;
+		let settlement =
+			<Runtime as pallet_inference_market::Config>::WeightInfo::submit_results(batch)
+				.saturating_add(InferenceMarket::settlement_size_weight(batch, 64, 10));
+		let declared = settlement.saturating_add(Verifiers::max_verify_batch_weight(
+			terms.proof_system,
+			key,
+			batch,
+		));
+		let charged = settlement.saturating_add(pallet_proof_verifier::Pallet::<
+			Runtime,
+			Halo2Instance,
+		>::verify_batch_weight(key, batch, false));
+		let base = limits.get(frame_support::dispatch::DispatchClass::Normal).base_extrinsic;
+		assert!(declared.saturating_add(base).all_lte(max_extrinsic), "{declared:?}");
+		// Each transaction is admitted while the block's used weight plus its declared weight
+		// fits; what it used is what it was charged.
+		let mut used = Weight::zero();
+		for _ in 0..4 {
+			assert!(
+				used.saturating_add(declared).saturating_add(base).all_lte(max_total),
+				"a fourth batch no longer fits: {used:?} used of {max_total:?}"
+			);
+			used = used.saturating_add(charged).saturating_add(base);
+		}
+		println!(
+			"per settled digits job: {} µs charged, {} µs declared; block normal class {} ms",
+			charged.ref_time() / u64::from(batch) / 1_000_000,
+			declared.ref_time() / u64::from(batch) / 1_000_000,
+			max_total.ref_time() / 1_000_000_000
+		);
+	});
 }

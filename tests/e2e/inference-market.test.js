@@ -17,7 +17,7 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { TREASURY, fieldToNumber, freeBalance, waitForEvent } from './lib/market.js';
+import { ESCROW, TREASURY, fieldToNumber, freeBalance, waitForEvent } from './lib/market.js';
 import { startDevNode } from './lib/node.js';
 import { compileDigitsMlp, hex, proverWorker } from './lib/prover.js';
 import { serveWithAlice } from './lib/referendum.js';
@@ -123,6 +123,7 @@ describe('the inference market on a --dev node', () => {
     const held = async (who) => (await api.query.system.account(who)).data.reserved.toBigInt();
     const free = (who) => freeBalance(api, who);
     const bobHeld = await held(bob.address);
+    const escrow = await free(ESCROW);
     const charlieFree = await free(charlie.address);
     const treasury = (await api.query.system.account(TREASURY)).data.free.toBigInt();
     const forged = [...proof.output];
@@ -138,7 +139,8 @@ describe('the inference market on a --dev node', () => {
         { section: 'halo2Verifier', name: 'ProofRejected', nested: 'VerificationFailed' });
       const fee = feePaidBy(api, refused.events, alice.address);
       assert.equal(await free(alice.address), aliceFree - fee, 'Alice paid only her fee');
-      assert.equal(await held(bob.address), bobHeld, 'Bob\'s fee stays in escrow');
+      assert.equal(await held(bob.address), bobHeld, 'Bob\'s deposits stay held');
+      assert.equal(await free(ESCROW), escrow, 'Bob\'s fee stays in escrow');
       assert.equal(await free(charlie.address), charlieFree, 'the owner got nothing');
       assert.equal((await api.query.system.account(TREASURY)).data.free.toBigInt(), treasury);
       const open = (await api.call.inferenceMarketApi.job(job)).unwrap().status;
@@ -184,6 +186,58 @@ describe('the inference market on a --dev node', () => {
     const after = await api.at(claim.blockHash);
     assert.equal((await after.call.nodeStakingApi.claimableRewards(alice.address)).toBigInt(), 0n,
       'nothing is left to claim after the claim');
+  });
+
+  test('a batch of results settles the proved jobs in one transaction and refuses a forged proof', async () => {
+    const { api } = node;
+    const price = (await api.call.inferenceMarketApi.quote(model)).asOk.toBigInt();
+    const probe = JSON.parse(readFileSync(path.join(work, 'probe.json'), 'utf8'));
+    const input = probe.publicInputs.slice(1, 65).map(fieldToNumber);
+    const jobs = [];
+    for (let i = 0; i < 3; i += 1) {
+      const submitted = await submitInBlock(api.tx.inferenceMarket.submitInference(model, input, price), bob);
+      assert.equal(submitted.dispatchError, undefined, `submitInference: ${submitted.dispatchError}`);
+      jobs.push(submitted.events.find(({ event }) => api.events.inferenceMarket.InferenceSubmitted.is(event))
+        .event.data.job.toNumber());
+    }
+    for (let i = 0; i < 20; i += 1) {
+      const assigned = (await api.call.inferenceMarketApi.jobsAssignedTo(alice.address)).map((j) => j.toNumber());
+      if (jobs.every((job) => assigned.includes(job))) break;
+      await waitForEvent(api, () => true, 2).catch(() => {});
+    }
+    // Jobs 0 and 2 proved for their bindings; job 1's "proof" is job 0's (another binding).
+    const proofs = jobs.map((job) => {
+      const out = path.join(work, `batch-${job}.json`);
+      proverWorker(['prove', '--artifact', compiled.artifact, '--input', sample,
+        '--job', String(job), '--node', u8aToHex(alice.publicKey).slice(2), '--out', out]);
+      return JSON.parse(readFileSync(out, 'utf8'));
+    });
+    const results = [
+      { job: jobs[0], output: proofs[0].output, proof: hex(proofs[0].proof) },
+      { job: jobs[1], output: proofs[1].output, proof: hex(proofs[0].proof) },
+      { job: jobs[2], output: proofs[2].output, proof: hex(proofs[2].proof) },
+    ];
+    const escrowBefore = await freeBalance(api, ESCROW);
+    const charlieBefore = await freeBalance(api, charlie.address);
+    const batch = await submitInBlock(api.tx.inferenceMarket.submitResults(results), alice);
+    assert.equal(batch.dispatchError, undefined, `submitResults: ${batch.dispatchError}`);
+    const verified = batch.events.filter(({ event }) => api.events.inferenceMarket.InferenceVerified.is(event))
+      .map(({ event }) => event.data.job.toNumber());
+    assert.deepEqual(verified.sort(), [jobs[0], jobs[2]].sort());
+    const refused = batch.events.find(({ event }) => api.events.inferenceMarket.ResultRefused.is(event));
+    assert.ok(refused, `no ResultRefused among ${eventNames(batch.events)}`);
+    assert.equal(refused.event.data.job.toNumber(), jobs[1]);
+    const error = api.registry.findMetaError(refused.event.data.error.asModule);
+    assert.deepEqual([error.section, error.name], ['halo2Verifier', 'ProofRejected']);
+    // Two fees paid out of escrow; the owner's two shares in one transfer; job 1 still Alice's.
+    assert.equal(await freeBalance(api, ESCROW), escrowBefore - 2n * price);
+    assert.equal(await freeBalance(api, charlie.address), charlieBefore + 2n * (price * 15n / 100n));
+    const open = (await api.call.inferenceMarketApi.job(jobs[1])).unwrap().status;
+    assert.ok(open.isAssigned, `job ${jobs[1]} is ${open.type}`);
+    // Its own proof settles it afterwards.
+    const late = await submitInBlock(
+      api.tx.inferenceMarket.submitResult(jobs[1], proofs[1].output, hex(proofs[1].proof)), alice);
+    assert.equal(late.dispatchError, undefined, `submitResult: ${late.dispatchError}`);
   });
 
   test('a node registered now serves from the next epoch, and takes pool stake', async () => {

@@ -8,11 +8,17 @@
 //! costs a model visit, its queue and its node list), every model served by `MaxNodesPerModel`
 //! nodes of which only the last can take the job (so each assignment searches them all).
 //!
-//! `submit_result` is measured without the proof verification: everything the call does
-//! before and after asking the verifier (checks, building the public inputs, paying out,
-//! storing the output). The call's weight adds the verifier instance's own benchmarked
-//! `verify_proof` weight for the model's key, so neither is counted twice and real proofs,
-//! which the runtime cannot make, are not needed here.
+//! `submit_result` and `submit_results` are measured without the proof verification:
+//! everything the calls do before and after asking the verifier (checks, building the public
+//! inputs, paying out, storing the outputs). Their weights add the verifier instance's own
+//! benchmarked weights for the model's key (`verify_proof`, or its batch weights), so neither
+//! is counted twice and real proofs, which the runtime cannot make, are not needed here.
+//!
+//! `submit_results` settles `b` jobs (1 to `MaxBatchResults`) at one input and output value
+//! each (what more values cost per job comes from `submit_result`) in its dearest case: every
+//! job of its own requester, spread over as many models as a node may serve, each model of
+//! its own owner, so each job writes its own usage record and each model its own records and
+//! owner payout.
 
 use super::*;
 use crate::pallet::{Deadlines, Jobs, NodeJobs, Queues};
@@ -26,6 +32,34 @@ use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_core::H256;
 use sp_runtime::traits::{Bounded, One, Saturating};
 use zkinfer_primitives::{ComputeUnits, JobId, ModelId};
+
+/// Submits `count` jobs, each of its own requester, over as many models (each of its own
+/// owner) as one node may serve, with `inputs`/`outputs` values; assigns them all to one node.
+/// Returns the node and the jobs.
+fn assigned_to_one_node<T: Config>(
+	count: u32,
+	inputs: u32,
+	outputs: u32,
+) -> (T::AccountId, Vec<JobId>) {
+	let models: Vec<ModelId> = (0..count.min(T::BenchmarkHelper::max_models_per_node()).max(1))
+		.map(|m| {
+			let owner = funded::<T>("owner", m);
+			T::BenchmarkHelper::register_model(&owner, inputs, outputs)
+		})
+		.collect();
+	let node = funded::<T>("node", 0);
+	T::BenchmarkHelper::add_node(&node, &models, ComputeUnits::MAX / 2);
+	let mut jobs = Vec::new();
+	let now = frame_system::Pallet::<T>::block_number();
+	for j in 0..count {
+		let requester = funded::<T>("requester", j);
+		jobs.push(submit::<T>(&requester, models[j as usize % models.len()], inputs));
+		// The hook assigns at most `MaxJobsPerBlock` per block: assign as they come.
+		Pallet::<T>::assign_jobs(now);
+	}
+	assert_eq!(NodeJobs::<T>::iter_prefix(&node).count() as u32, count, "all jobs are assigned");
+	(node, jobs)
+}
 
 /// What the benchmarks need from the runtime: models and active nodes.
 pub trait BenchmarkHelper<AccountId> {
@@ -161,10 +195,50 @@ mod benchmarks {
 				Pallet::<T>::settlement_terms(&node, job, &output).expect("the node may settle");
 			let public_inputs = Pallet::<T>::public_inputs(job, &node, &record.input, &output);
 			assert_eq!(public_inputs.len() as u32, 1 + i + o);
-			Pallet::<T>::settle(job, record, terms, node, output, statement).expect("settles");
+			let verified = crate::impls::VerifiedResult {
+				id: job,
+				job: record,
+				owner: terms.owner,
+				output,
+				statement,
+			};
+			Pallet::<T>::settle_verified(&node, vec![verified]).expect("settles");
 		}
 
 		assert!(!Jobs::<T>::get(job).expect("stored").is_open());
+	}
+
+	/// Settling `b` jobs of one node in one call, all but the verification (see the module
+	/// docs): checks, public inputs, grouping by key, one payout per recipient, records.
+	#[benchmark]
+	fn submit_results(b: Linear<1, { T::MaxBatchResults::get() }>) {
+		let (node, jobs) = assigned_to_one_node::<T>(b, 1, 1);
+		let results: Vec<crate::JobResultOf<T>> = jobs
+			.iter()
+			.map(|&job| crate::JobResult {
+				job,
+				output: BoundedVec::truncate_from(vec![-5]),
+				proof: BoundedVec::truncate_from(vec![7; 64]),
+			})
+			.collect();
+		let statement = H256::repeat_byte(3);
+
+		#[block]
+		{
+			let candidates = Pallet::<T>::candidates(&node, results);
+			let verified: Vec<_> = candidates
+				.by_key
+				.into_values()
+				.flatten()
+				.map(|candidate| candidate.verified(statement))
+				.collect();
+			assert_eq!(verified.len() as u32, b);
+			Pallet::<T>::settle_verified(&node, verified).expect("settles");
+		}
+
+		for job in jobs {
+			assert!(!Jobs::<T>::get(job).expect("stored").is_open());
+		}
 	}
 
 	/// Removing a finished (cancelled) job's record.

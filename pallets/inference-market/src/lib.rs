@@ -17,8 +17,9 @@
 //!    max_fee)` refuses an input with a value outside the model's declared input domain
 //!    ([`Error::InputOutOfDomain`], naming the value's position), prices the job at the
 //!    model's compute units × `UnitPrice` (governed), refuses it if that exceeds `max_fee`,
-//!    holds the fee (escrow) and a storage deposit for the job record from the requester,
-//!    and appends the job to its model's queue (at most `MaxQueueLen` per model;
+//!    moves the fee into the market's escrow account ([`Pallet::escrow_account`]), holds a
+//!    storage deposit for the job record from the requester, and appends the job to its
+//!    model's queue (at most `MaxQueueLen` per model;
 //!    [`Error::QueueFull`] beyond). [`cancel`](pallet::Pallet::cancel) takes a job that is
 //!    still queued back and refunds its fee.
 //! 2. **Assignment**, in `on_initialize`. Each model has its own queue; the hook visits the
@@ -43,6 +44,11 @@
 //!    `ProtocolFeeDestination`, the treasury), the output is stored and
 //!    [`Event::InferenceVerified`] carries it; on failure the call errors and nothing moves.
 //!    A proof made for another job or by another node does not verify: its binding differs.
+//!    [`submit_results`](pallet::Pallet::submit_results) does the same for many jobs in one
+//!    transaction: the proofs under one key are verified together (one combined pairing check;
+//!    if it fails, the verifier searches the batch for the bad proofs), each result settles or
+//!    is refused on its own ([`Event::ResultRefused`]), and the settled jobs are paid out of the
+//!    escrow together, one transfer per recipient.
 //! 4. **Deadlines.** At its deadline block an unfulfilled job is expired: the node is reported
 //!    to staking ([`NodeOffence::MissedDeadline`](zkinfer_primitives::NodeOffence)) and
 //!    remembered in the job (it is never assigned that job again, so never reported twice for
@@ -70,6 +76,14 @@
 //! - **A node.** It is paid only for a verified proof of exactly (its job, its account, the
 //!   job's input, its output); a proof made for another job, node or output fails. It is
 //!   reported once per job it misses and never given that job again.
+//! - **A node batching results.** A batch pays nothing that its results one by one would not:
+//!   each result must be for a job assigned to the signer's node (or the node whose prover
+//!   key signs), a job listed twice is settled at most once, a settled job takes no result,
+//!   and a forged proof among good ones is found and refused (the combined check's
+//!   coefficients come from a hash of the whole batch, so no prover can choose proofs whose
+//!   errors cancel) while its job stays assigned, so the node still misses its deadline. The
+//!   search for bad proofs is charged to the batch's signer (the weight covers the longest
+//!   search the verifier runs), so forging costs the forger, not the chain.
 //! - **Self-dealing** (one party as requester, model owner and node): the fee comes back only
 //!   as the node's and owner's shares, so the protocol's share and the transaction fees are
 //!   lost; node staking's emission does not depend on jobs (it is earned by stake, gated by
@@ -92,7 +106,7 @@
 //! ### Example
 //!
 //! A job from submission to verified settlement (from this pallet's tests):
-#![doc = docify::embed!("src/tests.rs", a_job_is_assigned_proved_and_paid_as_priced)]
+#![doc = docify::embed!("src/tests/mod.rs", a_job_is_assigned_proved_and_paid_as_priced)]
 //!
 //! ## Low Level / Implementation Details
 //!
@@ -103,14 +117,29 @@
 //! key ([`Pallet::submit_result_weight`]): the weight function reads the job, the model's terms
 //! and the key's shape (three reads, charged with it) from the state the call is applied to.
 //! [`Pallet::max_submit_result_weight`] bounds it for any job (the largest input, the dearest
-//! key). The hook's weight is benchmarked per
-//! expired job and per scanned queue entry (the dearer of assigning and timing out).
+//! key). `submit_results` is charged per result the batch settlement benchmark
+//! (`submit_results`, plus what the batch's largest input and output add per job) and per key
+//! its verifier's most for a batch of that size, the search for bad proofs included
+//! ([`Pallet::submit_results_weight`]), and refunded to what ran. The hook's weight is
+//! benchmarked per expired job and per scanned queue entry (the dearer of assigning and timing
+//! out).
+//!
+//! ### Settlement
+//!
+//! Fees wait in the escrow account rather than in holds on the requesters, so that a settled
+//! job costs no balance operation of its own: [`Pallet::settle_verified`] writes each job's
+//! record and node-index entry, then pays the summed shares out once per recipient (the node's
+//! reward account, each model owner, the treasury), updates the node's load and staking record
+//! once and the registry's records once per model. A refund or cancellation pays the fee back
+//! out of the escrow. The escrow account keeps its existential deposit (given at genesis), so it
+//! never dies.
 //!
 //! ### Invariants
 //!
 //! Checked by `Pallet::do_try_state` (tests and the `try-runtime` feature):
-//! - the fee held from each requester equals the sum of the fees of its open (queued or
-//!   assigned) jobs, and the deposit held equals the sum of the deposits of its stored jobs;
+//! - the escrow account holds at least its existential deposit plus the fees of all open
+//!   (queued or assigned) jobs (exactly that, unless someone sent it more), and the deposit
+//!   held from each requester equals the sum of the deposits of its stored jobs;
 //! - the queue holds exactly the queued jobs, once each; each assigned job is in the deadline
 //!   list of its deadline block and in its node's job index, and nothing else is;
 //! - a finished job's payout plus refund equals its fee (fulfilled: node + owner + treasury;
@@ -173,6 +202,9 @@ pub mod pallet {
 	/// A job's output as this runtime bounds it.
 	pub type OutputOf<T> = BoundedVec<QuantizedValue, <T as Config>::MaxOutputValues>;
 
+	/// One result of [`Pallet::submit_results`] as this runtime bounds it.
+	pub type JobResultOf<T> = JobResult<OutputOf<T>, BoundedVec<u8, <T as Config>::MaxProofBytes>>;
+
 	/// A job record as this runtime bounds it.
 	pub type JobOf<T> = Job<
 		<T as frame_system::Config>::AccountId,
@@ -200,6 +232,10 @@ pub mod pallet {
 		type Currency: fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
 			+ fungible::BalancedHold<Self::AccountId>
 			+ fungible::Mutate<Self::AccountId>;
+
+		/// The escrow account's id: fees are held there from submission until settlement.
+		#[pallet::constant]
+		type PalletId: Get<frame_support::PalletId>;
 
 		/// The registered models.
 		type Models: ModelRegistry<Self::AccountId>;
@@ -270,6 +306,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxProofBytes: Get<u32>;
 
+		/// The most results one [`Pallet::submit_results`] call settles.
+		#[pallet::constant]
+		type MaxBatchResults: Get<u32>;
+
 		/// The operator keys this node's off-chain worker proves and signs for (`()`: none).
 		type Operators: OffchainOperators<Self::AccountId, Call<Self>>;
 
@@ -281,12 +321,10 @@ pub mod pallet {
 		type BenchmarkHelper: crate::BenchmarkHelper<Self::AccountId>;
 	}
 
-	/// Why this pallet holds funds.
+	/// Why this pallet holds funds. (Fees are not held: they move to the escrow account,
+	/// [`Pallet::escrow_account`], at submission.)
 	#[pallet::composite_enum]
 	pub enum HoldReason {
-		/// A job's fee, in escrow until the job settles, is refunded or cancelled.
-		#[codec(index = 0)]
-		JobFee,
 		/// The storage deposit for a job record, until the requester removes it.
 		#[codec(index = 1)]
 		JobDeposit,
@@ -313,6 +351,19 @@ pub mod pallet {
 		pub owner: Balance,
 		/// To the protocol (treasury).
 		pub protocol: Balance,
+	}
+
+	/// The result of an assigned job with its proof, as [`Pallet::submit_results`] takes it.
+	#[derive(
+		Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	)]
+	pub struct JobResult<Output, Proof> {
+		/// The job.
+		pub job: JobId,
+		/// The claimed output.
+		pub output: Output,
+		/// The proof of (job binding, input, output).
+		pub proof: Proof,
 	}
 
 	/// Why a job's fee went back to the requester.
@@ -499,6 +550,23 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type AssignmentCursor<T: Config> = StorageValue<_, u32, ValueQuery>;
 
+	/// Genesis: opens the escrow account (gives it the existential deposit, so that fees of
+	/// any size can be paid into it and out of it down to nothing).
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		#[serde(skip)]
+		#[doc(hidden)]
+		pub _phantom: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			Pallet::<T>::open_escrow();
+		}
+	}
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -568,6 +636,14 @@ pub mod pallet {
 			/// The amount.
 			amount: BalanceOf<T>,
 		},
+		/// A result submitted with [`Pallet::submit_results`] was refused: nothing moved for the
+		/// job, which stays as it was.
+		ResultRefused {
+			/// The job.
+			job: JobId,
+			/// Why (the verifier's error for a proof that does not verify).
+			error: DispatchError,
+		},
 		/// A finished job's record was removed and its deposit released.
 		JobRemoved {
 			/// The job.
@@ -613,6 +689,10 @@ pub mod pallet {
 		JobStillOpen,
 		/// The job counter overflowed.
 		JobIdOverflow,
+		/// The same job appears more than once in one `submit_results` call.
+		DuplicateResult,
+		/// The escrow account holds less than the open jobs' fees (a bug; nothing moved).
+		EscrowShortfall,
 	}
 
 	#[pallet::hooks]
@@ -698,6 +778,34 @@ pub mod pallet {
 		) -> DispatchResult {
 			let node = ensure_signed(origin)?;
 			Self::do_submit_result(node, job, output, proof)
+		}
+
+		/// Submits the results of several assigned jobs with their proofs and settles every job
+		/// whose proof verifies, as [`Self::submit_result`] does for one.
+		///
+		/// - Origin: signed, as for `submit_result`; a result of a job assigned to a node the
+		///   signer may not submit for is refused.
+		/// - The proofs under the same key are verified together (one combined check; a
+		///   failing batch is searched for its bad proofs, which are refused, while the good
+		///   ones settle). The settled jobs are paid out together: one transfer to the node's
+		///   reward account, one per model owner, one to the treasury.
+		/// - Each result is settled or refused on its own: a refused result moves nothing and
+		///   emits [`Event::ResultRefused`] with the reason (the verifier's error, or why the
+		///   job could not take a result: unknown, not assigned to the signer's node, a wrong
+		///   output length, listed twice); the call itself succeeds.
+		/// - Weight: per result, the settlement at the batch's largest input and output, and per
+		///   key the verifier's batch weight for its results, the search for bad proofs included
+		///   ([`Pallet::submit_results_weight`]); refunded to what ran.
+		/// - Emits [`Event::InferenceVerified`] for each settled job.
+		#[pallet::call_index(4)]
+		#[pallet::weight(Pallet::<T>::submit_results_weight(results))]
+		pub fn submit_results(
+			origin: OriginFor<T>,
+			results: BoundedVec<JobResultOf<T>, T::MaxBatchResults>,
+		) -> DispatchResultWithPostInfo {
+			let signer = ensure_signed(origin)?;
+			let weight = Self::do_submit_results(signer, results.into_inner())?;
+			Ok(Some(weight).into())
 		}
 
 		/// Removes a finished job's record and releases its deposit.

@@ -68,6 +68,8 @@ pub const QUEUE_TIMEOUT: u64 = 20;
 pub const JOBS_PER_BLOCK: u32 = 4;
 /// Queue length (per model).
 pub const QUEUE_LEN: u32 = 8;
+/// The most results of one `submit_results` call.
+pub const BATCH_RESULTS: u32 = 8;
 /// The deposit of a requester's usage record of a model.
 pub const USAGE_DEPOSIT: Balance = 20;
 /// The input domain of the test models.
@@ -113,9 +115,14 @@ impl pallet_model_registry::Config for Test {
 	type BenchmarkHelper = TestHelper;
 }
 
+parameter_types! {
+	pub const MarketPalletId: frame_support::PalletId = frame_support::PalletId(*b"zk/markt");
+}
+
 impl pallet_inference_market::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
+	type PalletId = MarketPalletId;
 	type Models = ModelRegistry;
 	type Verifiers = TestVerifier;
 	type Nodes = TestNodes<u64>;
@@ -135,6 +142,7 @@ impl pallet_inference_market::Config for Test {
 	type MaxInputValues = ConstU32<16>;
 	type MaxOutputValues = ConstU32<16>;
 	type MaxProofBytes = ConstU32<64>;
+	type MaxBatchResults = ConstU32<BATCH_RESULTS>;
 	type Operators = TestOperators;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
@@ -175,6 +183,8 @@ thread_local! {
 	pub static LOCAL_OPERATORS: core::cell::RefCell<Vec<u64>> = const { core::cell::RefCell::new(Vec::new()) };
 	/// The calls the off-chain worker submitted, with their signers.
 	pub static SUBMITTED: core::cell::RefCell<Vec<(u64, crate::Call<Test>)>> = const { core::cell::RefCell::new(Vec::new()) };
+	/// Whether the test "transaction pool" refuses submissions.
+	pub static REFUSE_SUBMISSIONS: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
 }
 
 /// Local operators from [`LOCAL_OPERATORS`]; submissions recorded in [`SUBMITTED`].
@@ -187,6 +197,9 @@ impl crate::OffchainOperators<u64, crate::Call<Test>> for TestOperators {
 		key: &u64,
 		call: crate::Call<Test>,
 	) -> Result<(), crate::offchain::SubmitError> {
+		if REFUSE_SUBMISSIONS.with(|refuse| refuse.get()) {
+			return Err(crate::offchain::SubmitError::Refused);
+		}
 		SUBMITTED.with(|submitted| submitted.borrow_mut().push((*key, call)));
 		Ok(())
 	}
@@ -227,6 +240,9 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
+	pallet_inference_market::GenesisConfig::<Test>::default()
+		.assimilate_storage(&mut storage)
+		.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

@@ -14,9 +14,12 @@
 //! 2. unknown → it hands the job over (`offchain_proving::request_proof`: the model's
 //!    artifact hash, the job binding, the input) and returns: proving happens in the node's
 //!    pool, never in the worker;
-//! 3. ready → it submits `submit_result(job, output, proof)` signed by the operator's key
-//!    and notes the block, so the next workers do not submit it again while the transaction
-//!    is on its way (after [`RESUBMIT_AFTER`] blocks a still-assigned job is submitted again);
+//! 3. ready → it notes the block, so the next workers do not submit it again while the
+//!    transaction is on its way (after [`RESUBMIT_AFTER`] blocks a still-assigned job is
+//!    submitted again), and collects the result; once it has visited every job, it submits
+//!    each local key's ready results signed by that key in one transaction
+//!    (`submit_results`, at most `MaxBatchResults` per transaction; `submit_result` for a
+//!    single one), so the proofs ready in one block are verified together;
 //! 4. failed → it logs why and asks again after [`RETRY_AFTER`] blocks.
 //!
 //! A node restart loses the prover's memory, not the chain's: the job is still assigned,
@@ -29,7 +32,7 @@
 
 use alloc::vec::Vec;
 use codec::Encode;
-use frame_support::BoundedVec;
+use frame_support::{traits::Get, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	offchain::{
@@ -48,7 +51,7 @@ use zkinfer_proving_interface::{
 };
 pub use zkinfer_proving_interface::{RESUBMIT_AFTER, RETRY_AFTER};
 
-use crate::{Call, Config, JobStatus, Jobs, NodeJobs, Pallet};
+use crate::{Call, Config, JobResult, JobResultOf, JobStatus, Jobs, NodeJobs, Pallet};
 
 #[cfg(test)]
 mod tests;
@@ -84,6 +87,18 @@ pub mod crypto {
 		type GenericSignature = sr25519::Signature;
 		type GenericPublic = sr25519::Public;
 	}
+}
+
+/// A result ready to submit, and how to forget that it was noted as submitted.
+struct Ready<T: Config> {
+	result: JobResultOf<T>,
+	undo: Undo,
+}
+
+/// A job's notes as they were before its result was noted as submitted, under their key.
+struct Undo {
+	key: Vec<u8>,
+	notes: JobNotes,
 }
 
 /// Why the off-chain worker could not submit a result.
@@ -150,6 +165,7 @@ impl<T: Config> Pallet<T> {
 	pub fn offchain_prove(now: BlockNumberFor<T>) {
 		let mut budget = MAX_OFFCHAIN_JOBS;
 		for key in T::Operators::local_operators() {
+			let mut ready = Vec::new();
 			for operator in Self::nodes_proved_by(&key) {
 				let node = prover_node_id(&operator);
 				let mut jobs: Vec<(BlockNumberFor<T>, JobId)> =
@@ -162,10 +178,66 @@ impl<T: Config> Pallet<T> {
 				}
 				jobs.sort_unstable();
 				for &(_, job) in jobs.iter().take(budget) {
-					Self::offchain_job(now, &key, &operator, &node, job);
+					ready.extend(Self::offchain_job(now, &operator, &node, job));
 				}
 				budget = budget.saturating_sub(jobs.len());
 			}
+			Self::submit_ready(&key, ready);
+		}
+	}
+
+	/// Submits `key`'s ready results: one `submit_result` for a single one, else
+	/// `submit_results` transactions of at most `MaxBatchResults`. The results of a
+	/// transaction that could not be submitted get their notes back, so the next run submits
+	/// them again.
+	fn submit_ready(key: &T::AccountId, ready: Vec<Ready<T>>) {
+		let most = (T::MaxBatchResults::get() as usize).max(1);
+		let mut ready = ready;
+		while !ready.is_empty() {
+			let rest = ready.split_off(ready.len().min(most));
+			let chunk = core::mem::replace(&mut ready, rest);
+			let jobs: Vec<JobId> = chunk.iter().map(|r| r.result.job).collect();
+			let call = match <[Ready<T>; 1]>::try_from(chunk) {
+				Ok([single]) => {
+					let JobResult { job, output, proof } = single.result;
+					let submitted = T::Operators::submit_signed(
+						key,
+						Call::submit_result { job, output, proof },
+					);
+					Self::after_submission(submitted, &jobs, alloc::vec![single.undo]);
+					continue;
+				},
+				Err(chunk) => chunk,
+			};
+			let (results, undo): (Vec<JobResultOf<T>>, Vec<Undo>) =
+				call.into_iter().map(|r| (r.result, r.undo)).unzip();
+			let submitted = T::Operators::submit_signed(
+				key,
+				Call::submit_results { results: BoundedVec::truncate_from(results) },
+			);
+			Self::after_submission(submitted, &jobs, undo);
+		}
+	}
+
+	/// Logs a submission of `jobs`' results; gives their notes back if it failed.
+	fn after_submission(submitted: Result<(), SubmitError>, jobs: &[JobId], undo: Vec<Undo>) {
+		match submitted {
+			Ok(()) => log::info!(
+				target: "runtime::inference-market",
+				"{} submitted: jobs {jobs:?}",
+				if jobs.len() == 1 { "result" } else { "results" },
+			),
+			Err(error) => {
+				log::warn!(target: "runtime::inference-market", "jobs {jobs:?}: could not submit the results: {error:?}");
+				for Undo { key, notes } in undo {
+					let mut stored = StorageValueRef::persistent(&key);
+					if notes.is_empty() {
+						stored.clear();
+					} else {
+						stored.set(&notes);
+					}
+				}
+			},
 		}
 	}
 
@@ -186,19 +258,18 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Moves job `id` of `operator`'s node (`node`: its 32 bytes) one step on; results are
-	/// signed by the local key `key`.
+	/// Moves job `id` of `operator`'s node (`node`: its 32 bytes) one step on; returns its
+	/// result when the proof is ready (noted as submitted now; the caller submits it).
 	fn offchain_job(
 		now: BlockNumberFor<T>,
-		key: &T::AccountId,
 		operator: &T::AccountId,
 		node: &[u8; 32],
 		id: JobId,
-	) {
-		let Some(job) = Jobs::<T>::get(id) else { return };
+	) -> Option<Ready<T>> {
+		let job = Jobs::<T>::get(id)?;
 		if !matches!(&job.status, JobStatus::Assigned { node: assigned, .. } if assigned == operator)
 		{
-			return;
+			return None;
 		}
 		let lock_key = storage_key(b"lock", id, node);
 		let mut lock =
@@ -207,13 +278,14 @@ impl<T: Config> Pallet<T> {
 				LOCK_BLOCKS,
 				Duration::from_millis(LOCK_MILLIS),
 			);
-		let Ok(_guard) = lock.try_lock() else { return };
+		let _guard = lock.try_lock().ok()?;
 
 		let notes_key = storage_key(b"notes", id, node);
 		let mut stored = StorageValueRef::persistent(&notes_key);
 		let before: JobNotes = stored.get().ok().flatten().unwrap_or_default();
-		let mut notes = before;
+		let mut notes = before.clone();
 		let now: u64 = now.unique_saturated_into();
+		let mut ready = None;
 		match policy::step(now, &mut notes, || offchain_proving::proof_status(id, *node)) {
 			Step::Wait => {},
 			Step::Request => Self::request_proof(id, operator, node, &job.input, job.model),
@@ -227,20 +299,13 @@ impl<T: Config> Pallet<T> {
 					(BoundedVec::try_from(output), BoundedVec::try_from(proof))
 				else {
 					log::warn!(target: "runtime::inference-market", "job {id}: the proof or output exceeds this chain's bounds");
-					return;
+					return None;
 				};
-				match T::Operators::submit_signed(
-					key,
-					Call::submit_result { job: id, output, proof },
-				) {
-					Ok(()) => {
-						log::info!(target: "runtime::inference-market", "job {id}: result submitted");
-						notes.submitted(now);
-					},
-					Err(error) => {
-						log::warn!(target: "runtime::inference-market", "job {id}: could not submit the result: {error:?}")
-					},
-				}
+				notes.submitted(now);
+				ready = Some(Ready {
+					result: JobResult { job: id, output, proof },
+					undo: Undo { key: notes_key.clone(), notes: before.clone() },
+				});
 			},
 		}
 		if notes != before {
@@ -250,6 +315,7 @@ impl<T: Config> Pallet<T> {
 				stored.set(&notes);
 			}
 		}
+		ready
 	}
 
 	/// Hands job `id` to the node's prover.

@@ -44,6 +44,8 @@ pub trait WeightInfo {
 	fn cancel() -> Weight;
 	/// Weight of `submit_result`, by `i`, `o`.
 	fn submit_result(i: u32, o: u32, ) -> Weight;
+	/// Weight of `submit_results`, by `b`.
+	fn submit_results(b: u32, ) -> Weight;
 	/// Weight of `remove_job`.
 	fn remove_job() -> Weight;
 	/// Weight of `expire_and_requeue`, by `e`.
@@ -143,6 +145,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
+	fn submit_results(b: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000_000, 0).saturating_mul(b.into()))
+	}
 	fn remove_job() -> Weight {
 		// Proof size: measured 33792, estimated 69543 bytes.
 		// Fastest run: 97_475 ns.
@@ -309,6 +315,10 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(56_404, 0).saturating_mul(o.into()))
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
+	}
+	fn submit_results(b: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000_000, 0).saturating_mul(b.into()))
 	}
 	fn remove_job() -> Weight {
 		Weight::from_parts(110_294_000, 69543)

@@ -353,26 +353,38 @@ impl<T: Config> ModelRegistry<T::AccountId> for Pallet<T> {
 		Models::<T>::get(model).map_or(0, |record| record.open_jobs)
 	}
 
-	fn inference_verified(model: ModelId, requester: &T::AccountId) {
-		// The record was created with the job (`job_opened`).
-		let Some(before) = RequesterInferences::<T>::mutate(model, requester, |record| {
-			record.as_mut().map(|record| {
-				let before = record.verified;
-				record.verified = record.verified.saturating_add(1);
-				before
-			})
-		}) else {
-			// Counting it anyway would make the statistics disagree with the records.
-			frame_support::defensive!("a verified job's requester has no usage record");
-			return;
-		};
-		Usage::<T>::mutate(model, |usage| {
+	fn jobs_verified(model: ModelId, requesters: &[T::AccountId]) -> DispatchResult {
+		let closed = u32::try_from(requesters.len()).map_err(|_| Error::<T>::OpenJobsOutOfRange)?;
+		let mut record = Models::<T>::get(model).ok_or(Error::<T>::UnknownModel)?;
+		record.open_jobs =
+			record.open_jobs.checked_sub(closed).ok_or(Error::<T>::OpenJobsOutOfRange)?;
+		let mut usage = Usage::<T>::get(model);
+		for requester in requesters {
+			// The record was created with the job (`job_opened`).
+			let Some(before) = RequesterInferences::<T>::mutate(model, requester, |record| {
+				record.as_mut().map(|record| {
+					let before = record.verified;
+					record.verified = record.verified.saturating_add(1);
+					before
+				})
+			}) else {
+				// Counting it anyway would make the statistics disagree with the records.
+				frame_support::defensive!("a verified job's requester has no usage record");
+				continue;
+			};
 			usage.inferences = usage.inferences.saturating_add(1);
 			match before {
 				0 => usage.distinct_requesters = usage.distinct_requesters.saturating_add(1),
 				1 => usage.repeat_requesters = usage.repeat_requesters.saturating_add(1),
 				_ => {},
 			}
-		});
+		}
+		Usage::<T>::insert(model, usage);
+		if record.status == ModelStatus::Retired && record.open_jobs == 0 {
+			Self::remove_model(model, record)
+		} else {
+			Models::<T>::insert(model, record);
+			Ok(())
+		}
 	}
 }

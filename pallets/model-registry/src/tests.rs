@@ -305,11 +305,14 @@ fn an_offer_to_an_account_that_cannot_hold_the_deposit_fails_on_acceptance() {
 fn usage_counts_inferences_distinct_and_repeat_requesters() {
 	run_test(|| {
 		let model = register_alice();
-		for requester in [BOB, BOB, PAUPER, BOB, ALICE] {
+		for requester in [BOB, BOB, PAUPER] {
 			assert_ok!(ModelRegistry::job_opened(model, &requester));
-			assert_ok!(ModelRegistry::job_closed(model));
-			ModelRegistry::inference_verified(model, &requester);
+			assert_ok!(ModelRegistry::jobs_verified(model, &[requester]));
 		}
+		// Several jobs settled together count as many as settled one by one.
+		assert_ok!(ModelRegistry::job_opened(model, &BOB));
+		assert_ok!(ModelRegistry::job_opened(model, &ALICE));
+		assert_ok!(ModelRegistry::jobs_verified(model, &[BOB, ALICE]));
 		assert_eq!(
 			Usage::<Test>::get(model),
 			UsageStats { inferences: 5, distinct_requesters: 3, repeat_requesters: 1 }
@@ -353,9 +356,12 @@ fn a_requesters_first_job_holds_its_usage_record_deposit_until_the_model_is_gone
 		assert_eq!(usage_held(BOB), USAGE_DEPOSIT);
 		// A requester who cannot pay for its record cannot open a job.
 		assert!(ModelRegistry::job_opened(model, &42).is_err());
-		ModelRegistry::inference_verified(model, &BOB);
+		assert_ok!(ModelRegistry::jobs_verified(model, &[BOB]));
 		assert_ok!(ModelRegistry::job_closed(model));
-		assert_ok!(ModelRegistry::job_closed(model));
+		assert_noop!(
+			ModelRegistry::jobs_verified(model, &[BOB]),
+			Error::<Test>::OpenJobsOutOfRange
+		);
 		// The record stays while the model is stored.
 		assert_noop!(
 			ModelRegistry::remove_usage_record(RuntimeOrigin::signed(BOB), model),
@@ -402,7 +408,7 @@ fn try_state_notices_statistics_that_differ_from_the_records() {
 	new_test_ext().execute_with(|| {
 		let model = register_alice();
 		assert_ok!(ModelRegistry::job_opened(model, &BOB));
-		ModelRegistry::inference_verified(model, &BOB);
+		assert_ok!(ModelRegistry::jobs_verified(model, &[BOB]));
 		assert_ok!(ModelRegistry::do_try_state());
 		Usage::<Test>::mutate(model, |u| u.distinct_requesters += 1);
 		assert!(ModelRegistry::do_try_state().is_err());

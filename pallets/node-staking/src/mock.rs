@@ -90,7 +90,9 @@ impl ModelRegistry<u64> for TestModels {
 	fn open_jobs(_: ModelId) -> u32 {
 		0
 	}
-	fn inference_verified(_: ModelId, _: &u64) {}
+	fn jobs_verified(_: ModelId, _: &[u64]) -> sp_runtime::DispatchResult {
+		Ok(())
+	}
 }
 
 /// Pays slashes into the treasury account.

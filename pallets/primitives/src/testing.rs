@@ -12,7 +12,9 @@ use core::marker::PhantomData;
 use frame_support::{
 	dispatch::DispatchResult, pallet_prelude::DispatchError, storage::unhashed, weights::Weight,
 };
-use zkinfer_verifier_primitives::{statement_hash, KeyHash, KeyInfo, PublicInput, StatementHash};
+use zkinfer_verifier_primitives::{
+	statement_hash, KeyHash, KeyInfo, PublicInput, StatementHash, VerifiedBatch,
+};
 
 const KEYS: &[u8] = b"zkinfer:test-verifier:keys";
 const NODES: &[u8] = b"zkinfer:test-nodes:nodes";
@@ -132,6 +134,37 @@ impl InferenceVerifier for TestVerifier {
 
 	fn max_verify_weight(public_inputs: u32) -> Weight {
 		Weight::from_parts(2_000_000 + 1_000 * u64::from(public_inputs), 0)
+	}
+
+	/// Each statement checked as [`Self::verify`] does; the weight is the key's single
+	/// verification weight per statement.
+	fn verify_batch(
+		system: ProofSystem,
+		key: &KeyHash,
+		statements: &[(&[PublicInput], &[u8])],
+	) -> Result<VerifiedBatch, DispatchError> {
+		let info = Self::key_info(system, key)
+			.ok_or(DispatchError::Other("test verifier: unknown key"))?;
+		let results = statements
+			.iter()
+			.map(|(public_inputs, proof)| {
+				if public_inputs.len() != info.public_inputs as usize {
+					Err(DispatchError::Other("test verifier: wrong public input count"))
+				} else if *proof != Self::prove(key, public_inputs).as_slice() {
+					Err(DispatchError::Other("test verifier: the proof does not verify"))
+				} else {
+					Ok(statement_hash(key, public_inputs))
+				}
+			})
+			.collect();
+		Ok(VerifiedBatch {
+			results,
+			weight: Self::verify_weight(system, info).saturating_mul(statements.len() as u64),
+		})
+	}
+
+	fn max_verify_batch_weight(system: ProofSystem, key: KeyInfo, proofs: u32) -> Weight {
+		Self::verify_weight(system, key).saturating_mul(proofs.into())
 	}
 
 	fn acquire_key(system: ProofSystem, key: &KeyHash) -> DispatchResult {

@@ -6,7 +6,9 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::marker::PhantomData;
 use frame_support::{dispatch::DispatchResult, pallet_prelude::DispatchError, weights::Weight};
 use scale_info::TypeInfo;
-use zkinfer_verifier_primitives::{KeyHash, KeyInfo, ProofVerifier, PublicInput, StatementHash};
+use zkinfer_verifier_primitives::{
+	KeyHash, KeyInfo, ProofVerifier, PublicInput, StatementHash, VerifiedBatch,
+};
 
 /// The model registry, as the inference market uses it.
 pub trait ModelRegistry<AccountId> {
@@ -24,9 +26,11 @@ pub trait ModelRegistry<AccountId> {
 	/// The number of open jobs the registry counts for `model` (0 for an unknown model).
 	fn open_jobs(model: ModelId) -> u32;
 
-	/// A job of `requester` for `model` was verified and paid: counts towards the model's
-	/// usage statistics.
-	fn inference_verified(model: ModelId, requester: &AccountId);
+	/// Jobs of `model` were verified and paid, one per entry of `requesters` (who submitted
+	/// each): they close (as [`Self::job_closed`] each) and count towards the model's usage
+	/// statistics. One call for all of a model's jobs settled together, so the model's records
+	/// are read and written once.
+	fn jobs_verified(model: ModelId, requesters: &[AccountId]) -> DispatchResult;
 }
 
 /// Why the market reports a node to staking.
@@ -109,6 +113,19 @@ pub trait InferenceVerifier {
 	/// The most [`Self::verify`] weighs for any system and key with `public_inputs` inputs.
 	fn max_verify_weight(public_inputs: u32) -> Weight;
 
+	/// Verifies a batch of statements (public inputs, proof) under key `key` of `system`: one
+	/// result per statement and the weight it took (see
+	/// [`ProofVerifier::verify_batch`](zkinfer_verifier_primitives::ProofVerifier::verify_batch)).
+	fn verify_batch(
+		system: ProofSystem,
+		key: &KeyHash,
+		statements: &[(&[PublicInput], &[u8])],
+	) -> Result<VerifiedBatch, DispatchError>;
+
+	/// The most [`Self::verify_batch`] weighs for `proofs` statements under a key of `system`
+	/// of this shape.
+	fn max_verify_batch_weight(system: ProofSystem, key: KeyInfo, proofs: u32) -> Weight;
+
 	/// Takes a reference on a registered key.
 	fn acquire_key(system: ProofSystem, key: &KeyHash) -> DispatchResult;
 
@@ -150,6 +167,24 @@ impl<Halo2: ProofVerifier, Groth16: ProofVerifier> InferenceVerifier
 
 	fn max_verify_weight(public_inputs: u32) -> Weight {
 		Halo2::max_verify_weight(public_inputs).max(Groth16::max_verify_weight(public_inputs))
+	}
+
+	fn verify_batch(
+		system: ProofSystem,
+		key: &KeyHash,
+		statements: &[(&[PublicInput], &[u8])],
+	) -> Result<VerifiedBatch, DispatchError> {
+		match system {
+			ProofSystem::Halo2Kzg => Halo2::verify_batch(key, statements),
+			ProofSystem::Groth16 => Groth16::verify_batch(key, statements),
+		}
+	}
+
+	fn max_verify_batch_weight(system: ProofSystem, key: KeyInfo, proofs: u32) -> Weight {
+		match system {
+			ProofSystem::Halo2Kzg => Halo2::max_verify_batch_weight(key, proofs),
+			ProofSystem::Groth16 => Groth16::max_verify_batch_weight(key, proofs),
+		}
 	}
 
 	fn acquire_key(system: ProofSystem, key: &KeyHash) -> DispatchResult {

@@ -9,8 +9,8 @@ use sp_core::H256;
 use sp_io::hashing::blake2_256;
 use sp_runtime::traits::{CheckedAdd, CheckedMul};
 use zkinfer_verifier_primitives::{
-	statement_hash, KeyHash, KeyInfo, ProofVerifier, PublicInput, StatementHash, Verifier,
-	VerifyError,
+	statement_hash, KeyHash, KeyInfo, ProofVerifier, PublicInput, StatementHash, VerifiedBatch,
+	Verifier, VerifyError,
 };
 
 use crate::{
@@ -123,6 +123,66 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 		Ok((statement_hash(key, public_inputs), record.info()))
 	}
 
+	/// Verifies a batch of statements (public inputs, proof) under the registered key `key`
+	/// with one call to the verifier; returns one result per statement and the weight the
+	/// verification took ([`Self::verify_batch_weight`] for the checks that ran).
+	///
+	/// A statement with the wrong number of inputs or a proof longer than `MaxProofBytes` is
+	/// refused here and not sent to the verifier. The batch fails as a whole only if the key is
+	/// unknown, it holds more than `MaxBatchProofs` statements, or the verifier refuses it
+	/// whole (then nothing was verified).
+	pub fn do_verify_batch(
+		key: &KeyHash,
+		statements: &[(&[PublicInput], &[u8])],
+	) -> Result<VerifiedBatch, DispatchError> {
+		let record = Keys::<T, I>::get(key).ok_or(Error::<T, I>::UnknownKey)?;
+		ensure!(
+			statements.len() <= T::MaxBatchProofs::get() as usize,
+			Error::<T, I>::ProofRejected(VerifyError::BatchTooLarge)
+		);
+		let vk = KeyBytes::<T, I>::get(key).ok_or(Error::<T, I>::UnknownKey)?;
+		let mut results: alloc::vec::Vec<Result<StatementHash, DispatchError>> =
+			alloc::vec::Vec::with_capacity(statements.len());
+		let mut batch = alloc::vec::Vec::with_capacity(statements.len());
+		for (public_inputs, proof) in statements {
+			if public_inputs.len() != record.public_inputs as usize {
+				results
+					.push(Err(Error::<T, I>::ProofRejected(VerifyError::PublicInputCount).into()));
+			} else if proof.len() > T::MaxProofBytes::get() as usize {
+				results.push(Err(Error::<T, I>::ProofRejected(VerifyError::ProofLength).into()));
+			} else {
+				results.push(Ok(statement_hash(key, public_inputs)));
+				batch.push((*public_inputs, *proof));
+			}
+		}
+		// One verifier call per chunk the host reads at once.
+		let per_chunk = Self::batch_chunk(record.public_inputs);
+		let params = Params::<T, I>::get();
+		let mut verdicts = alloc::vec::Vec::with_capacity(batch.len());
+		let mut weight = Weight::zero();
+		for chunk in batch.chunks(per_chunk as usize) {
+			let verification = T::Verifier::verify_batch(&params, &vk, chunk)
+				.map_err(Error::<T, I>::ProofRejected)?;
+			ensure!(
+				verification.results.len() == chunk.len(),
+				Error::<T, I>::ProofRejected(VerifyError::UnknownHostError)
+			);
+			weight.saturating_accrue(Self::verify_batch_weight(
+				record.info(),
+				chunk.len() as u32,
+				verification.pairing_checks > 1,
+			));
+			verdicts.extend(verification.results);
+		}
+		let mut verdicts = verdicts.into_iter();
+		for result in results.iter_mut().filter(|result| result.is_ok()) {
+			if let Some(Err(error)) = verdicts.next() {
+				*result = Err(Error::<T, I>::ProofRejected(error).into());
+			}
+		}
+		Ok(VerifiedBatch { results, weight })
+	}
+
 	/// Validates and stores new verifier parameters.
 	pub fn do_set_params(params: BoundedVec<u8, T::MaxParamsBytes>) -> DispatchResult {
 		T::Verifier::validate_params(&params).map_err(Error::<T, I>::InvalidParams)?;
@@ -195,15 +255,18 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 
 /// The weights of the calls and of [`ProofVerifier::verify`] for a key of a given shape.
 ///
-/// The benchmarks measure a key's inputs and width at the fewest rows of its shape, but at
-/// least `2^MIN_ROWS_K` (`register_vk`, `submit_proof`, `verify_proof` by `n` and `w`), and its
-/// rows on their own, at the fewest inputs and width 1 (`register_vk_rows`, `verify_proof_rows`
-/// by `k`): a key's rows enter its verification only through `x^(2^k)`, independently of its
-/// inputs and width, and the cases over every `k` would otherwise need proofs with thousands of
-/// inputs at width 64 on `2^22` rows, which no machine makes. A key is charged the first at its
-/// `n` and `w` plus what its rows add to the second beyond `MIN_ROWS_K`, never less than that
-/// measured part (a key below `MIN_ROWS_K` costs as much as one at it). The benchmarked weight
-/// over `k` is linear; a key above `MAX_MEASURED_ROWS_K` gets it at its own `k`.
+/// A key's verification cost has three parts that do not depend on each other: its public
+/// inputs `n` (each is absorbed into the transcript and weighs into one Lagrange sum), its
+/// width `w` (columns: commitments read, evaluations, gate terms, points of the final
+/// multi-scalar multiplication) and its rows `2^k` (only through `x^(2^k)`). The benchmarks
+/// measure each on its own, the others at their least (fewest inputs, width 1, `2^MIN_ROWS_K`
+/// rows): `verify_proof` by `n`, `verify_proof_width` by `w`, `verify_proof_rows` by `k`
+/// (likewise `register_vk`, `register_vk_width`, `register_vk_rows`), and a key is charged the
+/// first at its `n` plus what its `w` and `k` add to the others beyond their least. Measuring
+/// them together (components varied with the others at their most) would need proofs with
+/// thousands of inputs at width 64 on `2^22` rows, which no machine makes, and its linear fit
+/// counted the fixed cost twice. A key below `MIN_ROWS_K` costs as much as one at it; the
+/// weight over `k` is linear, and a key above `MAX_MEASURED_ROWS_K` gets it at its own `k`.
 impl<T: Config<I>, I: 'static> Pallet<T, I> {
 	/// What `2^k` rows add to verification beyond `2^MIN_ROWS_K` (0 for keys that declare no
 	/// size).
@@ -223,19 +286,97 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 
 	/// The weight of `register_vk` for a key with `n` inputs, width `w` and `2^k` rows.
 	pub fn register_vk_weight(n: u32, w: u32, k: u32) -> Weight {
-		T::WeightInfo::register_vk(n, w).saturating_add(Self::register_rows_weight(k))
+		let w = w.max(1).min(T::Verifier::MAX_WIDTH);
+		T::WeightInfo::register_vk(n)
+			.saturating_add(
+				T::WeightInfo::register_vk_width(w)
+					.saturating_sub(T::WeightInfo::register_vk_width(1)),
+			)
+			.saturating_add(Self::register_rows_weight(k))
 	}
 
 	/// The weight of `submit_proof` under a key with `n` inputs, width `w` and `2^k` rows.
 	pub fn submit_proof_weight(n: u32, w: u32, k: u32) -> Weight {
-		T::WeightInfo::submit_proof(n, w).saturating_add(Self::verify_rows_weight(k))
+		T::WeightInfo::submit_proof(n)
+			.saturating_add(Self::verify_width_weight(w))
+			.saturating_add(Self::verify_rows_weight(k))
 	}
 
 	/// The weight of [`ProofVerifier::verify`] under a key with `n` inputs, width `w` and
 	/// `2^k` rows.
 	pub fn verify_proof_weight(n: u32, w: u32, k: u32) -> Weight {
-		T::WeightInfo::verify_proof(n, w).saturating_add(Self::verify_rows_weight(k))
+		T::WeightInfo::verify_proof(n)
+			.saturating_add(Self::verify_width_weight(w))
+			.saturating_add(Self::verify_rows_weight(k))
 	}
+
+	/// What width `w` adds to a verification beyond width 1.
+	pub fn verify_width_weight(w: u32) -> Weight {
+		let w = w.max(1).min(T::Verifier::MAX_WIDTH);
+		T::WeightInfo::verify_proof_width(w).saturating_sub(T::WeightInfo::verify_proof_width(1))
+	}
+
+	/// What `n` public inputs add to a verification beyond the fewest a key takes.
+	pub fn verify_inputs_weight(n: u32) -> Weight {
+		T::WeightInfo::verify_proof(n)
+			.saturating_sub(T::WeightInfo::verify_proof(T::Verifier::MIN_PUBLIC_INPUTS))
+	}
+
+	/// The weight of [`Self::do_verify_batch`] for `proofs` statements sent to the verifier
+	/// under a key of shape `key`: the batch benchmarks at the fewest inputs and width 1
+	/// (`verify_batch`, or `verify_batch_search` when the batch's check failed and the
+	/// verifier searched for the bad proofs), plus per proof what the key's width adds there
+	/// (measured over batches of [`BATCH_WIDTH_PROOFS`]) and what its inputs and rows add to a
+	/// verification (both are work per proof, the same in a batch).
+	pub fn verify_batch_weight(key: KeyInfo, proofs: u32, searched: bool) -> Weight {
+		let w = key.width.max(1).min(T::Verifier::MAX_WIDTH);
+		let (batch, width) = if searched {
+			(
+				T::WeightInfo::verify_batch_search(proofs),
+				T::WeightInfo::verify_batch_search_width(w)
+					.saturating_sub(T::WeightInfo::verify_batch_search_width(1)),
+			)
+		} else {
+			(
+				T::WeightInfo::verify_batch(proofs),
+				T::WeightInfo::verify_batch_width(w)
+					.saturating_sub(T::WeightInfo::verify_batch_width(1)),
+			)
+		};
+		let per_proof = Self::verify_inputs_weight(key.public_inputs)
+			.saturating_add(Self::verify_rows_weight(key.k.into()));
+		batch
+			.saturating_add(scale(width, proofs, BATCH_WIDTH_PROOFS))
+			.saturating_add(per_proof.saturating_mul(proofs.into()))
+	}
+}
+
+impl<T: Config<I>, I: 'static> Pallet<T, I> {
+	/// How many statements of a key with `public_inputs` inputs one verifier call takes: at
+	/// most `MaxBatchProofs`, and no more than fit the host's `MAX_BATCH_BYTES` with proofs of
+	/// `MaxProofBytes`. At least one.
+	pub fn batch_chunk(public_inputs: u32) -> u32 {
+		let statement = (public_inputs as usize)
+			.saturating_mul(zkinfer_verifier_primitives::PUBLIC_INPUT_BYTES)
+			.saturating_add(T::MaxProofBytes::get() as usize)
+			.max(1);
+		let fit = zkinfer_verifier_host::limits::MAX_BATCH_BYTES / statement;
+		(fit.min(T::MaxBatchProofs::get() as usize) as u32).max(1)
+	}
+}
+
+/// The batch size at which the batch benchmarks measure a key's width
+/// (`verify_batch_width`, `verify_batch_search_width`).
+pub const BATCH_WIDTH_PROOFS: u32 = 16;
+
+/// `weight × numerator / denominator`, rounded up, saturating.
+fn scale(weight: Weight, numerator: u32, denominator: u32) -> Weight {
+	let denominator = u64::from(denominator.max(1));
+	let part = |value: u64| {
+		let scaled = u128::from(value) * u128::from(numerator);
+		u64::try_from(scaled.div_ceil(u128::from(denominator))).unwrap_or(u64::MAX)
+	};
+	Weight::from_parts(part(weight.ref_time()), part(weight.proof_size()))
 }
 
 impl<AccountId, Balance> KeyRecord<AccountId, Balance> {
@@ -261,6 +402,24 @@ impl<T: Config<I>, I: 'static> ProofVerifier for Pallet<T, I> {
 
 	fn verify_weight(key: KeyInfo) -> Weight {
 		Self::verify_proof_weight(key.public_inputs, key.width, key.k.into())
+	}
+
+	fn verify_batch(
+		key: &KeyHash,
+		statements: &[(&[PublicInput], &[u8])],
+	) -> Result<VerifiedBatch, DispatchError> {
+		Self::do_verify_batch(key, statements)
+	}
+
+	fn max_verify_batch_weight(key: KeyInfo, proofs: u32) -> Weight {
+		let per_chunk = Self::batch_chunk(key.public_inputs);
+		let (full, rest) = (proofs / per_chunk, proofs % per_chunk);
+		let mut weight =
+			Self::verify_batch_weight(key, per_chunk, true).saturating_mul(full.into());
+		if rest > 0 {
+			weight.saturating_accrue(Self::verify_batch_weight(key, rest, true));
+		}
+		weight
 	}
 
 	fn max_verify_weight(public_inputs: u32) -> Weight {

@@ -138,6 +138,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxParamsBytes: Get<u32>;
 
+		/// The most statements one batch verification ([`ProofVerifier::verify_batch`]) takes;
+		/// at most `zkinfer_statement::limits::MAX_BATCH_PROOFS`, what the host reads.
+		///
+		/// [`ProofVerifier::verify_batch`]: zkinfer_verifier_primitives::ProofVerifier::verify_batch
+		#[pallet::constant]
+		type MaxBatchProofs: Get<u32>;
+
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 	}
@@ -319,6 +326,15 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config<I>, I: 'static> Hooks<BlockNumberFor<T>> for Pallet<T, I> {
+		fn integrity_test() {
+			assert!(
+				T::MaxBatchProofs::get() as usize
+					<= zkinfer_verifier_host::limits::MAX_BATCH_PROOFS,
+				"MaxBatchProofs must not exceed what one batch verification reads"
+			);
+			assert!(T::MaxBatchProofs::get() >= 1, "MaxBatchProofs must be positive");
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()

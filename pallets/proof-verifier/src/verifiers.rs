@@ -3,11 +3,12 @@
 //! the pallet once with each.
 
 use alloc::vec::Vec;
+use zkinfer_verifier_host::Outcome;
 use zkinfer_verifier_host::{
 	limits::{HALO2_MAX_K, HALO2_MAX_WIDTH, HALO2_MIN_MEASURED_K},
 	proof_verification, HALO2_MIN_PUBLIC_INPUTS,
 };
-use zkinfer_verifier_primitives::{KeyInfo, PublicInput, Verifier, VerifyError};
+use zkinfer_verifier_primitives::{BatchVerification, KeyInfo, PublicInput, Verifier, VerifyError};
 
 /// Public inputs as the host functions take them: 32-byte elements back to back.
 fn concatenated(public_inputs: &[PublicInput]) -> Vec<u8> {
@@ -116,6 +117,39 @@ impl Verifier for Halo2Kzg {
 		proof_verification::halo2_kzg_verify(params, vk, &concatenated(public_inputs), proof)
 			.0
 			.map(|_| ())
+	}
+
+	/// One host call for the whole batch: one pairing check if every proof holds, a bounded
+	/// search for the bad ones otherwise (`zkinfer_halo2::batch`).
+	fn verify_batch(
+		params: &[u8],
+		vk: &[u8],
+		statements: &[(&[PublicInput], &[u8])],
+	) -> Result<BatchVerification, VerifyError> {
+		use codec::Encode;
+		let encoded: Vec<(Vec<u8>, &[u8])> = statements
+			.iter()
+			.map(|(public_inputs, proof)| (concatenated(public_inputs), *proof))
+			.collect();
+		let mut outcomes = alloc::vec![0u8; statements.len().saturating_mul(8)];
+		let pairing_checks = proof_verification::halo2_kzg_verify_batch(
+			params,
+			vk,
+			&encoded.encode(),
+			&mut outcomes,
+		)
+		.0?;
+		Ok(BatchVerification {
+			results: outcomes
+				.chunks_exact(8)
+				.map(|raw| {
+					let mut bytes = [0u8; 8];
+					bytes.copy_from_slice(raw);
+					Outcome::from(u64::from_le_bytes(bytes)).0.map(|_| ())
+				})
+				.collect(),
+			pairing_checks: u32::try_from(pairing_checks).unwrap_or(u32::MAX),
+		})
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

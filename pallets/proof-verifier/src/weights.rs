@@ -40,16 +40,28 @@ use frame_support::{traits::Get, weights::{constants::RocksDbWeight, Weight}};
 
 /// The weight of each call and benchmarked function of `pallet_proof_verifier`.
 pub trait WeightInfo {
-	/// Weight of `register_vk`, by `n`, `w`.
-	fn register_vk(n: u32, w: u32, ) -> Weight;
+	/// Weight of `register_vk`, by `n`.
+	fn register_vk(n: u32, ) -> Weight;
+	/// Weight of `register_vk_width`, by `w`.
+	fn register_vk_width(w: u32, ) -> Weight;
 	/// Weight of `register_vk_rows`, by `k`.
 	fn register_vk_rows(k: u32, ) -> Weight;
 	/// Weight of `unregister_vk`.
 	fn unregister_vk() -> Weight;
-	/// Weight of `submit_proof`, by `n`, `w`.
-	fn submit_proof(n: u32, w: u32, ) -> Weight;
-	/// Weight of `verify_proof`, by `n`, `w`.
-	fn verify_proof(n: u32, w: u32, ) -> Weight;
+	/// Weight of `submit_proof`, by `n`.
+	fn submit_proof(n: u32, ) -> Weight;
+	/// Weight of `verify_proof`, by `n`.
+	fn verify_proof(n: u32, ) -> Weight;
+	/// Weight of `verify_proof_width`, by `w`.
+	fn verify_proof_width(w: u32, ) -> Weight;
+	/// Weight of `verify_batch`, by `b`.
+	fn verify_batch(b: u32, ) -> Weight;
+	/// Weight of `verify_batch_width`, by `w`.
+	fn verify_batch_width(w: u32, ) -> Weight;
+	/// Weight of `verify_batch_search`, by `b`.
+	fn verify_batch_search(b: u32, ) -> Weight;
+	/// Weight of `verify_batch_search_width`, by `w`.
+	fn verify_batch_search_width(w: u32, ) -> Weight;
 	/// Weight of `verify_proof_rows`, by `k`.
 	fn verify_proof_rows(k: u32, ) -> Weight;
 	/// Weight of `set_params`.
@@ -60,105 +72,108 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	fn register_vk(_n: u32, w: u32, ) -> Weight {
-		// Proof size: measured 415, estimated 0 bytes.
-		// Fastest run: 132_347 ns.
-		Weight::from_parts(240_933_546, 0)
-			// Standard error: 127_969.
-			.saturating_add(Weight::from_parts(4_719_273, 0).saturating_mul(w.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+	fn register_vk(n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(n.into()))
+	}
+	fn register_vk_width(w: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(w.into()))
 	}
 	fn register_vk_rows(k: u32, ) -> Weight {
-		// Proof size: measured 415, estimated 0 bytes.
-		// Fastest run: 128_421 ns.
-		Weight::from_parts(133_493_262, 0)
-			// Standard error: 6_327.
-			.saturating_add(Weight::from_parts(14_120, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(k.into()))
 	}
 	fn unregister_vk() -> Weight {
-		// Proof size: measured 363, estimated 0 bytes.
-		// Fastest run: 56_884 ns.
-		Weight::from_parts(59_899_000, 0)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		Weight::from_parts(1_000_000_000, 0)
 	}
-	fn submit_proof(n: u32, w: u32, ) -> Weight {
-		// Proof size: measured 1654 + w × 128, estimated 0 bytes.
-		// Fastest run: 10_791_452 ns.
-		Weight::from_parts(11_712_453_000, 0)
-			// Standard error: 101_450.
-			.saturating_add(Weight::from_parts(3_954_479, 0).saturating_mul(n.into()))
-			// Standard error: 6_496_633.
-			.saturating_add(Weight::from_parts(155_966_894, 0).saturating_mul(w.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+	fn submit_proof(n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(n.into()))
 	}
-	fn verify_proof(n: u32, w: u32, ) -> Weight {
-		// Proof size: measured 1654 + w × 128, estimated 0 bytes.
-		// Fastest run: 10_827_556 ns.
-		Weight::from_parts(11_980_021_000, 0)
-			// Standard error: 95_505.
-			.saturating_add(Weight::from_parts(3_536_270, 0).saturating_mul(n.into()))
-			// Standard error: 6_115_949.
-			.saturating_add(Weight::from_parts(167_030_291, 0).saturating_mul(w.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+	fn verify_proof(n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(n.into()))
+	}
+	fn verify_proof_width(w: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(w.into()))
+	}
+	fn verify_batch(b: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(b.into()))
+	}
+	fn verify_batch_width(w: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(w.into()))
+	}
+	fn verify_batch_search(b: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(b.into()))
+	}
+	fn verify_batch_search_width(w: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(w.into()))
 	}
 	fn verify_proof_rows(k: u32, ) -> Weight {
-		// Proof size: measured 1782, estimated 0 bytes.
-		// Fastest run: 3_050_200 ns.
-		Weight::from_parts(3_665_957_333, 0)
-			// Standard error: 2_534_214.
-			.saturating_add(Weight::from_parts(5_361_850, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(k.into()))
 	}
 	fn set_params() -> Weight {
-		// Proof size: measured 0, estimated 0 bytes.
-		// Fastest run: 1_145_084 ns.
-		Weight::from_parts(1_163_332_000, 0)
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		Weight::from_parts(1_000_000_000, 0)
 	}
 }
 
 /// The same measured weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
-	fn register_vk(_n: u32, w: u32, ) -> Weight {
-		Weight::from_parts(240_933_546, 0)
-			.saturating_add(Weight::from_parts(4_719_273, 0).saturating_mul(w.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	fn register_vk(n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(n.into()))
+	}
+	fn register_vk_width(w: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(w.into()))
 	}
 	fn register_vk_rows(k: u32, ) -> Weight {
-		Weight::from_parts(133_493_262, 0)
-			.saturating_add(Weight::from_parts(14_120, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(k.into()))
 	}
 	fn unregister_vk() -> Weight {
-		Weight::from_parts(59_899_000, 0)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(1_000_000_000, 0)
 	}
-	fn submit_proof(n: u32, w: u32, ) -> Weight {
-		Weight::from_parts(11_712_453_000, 0)
-			.saturating_add(Weight::from_parts(3_954_479, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(155_966_894, 0).saturating_mul(w.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+	fn submit_proof(n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(n.into()))
 	}
-	fn verify_proof(n: u32, w: u32, ) -> Weight {
-		Weight::from_parts(11_980_021_000, 0)
-			.saturating_add(Weight::from_parts(3_536_270, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(167_030_291, 0).saturating_mul(w.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+	fn verify_proof(n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(n.into()))
+	}
+	fn verify_proof_width(w: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(w.into()))
+	}
+	fn verify_batch(b: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(b.into()))
+	}
+	fn verify_batch_width(w: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(w.into()))
+	}
+	fn verify_batch_search(b: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(b.into()))
+	}
+	fn verify_batch_search_width(w: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(w.into()))
 	}
 	fn verify_proof_rows(k: u32, ) -> Weight {
-		Weight::from_parts(3_665_957_333, 0)
-			.saturating_add(Weight::from_parts(5_361_850, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(k.into()))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(1_163_332_000, 0)
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(1_000_000_000, 0)
 	}
 }

@@ -31,3 +31,15 @@ pub const HALO2_MAX_K: u8 = 22;
 pub const HALO2_MIN_MEASURED_K: u8 = 13;
 /// The widest dot product a halo2 model key may have.
 pub const HALO2_MAX_WIDTH: u8 = 64;
+/// The most proofs one batch verification checks (all under one key). A block of 1,000
+/// settled jobs needs batches of at most this many per key and prover.
+pub const MAX_BATCH_PROOFS: usize = 1024;
+/// The most bytes of statements one batch verification reads: every proof and public input
+/// of the batch together (proofs come from a block of at most 5 MiB; public inputs are built
+/// by the runtime, 32 bytes per value). A runtime splits larger batches.
+pub const MAX_BATCH_BYTES: usize = 16 * 1024 * 1024;
+/// The most bad proofs one batch verification looks for: once it has found this many, the
+/// proofs it has not yet shown good are left undecided (to be submitted again), which bounds
+/// the search at about `2 · MAX_BATCH_BAD_PROOFS · log₂ MAX_BATCH_PROOFS` pairing checks however
+/// many of a batch's proofs are bad. An honest prover's batches hold none.
+pub const MAX_BATCH_BAD_PROOFS: u32 = 4;

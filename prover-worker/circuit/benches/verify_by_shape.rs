@@ -4,7 +4,9 @@
 //! limit (`HALO2_MAX_K`), the time to decode a key the verifier's way ([`decode_vk`], no FFT
 //! tables) and halo2's way (`VerifyingKey::from_bytes`, which builds them), and, up to
 //! `ZKINFER_BENCH_PROVE_K` (default 16; each step doubles the proving time, a minute at 18 on
-//! two cores), to verify a real proof.
+//! two cores), to verify a real proof; then batch verification ([`verify_batch`]) of
+//! digits-MLP-shaped proofs (75 inputs, width 1, `2^13` rows) per proof, for batches of 1 to
+//! `ZKINFER_BENCH_BATCH` (default 256) distinct proofs, all good and with one bad proof.
 
 use std::{
 	hint::black_box,
@@ -12,14 +14,16 @@ use std::{
 };
 
 use halo2_proofs::{halo2curves::bn256::G1Affine, plonk::VerifyingKey, SerdeFormat};
+use zkinfer_circuit::synthetic::synthetic_batch;
 use zkinfer_circuit::{
 	srs::dev_srs,
 	synthetic::{case_k, synthetic_case},
 	verify,
 };
 use zkinfer_halo2::{
+	batch::BatchStatement,
 	verify::{decode_vk, KEY_HEADER_BYTES},
-	KeyCircuit,
+	verify_batch, KeyCircuit,
 };
 use zkinfer_statement::limits::HALO2_MAX_K;
 
@@ -136,5 +140,44 @@ fn main() {
 			decode.as_secs_f64() * 1e3,
 			halo2_read.as_secs_f64() * 1e3,
 		);
+	}
+
+	// Batches: per proof, all good and with one bad (its binding changed).
+	let most: usize = std::env::var("ZKINFER_BENCH_BATCH")
+		.ok()
+		.and_then(|v| v.parse().ok())
+		.unwrap_or(256);
+	let start = Instant::now();
+	let batch = synthetic_batch(&dev_srs(13), 75, 1, 13, most).unwrap();
+	println!();
+	println!("{most} digits-shaped proofs made in {:.1}s", start.elapsed().as_secs_f64());
+	println!("{:>6} {:>14} {:>14} {:>8}", "batch", "good, /proof", "1 bad, /proof", "checks");
+	let mut size = 1;
+	while size <= most {
+		let statements: Vec<BatchStatement<'_>> = batch.statements[..size]
+			.iter()
+			.map(|(inputs, proof)| BatchStatement { public_inputs: inputs, proof })
+			.collect();
+		let runs = if size <= 16 { 11 } else { 3 };
+		let good = median(runs, || {
+			black_box(verify_batch(&batch.params, &batch.vk, &statements)).unwrap();
+		});
+		let mut bad_inputs = batch.statements[size / 2].0.clone();
+		bad_inputs[0][0] ^= 1;
+		let mut with_bad = statements.clone();
+		with_bad[size / 2] =
+			BatchStatement { public_inputs: &bad_inputs, proof: &batch.statements[size / 2].1 };
+		let mut checks = 0;
+		let bad = median(runs, || {
+			checks = black_box(verify_batch(&batch.params, &batch.vk, &with_bad))
+				.unwrap()
+				.pairing_checks;
+		});
+		println!(
+			"{size:>6} {:>12.3}ms {:>12.3}ms {checks:>8}",
+			good.as_secs_f64() * 1e3 / size as f64,
+			bad.as_secs_f64() * 1e3 / size as f64,
+		);
+		size *= 4;
 	}
 }

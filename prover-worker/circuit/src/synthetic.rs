@@ -119,6 +119,62 @@ pub fn dev_case(public_inputs: u32, width: u8, min_k: u8) -> Result<SyntheticCas
 	}
 }
 
+/// Passing proofs of one key, of distinct statements: what batch verification is tested and
+/// measured with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntheticBatch {
+	/// The verifier parameters ([`VerifierParams::to_bytes`]).
+	pub params: Vec<u8>,
+	/// The verifying key ([`crate::verify`] encoding).
+	pub vk: Vec<u8>,
+	/// Each proof's public inputs (32-byte little-endian) and proof bytes.
+	pub statements: Vec<(Vec<[u8; 32]>, Vec<u8>)>,
+}
+
+/// `count` passing proofs with `public_inputs` public inputs at width `width` on at least
+/// `2^min_k` rows under one key (the [`synthetic_case`] model), each of its own job binding
+/// and input, under `srs`.
+pub fn synthetic_batch(
+	srs: &ParamsKZG<Bn256>,
+	public_inputs: u32,
+	width: u8,
+	min_k: u8,
+	count: usize,
+) -> Result<SyntheticBatch, SyntheticError> {
+	let model = Arc::new(case_model(public_inputs)?);
+	let mut plan = plan_width(&model, checked_width(width)?)
+		.map_err(|e| SyntheticError::Prove(e.to_string()))?;
+	plan.params.k = plan.params.k.max(min_k.min(crate::circuit::MAX_K));
+	let k = plan.params.k;
+	let params = params_for(srs, k).map_err(|_| SyntheticError::SrsTooSmall { k })?;
+	let keys = keygen(&params, model.clone(), plan.params)
+		.map_err(|e| SyntheticError::Prove(e.to_string()))?;
+	let (low, high) = (model.quant.domain_min(), model.quant.domain_end());
+	let statements = (0..count as i64)
+		.map(|n| {
+			let input: Vec<i64> = (0..model.input_len() as i64)
+				.map(|i| low + (i + n).rem_euclid(high - low))
+				.collect();
+			let proof = prove(
+				&params,
+				&keys.pk,
+				model.clone(),
+				plan.params,
+				Fr::from(1_000 + n as u64),
+				&input,
+				ChaCha20Rng::seed_from_u64(n as u64),
+			)
+			.map_err(|e| SyntheticError::Prove(e.to_string()))?;
+			Ok((proof.public_inputs, proof.proof))
+		})
+		.collect::<Result<_, SyntheticError>>()?;
+	Ok(SyntheticBatch {
+		params: VerifierParams::of(srs).to_bytes().to_vec(),
+		vk: keys.vk_bytes,
+		statements,
+	})
+}
+
 fn checked_width(width: u8) -> Result<u8, SyntheticError> {
 	if (1..=MAX_WIDTH).contains(&width) {
 		Ok(width)

@@ -59,6 +59,15 @@ parameter_types! {
 	pub const UsageRecordDeposit: Balance = 10 * MILLI_UNIT;
 }
 
+/// The most results one `submit_results` call settles (a digits job's result is about 2 KB,
+/// so 512 take about 1 MB of a block's 3.75 MB for normal transactions).
+pub const MAX_BATCH_RESULTS: u32 = 512;
+
+parameter_types! {
+	/// The escrow account of job fees (`InferenceMarket::escrow_account`).
+	pub const MarketPalletId: frame_support::PalletId = frame_support::PalletId(*b"zk/markt");
+}
+
 /// The most times one job is assigned: the governed `MaxReassignments` (at most 10) plus one.
 pub const MAX_ASSIGNMENTS: u32 = 11;
 
@@ -82,6 +91,7 @@ impl pallet_model_registry::Config for Runtime {
 impl pallet_inference_market::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
+	type PalletId = MarketPalletId;
 	type Models = ModelRegistry;
 	type Verifiers = Verifiers;
 	type Nodes = NodeStaking;
@@ -101,6 +111,7 @@ impl pallet_inference_market::Config for Runtime {
 	type MaxInputValues = ConstU32<MAX_TENSOR_VALUES>;
 	type MaxOutputValues = ConstU32<MAX_TENSOR_VALUES>;
 	type MaxProofBytes = ConstU32<{ max(HALO2_MAX_PROOF_BYTES, GROTH16_PROOF_BYTES) }>;
+	type MaxBatchResults = ConstU32<MAX_BATCH_RESULTS>;
 	type Operators = super::offchain::KeystoreOperators;
 	type WeightInfo = crate::weights::inference_market::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]

@@ -31,6 +31,9 @@ pub const HALO2_MAX_PUBLIC_INPUTS: u32 = 4096;
 pub const HALO2_MAX_KEY_BYTES: u32 = 10 * 1024;
 /// The longest halo2 proof accepted (the widest circuit's is 13,952 bytes).
 pub const HALO2_MAX_PROOF_BYTES: u32 = 14 * 1024;
+/// The most proofs one batch verification takes, in both instances: as many results as one
+/// `submit_results` call settles ([`super::market::MAX_BATCH_RESULTS`]).
+pub const MAX_BATCH_PROOFS: u32 = super::market::MAX_BATCH_RESULTS;
 /// The halo2 verifier parameters: `g ‖ h ‖ s·h` of the KZG SRS.
 pub const HALO2_PARAMS_BYTES: u32 = 160;
 
@@ -54,6 +57,7 @@ impl pallet_proof_verifier::Config<Groth16Instance> for Runtime {
 	type MaxPublicInputs = ConstU32<GROTH16_MAX_PUBLIC_INPUTS>;
 	// Groth16 keys are self-contained: no parameters.
 	type MaxParamsBytes = ConstU32<0>;
+	type MaxBatchProofs = ConstU32<MAX_BATCH_PROOFS>;
 	type WeightInfo = crate::weights::groth16_verifier::WeightInfo<Runtime>;
 }
 
@@ -69,5 +73,6 @@ impl pallet_proof_verifier::Config<Halo2Instance> for Runtime {
 	type MaxProofBytes = ConstU32<HALO2_MAX_PROOF_BYTES>;
 	type MaxPublicInputs = ConstU32<HALO2_MAX_PUBLIC_INPUTS>;
 	type MaxParamsBytes = ConstU32<HALO2_PARAMS_BYTES>;
+	type MaxBatchProofs = ConstU32<MAX_BATCH_PROOFS>;
 	type WeightInfo = crate::weights::halo2_verifier::WeightInfo<Runtime>;
 }

@@ -46,126 +46,54 @@ use core::marker::PhantomData;
 /// Weight functions for `pallet_proof_verifier`.
 pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> pallet_proof_verifier::WeightInfo for WeightInfo<T> {
-	/// Storage: `Groth16Verifier::Keys` (r:1 w:1)
-	/// Proof: `Groth16Verifier::Keys` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Groth16Verifier::Params` (r:1 w:0)
-	/// Proof: `Groth16Verifier::Params` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
-	/// Storage: `Groth16Verifier::KeyBytes` (r:0 w:1)
-	/// Proof: `Groth16Verifier::KeyBytes` (`max_values`: None, `max_size`: Some(16937), added: 19412, mode: `MaxEncodedLen`)
-	fn register_vk(n: u32, w: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `201`
-		//  Estimated: `3730`
-		// Minimum execution time: 535_087_000 picoseconds.
-		Weight::from_parts(525_691_560, 0)
-			.saturating_add(Weight::from_parts(0, 3730))
-			// Standard Error: 33_091
-			.saturating_add(Weight::from_parts(876_301, 0).saturating_mul(n.into()))
-			// Standard Error: 5_525_306
-			.saturating_add(Weight::from_parts(103_060_888, 0).saturating_mul(w.into()))
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(3))
+	fn register_vk(n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(n.into()))
 	}
-	/// Storage: `Groth16Verifier::Keys` (r:1 w:1)
-	/// Proof: `Groth16Verifier::Keys` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Groth16Verifier::Params` (r:1 w:0)
-	/// Proof: `Groth16Verifier::Params` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
-	/// Storage: `Groth16Verifier::KeyBytes` (r:0 w:1)
-	/// Proof: `Groth16Verifier::KeyBytes` (`max_values`: None, `max_size`: Some(16937), added: 19412, mode: `MaxEncodedLen`)
-	fn register_vk_rows(_k: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `201`
-		//  Estimated: `3730`
-		// Minimum execution time: 515_197_000 picoseconds.
-		Weight::from_parts(612_098_229, 0)
-			.saturating_add(Weight::from_parts(0, 3730))
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(3))
+	fn register_vk_width(w: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(w.into()))
 	}
-	/// Storage: `Groth16Verifier::Keys` (r:1 w:1)
-	/// Proof: `Groth16Verifier::Keys` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
-	/// Storage: `Groth16Verifier::KeyBytes` (r:0 w:1)
-	/// Proof: `Groth16Verifier::KeyBytes` (`max_values`: None, `max_size`: Some(16937), added: 19412, mode: `MaxEncodedLen`)
+	fn register_vk_rows(k: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(k.into()))
+	}
 	fn unregister_vk() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `384`
-		//  Estimated: `3730`
-		// Minimum execution time: 74_080_000 picoseconds.
-		Weight::from_parts(89_092_000, 0)
-			.saturating_add(Weight::from_parts(0, 3730))
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(3))
+		Weight::from_parts(1_000_000_000, 0)
 	}
-	/// Storage: `Groth16Verifier::Keys` (r:1 w:0)
-	/// Proof: `Groth16Verifier::Keys` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Groth16Verifier::KeyBytes` (r:1 w:0)
-	/// Proof: `Groth16Verifier::KeyBytes` (`max_values`: None, `max_size`: Some(16937), added: 19412, mode: `MaxEncodedLen`)
-	/// Storage: `Groth16Verifier::Params` (r:1 w:0)
-	/// Proof: `Groth16Verifier::Params` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
-	fn submit_proof(n: u32, w: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `833 + n * (64 ±0)`
-		//  Estimated: `20402`
-		// Minimum execution time: 2_102_459_000 picoseconds.
-		Weight::from_parts(2_687_124_738, 0)
-			.saturating_add(Weight::from_parts(0, 20402))
-			// Standard Error: 129_419
-			.saturating_add(Weight::from_parts(14_050_655, 0).saturating_mul(n.into()))
-			// Standard Error: 21_609_350
-			.saturating_add(Weight::from_parts(194_589_298, 0).saturating_mul(w.into()))
-			.saturating_add(T::DbWeight::get().reads(3))
+	fn submit_proof(n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(n.into()))
 	}
-	/// Storage: `Groth16Verifier::Keys` (r:1 w:0)
-	/// Proof: `Groth16Verifier::Keys` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Groth16Verifier::KeyBytes` (r:1 w:0)
-	/// Proof: `Groth16Verifier::KeyBytes` (`max_values`: None, `max_size`: Some(16937), added: 19412, mode: `MaxEncodedLen`)
-	/// Storage: `Groth16Verifier::Params` (r:1 w:0)
-	/// Proof: `Groth16Verifier::Params` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
-	fn verify_proof(n: u32, w: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `833 + n * (64 ±0)`
-		//  Estimated: `20402`
-		// Minimum execution time: 2_087_827_000 picoseconds.
-		Weight::from_parts(2_781_951_034, 0)
-			.saturating_add(Weight::from_parts(0, 20402))
-			// Standard Error: 308_153
-			.saturating_add(Weight::from_parts(15_629_215, 0).saturating_mul(n.into()))
-			// Standard Error: 51_452_804
-			.saturating_add(Weight::from_parts(606_291_103, 0).saturating_mul(w.into()))
-			.saturating_add(T::DbWeight::get().reads(3))
+	fn verify_proof(n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(n.into()))
 	}
-	/// Storage: `Groth16Verifier::Keys` (r:1 w:0)
-	/// Proof: `Groth16Verifier::Keys` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Groth16Verifier::KeyBytes` (r:1 w:0)
-	/// Proof: `Groth16Verifier::KeyBytes` (`max_values`: None, `max_size`: Some(16937), added: 19412, mode: `MaxEncodedLen`)
-	/// Storage: `Groth16Verifier::Params` (r:1 w:0)
-	/// Proof: `Groth16Verifier::Params` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
-	fn verify_proof_rows(_k: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `833`
-		//  Estimated: `20402`
-		// Minimum execution time: 2_079_766_000 picoseconds.
-		Weight::from_parts(2_780_739_000, 0)
-			.saturating_add(Weight::from_parts(0, 20402))
-			.saturating_add(T::DbWeight::get().reads(3))
+	fn verify_proof_width(w: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(w.into()))
 	}
-	/// Storage: `Groth16Verifier::ParamsHash` (r:0 w:1)
-	/// Proof: `Groth16Verifier::ParamsHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Groth16Verifier::Params` (r:0 w:1)
-	/// Proof: `Groth16Verifier::Params` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+	fn verify_batch(b: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(b.into()))
+	}
+	fn verify_batch_width(w: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(w.into()))
+	}
+	fn verify_batch_search(b: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(b.into()))
+	}
+	fn verify_batch_search_width(w: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(w.into()))
+	}
+	fn verify_proof_rows(k: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(k.into()))
+	}
 	fn set_params() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `0`
-		//  Estimated: `0`
-		// Minimum execution time: 23_285_000 picoseconds.
-		Weight::from_parts(43_896_000, 0)
-			.saturating_add(Weight::from_parts(0, 0))
-			.saturating_add(T::DbWeight::get().writes(2))
+		Weight::from_parts(1_000_000_000, 0)
 	}
 }

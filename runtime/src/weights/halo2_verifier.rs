@@ -46,128 +46,54 @@ use core::marker::PhantomData;
 /// Weight functions for `pallet_proof_verifier`.
 pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> pallet_proof_verifier::WeightInfo for WeightInfo<T> {
-	/// Storage: `Halo2Verifier::Keys` (r:1 w:1)
-	/// Proof: `Halo2Verifier::Keys` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Halo2Verifier::Params` (r:1 w:0)
-	/// Proof: `Halo2Verifier::Params` (`max_values`: Some(1), `max_size`: Some(162), added: 657, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
-	/// Storage: `Halo2Verifier::KeyBytes` (r:0 w:1)
-	/// Proof: `Halo2Verifier::KeyBytes` (`max_values`: None, `max_size`: Some(10274), added: 12749, mode: `MaxEncodedLen`)
-	fn register_vk(_n: u32, w: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `415`
-		//  Estimated: `3730`
-		// Minimum execution time: 132_347_000 picoseconds.
-		Weight::from_parts(240_933_546, 0)
-			.saturating_add(Weight::from_parts(0, 3730))
-			// Standard Error: 127_969
-			.saturating_add(Weight::from_parts(4_719_273, 0).saturating_mul(w.into()))
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(3))
+	fn register_vk(n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(n.into()))
 	}
-	/// Storage: `Halo2Verifier::Keys` (r:1 w:1)
-	/// Proof: `Halo2Verifier::Keys` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Halo2Verifier::Params` (r:1 w:0)
-	/// Proof: `Halo2Verifier::Params` (`max_values`: Some(1), `max_size`: Some(162), added: 657, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
-	/// Storage: `Halo2Verifier::KeyBytes` (r:0 w:1)
-	/// Proof: `Halo2Verifier::KeyBytes` (`max_values`: None, `max_size`: Some(10274), added: 12749, mode: `MaxEncodedLen`)
+	fn register_vk_width(w: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(w.into()))
+	}
 	fn register_vk_rows(k: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `415`
-		//  Estimated: `3730`
-		// Minimum execution time: 128_421_000 picoseconds.
-		Weight::from_parts(133_493_262, 0)
-			.saturating_add(Weight::from_parts(0, 3730))
-			// Standard Error: 6_327
-			.saturating_add(Weight::from_parts(14_120, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(3))
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(k.into()))
 	}
-	/// Storage: `Halo2Verifier::Keys` (r:1 w:1)
-	/// Proof: `Halo2Verifier::Keys` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
-	/// Storage: `Halo2Verifier::KeyBytes` (r:0 w:1)
-	/// Proof: `Halo2Verifier::KeyBytes` (`max_values`: None, `max_size`: Some(10274), added: 12749, mode: `MaxEncodedLen`)
 	fn unregister_vk() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `363`
-		//  Estimated: `3730`
-		// Minimum execution time: 56_884_000 picoseconds.
-		Weight::from_parts(59_899_000, 0)
-			.saturating_add(Weight::from_parts(0, 3730))
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(3))
+		Weight::from_parts(1_000_000_000, 0)
 	}
-	/// Storage: `Halo2Verifier::Keys` (r:1 w:0)
-	/// Proof: `Halo2Verifier::Keys` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Halo2Verifier::KeyBytes` (r:1 w:0)
-	/// Proof: `Halo2Verifier::KeyBytes` (`max_values`: None, `max_size`: Some(10274), added: 12749, mode: `MaxEncodedLen`)
-	/// Storage: `Halo2Verifier::Params` (r:1 w:0)
-	/// Proof: `Halo2Verifier::Params` (`max_values`: Some(1), `max_size`: Some(162), added: 657, mode: `MaxEncodedLen`)
-	fn submit_proof(n: u32, w: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `1654 + w * (128 ±0)`
-		//  Estimated: `13739`
-		// Minimum execution time: 10_791_452_000 picoseconds.
-		Weight::from_parts(11_712_453_000, 0)
-			.saturating_add(Weight::from_parts(0, 13739))
-			// Standard Error: 101_450
-			.saturating_add(Weight::from_parts(3_954_479, 0).saturating_mul(n.into()))
-			// Standard Error: 6_496_633
-			.saturating_add(Weight::from_parts(155_966_894, 0).saturating_mul(w.into()))
-			.saturating_add(T::DbWeight::get().reads(3))
+	fn submit_proof(n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(n.into()))
 	}
-	/// Storage: `Halo2Verifier::Keys` (r:1 w:0)
-	/// Proof: `Halo2Verifier::Keys` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Halo2Verifier::KeyBytes` (r:1 w:0)
-	/// Proof: `Halo2Verifier::KeyBytes` (`max_values`: None, `max_size`: Some(10274), added: 12749, mode: `MaxEncodedLen`)
-	/// Storage: `Halo2Verifier::Params` (r:1 w:0)
-	/// Proof: `Halo2Verifier::Params` (`max_values`: Some(1), `max_size`: Some(162), added: 657, mode: `MaxEncodedLen`)
-	fn verify_proof(n: u32, w: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `1654 + w * (128 ±0)`
-		//  Estimated: `13739`
-		// Minimum execution time: 10_827_556_000 picoseconds.
-		Weight::from_parts(11_980_021_000, 0)
-			.saturating_add(Weight::from_parts(0, 13739))
-			// Standard Error: 95_505
-			.saturating_add(Weight::from_parts(3_536_270, 0).saturating_mul(n.into()))
-			// Standard Error: 6_115_949
-			.saturating_add(Weight::from_parts(167_030_291, 0).saturating_mul(w.into()))
-			.saturating_add(T::DbWeight::get().reads(3))
+	fn verify_proof(n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(n.into()))
 	}
-	/// Storage: `Halo2Verifier::Keys` (r:1 w:0)
-	/// Proof: `Halo2Verifier::Keys` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Storage: `Halo2Verifier::KeyBytes` (r:1 w:0)
-	/// Proof: `Halo2Verifier::KeyBytes` (`max_values`: None, `max_size`: Some(10274), added: 12749, mode: `MaxEncodedLen`)
-	/// Storage: `Halo2Verifier::Params` (r:1 w:0)
-	/// Proof: `Halo2Verifier::Params` (`max_values`: Some(1), `max_size`: Some(162), added: 657, mode: `MaxEncodedLen`)
+	fn verify_proof_width(w: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(w.into()))
+	}
+	fn verify_batch(b: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(b.into()))
+	}
+	fn verify_batch_width(w: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(w.into()))
+	}
+	fn verify_batch_search(b: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(b.into()))
+	}
+	fn verify_batch_search_width(w: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(w.into()))
+	}
 	fn verify_proof_rows(k: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `1782`
-		//  Estimated: `13739`
-		// Minimum execution time: 3_050_200_000 picoseconds.
-		Weight::from_parts(3_665_957_333, 0)
-			.saturating_add(Weight::from_parts(0, 13739))
-			// Standard Error: 2_534_214
-			.saturating_add(Weight::from_parts(5_361_850, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(3))
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 0).saturating_mul(k.into()))
 	}
-	/// Storage: `Halo2Verifier::ParamsHash` (r:0 w:1)
-	/// Proof: `Halo2Verifier::ParamsHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Halo2Verifier::Params` (r:0 w:1)
-	/// Proof: `Halo2Verifier::Params` (`max_values`: Some(1), `max_size`: Some(162), added: 657, mode: `MaxEncodedLen`)
 	fn set_params() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `0`
-		//  Estimated: `0`
-		// Minimum execution time: 1_145_084_000 picoseconds.
-		Weight::from_parts(1_163_332_000, 0)
-			.saturating_add(Weight::from_parts(0, 0))
-			.saturating_add(T::DbWeight::get().writes(2))
+		Weight::from_parts(1_000_000_000, 0)
 	}
 }

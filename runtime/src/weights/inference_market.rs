@@ -130,6 +130,10 @@ impl<T: frame_system::Config> pallet_inference_market::WeightInfo for WeightInfo
 			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().writes(12))
 	}
+	fn submit_results(b: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000_000, 0).saturating_mul(b.into()))
+	}
 	/// Storage: `InferenceMarket::Jobs` (r:1 w:1)
 	/// Proof: `InferenceMarket::Jobs` (`max_values`: None, `max_size`: Some(66078), added: 68553, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)

@@ -11,6 +11,9 @@ import { MODELS, proverWorkerAsync } from './prover.js';
 /** The treasury's account: `modl` ++ its pallet id `py/trsry`, zero-padded. */
 export const TREASURY = encodeAddress(u8aConcat(stringToU8a('modlpy/trsry'), new Uint8Array(20)), 42);
 
+/** The market's escrow account, which holds every open job's fee: `modl` ++ `zk/markt`. */
+export const ESCROW = encodeAddress(u8aConcat(stringToU8a('modlzk/markt'), new Uint8Array(20)), 42);
+
 /** A little-endian 32-byte field element (hex) of a non-negative quantized value, as a number. */
 export const fieldToNumber = (element) => Number(BigInt(`0x${Buffer.from(element, 'hex').reverse().toString('hex')}`));
 

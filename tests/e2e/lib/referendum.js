@@ -79,7 +79,7 @@ export async function passReferendum(api, { origin, call, proposer, voters, time
 const DEFAULT_MIN_BOND = 1_000n * 10n ** 12n;
 
 /** Node staking's `MinBond` in force: the governed value if one was set, else the default. */
-async function minBond(api) {
+export async function minBond(api) {
   const stored = await api.query.parameters.parameters({ NodeStaking: 'MinBond' });
   return stored.isSome ? stored.unwrap().asNodeStaking.asMinBond.toBigInt() : DEFAULT_MIN_BOND;
 }

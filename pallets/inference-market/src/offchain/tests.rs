@@ -67,6 +67,7 @@ fn offchain_ext(prover: Option<Arc<StandInProver>>) -> sp_io::TestExternalities 
 	}
 	LOCAL_OPERATORS.with(|o| o.borrow_mut().clear());
 	SUBMITTED.with(|s| s.borrow_mut().clear());
+	REFUSE_SUBMISSIONS.with(|r| r.set(false));
 	ext
 }
 
@@ -312,5 +313,61 @@ fn notes_of_jobs_no_longer_assigned_are_forgotten() {
 		run_worker_at(4);
 		assert!(note(&submitted_key).is_none(), "the note of a settled job is cleared");
 		assert!(note(&super::tracked_key(&node)).is_none(), "and nothing is tracked");
+	});
+}
+
+/// The proofs ready in one run go out together: one `submit_results` per local key, which
+/// settles them all; a submission the pool refuses is made again on the next run.
+#[test]
+fn results_ready_together_are_submitted_in_one_batch() {
+	let prover = Arc::new(StandInProver::default());
+	offchain_ext(Some(prover.clone())).execute_with(|| {
+		let model = register_model(ALICE, 3, 2);
+		TestNodes::<u64>::add(NODE_1, vec![model], 1_000);
+		let jobs: Vec<JobId> = (0..3)
+			.map(|_| {
+				assert_ok!(InferenceMarket::submit_inference(
+					RuntimeOrigin::signed(BOB),
+					model,
+					BoundedVec::truncate_from(vec![3, -1, 7]),
+					400
+				));
+				NextJobId::<Test>::get() - 1
+			})
+			.collect();
+		run_to_block(2);
+		LOCAL_OPERATORS.with(|o| o.borrow_mut().push(NODE_1));
+		run_worker_at(2);
+		assert_eq!(prover.requests().len(), 3);
+		let output = vec![-12i64, 40];
+		for &job in &jobs {
+			let record = Jobs::<Test>::get(job).unwrap();
+			let terms = ModelRegistry::terms(record.model).unwrap();
+			let inputs = InferenceMarket::public_inputs(job, &NODE_1, &record.input, &output);
+			let proof = TestVerifier::prove(&terms.vk, &inputs);
+			prover.finish(job, ProofStatus::Ready { output: output.clone(), proof });
+		}
+
+		// The pool refuses the transaction: nothing is noted as submitted.
+		REFUSE_SUBMISSIONS.with(|r| r.set(true));
+		run_worker_at(3);
+		assert!(submitted().is_empty());
+		REFUSE_SUBMISSIONS.with(|r| r.set(false));
+		run_worker_at(4);
+		let calls = submitted();
+		assert_eq!(calls.len(), 1, "one transaction for the three results");
+		let (signer, Call::submit_results { results }) = calls[0].clone() else {
+			panic!("not submit_results: {:?}", calls[0])
+		};
+		assert_eq!(signer, NODE_1);
+		assert_eq!(results.iter().map(|r| r.job).collect::<Vec<_>>(), jobs);
+
+		assert_ok!(InferenceMarket::submit_results(RuntimeOrigin::signed(NODE_1), results));
+		for &job in &jobs {
+			assert!(matches!(Jobs::<Test>::get(job).unwrap().status, JobStatus::Fulfilled { .. }));
+		}
+		run_worker_at(5 + u64::from(RESUBMIT_AFTER));
+		assert_eq!(submitted().len(), 1);
+		check_invariants();
 	});
 }

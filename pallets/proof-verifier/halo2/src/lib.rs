@@ -19,6 +19,8 @@
 //! - [`field`]: the BN254 scalar field as witnesses use it.
 //! - [`srs`]: the KZG verifier parameters and their identity hash; the development SRS.
 //! - [`verify`](mod@verify): verifying-key encoding, [`validate_vk`] and [`verify`].
+//! - [`batch`]: [`verify_batch`], many proofs under one key checked with one pairing, and the
+//!   bad ones found by bisection.
 //!
 //! ## Proof system
 //!
@@ -26,6 +28,7 @@
 //! multi-opening, Blake2b transcript. The statement's encoding and the chain's size limits come
 //! from `zkinfer-statement`.
 
+pub mod batch;
 pub mod bound;
 pub mod chip;
 pub mod cpu;
@@ -36,6 +39,7 @@ pub mod quant;
 pub mod srs;
 pub mod verify;
 
+pub use batch::{verify_batch, BatchStatement, BatchVerdict};
 pub use params::{CircuitParams, KeyCircuit};
 pub use quant::Quant;
 pub use srs::VerifierParams;

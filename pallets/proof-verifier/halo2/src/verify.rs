@@ -21,9 +21,15 @@ use halo2_proofs::{
 		bn256::{Bn256, G1Affine},
 		CurveAffine,
 	},
-	plonk::{permutation, verify_proof, ConstraintSystem, VerifyingKey},
-	poly::kzg::{
-		commitment::KZGCommitmentScheme, multiopen::VerifierSHPLONK, strategy::SingleStrategy,
+	plonk::{self, permutation, verify_proof, ConstraintSystem, VerifyingKey},
+	poly::{
+		kzg::{
+			commitment::{KZGCommitmentScheme, ParamsKZG},
+			msm::DualMSM,
+			multiopen::VerifierSHPLONK,
+			strategy::GuardKZG,
+		},
+		VerificationStrategy,
 	},
 	transcript::{Blake2bRead, Challenge255, TranscriptReadBuffer},
 	SerdeCurveAffine, SerdeFormat,
@@ -89,8 +95,14 @@ pub enum Halo2Error {
 	ProofLength,
 	/// The proof does not decode or does not verify.
 	VerificationFailed,
-	/// The proof verified but has bytes after its end.
+	/// The proof has bytes after its end.
 	TrailingProofBytes,
+	/// A batch holds more than `MAX_BATCH_PROOFS` statements or `MAX_BATCH_BYTES` bytes
+	/// ([`crate::batch`]).
+	BatchTooLarge,
+	/// Neither accepted nor refused: its batch held more bad proofs than one verification
+	/// looks for (`MAX_BATCH_BAD_PROOFS`, [`crate::batch`]) before this one was shown good.
+	Undecided,
 }
 
 impl core::fmt::Display for Halo2Error {
@@ -115,6 +127,13 @@ impl core::fmt::Display for Halo2Error {
 			Self::ProofLength => write!(f, "proof longer than {MAX_PROOF_BYTES} bytes"),
 			Self::VerificationFailed => write!(f, "the proof does not verify"),
 			Self::TrailingProofBytes => write!(f, "bytes after the end of the proof"),
+			Self::BatchTooLarge => write!(
+				f,
+				"a batch of more than {} proofs or {} bytes",
+				crate::batch::MAX_BATCH_PROOFS,
+				crate::batch::MAX_BATCH_BYTES
+			),
+			Self::Undecided => write!(f, "not decided: the batch held too many bad proofs"),
 		}
 	}
 }
@@ -246,6 +265,103 @@ pub fn validate_vk(vk_bytes: &[u8]) -> Result<KeyShape, Halo2Error> {
 	decode_vk(vk_bytes).map(|(info, _)| info)
 }
 
+/// A verifying key decoded, with KZG parameters for its rows: what checking any number of
+/// proofs under the key shares.
+pub(crate) struct PreparedKey {
+	/// What the key declares.
+	pub(crate) info: KeyShape,
+	vk: VerifyingKey<G1Affine>,
+	kzg: ParamsKZG<Bn256>,
+}
+
+/// Decodes verifier parameters (as [`verify`] takes them) and a key.
+pub(crate) fn prepare(params: &[u8], vk_bytes: &[u8]) -> Result<PreparedKey, Halo2Error> {
+	let params =
+		VerifierParams::from_validated_bytes(params).map_err(|_| Halo2Error::InvalidParams)?;
+	let (info, vk) = decode_vk(vk_bytes)?;
+	let kzg = params.kzg(info.params.k.into()).map_err(|_| Halo2Error::InvalidParams)?;
+	Ok(PreparedKey { info, vk, kzg })
+}
+
+/// A verification strategy that hands back a proof's final pairing check unevaluated
+/// (`e(left, s·h) · e(right, −h) = 1`, a [`DualMSM`]), so that [`PreparedKey::pairing_check`]'s
+/// callers evaluate it alone ([`verify`]) or folded with other proofs' checks
+/// ([`crate::batch`]).
+struct DeferredPairing<'params> {
+	params: &'params ParamsKZG<Bn256>,
+}
+
+impl<'params>
+	VerificationStrategy<'params, KZGCommitmentScheme<Bn256>, VerifierSHPLONK<'params, Bn256>>
+	for DeferredPairing<'params>
+{
+	type Output = DualMSM<'params, Bn256>;
+
+	fn new(params: &'params ParamsKZG<Bn256>) -> Self {
+		Self { params }
+	}
+
+	fn process(
+		self,
+		f: impl FnOnce(DualMSM<'params, Bn256>) -> Result<GuardKZG<'params, Bn256>, plonk::Error>,
+	) -> Result<Self::Output, plonk::Error> {
+		Ok(f(DualMSM::new(self.params))?.into_msm_accumulator())
+	}
+
+	/// Never called: `verify_proof` returns the check itself (`Output`), which the caller
+	/// evaluates. Answers "not verified" rather than panicking if it ever were.
+	fn finalize(self) -> bool {
+		false
+	}
+}
+
+impl PreparedKey {
+	/// Runs the verifier on one proof of `public_inputs` (32-byte little-endian field
+	/// elements) up to its final pairing check, which it returns unevaluated: the proof is
+	/// valid if and only if the check holds. Refuses a wrong input count, a non-canonical
+	/// input, a proof that is too long, does not decode or has bytes after its end.
+	pub(crate) fn pairing_check(
+		&self,
+		public_inputs: &[[u8; 32]],
+		proof: &[u8],
+	) -> Result<DualMSM<'_, Bn256>, Halo2Error> {
+		let info = &self.info;
+		if public_inputs.len() != info.public_inputs as usize {
+			return Err(Halo2Error::PublicInputCount {
+				expected: info.public_inputs,
+				got: public_inputs.len().min(u32::MAX as usize) as u32,
+			});
+		}
+		let instance = public_inputs
+			.iter()
+			.enumerate()
+			.map(|(i, bytes)| {
+				fr_from_bytes(bytes).ok_or(Halo2Error::NonCanonicalPublicInput(i as u32))
+			})
+			.collect::<Result<Vec<_>, _>>()?;
+		if proof.len() > MAX_PROOF_BYTES {
+			return Err(Halo2Error::ProofLength);
+		}
+		let mut rest = proof;
+		let mut transcript =
+			Blake2bRead::<&mut &[u8], G1Affine, Challenge255<G1Affine>>::init(&mut rest);
+		let columns: &[&[Fr]] = &[&instance];
+		let check =
+			verify_proof::<
+				KZGCommitmentScheme<Bn256>,
+				VerifierSHPLONK<'_, Bn256>,
+				_,
+				_,
+				DeferredPairing<'_>,
+			>(&self.kzg, &self.vk, DeferredPairing::new(&self.kzg), &[columns], &mut transcript)
+			.map_err(|_| Halo2Error::VerificationFailed)?;
+		if !rest.is_empty() {
+			return Err(Halo2Error::TrailingProofBytes);
+		}
+		Ok(check)
+	}
+}
+
 /// Verifies a proof against verifier parameters ([`crate::srs`] encoding), a verifying key
 /// and 32-byte little-endian public inputs. Deterministic; never panics.
 ///
@@ -257,38 +373,10 @@ pub fn verify(
 	public_inputs: &[[u8; 32]],
 	proof: &[u8],
 ) -> Result<(), Halo2Error> {
-	let params =
-		VerifierParams::from_validated_bytes(params).map_err(|_| Halo2Error::InvalidParams)?;
-	let (info, vk) = decode_vk(vk_bytes)?;
-	if public_inputs.len() != info.public_inputs as usize {
-		return Err(Halo2Error::PublicInputCount {
-			expected: info.public_inputs,
-			got: public_inputs.len().min(u32::MAX as usize) as u32,
-		});
+	let key = prepare(params, vk_bytes)?;
+	if key.pairing_check(public_inputs, proof)?.check() {
+		Ok(())
+	} else {
+		Err(Halo2Error::VerificationFailed)
 	}
-	let instance = public_inputs
-		.iter()
-		.enumerate()
-		.map(|(i, bytes)| fr_from_bytes(bytes).ok_or(Halo2Error::NonCanonicalPublicInput(i as u32)))
-		.collect::<Result<Vec<_>, _>>()?;
-	if proof.len() > MAX_PROOF_BYTES {
-		return Err(Halo2Error::ProofLength);
-	}
-	let kzg = params.kzg(info.params.k.into()).map_err(|_| Halo2Error::InvalidParams)?;
-	let mut rest = proof;
-	let mut transcript =
-		Blake2bRead::<&mut &[u8], G1Affine, Challenge255<G1Affine>>::init(&mut rest);
-	let columns: &[&[Fr]] = &[&instance];
-	verify_proof::<
-		KZGCommitmentScheme<Bn256>,
-		VerifierSHPLONK<'_, Bn256>,
-		_,
-		_,
-		SingleStrategy<'_, Bn256>,
-	>(&kzg, &vk, SingleStrategy::new(&kzg), &[columns], &mut transcript)
-	.map_err(|_| Halo2Error::VerificationFailed)?;
-	if !rest.is_empty() {
-		return Err(Halo2Error::TrailingProofBytes);
-	}
-	Ok(())
 }

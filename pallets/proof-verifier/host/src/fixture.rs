@@ -1,7 +1,7 @@
 //! The committed halo2-KZG fixture, for tests of the pallets and the runtime: the digits MLP
 //! compiled and proved by the prover-worker CLI under the development SRS, job binding 42, and
 //! the same sample proved for the chain's binding of job 0 assigned to the development account
-//! Alice (`fixtures/halo2/generate.sh` regenerates both); and the verifier benchmark's cases
+//! Alice, and for jobs 1 and 2 (`fixtures/halo2/generate.sh` regenerates them all); and the verifier benchmark's cases
 //! over rows, one per `k` from 13 to 20 (`fixtures/halo2-rows/generate.sh`).
 
 use alloc::vec::Vec;
@@ -88,4 +88,16 @@ pub fn halo2_rows_fixture(k: u8) -> Option<Halo2Fixture> {
 /// settles that job.
 pub fn halo2_job0_alice_proof() -> Vec<u8> {
 	include_bytes!("../fixtures/halo2/job0-alice-proof.bin").to_vec()
+}
+
+/// The fixture's sample proved for the job binding of job `job` (0, 1 or 2) assigned to the
+/// development account Alice, as [`halo2_job0_alice_proof`] is for job 0: three proofs of
+/// distinct statements under one key, which a batch settles together. `None` for other jobs.
+pub fn halo2_job_alice_proof(job: u64) -> Option<Vec<u8>> {
+	match job {
+		0 => Some(halo2_job0_alice_proof()),
+		1 => Some(include_bytes!("../fixtures/halo2/job1-alice-proof.bin").to_vec()),
+		2 => Some(include_bytes!("../fixtures/halo2/job2-alice-proof.bin").to_vec()),
+		_ => None,
+	}
 }

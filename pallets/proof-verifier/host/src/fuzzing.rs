@@ -63,3 +63,36 @@ pub fn run_mutated_halo2(params: &[u8], vk: &[u8], inputs: &[u8], proof: &[u8], 
 	let _ = host::halo2_kzg_validate_vk(&parts[0]);
 	let _ = host::halo2_kzg_verify(&parts[3], &parts[0], &parts[1], &parts[2]);
 }
+
+/// The halo2-KZG batch host function on the committed case: `data`'s first byte picks how many
+/// copies of the statement the batch holds (1 to 8; every third statement's proof is the
+/// fixture's proof of another binding), its second whether the outcome buffer is the right
+/// length, and the rest flip and cut bytes of (key, SCALE-encoded statements, parameters), so
+/// the fuzzer reaches the statement decoding, the per-proof checks and the search for bad
+/// proofs.
+pub fn run_batch_halo2(params: &[u8], vk: &[u8], inputs: &[u8], proof: &[u8], data: &[u8]) {
+	use codec::Encode;
+	let (count, data) = match data.split_first() {
+		Some((count, rest)) => (1 + usize::from(*count % 8), rest),
+		None => (1, data),
+	};
+	let (outcome_slack, data) = match data.split_first() {
+		Some((slack, rest)) => (usize::from(*slack % 3), rest),
+		None => (0, data),
+	};
+	let statements: alloc::vec::Vec<(alloc::vec::Vec<u8>, alloc::vec::Vec<u8>)> = (0..count)
+		.map(|i| {
+			let mut inputs = inputs.to_vec();
+			if i % 3 == 2 {
+				if let Some(byte) = inputs.first_mut() {
+					*byte ^= 1;
+				}
+			}
+			(inputs, proof.to_vec())
+		})
+		.collect();
+	let mut parts = [vk.to_vec(), statements.encode(), params.to_vec()];
+	mutate(&mut parts, data);
+	let mut outcomes = alloc::vec![0u8; count * 8 + outcome_slack];
+	let _ = host::halo2_kzg_verify_batch(&parts[2], &parts[0], &parts[1], &mut outcomes);
+}

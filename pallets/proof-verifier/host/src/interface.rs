@@ -3,7 +3,7 @@
 #[cfg(feature = "runtime-benchmarks")]
 use sp_runtime_interface::pass_by::AllocateAndReturnFatPointer;
 use sp_runtime_interface::{
-	pass_by::{PassFatPointerAndRead, ReturnAs},
+	pass_by::{PassFatPointerAndRead, PassFatPointerAndWrite, ReturnAs},
 	runtime_interface,
 };
 
@@ -36,6 +36,24 @@ pub trait ProofVerification {
 		proof: PassFatPointerAndRead<&[u8]>,
 	) -> ReturnAs<Outcome, u64> {
 		host::halo2_kzg_verify(params, vk, public_inputs, proof)
+	}
+
+	/// Verifies a batch of halo2-KZG proofs under one key with one pairing check
+	/// (`zkinfer_halo2::batch`; the bad proofs found by bisection). `statements` is the SCALE
+	/// encoding of a `Vec<(Vec<u8>, Vec<u8>)>`: each statement's public inputs (32-byte field
+	/// elements back to back) and its proof. `outcomes` must be 8 bytes per statement: the host
+	/// writes each statement's [`Outcome`] there as a little-endian `u64` (`Ok(0)` when its
+	/// proof verifies). Returns `Ok(pairing checks run)`, or an error that refuses the whole
+	/// batch (parameters, key, more than `MAX_BATCH_PROOFS` statements or `MAX_BATCH_BYTES`
+	/// bytes, statements that do not decode, an `outcomes` of another length), in which case
+	/// `outcomes` is left as it was.
+	fn halo2_kzg_verify_batch(
+		params: PassFatPointerAndRead<&[u8]>,
+		vk: PassFatPointerAndRead<&[u8]>,
+		statements: PassFatPointerAndRead<&[u8]>,
+		outcomes: PassFatPointerAndWrite<&mut [u8]>,
+	) -> ReturnAs<Outcome, u64> {
+		host::halo2_kzg_verify_batch(params, vk, statements, outcomes)
 	}
 
 	/// Validates a Groth16/BN254 verifying key in the chain's encoding; `Ok` carries the number
@@ -144,6 +162,75 @@ pub mod host {
 		Outcome(verify_halo2(params, vk, public_inputs, proof).map(|()| 0))
 	}
 
+	/// See [`super::proof_verification::halo2_kzg_verify_batch`].
+	pub fn halo2_kzg_verify_batch(
+		params: &[u8],
+		vk: &[u8],
+		statements: &[u8],
+		outcomes: &mut [u8],
+	) -> Outcome {
+		match verify_halo2_batch(params, vk, statements) {
+			Ok((verdict, _)) if outcomes.len() != verdict.len().saturating_mul(8) => {
+				Outcome(Err(VerifyError::BatchTooLarge))
+			},
+			Ok((verdict, pairing_checks)) => {
+				for (slot, outcome) in outcomes.chunks_exact_mut(8).zip(verdict) {
+					slot.copy_from_slice(&u64::from(outcome).to_le_bytes());
+				}
+				Outcome(Ok(u64::from(pairing_checks)))
+			},
+			Err(error) => Outcome(Err(error)),
+		}
+	}
+
+	/// The statements of a batch as the host reads them: each one's public inputs and proof.
+	type EncodedStatements = Vec<(Vec<u8>, Vec<u8>)>;
+
+	fn verify_halo2_batch(
+		params: &[u8],
+		vk: &[u8],
+		statements: &[u8],
+	) -> Result<(Vec<Outcome>, u32), VerifyError> {
+		use codec::Decode;
+		check_halo2_key_size(vk)?;
+		// The encoding adds at most 10 bytes of lengths per statement to its contents.
+		let most_bytes = zkinfer_halo2::batch::MAX_BATCH_BYTES
+			.saturating_add(zkinfer_halo2::batch::MAX_BATCH_PROOFS.saturating_mul(10))
+			.saturating_add(5);
+		if statements.len() > most_bytes {
+			return Err(VerifyError::BatchTooLarge);
+		}
+		let mut reader = statements;
+		let decoded =
+			EncodedStatements::decode(&mut reader).map_err(|_| VerifyError::InvalidProof)?;
+		if !reader.is_empty() {
+			return Err(VerifyError::InvalidProof);
+		}
+		if decoded.len() > zkinfer_halo2::batch::MAX_BATCH_PROOFS {
+			return Err(VerifyError::BatchTooLarge);
+		}
+		// A statement whose inputs do not split is refused on its own; the rest are verified.
+		let inputs: Vec<Result<Vec<[u8; PUBLIC_INPUT_BYTES]>, VerifyError>> =
+			decoded.iter().map(|(inputs, _)| split_public_inputs(inputs)).collect();
+		let well_formed: Vec<usize> = (0..decoded.len()).filter(|&i| inputs[i].is_ok()).collect();
+		let batch: Vec<zkinfer_halo2::BatchStatement<'_>> = well_formed
+			.iter()
+			.filter_map(|&i| {
+				let public_inputs = inputs[i].as_ref().ok()?;
+				Some(zkinfer_halo2::BatchStatement { public_inputs, proof: &decoded[i].1 })
+			})
+			.collect();
+		let verdict = zkinfer_halo2::verify_batch(params, vk, &batch).map_err(from_halo2)?;
+		let mut outcomes: Vec<Outcome> = inputs
+			.iter()
+			.map(|split| Outcome(split.as_ref().map(|_| 0).map_err(|error| *error)))
+			.collect();
+		for (&i, result) in well_formed.iter().zip(verdict.results) {
+			outcomes[i] = Outcome(result.map(|()| 0).map_err(from_halo2));
+		}
+		Ok((outcomes, verdict.pairing_checks))
+	}
+
 	fn verify_halo2(
 		params: &[u8],
 		vk: &[u8],
@@ -220,6 +307,8 @@ pub mod host {
 			Halo2Error::ProofLength => VerifyError::ProofLength,
 			Halo2Error::VerificationFailed => VerifyError::VerificationFailed,
 			Halo2Error::TrailingProofBytes => VerifyError::InvalidProof,
+			Halo2Error::BatchTooLarge => VerifyError::BatchTooLarge,
+			Halo2Error::Undecided => VerifyError::BatchUndecided,
 		}
 	}
 

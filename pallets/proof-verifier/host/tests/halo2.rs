@@ -138,3 +138,61 @@ fn every_rows_fixture_verifies_on_its_rows_and_a_tampered_one_fails() {
 		assert_eq!(tampered.verify(), Err(VerifyError::VerificationFailed), "k {k}");
 	}
 }
+
+/// The batch host function: one outcome per statement written where the runtime asked, the
+/// pairing checks it ran returned; a batch it cannot read is refused whole and leaves the
+/// outcomes as they were.
+#[test]
+fn the_batch_host_function_writes_each_statements_outcome() {
+	use codec::Encode;
+	use zkinfer_verifier_host::{proof_verification::halo2_kzg_verify_batch, Outcome};
+	let case = Case::fixture();
+	let mut other_binding = case.inputs.clone();
+	other_binding[0] ^= 1;
+	let mut short_inputs = case.inputs.clone();
+	short_inputs.truncate(case.inputs.len() - 32);
+	let statements: Vec<(Vec<u8>, Vec<u8>)> = vec![
+		(case.inputs.clone(), case.proof.clone()),
+		(other_binding, case.proof.clone()),
+		(short_inputs, case.proof.clone()),
+		(case.inputs.clone(), case.proof.clone()),
+	];
+	let encoded = statements.encode();
+	let mut outcomes = vec![0u8; 4 * 8];
+	let checks = halo2_kzg_verify_batch(&case.params, &case.vk, &encoded, &mut outcomes).0;
+	let outcomes: Vec<Result<u64, VerifyError>> = outcomes
+		.chunks_exact(8)
+		.map(|raw| Outcome::from(u64::from_le_bytes(raw.try_into().unwrap())).0)
+		.collect();
+	assert_eq!(
+		outcomes,
+		vec![
+			Ok(0),
+			Err(VerifyError::VerificationFailed),
+			Err(VerifyError::PublicInputCount),
+			Ok(0)
+		]
+	);
+	// The combined check of three, then the search for the bad one.
+	assert!(matches!(checks, Ok(n) if n >= 2), "{checks:?}");
+
+	// An outcome buffer of another length, and statements that do not decode.
+	let mut short = vec![7u8; 3 * 8];
+	assert_eq!(
+		halo2_kzg_verify_batch(&case.params, &case.vk, &encoded, &mut short).0,
+		Err(VerifyError::BatchTooLarge)
+	);
+	assert_eq!(short, vec![7u8; 3 * 8]);
+	let mut one = vec![0u8; 8];
+	assert_eq!(
+		halo2_kzg_verify_batch(&case.params, &case.vk, &encoded[..encoded.len() - 1], &mut one).0,
+		Err(VerifyError::InvalidProof)
+	);
+	// A key the chain does not read is refused before anything else.
+	let mut large = case.vk.clone();
+	large[1] = 23;
+	assert_eq!(
+		halo2_kzg_verify_batch(&case.params, &large, &encoded, &mut vec![0u8; 32]).0,
+		Err(VerifyError::CircuitTooLarge)
+	);
+}

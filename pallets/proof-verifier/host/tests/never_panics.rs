@@ -3,7 +3,7 @@
 //! same harness under libFuzzer). A panic fails the test.
 
 use zkinfer_groth16::corpus::fixture;
-use zkinfer_verifier_host::fuzzing::{run, run_mutated, run_mutated_halo2};
+use zkinfer_verifier_host::fuzzing::{run, run_batch_halo2, run_mutated, run_mutated_halo2};
 
 mod common;
 use common::manifest_dir;
@@ -55,5 +55,21 @@ fn mutated_halo2_fixture_never_panics() {
 	for _ in 0..300 {
 		let mutations = 1 + usize::from(bytes.next() % 4);
 		run_mutated_halo2(&params, &vk, &inputs, &proof, &bytes.take(4 * mutations));
+	}
+}
+
+#[test]
+fn mutated_halo2_batches_never_panic() {
+	let fixture = |name: &str| {
+		std::fs::read(format!("{}/fixtures/halo2/{name}.bin", manifest_dir().display())).unwrap()
+	};
+	let (params, vk, inputs, proof) =
+		(fixture("params"), fixture("vk"), fixture("inputs"), fixture("proof"));
+	let mut bytes = Bytes(0x0ba7_c4ed_5eed_0001);
+	for _ in 0..60 {
+		let mutations = usize::from(bytes.next() % 4);
+		let mut data = bytes.take(2);
+		data.extend(bytes.take(4 * mutations));
+		run_batch_halo2(&params, &vk, &inputs, &proof, &data);
 	}
 }

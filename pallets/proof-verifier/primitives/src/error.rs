@@ -57,6 +57,13 @@ pub enum VerifyError {
 	/// The key's circuit has more rows than this chain verifies (for halo2-KZG, `2^k` above
 	/// the limit): reading such a key costs time and memory in proportion to its rows.
 	CircuitTooLarge,
+	/// A batch holds more proofs or bytes than one batch verification reads
+	/// (`zkinfer_statement::limits::MAX_BATCH_PROOFS`, `MAX_BATCH_BYTES`): split it.
+	BatchTooLarge,
+	/// Not verified either way: the proof's batch held more bad proofs than one batch
+	/// verification looks for (`zkinfer_statement::limits::MAX_BATCH_BAD_PROOFS`) before this
+	/// one was shown good. Nothing moved; submit it again.
+	BatchUndecided,
 }
 
 impl core::fmt::Display for VerifyError {
@@ -85,6 +92,12 @@ impl core::fmt::Display for VerifyError {
 			Self::UnknownHostError => write!(f, "the node reported an unknown verification error"),
 			Self::CircuitTooLarge => {
 				write!(f, "the key's circuit has more rows than this chain verifies")
+			},
+			Self::BatchTooLarge => {
+				write!(f, "the batch holds more proofs or bytes than verified at once")
+			},
+			Self::BatchUndecided => {
+				write!(f, "not verified: its batch held too many bad proofs; submit it again")
 			},
 		}
 	}

@@ -27,4 +27,7 @@ pub use error::VerifyError;
 pub use statement::{statement_hash, KeyHash, StatementHash};
 #[cfg(feature = "runtime-benchmarks")]
 pub use verifier::BenchmarkCase;
-pub use verifier::{KeyInfo, ProofVerifier, PublicInput, Verifier, PUBLIC_INPUT_BYTES};
+pub use verifier::{
+	BatchVerification, KeyInfo, ProofVerifier, PublicInput, VerifiedBatch, Verifier,
+	PUBLIC_INPUT_BYTES,
+};

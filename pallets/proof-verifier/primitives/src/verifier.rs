@@ -97,6 +97,25 @@ pub trait Verifier {
 		proof: &[u8],
 	) -> Result<(), VerifyError>;
 
+	/// Checks a batch of proofs under one key, `vk` (validated at registration): one result per
+	/// statement (public inputs, proof), in order, each the one [`Self::verify`] would give it
+	/// (but for the negligible chance a batch's random combination lets a bad proof pass), or
+	/// an error that refuses the whole batch. The default verifies each statement alone;
+	/// systems with a cheaper combined check override it.
+	fn verify_batch(
+		params: &[u8],
+		vk: &[u8],
+		statements: &[(&[PublicInput], &[u8])],
+	) -> Result<BatchVerification, VerifyError> {
+		Ok(BatchVerification {
+			results: statements
+				.iter()
+				.map(|(public_inputs, proof)| Self::verify(params, vk, public_inputs, proof))
+				.collect(),
+			pairing_checks: u32::try_from(statements.len()).unwrap_or(u32::MAX),
+		})
+	}
+
 	/// A valid (params, key, inputs, proof) with `public_inputs` inputs (at least
 	/// [`Self::MIN_PUBLIC_INPUTS`]) and a key of width `width` (at most [`Self::MAX_WIDTH`];
 	/// systems of one width ignore it), for benchmarks. May panic on a shape outside those
@@ -110,6 +129,28 @@ pub trait Verifier {
 	/// `k` outside that range: it exists only in benchmark builds.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_rows_case(k: u32) -> BenchmarkCase;
+}
+
+/// What a batch verification found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BatchVerification {
+	/// One result per statement, in the batch's order.
+	pub results: alloc::vec::Vec<Result<(), VerifyError>>,
+	/// How many final checks (pairing checks) ran: 1 for a batch of good proofs checked
+	/// together, more when a search for bad proofs ran, one per statement when each was
+	/// verified alone.
+	pub pairing_checks: u32,
+}
+
+/// What [`ProofVerifier::verify_batch`] found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerifiedBatch {
+	/// One result per statement, in the batch's order: the statement hash of a proof that
+	/// holds, or why it was refused (the error [`ProofVerifier::verify`] gives the statement
+	/// alone).
+	pub results: alloc::vec::Vec<Result<StatementHash, DispatchError>>,
+	/// The weight the verification took (its search for bad proofs included).
+	pub weight: Weight,
 }
 
 /// A verifying case that passes, built for benchmarks.
@@ -136,8 +177,22 @@ pub trait ProofVerifier {
 		proof: &[u8],
 	) -> Result<StatementHash, DispatchError>;
 
+	/// Verifies a batch of statements (public inputs, proof) under the registered key `key`:
+	/// one result per statement, in order (its statement hash, or why its proof was refused),
+	/// and the weight the verification took, never more than
+	/// [`Self::max_verify_batch_weight`]. Fails as a whole only if the key is unknown or the
+	/// batch is larger than one verification takes.
+	fn verify_batch(
+		key: &KeyHash,
+		statements: &[(&[PublicInput], &[u8])],
+	) -> Result<VerifiedBatch, DispatchError>;
+
 	/// The weight of [`Self::verify`] under a key of this shape, from benchmarks.
 	fn verify_weight(key: KeyInfo) -> Weight;
+
+	/// The most [`Self::verify_batch`] weighs for `proofs` statements under a key of this
+	/// shape (a search for bad proofs included), from benchmarks.
+	fn max_verify_batch_weight(key: KeyInfo, proofs: u32) -> Weight;
 
 	/// The most [`Self::verify`] weighs under any key with `public_inputs` inputs (for a call's
 	/// weight before it knows the key; refund down to [`Self::verify_weight`] after).

@@ -641,25 +641,38 @@ impl<F: WithSmallOrderMulGroup<3>> EvaluationDomain<F> {
         xn: F,
         rotations: I,
     ) -> Vec<F> {
-        let mut results;
-        {
-            let rotations = rotations.clone().into_iter();
-            results = Vec::with_capacity(rotations.size_hint().1.unwrap_or(0));
-            for rotation in rotations {
-                let rotation = Rotation(rotation);
-                let result = x - self.rotate_omega(F::ONE, rotation);
-                results.push(result);
-            }
-            results.iter_mut().batch_invert();
-        }
+        // zkinfer patch: omega^i for each rotation, from the previous rotation's power by one
+        // multiplication when the rotations are consecutive (as in every call here), instead
+        // of two exponentiations per rotation. The values are the same.
+        let omega_powers = self.rotation_powers(rotations);
+        let mut results: Vec<F> = omega_powers.iter().map(|power| x - power).collect();
+        results.iter_mut().batch_invert();
 
         let common = (xn - F::ONE) * self.barycentric_weight;
-        for (rotation, result) in rotations.into_iter().zip(results.iter_mut()) {
-            let rotation = Rotation(rotation);
-            *result = self.rotate_omega(*result * common, rotation);
+        for (power, result) in omega_powers.iter().zip(results.iter_mut()) {
+            *result = *result * common * power;
         }
 
         results
+    }
+
+    /// zkinfer patch: `omega^r` for each rotation `r`, in order: one multiplication from the
+    /// previous power when `r` follows the previous rotation, else [`Self::rotate_omega`].
+    fn rotation_powers<I: IntoIterator<Item = i32>>(&self, rotations: I) -> Vec<F> {
+        let rotations = rotations.into_iter();
+        let mut powers: Vec<F> = Vec::with_capacity(rotations.size_hint().1.unwrap_or(0));
+        let mut previous: Option<i32> = None;
+        for rotation in rotations {
+            let power = match (previous, powers.last()) {
+                (Some(prev), Some(last)) if prev.checked_add(1) == Some(rotation) => {
+                    *last * self.omega
+                }
+                _ => self.rotate_omega(F::ONE, Rotation(rotation)),
+            };
+            powers.push(power);
+            previous = Some(rotation);
+        }
+        powers
     }
 
     /// Gets the quotient polynomial's degree (as a multiple of n)

@@ -36,6 +36,13 @@ impl<'params, E: MultiMillerLoop + Debug> GuardKZG<'params, E> {
     pub(crate) fn new(msm_accumulator: DualMSM<'params, E>) -> Self {
         Self { msm_accumulator }
     }
+
+    /// zkinfer patch: the proof's pairing check as a [`DualMSM`], for a strategy of the
+    /// caller's that combines several proofs' checks with coefficients of its own choosing
+    /// (the crate's [`AccumulatorStrategy`] draws them from `OsRng`).
+    pub fn into_msm_accumulator(self) -> DualMSM<'params, E> {
+        self.msm_accumulator
+    }
 }
 
 /// A verifier that checks multiple proofs in a batch

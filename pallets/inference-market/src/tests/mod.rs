@@ -1,6 +1,8 @@
 //! Tests of the inference market, with the real model registry and test nodes and proofs.
 
 use crate::{mock::*, pallet::*, Error};
+
+mod batch;
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect, InspectHold},
@@ -71,8 +73,17 @@ fn assigned_node(job: JobId) -> Option<u64> {
 	}
 }
 
+/// The fees in escrow for `who`'s open jobs; checks that the escrow account holds exactly
+/// every open job's fee on top of its existential deposit.
 fn fee_held(who: u64) -> Balance {
-	Balances::balance_on_hold(&HoldReason::JobFee.into(), &who)
+	let open: Vec<_> = Jobs::<Test>::iter_values().filter(|job| job.is_open()).collect();
+	let total: Balance = open.iter().map(|job| job.fee).sum();
+	assert_eq!(
+		Balances::balance(&InferenceMarket::escrow_account()),
+		Balances::minimum_balance() + total,
+		"the escrow account holds exactly the open jobs' fees"
+	);
+	open.iter().filter(|job| job.requester == who).map(|job| job.fee).sum()
 }
 
 fn events() -> Vec<Event<Test>> {
