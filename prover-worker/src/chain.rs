@@ -22,7 +22,7 @@ const _METADATA: &[u8] = include_bytes!("../metadata/zkinfer.scale");
 
 use runtime::runtime_types::{
 	bounded_collections::bounded_vec::BoundedVec,
-	pallet_inference_market::pallet::{Job, JobResult},
+	pallet_inference_market::pallet::{Job, JobResult, ModelResults},
 	pallet_model_registry::pallet::ModelRecord,
 	zkinfer_primitives::service::ServiceTerms,
 };
@@ -200,6 +200,8 @@ pub async fn halo2_key_registered(at: &AtBlock, vk: &[u8; 32]) -> Result<bool, C
 pub struct ReadyResult {
 	/// The job.
 	pub job: u64,
+	/// The job's model.
+	pub model: u32,
 	/// The output the proof is of.
 	pub output: Vec<i64>,
 	/// The proof.
@@ -223,7 +225,7 @@ pub async fn submit_results(
 	results: &[ReadyResult],
 ) -> Result<String, ChainError> {
 	let name = if results.len() == 1 { "submit_result" } else { "submit_results" };
-	let tx = client.tx().await.map_err(transaction(name))?;
+	let mut tx = client.tx().await.map_err(transaction(name))?;
 	let hash = match results {
 		[single] => {
 			let call = runtime::transactions().inference_market().submit_result(
@@ -234,16 +236,24 @@ pub async fn submit_results(
 			tx.sign_and_submit_default(&call, key).await
 		},
 		_ => {
-			let call = runtime::transactions().inference_market().submit_results(BoundedVec(
-				results
-					.iter()
-					.map(|r| JobResult {
-						job: r.job,
-						output: BoundedVec(r.output.clone()),
-						proof: BoundedVec(r.proof.clone()),
-					})
-					.collect(),
-			));
+			// Listed per model, in the order the models first appear.
+			let mut batches: Vec<
+				ModelResults<BoundedVec<JobResult<BoundedVec<i64>, BoundedVec<u8>>>>,
+			> = Vec::new();
+			for r in results {
+				let result = JobResult {
+					job: r.job,
+					output: BoundedVec(r.output.clone()),
+					proof: BoundedVec(r.proof.clone()),
+				};
+				match batches.iter_mut().find(|batch| batch.model == r.model) {
+					Some(batch) => batch.results.0.push(result),
+					None => batches
+						.push(ModelResults { model: r.model, results: BoundedVec(vec![result]) }),
+				}
+			}
+			let call =
+				runtime::transactions().inference_market().submit_results(BoundedVec(batches));
 			tx.sign_and_submit_default(&call, key).await
 		},
 	}

@@ -168,7 +168,7 @@ async fn follow(
 				),
 				Step::Request => request(&at, pool, &node, id, &job).await?,
 				Step::Submit { output, proof } => {
-					ready.push(chain::ReadyResult { job: id, output, proof })
+					ready.push(chain::ReadyResult { job: id, model: job.model, output, proof })
 				},
 			}
 		}
@@ -192,8 +192,8 @@ async fn follow(
 
 /// Submits the ready results in transactions of at most `most`: `submit_result` for a single
 /// one, `submit_results` for more; a transaction the node refuses is split in halves and tried
-/// again (a single result refused is an error). Returns each submitted transaction's results
-/// and hash.
+/// again, and a single result it refuses is reported and left for the next block. Returns
+/// each submitted transaction's results and hash.
 async fn submit_ready(
 	client: &chain::Client,
 	key: &Keypair,
@@ -202,6 +202,7 @@ async fn submit_ready(
 ) -> Result<Vec<(Vec<chain::ReadyResult>, String)>, chain::ChainError> {
 	let mut pending: Vec<Vec<chain::ReadyResult>> = Vec::new();
 	let mut ready = ready;
+	ready.sort_by_key(|r| (r.model, r.job));
 	while !ready.is_empty() {
 		let rest = ready.split_off(ready.len().min(most.max(1)));
 		pending.push(std::mem::replace(&mut ready, rest));
@@ -210,7 +211,10 @@ async fn submit_ready(
 	while let Some(chunk) = pending.pop() {
 		match chain::submit_results(client, key, &chunk).await {
 			Ok(hash) => submitted.push((chunk, hash)),
-			Err(error) if chunk.len() == 1 => return Err(error),
+			Err(error) if chunk.len() == 1 => report(
+				"notSubmitted",
+				serde_json::json!({ "job": chunk[0].job, "reason": error.to_string() }),
+			),
 			Err(error) => {
 				report(
 					"split",
@@ -277,7 +281,8 @@ pub async fn prove_assigned(
 		loop {
 			match pool.status(id, &node) {
 				zkinfer_proving_interface::ProofStatus::Ready { output, proof } => {
-					results.push(chain::ReadyResult { job: id, output, proof });
+					let model = chain::job(&at, id).await?.map_or(0, |job| job.model);
+					results.push(chain::ReadyResult { job: id, model, output, proof });
 					break;
 				},
 				zkinfer_proving_interface::ProofStatus::Failed(reason) => {

@@ -100,12 +100,15 @@ fn well_known_accounts_are_endowed() {
 			// The staking pallet account exists, with the existential deposit.
 			let pot = zkinfer_runtime::NodeStaking::account();
 			assert_eq!(Balances::free_balance(&pot), zkinfer_runtime::EXISTENTIAL_DEPOSIT);
+			// So does the market's escrow account, which holds no fee yet.
+			let escrow = zkinfer_runtime::InferenceMarket::escrow_account();
+			assert_eq!(Balances::free_balance(&escrow), zkinfer_runtime::EXISTENTIAL_DEPOSIT);
 			// The treasury exists: it received the demo model's registration fee (more than the
 			// existential deposit, which its genesis then does not add).
 			let treasury = zkinfer_runtime::configs::treasury::TreasuryAccount::get();
 			assert_eq!(Balances::free_balance(&treasury), fee);
 			let endowed = Sr25519Keyring::well_known().count() as u128;
-			assert_eq!(Balances::total_issuance(), endowed * ENDOWMENT + zkinfer_runtime::EXISTENTIAL_DEPOSIT);
+			assert_eq!(Balances::total_issuance(), endowed * ENDOWMENT + 2 * zkinfer_runtime::EXISTENTIAL_DEPOSIT);
 		});
 	}
 }

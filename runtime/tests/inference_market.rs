@@ -56,7 +56,7 @@ fn fee_held(who: &AccountId32) -> u128 {
 	let total: u128 = open.iter().map(|job| job.fee).sum();
 	assert_eq!(
 		Balances::balance(&InferenceMarket::escrow_account()),
-		<Runtime as pallet_balances::Config>::ExistentialDeposit::get() + total,
+		<<Runtime as pallet_balances::Config>::ExistentialDeposit as Get<u128>>::get() + total,
 		"the escrow account holds exactly the open jobs' fees"
 	);
 	open.iter().filter(|job| &job.requester == who).map(|job| job.fee).sum()
@@ -247,6 +247,13 @@ fn a_model_whose_shapes_do_not_match_its_key_is_refused() {
 
 #[test]
 fn the_largest_settlement_and_the_busiest_hook_fit_a_block() {
+	// A full `submit_results` call is one batch verification per model at most.
+	assert!(
+		<<Runtime as pallet_inference_market::Config>::MaxBatchResults as Get<u32>>::get()
+			<= <<Runtime as pallet_proof_verifier::Config<Halo2Instance>>::MaxBatchProofs as Get<
+				u32,
+			>>::get()
+	);
 	let limits = zkinfer_runtime::configs::RuntimeBlockWeights::get();
 	let normal = limits
 		.get(frame_support::dispatch::DispatchClass::Normal)
@@ -293,7 +300,10 @@ fn a_batch_of_real_proofs_settles_the_valid_ones_and_refuses_the_forged_one() {
 			result(2, proof(2)),
 		];
 		let call = RuntimeCall::InferenceMarket(pallet_inference_market::Call::submit_results {
-			results: BoundedVec::truncate_from(results),
+			batches: BoundedVec::truncate_from(vec![pallet_inference_market::ModelResults {
+				model,
+				results: BoundedVec::truncate_from(results),
+			}]),
 		});
 		let before = [&charlie, &TreasuryAccount::get()].map(Balances::balance);
 		let (outcome, _) = apply(Alice, call);
@@ -334,7 +344,9 @@ fn a_batch_of_real_proofs_settles_the_valid_ones_and_refuses_the_forged_one() {
 /// charged what a batch of good proofs costs. Also what a result costs in block length.
 #[test]
 fn a_thousand_digits_results_fit_one_block_by_the_benchmarked_weights() {
+	use pallet_inference_market::WeightInfo as _;
 	use zkinfer_primitives::{InferenceVerifier, ModelRegistry as _};
+	use zkinfer_runtime::ModelRegistry;
 	common::in_a_block(|| {
 		let limits = zkinfer_runtime::configs::RuntimeBlockWeights::get();
 		let normal = limits.get(frame_support::dispatch::DispatchClass::Normal);

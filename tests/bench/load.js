@@ -197,7 +197,8 @@ try {
   for (const [i, op] of operators.entries()) {
     for (let start = 0; start < ready[i].length; start += BATCH) {
       const chunk = ready[i].slice(start, start + BATCH);
-      txs.push([api.tx.inferenceMarket.submitResults(chunk.map((r) => ({ job: r.job, output: r.output, proof: hex(r.proof) }))), op]);
+      const results = chunk.map((r) => ({ job: r.job, output: r.output, proof: hex(r.proof) }));
+      txs.push([api.tx.inferenceMarket.submitResults([{ model, results }]), op]);
     }
   }
   const sentAt = Date.now();

@@ -219,7 +219,7 @@ describe('the inference market on a --dev node', () => {
     ];
     const escrowBefore = await freeBalance(api, ESCROW);
     const charlieBefore = await freeBalance(api, charlie.address);
-    const batch = await submitInBlock(api.tx.inferenceMarket.submitResults(results), alice);
+    const batch = await submitInBlock(api.tx.inferenceMarket.submitResults([{ model, results }]), alice);
     assert.equal(batch.dispatchError, undefined, `submitResults: ${batch.dispatchError}`);
     const verified = batch.events.filter(({ event }) => api.events.inferenceMarket.InferenceVerified.is(event))
       .map(({ event }) => event.data.job.toNumber());

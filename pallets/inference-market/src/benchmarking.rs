@@ -31,17 +31,18 @@ use frame_support::{
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_core::H256;
 use sp_runtime::traits::{Bounded, One, Saturating};
-use zkinfer_primitives::{ComputeUnits, JobId, ModelId};
+use zkinfer_primitives::{ComputeUnits, JobId, ModelId, ModelRegistry};
 
 /// Submits `count` jobs, each of its own requester, over as many models (each of its own
-/// owner) as one node may serve, with `inputs`/`outputs` values; assigns them all to one node.
+/// owner) as one node may serve and one call may list, with `inputs`/`outputs` values; assigns them all to one node.
 /// Returns the node and the jobs.
 fn assigned_to_one_node<T: Config>(
 	count: u32,
 	inputs: u32,
 	outputs: u32,
 ) -> (T::AccountId, Vec<JobId>) {
-	let models: Vec<ModelId> = (0..count.min(T::BenchmarkHelper::max_models_per_node()).max(1))
+	let most_models = T::BenchmarkHelper::max_models_per_node().min(T::MaxBatchModels::get());
+	let models: Vec<ModelId> = (0..count.min(most_models).max(1))
 		.map(|m| {
 			let owner = funded::<T>("owner", m);
 			T::BenchmarkHelper::register_model(&owner, inputs, outputs)
@@ -143,7 +144,8 @@ fn assigned<T: Config>(count: u32, inputs: u32, outputs: u32) -> (Vec<JobId>, Bl
 mod benchmarks {
 	use super::*;
 
-	/// Checking the domain, pricing, holding fee and deposit, creating the requester's usage
+	/// Checking the domain, pricing, escrowing the fee, holding the deposit, creating the
+	/// requester's usage
 	/// record, queueing a job with `i` input values.
 	#[benchmark]
 	fn submit_inference(i: Linear<1, { T::MaxInputValues::get() }>) {
@@ -195,45 +197,59 @@ mod benchmarks {
 				Pallet::<T>::settlement_terms(&node, job, &output).expect("the node may settle");
 			let public_inputs = Pallet::<T>::public_inputs(job, &node, &record.input, &output);
 			assert_eq!(public_inputs.len() as u32, 1 + i + o);
-			let verified = crate::impls::VerifiedResult {
+			let verified = crate::settlement::VerifiedResult {
 				id: job,
 				job: record,
 				owner: terms.owner,
 				output,
 				statement,
 			};
-			Pallet::<T>::settle_verified(&node, vec![verified]).expect("settles");
+			let refused = Pallet::<T>::settle_verified(&node, vec![verified]).expect("settles");
+			assert!(refused.is_empty());
 		}
 
 		assert!(!Jobs::<T>::get(job).expect("stored").is_open());
 	}
 
 	/// Settling `b` jobs of one node in one call, all but the verification (see the module
-	/// docs): checks, public inputs, grouping by key, one payout per recipient, records.
+	/// docs): checks, statements, one payout per recipient, records.
 	#[benchmark]
 	fn submit_results(b: Linear<1, { T::MaxBatchResults::get() }>) {
 		let (node, jobs) = assigned_to_one_node::<T>(b, 1, 1);
-		let results: Vec<crate::JobResultOf<T>> = jobs
-			.iter()
-			.map(|&job| crate::JobResult {
+		let mut by_model: alloc::collections::BTreeMap<ModelId, Vec<crate::JobResultOf<T>>> =
+			Default::default();
+		for &job in &jobs {
+			let model = Jobs::<T>::get(job).expect("stored").model;
+			by_model.entry(model).or_default().push(crate::JobResult {
 				job,
 				output: BoundedVec::truncate_from(vec![-5]),
 				proof: BoundedVec::truncate_from(vec![7; 64]),
+			});
+		}
+		let batches: Vec<crate::ModelResultsOf<T>> = by_model
+			.into_iter()
+			.map(|(model, results)| crate::ModelResults {
+				model,
+				results: BoundedVec::truncate_from(results),
 			})
 			.collect();
 		let statement = H256::repeat_byte(3);
 
 		#[block]
 		{
-			let candidates = Pallet::<T>::candidates(&node, results);
-			let verified: Vec<_> = candidates
-				.by_key
-				.into_values()
-				.flatten()
-				.map(|candidate| candidate.verified(statement))
-				.collect();
+			let mut budget = crate::settlement::CallBudget::default();
+			let mut verified = Vec::new();
+			for batch in batches {
+				let terms = T::Models::terms(batch.model).expect("registered");
+				verified.extend(
+					Pallet::<T>::candidates(&node, batch, &terms, &mut budget)
+						.into_iter()
+						.map(|candidate| candidate.verified(statement)),
+				);
+			}
 			assert_eq!(verified.len() as u32, b);
-			Pallet::<T>::settle_verified(&node, verified).expect("settles");
+			let refused = Pallet::<T>::settle_verified(&node, verified).expect("settles");
+			assert!(refused.is_empty());
 		}
 
 		for job in jobs {

@@ -1,87 +1,27 @@
 //! The pallet's logic for calls and the runtime API, as plain functions.
 
-use alloc::{collections::btree_map::BTreeMap, vec::Vec};
+use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
 	traits::{
-		fungible::{Balanced, Inspect, Mutate, MutateHold},
-		tokens::{Fortitude, Precision, Preservation},
-		Defensive, OnUnbalanced,
+		fungible::{Inspect, Mutate, MutateHold},
+		tokens::{Precision, Preservation},
+		Defensive,
 	},
 };
 use sp_runtime::traits::{AccountIdConversion, CheckedAdd, CheckedMul, Saturating, Zero};
 use zkinfer_primitives::{
-	inference_public_inputs, job_binding, ComputeNodes, ComputeUnits, InferenceVerifier, JobId,
-	ModelId, ModelRegistry, ModelTerms, ProofSystem, QuantizedValue,
+	inference_public_inputs, job_binding, ComputeUnits, JobId, ModelId, ModelRegistry, ModelTerms,
+	QuantizedValue,
 };
-use zkinfer_verifier_primitives::{KeyHash, KeyInfo, PublicInput, StatementHash};
+use zkinfer_verifier_primitives::PublicInput;
 
-use crate::{
-	pallet::{
-		BalanceOf, Config, Error, Event, HoldReason, InputOf, Job, JobOf, JobResultOf, JobStatus,
-		Jobs, NextJobId, NodeJobs, NodeLoad, OutputOf, Pallet, Payout, Queues, RefundReason,
-	},
-	WeightInfo,
+use crate::pallet::{
+	BalanceOf, Config, Error, Event, HoldReason, InputOf, Job, JobOf, JobStatus, Jobs, NextJobId,
+	NodeJobs, NodeLoad, Pallet, Queues, RefundReason,
 };
-
-/// What settling a job needs: the job, its model's terms and the node it is assigned to.
-pub(crate) type SettlementTerms<T> = (
-	JobOf<T>,
-	ModelTerms<<T as frame_system::Config>::AccountId>,
-	<T as frame_system::Config>::AccountId,
-);
-
-/// A result of `submit_results` whose job may take it, waiting for its proof's verification.
-pub(crate) struct Candidate<T: Config> {
-	id: JobId,
-	job: JobOf<T>,
-	owner: T::AccountId,
-	node: T::AccountId,
-	public_inputs: Vec<PublicInput>,
-	output: OutputOf<T>,
-	proof: BoundedVec<u8, T::MaxProofBytes>,
-}
-
-/// The candidates of one `submit_results` call ([`Pallet::candidates`]).
-pub(crate) struct Candidates<T: Config> {
-	/// Grouped by the proof system and key that verify them.
-	pub by_key: BTreeMap<(ProofSystem, KeyHash), Vec<Candidate<T>>>,
-	/// The most input values of their jobs.
-	pub most_input: u32,
-	/// The most output values of their results.
-	pub most_output: u32,
-	/// How many models their jobs are of.
-	pub models: u32,
-}
-
-impl<T: Config> Candidate<T> {
-	/// The candidate, its proof verified with `statement`.
-	pub fn verified(self, statement: StatementHash) -> VerifiedResult<T> {
-		VerifiedResult {
-			id: self.id,
-			job: self.job,
-			owner: self.owner,
-			output: self.output,
-			statement,
-		}
-	}
-}
-
-/// A job whose result verified, ready to be paid out ([`Pallet::settle_verified`]).
-pub(crate) struct VerifiedResult<T: Config> {
-	/// The job's id.
-	pub id: JobId,
-	/// The job.
-	pub job: JobOf<T>,
-	/// Its model's owner.
-	pub owner: T::AccountId,
-	/// The verified output.
-	pub output: OutputOf<T>,
-	/// What the proof established.
-	pub statement: StatementHash,
-}
 
 impl<T: Config> Pallet<T> {
 	/// The escrow account: it holds every open job's fee, from submission until the job is
@@ -259,322 +199,6 @@ impl<T: Config> Pallet<T> {
 		inference_public_inputs(job_binding(id, &node.encode()), input, output)
 	}
 
-	/// The most `submit_result` with `output` values can weigh ([`Self::submit_result_weight`]
-	/// of any job): the largest input, the dearest key of that size, the three lookups.
-	pub fn max_submit_result_weight(output: u32) -> Weight {
-		let input = T::MaxInputValues::get();
-		let public_inputs = input.saturating_add(output).saturating_add(1);
-		T::WeightInfo::submit_result(input, output)
-			.saturating_add(T::Verifiers::max_verify_weight(public_inputs))
-			.saturating_add(T::DbWeight::get().reads(3))
-	}
-
-	/// What `submit_result` for job `id` with `output` values weighs, charged before it runs:
-	/// the settlement of the job's own input and output and the verification under its model's
-	/// own key, looked up here with three reads (the job, the model's terms, the key's shape),
-	/// which are charged too. The executive evaluates this against the state a top-level call
-	/// is applied to. Inside a batch every inner call is weighed before the first runs, which is
-	/// equally exact because no call changes what this reads for a job it could settle: a job
-	/// becomes assigned only in `on_initialize`, its input never changes, and a model's key and
-	/// proof system are fixed at registration (the key is referenced, so it cannot be removed
-	/// while the model exists). A job that does
-	/// not exist fails the call at its first read, so it is charged the settlement of an empty
-	/// input and no verification; a model or key that does not exist fails it before
-	/// verification, but is charged the dearest key of the statement's size.
-	pub fn submit_result_weight(id: JobId, output: u32) -> Weight {
-		let lookups = T::DbWeight::get().reads(3);
-		let Some(job) = Jobs::<T>::get(id) else {
-			return T::WeightInfo::submit_result(0, output).saturating_add(lookups);
-		};
-		let input = job.input.len() as u32;
-		let verification = T::Models::terms(job.model)
-			.ok()
-			.and_then(|terms| {
-				T::Verifiers::key_info(terms.proof_system, &terms.vk)
-					.map(|key| T::Verifiers::verify_weight(terms.proof_system, key))
-			})
-			.unwrap_or_else(|| {
-				T::Verifiers::max_verify_weight(input.saturating_add(output).saturating_add(1))
-			});
-		T::WeightInfo::submit_result(input, output)
-			.saturating_add(verification)
-			.saturating_add(lookups)
-	}
-
-	/// What settling `count` results with up to `input` input and `output` output values adds
-	/// to the batch benchmark (`submit_results`, at one value each): per result what its
-	/// values add to a single settlement (`submit_result`).
-	pub fn settlement_size_weight(count: u32, input: u32, output: u32) -> Weight {
-		T::WeightInfo::submit_result(input.max(1), output.max(1))
-			.saturating_sub(T::WeightInfo::submit_result(1, 1))
-			.saturating_mul(count.into())
-	}
-
-	/// What `submit_results` with `results` weighs, charged before it runs: per result the
-	/// settlement at the batch's largest input and output, and per key the most its
-	/// verifier's batch verification of that key's results weighs (the search for bad proofs
-	/// included). It looks up each result's job, and each model's terms and key shape once
-	/// (charged as reads). Results that cannot be settled (unknown job or model) are charged
-	/// no verification: they are refused before it. Refunded to what ran
-	/// ([`Self::do_submit_results`]).
-	pub fn submit_results_weight(results: &[JobResultOf<T>]) -> Weight {
-		let count = results.len() as u32;
-		let (mut most_input, mut most_output) = (0u32, 0u32);
-		let mut models: BTreeMap<ModelId, Option<(ProofSystem, KeyHash, KeyInfo)>> =
-			BTreeMap::new();
-		let mut groups: BTreeMap<(ProofSystem, KeyHash), (KeyInfo, u32)> = BTreeMap::new();
-		for result in results {
-			// Only an assigned job can take a result; the others are refused unverified.
-			let Some(job) = Jobs::<T>::get(result.job)
-				.filter(|job| matches!(job.status, JobStatus::Assigned { .. }))
-			else {
-				continue;
-			};
-			most_input = most_input.max(job.input.len() as u32);
-			most_output = most_output.max(result.output.len() as u32);
-			let key = models.entry(job.model).or_insert_with(|| {
-				let terms = T::Models::terms(job.model).ok()?;
-				let info = T::Verifiers::key_info(terms.proof_system, &terms.vk)?;
-				Some((terms.proof_system, terms.vk, info))
-			});
-			if let Some((system, vk, info)) = key {
-				groups.entry((*system, *vk)).or_insert((*info, 0)).1.saturating_inc();
-			}
-		}
-		let verification = groups.iter().fold(Weight::zero(), |sum, ((system, _), (info, n))| {
-			sum.saturating_add(T::Verifiers::max_verify_batch_weight(*system, *info, *n))
-		});
-		T::WeightInfo::submit_results(count)
-			.saturating_add(Self::settlement_size_weight(count, most_input, most_output))
-			.saturating_add(verification)
-			.saturating_add(Self::results_lookup_weight(count, models.len() as u32))
-	}
-
-	/// The reads [`Self::submit_results_weight`] makes: a job per result, terms and key shape
-	/// per model.
-	fn results_lookup_weight(results: u32, models: u32) -> Weight {
-		T::DbWeight::get().reads(u64::from(results).saturating_add(2 * u64::from(models)))
-	}
-
-	/// Checks that `signer` may settle job `id` with `output`; returns the job, its model's
-	/// terms and the node it is assigned to (`signer` itself, or the node whose prover key
-	/// `signer` is).
-	pub(crate) fn settlement_terms(
-		signer: &T::AccountId,
-		id: JobId,
-		output: &OutputOf<T>,
-	) -> Result<SettlementTerms<T>, DispatchError> {
-		let job = Jobs::<T>::get(id).ok_or(Error::<T>::UnknownJob)?;
-		let node = match &job.status {
-			JobStatus::Assigned { node, .. } => {
-				ensure!(T::Nodes::may_submit_for(signer, node), Error::<T>::NotAssignedNode);
-				node.clone()
-			},
-			_ => return Err(Error::<T>::NotAssigned.into()),
-		};
-		let terms = T::Models::terms(job.model)?;
-		ensure!(output.len() == terms.output_len as usize, Error::<T>::OutputLength);
-		Ok((job, terms, node))
-	}
-
-	/// Verifies the result `signer` submits for job `id` and settles it. Its weight is
-	/// [`Self::submit_result_weight`], charged before it runs.
-	pub fn do_submit_result(
-		signer: T::AccountId,
-		id: JobId,
-		output: OutputOf<T>,
-		proof: BoundedVec<u8, T::MaxProofBytes>,
-	) -> DispatchResult {
-		let (job, terms, node) = Self::settlement_terms(&signer, id, &output)?;
-		let public_inputs = Self::public_inputs(id, &node, &job.input, &output);
-		let statement =
-			T::Verifiers::verify(terms.proof_system, &terms.vk, &public_inputs, &proof)?;
-		let owner = terms.owner;
-		Self::settle_verified(
-			&node,
-			alloc::vec![VerifiedResult { id, job, owner, output, statement }],
-		)
-	}
-
-	/// Verifies the results `signer` submits and settles those whose proofs verify; refuses
-	/// the others one by one ([`Event::ResultRefused`]). Returns the weight it took: the
-	/// settlement of the results that reached it and the verification of each key's batch
-	/// ([`Self::submit_results_weight`] bounds it).
-	pub fn do_submit_results(
-		signer: T::AccountId,
-		results: Vec<JobResultOf<T>>,
-	) -> Result<Weight, DispatchError> {
-		let count = results.len() as u32;
-		let candidates = Self::candidates(&signer, results);
-		let mut weight = T::WeightInfo::submit_results(count)
-			.saturating_add(Self::settlement_size_weight(
-				count,
-				candidates.most_input,
-				candidates.most_output,
-			))
-			.saturating_add(Self::results_lookup_weight(count, candidates.models));
-		// Every candidate's node is one the signer may submit for: the signer itself or the
-		// node whose prover key it is, so all are the same node.
-		let mut verified: Vec<VerifiedResult<T>> = Vec::new();
-		let mut node = None;
-		for ((system, key), group) in candidates.by_key {
-			let statements: Vec<(&[PublicInput], &[u8])> =
-				group.iter().map(|c| (c.public_inputs.as_slice(), c.proof.as_slice())).collect();
-			match T::Verifiers::verify_batch(system, &key, &statements) {
-				Ok(batch) => {
-					weight.saturating_accrue(batch.weight);
-					for (candidate, result) in group.into_iter().zip(batch.results) {
-						match result {
-							Ok(statement) => {
-								node = Some(candidate.node.clone());
-								verified.push(candidate.verified(statement));
-							},
-							Err(error) => Self::refuse(candidate.id, error),
-						}
-					}
-				},
-				Err(error) => {
-					for candidate in group {
-						Self::refuse(candidate.id, error);
-					}
-				},
-			}
-		}
-		if let Some(node) = node {
-			Self::settle_verified(&node, verified)?;
-		}
-		Ok(weight)
-	}
-
-	/// The results of `submit_results` whose jobs may take them from `signer`, grouped by the
-	/// key that verifies them; the others are refused here ([`Event::ResultRefused`]).
-	pub(crate) fn candidates(signer: &T::AccountId, results: Vec<JobResultOf<T>>) -> Candidates<T> {
-		let mut candidates =
-			Candidates { by_key: BTreeMap::new(), most_input: 0, most_output: 0, models: 0 };
-		let mut seen = alloc::collections::btree_set::BTreeSet::new();
-		let mut models = alloc::collections::btree_set::BTreeSet::new();
-		for result in results {
-			let id = result.job;
-			if !seen.insert(id) {
-				Self::refuse(id, Error::<T>::DuplicateResult.into());
-				continue;
-			}
-			match Self::settlement_terms(signer, id, &result.output) {
-				Ok((job, terms, node)) => {
-					models.insert(job.model);
-					candidates.most_input = candidates.most_input.max(job.input.len() as u32);
-					candidates.most_output = candidates.most_output.max(result.output.len() as u32);
-					let public_inputs = Self::public_inputs(id, &node, &job.input, &result.output);
-					candidates.by_key.entry((terms.proof_system, terms.vk)).or_default().push(
-						Candidate {
-							id,
-							job,
-							owner: terms.owner,
-							node,
-							public_inputs,
-							output: result.output,
-							proof: result.proof,
-						},
-					);
-				},
-				Err(error) => Self::refuse(id, error),
-			}
-		}
-		candidates.models = models.len() as u32;
-		candidates
-	}
-
-	/// Emits that the result for job `id` was refused, and why.
-	fn refuse(job: JobId, error: DispatchError) {
-		Self::deposit_event(Event::ResultRefused { job, error });
-	}
-
-	/// How a fee splits: node and owner by their shares, the rest to the protocol.
-	pub fn split_fee(fee: BalanceOf<T>) -> Payout<BalanceOf<T>> {
-		let node = T::NodeShare::get() * fee;
-		let owner = (T::OwnerShare::get() * fee).min(fee.saturating_sub(node));
-		Payout { node, owner, protocol: fee.saturating_sub(node).saturating_sub(owner) }
-	}
-
-	/// Pays `amount` out of the escrow account to `to`, keeping the escrow's existential
-	/// deposit.
-	fn pay_from_escrow(to: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-		if amount.is_zero() {
-			return Ok(());
-		}
-		T::Currency::transfer(&Self::escrow_account(), to, amount, Preservation::Preserve)
-			.map(|_| ())
-			.map_err(|_| Error::<T>::EscrowShortfall.into())
-	}
-
-	/// Pays out the fees of jobs whose results verified, all assigned to `node`, and records
-	/// their outputs: the one payout path of every settlement.
-	///
-	/// Each job's fee splits as [`Self::split_fee`] says (its payout is recorded with the job),
-	/// and the shares are paid out of the escrow account summed: one transfer to the node's
-	/// reward account, one per model owner, one withdrawal for the protocol. Per job it
-	/// writes only the job's record and its node-index entry; per model the registry's
-	/// records once ([`ModelRegistry::jobs_verified`]); per call the node's load and its
-	/// staking record once.
-	pub(crate) fn settle_verified(
-		node: &T::AccountId,
-		results: Vec<VerifiedResult<T>>,
-	) -> DispatchResult {
-		let now = frame_system::Pallet::<T>::block_number();
-		let (mut to_node, mut to_protocol) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
-		let mut to_owners: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-		let mut per_model: BTreeMap<ModelId, Vec<T::AccountId>> = BTreeMap::new();
-		let mut units: ComputeUnits = 0;
-		for VerifiedResult { id, mut job, owner, output, statement } in results {
-			let payout = Self::split_fee(job.fee);
-			to_node = to_node.saturating_add(payout.node);
-			to_protocol = to_protocol.saturating_add(payout.protocol);
-			let owed = to_owners.entry(owner).or_insert_with(Zero::zero);
-			*owed = owed.saturating_add(payout.owner);
-			units = units.saturating_add(job.compute_units);
-			per_model.entry(job.model).or_default().push(job.requester.clone());
-			NodeJobs::<T>::remove(node, id);
-			let model = job.model;
-			job.status = JobStatus::Fulfilled {
-				node: node.clone(),
-				output: output.clone(),
-				statement,
-				payout,
-				at: now,
-			};
-			Jobs::<T>::insert(id, job);
-			Self::deposit_event(Event::InferenceVerified {
-				job: id,
-				model,
-				node: node.clone(),
-				output,
-				statement,
-				payout,
-			});
-		}
-		Self::pay_from_escrow(&T::Nodes::reward_account(node), to_node)?;
-		for (owner, amount) in to_owners {
-			Self::pay_from_escrow(&owner, amount)?;
-		}
-		if !to_protocol.is_zero() {
-			let credit = T::Currency::withdraw(
-				&Self::escrow_account(),
-				to_protocol,
-				Precision::Exact,
-				Preservation::Preserve,
-				Fortitude::Polite,
-			)
-			.map_err(|_| Error::<T>::EscrowShortfall)?;
-			T::ProtocolFeeDestination::on_unbalanced(credit);
-		}
-		T::Nodes::work_verified(node, to_node);
-		Self::release_load(node, units);
-		for (model, requesters) in per_model {
-			T::Models::jobs_verified(model, &requesters)?;
-		}
-		Ok(())
-	}
-
 	/// Takes job `id` off `node`'s open work (its job index and load).
 	pub(crate) fn release_assignment(node: &T::AccountId, id: JobId, units: ComputeUnits) {
 		NodeJobs::<T>::remove(node, id);
@@ -582,7 +206,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Takes `units` off `node`'s load.
-	fn release_load(node: &T::AccountId, units: ComputeUnits) {
+	pub(crate) fn release_load(node: &T::AccountId, units: ComputeUnits) {
 		NodeLoad::<T>::mutate_exists(node, |load| {
 			let left = load.unwrap_or_default().checked_sub(units).unwrap_or_else(|| {
 				frame_support::defensive!("a node's load is below its assigned job's units");

@@ -39,7 +39,7 @@
 //!    (or the prover key its operator named in node staking) calls it; the runtime
 //!    builds the public inputs itself — the job binding of (job id, node account), the job's
 //!    input, the claimed output (see `zkinfer_statement`) — and asks the verifier
-//!    of the model's proof system. On success the held fee is split between the node
+//!    of the model's proof system. On success the escrowed fee is split between the node
 //!    (`NodeShare`), the model owner (`OwnerShare`) and the protocol (the rest, to
 //!    `ProtocolFeeDestination`, the treasury), the output is stored and
 //!    [`Event::InferenceVerified`] carries it; on failure the call errors and nothing moves.
@@ -71,8 +71,8 @@
 //!   jobs only queues; each one pays its price.
 //! - **A requester blocking others.** Queues are per model and visited round-robin: jobs no
 //!   node can take (a model nobody serves, nodes at capacity) delay only their own model.
-//!   Every queued job holds its fee and a storage deposit, and the queue of a model is
-//!   bounded.
+//!   Every queued job has paid its fee into escrow and holds a storage deposit, and the queue
+//!   of a model is bounded.
 //! - **A node.** It is paid only for a verified proof of exactly (its job, its account, the
 //!   job's input, its output); a proof made for another job, node or output fails. It is
 //!   reported once per job it misses and never given that job again.
@@ -132,7 +132,7 @@
 //! reward account, each model owner, the treasury), updates the node's load and staking record
 //! once and the registry's records once per model. A refund or cancellation pays the fee back
 //! out of the escrow. The escrow account keeps its existential deposit (given at genesis), so it
-//! never dies.
+//! never dies. Funds anyone sends it directly stay there: no call takes them out.
 //!
 //! ### Invariants
 //!
@@ -162,6 +162,7 @@ mod impls;
 #[cfg(test)]
 mod mock;
 pub mod offchain;
+mod settlement;
 #[cfg(test)]
 mod tests;
 pub mod weights;
@@ -204,6 +205,10 @@ pub mod pallet {
 
 	/// One result of [`Pallet::submit_results`] as this runtime bounds it.
 	pub type JobResultOf<T> = JobResult<OutputOf<T>, BoundedVec<u8, <T as Config>::MaxProofBytes>>;
+
+	/// One model's results in [`Pallet::submit_results`] as this runtime bounds them.
+	pub type ModelResultsOf<T> =
+		ModelResults<BoundedVec<JobResultOf<T>, <T as Config>::MaxBatchResults>>;
 
 	/// A job record as this runtime bounds it.
 	pub type JobOf<T> = Job<
@@ -306,9 +311,19 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxProofBytes: Get<u32>;
 
-		/// The most results one [`Pallet::submit_results`] call settles.
+		/// The most results one [`Pallet::submit_results`] call settles, over all its models.
 		#[pallet::constant]
 		type MaxBatchResults: Get<u32>;
+
+		/// The most models one [`Pallet::submit_results`] call lists.
+		#[pallet::constant]
+		type MaxBatchModels: Get<u32>;
+
+		/// The most public-input values the statements of one [`Pallet::submit_results`] call
+		/// hold (each result's is `1 + inputs + outputs`): bounds the memory its verification
+		/// takes. Results beyond it are refused.
+		#[pallet::constant]
+		type MaxBatchValues: Get<u32>;
 
 		/// The operator keys this node's off-chain worker proves and signs for (`()`: none).
 		type Operators: OffchainOperators<Self::AccountId, Call<Self>>;
@@ -364,6 +379,17 @@ pub mod pallet {
 		pub output: Output,
 		/// The proof of (job binding, input, output).
 		pub proof: Proof,
+	}
+
+	/// The results of one model's jobs, as [`Pallet::submit_results`] takes them.
+	#[derive(
+		Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	)]
+	pub struct ModelResults<Results> {
+		/// The model every listed job is of.
+		pub model: ModelId,
+		/// The results.
+		pub results: Results,
 	}
 
 	/// Why a job's fee went back to the requester.
@@ -578,7 +604,7 @@ pub mod pallet {
 			model: ModelId,
 			/// Who pays.
 			requester: T::AccountId,
-			/// The fee held.
+			/// The fee paid into escrow.
 			fee: BalanceOf<T>,
 			/// The storage deposit held.
 			deposit: BalanceOf<T>,
@@ -691,8 +717,13 @@ pub mod pallet {
 		JobIdOverflow,
 		/// The same job appears more than once in one `submit_results` call.
 		DuplicateResult,
-		/// The escrow account holds less than the open jobs' fees (a bug; nothing moved).
-		EscrowShortfall,
+		/// A `submit_results` call holds more than `MaxBatchResults` results: split it.
+		TooManyResults,
+		/// A result is listed under another model than its job's in `submit_results`.
+		WrongModel,
+		/// The statements of one `submit_results` call would hold more than `MaxBatchValues`
+		/// public-input values: submit the rest in another call.
+		TooManyValues,
 	}
 
 	#[pallet::hooks]
@@ -725,8 +756,8 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Submits an inference job: prices it, holds the fee and the record's deposit, queues
-		/// it.
+		/// Submits an inference job: prices it, moves the fee into escrow, holds the record's
+		/// deposit, queues it.
 		///
 		/// - Origin: signed; the signer is the requester and pays.
 		/// - `input`: the model's quantized input (its registered shape and scale), flattened.
@@ -780,31 +811,33 @@ pub mod pallet {
 			Self::do_submit_result(node, job, output, proof)
 		}
 
-		/// Submits the results of several assigned jobs with their proofs and settles every job
-		/// whose proof verifies, as [`Self::submit_result`] does for one.
+		/// Submits the results of several assigned jobs with their proofs, listed per model, and
+		/// settles every job whose proof verifies, as [`Self::submit_result`] does for one.
 		///
 		/// - Origin: signed, as for `submit_result`; a result of a job assigned to a node the
 		///   signer may not submit for is refused.
-		/// - The proofs under the same key are verified together (one combined check; a
-		///   failing batch is searched for its bad proofs, which are refused, while the good
-		///   ones settle). The settled jobs are paid out together: one transfer to the node's
-		///   reward account, one per model owner, one to the treasury.
+		/// - `batches`: per model, the results of its jobs; at most `MaxBatchResults` in all.
+		/// - Each model's proofs are verified together (one combined check; a failing batch is
+		///   searched for its bad proofs, which are refused, while the good ones settle). The
+		///   settled jobs are paid out together: one transfer to the node's reward account, one
+		///   per model owner, one to the treasury.
 		/// - Each result is settled or refused on its own: a refused result moves nothing and
 		///   emits [`Event::ResultRefused`] with the reason (the verifier's error, or why the
-		///   job could not take a result: unknown, not assigned to the signer's node, a wrong
-		///   output length, listed twice); the call itself succeeds.
-		/// - Weight: per result, the settlement at the batch's largest input and output, and per
-		///   key the verifier's batch weight for its results, the search for bad proofs included
+		///   job could not take it: unknown, not assigned to the signer's node, another model's,
+		///   a wrong output length, listed twice, beyond `MaxBatchValues`); the call itself
+		///   succeeds.
+		/// - Weight: per model, from its terms and key shape (two reads), the settlement of its
+		///   results and the most its verifier's batch verification of them weighs
 		///   ([`Pallet::submit_results_weight`]); refunded to what ran.
 		/// - Emits [`Event::InferenceVerified`] for each settled job.
 		#[pallet::call_index(4)]
-		#[pallet::weight(Pallet::<T>::submit_results_weight(results))]
+		#[pallet::weight(Pallet::<T>::submit_results_weight(batches))]
 		pub fn submit_results(
 			origin: OriginFor<T>,
-			results: BoundedVec<JobResultOf<T>, T::MaxBatchResults>,
+			batches: BoundedVec<ModelResultsOf<T>, T::MaxBatchModels>,
 		) -> DispatchResultWithPostInfo {
 			let signer = ensure_signed(origin)?;
-			let weight = Self::do_submit_results(signer, results.into_inner())?;
+			let weight = Self::do_submit_results(signer, batches.into_inner())?;
 			Ok(Some(weight).into())
 		}
 

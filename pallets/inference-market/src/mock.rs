@@ -70,6 +70,9 @@ pub const JOBS_PER_BLOCK: u32 = 4;
 pub const QUEUE_LEN: u32 = 8;
 /// The most results of one `submit_results` call.
 pub const BATCH_RESULTS: u32 = 8;
+/// The most public-input values of one `submit_results` call: six statements of the tests'
+/// 3-input, 2-output models.
+pub const BATCH_VALUES: u32 = 36;
 /// The deposit of a requester's usage record of a model.
 pub const USAGE_DEPOSIT: Balance = 20;
 /// The input domain of the test models.
@@ -143,6 +146,8 @@ impl pallet_inference_market::Config for Test {
 	type MaxOutputValues = ConstU32<16>;
 	type MaxProofBytes = ConstU32<64>;
 	type MaxBatchResults = ConstU32<BATCH_RESULTS>;
+	type MaxBatchModels = ConstU32<4>;
+	type MaxBatchValues = ConstU32<BATCH_VALUES>;
 	type Operators = TestOperators;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]

@@ -43,7 +43,7 @@ use sp_runtime::{
 	traits::UniqueSaturatedInto,
 	KeyTypeId,
 };
-use zkinfer_primitives::{job_binding, ComputeNodes, JobId, ModelRegistry};
+use zkinfer_primitives::{job_binding, ComputeNodes, JobId, ModelId, ModelRegistry};
 use zkinfer_proving_interface::{
 	offchain_proving,
 	policy::{self, JobNotes, Step},
@@ -51,7 +51,10 @@ use zkinfer_proving_interface::{
 };
 pub use zkinfer_proving_interface::{RESUBMIT_AFTER, RETRY_AFTER};
 
-use crate::{Call, Config, JobResult, JobResultOf, JobStatus, Jobs, NodeJobs, Pallet};
+use crate::{
+	Call, Config, JobResult, JobResultOf, JobStatus, Jobs, ModelResults, ModelResultsOf, NodeJobs,
+	Pallet,
+};
 
 #[cfg(test)]
 mod tests;
@@ -89,8 +92,12 @@ pub mod crypto {
 	}
 }
 
-/// A result ready to submit, and how to forget that it was noted as submitted.
+/// A result ready to submit, its job's model and statement size, and how to forget that it was
+/// noted as submitted.
 struct Ready<T: Config> {
+	model: ModelId,
+	/// Public-input values of its statement: `1 + inputs + outputs`.
+	values: u64,
 	result: JobResultOf<T>,
 	undo: Undo,
 }
@@ -187,17 +194,25 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Submits `key`'s ready results: one `submit_result` for a single one, else
-	/// `submit_results` transactions of at most `MaxBatchResults`. The results of a
-	/// transaction that could not be submitted get their notes back, so the next run submits
-	/// them again.
+	/// `submit_results` transactions, each as large as the call's bounds allow
+	/// ([`Self::batch_fits`]). The results of a transaction that could not be submitted get
+	/// their notes back, so the next run submits them again.
 	fn submit_ready(key: &T::AccountId, ready: Vec<Ready<T>>) {
-		let most = (T::MaxBatchResults::get() as usize).max(1);
 		let mut ready = ready;
-		while !ready.is_empty() {
-			let rest = ready.split_off(ready.len().min(most));
-			let chunk = core::mem::replace(&mut ready, rest);
+		ready.sort_by_key(|r| (r.model, r.result.job));
+		let mut pending = ready.into_iter().peekable();
+		while pending.peek().is_some() {
+			let mut chunk: Vec<Ready<T>> = Vec::new();
+			while let Some(next) = pending.peek() {
+				let mut larger: Vec<&Ready<T>> = chunk.iter().collect();
+				larger.push(next);
+				if !chunk.is_empty() && !Self::batch_fits(&larger) {
+					break;
+				}
+				chunk.extend(pending.next());
+			}
 			let jobs: Vec<JobId> = chunk.iter().map(|r| r.result.job).collect();
-			let call = match <[Ready<T>; 1]>::try_from(chunk) {
+			let chunk = match <[Ready<T>; 1]>::try_from(chunk) {
 				Ok([single]) => {
 					let JobResult { job, output, proof } = single.result;
 					let submitted = T::Operators::submit_signed(
@@ -209,14 +224,56 @@ impl<T: Config> Pallet<T> {
 				},
 				Err(chunk) => chunk,
 			};
-			let (results, undo): (Vec<JobResultOf<T>>, Vec<Undo>) =
-				call.into_iter().map(|r| (r.result, r.undo)).unzip();
+			let mut undo = Vec::with_capacity(chunk.len());
+			let mut batches: Vec<ModelResultsOf<T>> = Vec::new();
+			for Ready { model, result, undo: notes, .. } in chunk {
+				undo.push(notes);
+				match batches.last_mut() {
+					Some(batch) if batch.model == model => {
+						let _ = batch.results.try_push(result);
+					},
+					_ => batches.push(ModelResults {
+						model,
+						results: BoundedVec::truncate_from(alloc::vec![result]),
+					}),
+				}
+			}
 			let submitted = T::Operators::submit_signed(
 				key,
-				Call::submit_results { results: BoundedVec::truncate_from(results) },
+				Call::submit_results { batches: BoundedVec::truncate_from(batches) },
 			);
 			Self::after_submission(submitted, &jobs, undo);
 		}
+	}
+
+	/// Whether `results` (sorted by model) fit one `submit_results` call: at most
+	/// `MaxBatchResults` results of at most `MaxBatchModels` models, their statements within
+	/// `MaxBatchValues`, and the call's weight within what one transaction may use.
+	fn batch_fits(results: &[&Ready<T>]) -> bool {
+		let mut models: Vec<ModelId> = results.iter().map(|r| r.model).collect();
+		models.dedup();
+		let values = results.iter().fold(0u64, |sum, r| sum.saturating_add(r.values));
+		if results.len() > T::MaxBatchResults::get() as usize
+			|| models.len() > T::MaxBatchModels::get() as usize
+			|| values > u64::from(T::MaxBatchValues::get())
+		{
+			return false;
+		}
+		let batches: Vec<ModelResultsOf<T>> = models
+			.iter()
+			.map(|&model| ModelResults {
+				model,
+				results: BoundedVec::truncate_from(
+					results.iter().filter(|r| r.model == model).map(|r| r.result.clone()).collect(),
+				),
+			})
+			.collect();
+		let weight = Pallet::<T>::submit_results_weight(&batches);
+		let limits = <T as frame_system::Config>::BlockWeights::get();
+		limits
+			.get(frame_support::dispatch::DispatchClass::Normal)
+			.max_extrinsic
+			.is_none_or(|most| weight.all_lte(most))
 	}
 
 	/// Logs a submission of `jobs`' results; gives their notes back if it failed.
@@ -283,7 +340,7 @@ impl<T: Config> Pallet<T> {
 		let notes_key = storage_key(b"notes", id, node);
 		let mut stored = StorageValueRef::persistent(&notes_key);
 		let before: JobNotes = stored.get().ok().flatten().unwrap_or_default();
-		let mut notes = before.clone();
+		let mut notes = before;
 		let now: u64 = now.unique_saturated_into();
 		let mut ready = None;
 		match policy::step(now, &mut notes, || offchain_proving::proof_status(id, *node)) {
@@ -302,9 +359,12 @@ impl<T: Config> Pallet<T> {
 					return None;
 				};
 				notes.submitted(now);
+				let values = (job.input.len() as u64).saturating_add(output.len() as u64) + 1;
 				ready = Some(Ready {
+					model: job.model,
+					values,
 					result: JobResult { job: id, output, proof },
-					undo: Undo { key: notes_key.clone(), notes: before.clone() },
+					undo: Undo { key: notes_key.clone(), notes: before },
 				});
 			},
 		}

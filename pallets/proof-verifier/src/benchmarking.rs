@@ -298,8 +298,15 @@ mod benchmarks {
 
 	/// Verifying a batch of `b` proofs with the fewest inputs at width 1 of which more are bad
 	/// than the verifier looks for, spread over the batch: the longest search for bad proofs.
+	/// From [`SEARCH_GROUP`](crate::impls::SEARCH_GROUP) proofs on: a smaller batch is charged
+	/// as one of that size.
 	#[benchmark]
-	fn verify_batch_search(b: Linear<1, { T::MaxBatchProofs::get() }>) {
+	fn verify_batch_search(
+		b: Linear<
+			{ crate::impls::SEARCH_GROUP },
+			{ component_max(crate::impls::SEARCH_GROUP, T::MaxBatchProofs::get()) },
+		>,
+	) {
 		let caller = funded_account::<T, I>();
 		let (key, case) = registered_case::<T, I>(caller, batch_inputs::<T, I>(), 1);
 		let bad = spread_bad_positions(b);
@@ -378,7 +385,7 @@ mod benchmarks {
 		fn every_benchmark_runs_for_the_halo2_instance() {
 			new_test_ext().execute_with(|| {
 				let benchmarks = Pallet::<Test, Halo2Instance>::benchmarks(false);
-				assert_eq!(benchmarks.len(), 12);
+				assert_eq!(benchmarks.len(), 13);
 				for benchmark in benchmarks {
 					let name = core::str::from_utf8(&benchmark.name).unwrap_or("?");
 					Pallet::<Test, Halo2Instance>::test_bench_by_name(&benchmark.name)

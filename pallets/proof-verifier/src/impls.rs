@@ -323,16 +323,19 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 	}
 
 	/// The weight of [`Self::do_verify_batch`] for `proofs` statements sent to the verifier
-	/// under a key of shape `key`: the batch benchmarks at the fewest inputs and width 1
-	/// (`verify_batch`, or `verify_batch_search` when the batch's check failed and the
-	/// verifier searched for the bad proofs), plus per proof what the key's width adds there
-	/// (measured over batches of [`BATCH_WIDTH_PROOFS`]) and what its inputs and rows add to a
-	/// verification (both are work per proof, the same in a batch).
+	/// in one call under a key of shape `key`: the batch benchmarks at the fewest inputs and
+	/// width 1 (`verify_batch`, or `verify_batch_search` when the batch's check failed and the
+	/// verifier searched for the bad proofs), plus what the key's width adds there (measured
+	/// over batches of [`BATCH_WIDTH_PROOFS`], charged for at least that many: decoding a wide
+	/// key is paid once per batch) and per proof what its inputs and rows add to a
+	/// verification (both are work per proof, the same in a batch). A search is charged for at
+	/// least [`SEARCH_GROUP`] proofs: its pairing checks do not fall below a group's.
 	pub fn verify_batch_weight(key: KeyInfo, proofs: u32, searched: bool) -> Weight {
 		let w = key.width.max(1).min(T::Verifier::MAX_WIDTH);
+		let at_least = |least: u32| proofs.max(least);
 		let (batch, width) = if searched {
 			(
-				T::WeightInfo::verify_batch_search(proofs),
+				T::WeightInfo::verify_batch_search(at_least(SEARCH_GROUP)),
 				T::WeightInfo::verify_batch_search_width(w)
 					.saturating_sub(T::WeightInfo::verify_batch_search_width(1)),
 			)
@@ -346,8 +349,15 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 		let per_proof = Self::verify_inputs_weight(key.public_inputs)
 			.saturating_add(Self::verify_rows_weight(key.k.into()));
 		batch
-			.saturating_add(scale(width, proofs, BATCH_WIDTH_PROOFS))
+			.saturating_add(scale(width, at_least(BATCH_WIDTH_PROOFS), BATCH_WIDTH_PROOFS))
 			.saturating_add(per_proof.saturating_mul(proofs.into()))
+	}
+
+	/// The most [`Self::verify_batch_weight`] is for `proofs` proofs under `key`, searched or
+	/// not (each component the larger).
+	pub fn most_verify_batch_weight(key: KeyInfo, proofs: u32) -> Weight {
+		Self::verify_batch_weight(key, proofs, true)
+			.max(Self::verify_batch_weight(key, proofs, false))
 	}
 }
 
@@ -364,6 +374,10 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 		(fit.min(T::MaxBatchProofs::get() as usize) as u32).max(1)
 	}
 }
+
+/// The fewest proofs a failing batch's search is charged for: a group of the search
+/// (`BATCH_SEARCH_GROUP`), whose bisection's checks the benchmark over larger batches covers.
+pub const SEARCH_GROUP: u32 = zkinfer_verifier_host::limits::BATCH_SEARCH_GROUP as u32;
 
 /// The batch size at which the batch benchmarks measure a key's width
 /// (`verify_batch_width`, `verify_batch_search_width`).
@@ -414,10 +428,9 @@ impl<T: Config<I>, I: 'static> ProofVerifier for Pallet<T, I> {
 	fn max_verify_batch_weight(key: KeyInfo, proofs: u32) -> Weight {
 		let per_chunk = Self::batch_chunk(key.public_inputs);
 		let (full, rest) = (proofs / per_chunk, proofs % per_chunk);
-		let mut weight =
-			Self::verify_batch_weight(key, per_chunk, true).saturating_mul(full.into());
+		let mut weight = Self::most_verify_batch_weight(key, per_chunk).saturating_mul(full.into());
 		if rest > 0 {
-			weight.saturating_accrue(Self::verify_batch_weight(key, rest, true));
+			weight.saturating_accrue(Self::most_verify_batch_weight(key, rest));
 		}
 		weight
 	}

@@ -60,7 +60,7 @@ impl pallet_proof_verifier::Config for Test {
 	type MaxProofBytes = ConstU32<{ 64 * 1024 }>;
 	type MaxPublicInputs = ConstU32<256>;
 	type MaxParamsBytes = ConstU32<1024>;
-	type MaxBatchProofs = frame_support::traits::ConstU32<16>;
+	type MaxBatchProofs = frame_support::traits::ConstU32<32>;
 	type WeightInfo = ();
 }
 
@@ -79,7 +79,7 @@ impl pallet_proof_verifier::Config<Halo2Instance> for Test {
 	// Small, so the benchmark tests prove quickly; the runtime allows 4096.
 	type MaxPublicInputs = ConstU32<128>;
 	type MaxParamsBytes = ConstU32<160>;
-	type MaxBatchProofs = frame_support::traits::ConstU32<16>;
+	type MaxBatchProofs = frame_support::traits::ConstU32<32>;
 	type WeightInfo = ();
 }
 

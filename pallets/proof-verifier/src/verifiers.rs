@@ -131,7 +131,10 @@ impl Verifier for Halo2Kzg {
 			.iter()
 			.map(|(public_inputs, proof)| (concatenated(public_inputs), *proof))
 			.collect();
-		let mut outcomes = alloc::vec![0u8; statements.len().saturating_mul(8)];
+		// Every slot starts as an error, so a slot the host never wrote reads as a refusal.
+		let unwritten = u64::from(Outcome(Err(VerifyError::UnknownHostError))).to_le_bytes();
+		let mut outcomes: Vec<u8> =
+			core::iter::repeat_n(unwritten, statements.len()).flatten().collect();
 		let pairing_checks = proof_verification::halo2_kzg_verify_batch(
 			params,
 			vk,

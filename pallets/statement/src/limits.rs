@@ -43,3 +43,7 @@ pub const MAX_BATCH_BYTES: usize = 16 * 1024 * 1024;
 /// the search at about `2 · MAX_BATCH_BAD_PROOFS · log₂ MAX_BATCH_PROOFS` pairing checks however
 /// many of a batch's proofs are bad. An honest prover's batches hold none.
 pub const MAX_BATCH_BAD_PROOFS: u32 = 4;
+/// How many consecutive proofs a failing batch's search for bad proofs checks together before
+/// it bisects (`zkinfer_halo2::batch`): what makes the search's pairing checks linear in the
+/// batch size, so weights fitted over it bound it.
+pub const BATCH_SEARCH_GROUP: usize = 16;

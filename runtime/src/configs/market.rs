@@ -112,6 +112,10 @@ impl pallet_inference_market::Config for Runtime {
 	type MaxOutputValues = ConstU32<MAX_TENSOR_VALUES>;
 	type MaxProofBytes = ConstU32<{ max(HALO2_MAX_PROOF_BYTES, GROTH16_PROOF_BYTES) }>;
 	type MaxBatchResults = ConstU32<MAX_BATCH_RESULTS>;
+	type MaxBatchModels = ConstU32<16>;
+	// 8 MiB of statements (32 bytes a value): 512 digits-MLP results take 38,400 values,
+	// LeNet-5 results (1,035 values each) 253 per call.
+	type MaxBatchValues = ConstU32<{ 1 << 18 }>;
 	type Operators = super::offchain::KeystoreOperators;
 	type WeightInfo = crate::weights::inference_market::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]

@@ -356,13 +356,15 @@ fn results_ready_together_are_submitted_in_one_batch() {
 		run_worker_at(4);
 		let calls = submitted();
 		assert_eq!(calls.len(), 1, "one transaction for the three results");
-		let (signer, Call::submit_results { results }) = calls[0].clone() else {
+		let (signer, Call::submit_results { batches }) = calls[0].clone() else {
 			panic!("not submit_results: {:?}", calls[0])
 		};
 		assert_eq!(signer, NODE_1);
-		assert_eq!(results.iter().map(|r| r.job).collect::<Vec<_>>(), jobs);
+		assert_eq!(batches.len(), 1, "one model");
+		assert_eq!(batches[0].model, model);
+		assert_eq!(batches[0].results.iter().map(|r| r.job).collect::<Vec<_>>(), jobs);
 
-		assert_ok!(InferenceMarket::submit_results(RuntimeOrigin::signed(NODE_1), results));
+		assert_ok!(InferenceMarket::submit_results(RuntimeOrigin::signed(NODE_1), batches));
 		for &job in &jobs {
 			assert!(matches!(Jobs::<Test>::get(job).unwrap().status, JobStatus::Fulfilled { .. }));
 		}

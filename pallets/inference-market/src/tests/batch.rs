@@ -13,10 +13,19 @@ fn result_of(job: JobId, node: u64) -> JobResultOf<Test> {
 	JobResult { job, output: output(), proof: proof_for(job, node, &output()) }
 }
 
-fn batch(
-	results: Vec<JobResultOf<Test>>,
-) -> BoundedVec<JobResultOf<Test>, ConstU32<BATCH_RESULTS>> {
-	BoundedVec::truncate_from(results)
+/// The results listed under their jobs' models (a job that does not exist under model 0), in
+/// order of first appearance.
+fn batch(results: Vec<JobResultOf<Test>>) -> BoundedVec<ModelResultsOf<Test>, ConstU32<4>> {
+	let mut batches: Vec<ModelResultsOf<Test>> = Vec::new();
+	for result in results {
+		let model = Jobs::<Test>::get(result.job).map_or(0, |job| job.model);
+		match batches.iter_mut().find(|batch| batch.model == model) {
+			Some(batch) => batch.results.try_push(result).expect("within MaxBatchResults"),
+			None => batches
+				.push(ModelResults { model, results: BoundedVec::truncate_from(vec![result]) }),
+		}
+	}
+	BoundedVec::truncate_from(batches)
 }
 
 /// Submits a job for each requester and assigns them all (to the model's one node).
@@ -225,27 +234,76 @@ fn a_batch_is_charged_per_result_and_per_key_and_refunded_to_what_ran() {
 		let terms = ModelRegistry::terms(model).expect("stored");
 		let key = TestVerifier::key_info(terms.proof_system, &terms.vk).expect("registered");
 
-		let call = crate::Call::<Test>::submit_results { results: batch(results.clone()) };
+		let call = crate::Call::<Test>::submit_results { batches: batch(results.clone()) };
 		let charged = call.get_dispatch_info().call_weight;
 		let expected = <() as crate::WeightInfo>::submit_results(3)
 			.saturating_add(InferenceMarket::settlement_size_weight(3, 3, 2))
 			.saturating_add(TestVerifier::max_verify_batch_weight(terms.proof_system, key, 3))
-			.saturating_add(db().reads(3 + 2));
+			.saturating_add(db().reads(2));
 		assert_eq!(charged, expected);
 
 		let info = InferenceMarket::submit_results(RuntimeOrigin::signed(NODE_1), batch(results))
 			.expect("settles");
 		let actual = info.actual_weight.expect("refunded to what ran");
 		assert!(actual.all_lte(charged));
-		// A job already settled costs its lookup, not a verification.
-		let again = crate::Call::<Test>::submit_results {
-			results: batch(vec![result_of(jobs[0], NODE_1)]),
-		};
+		// A result refused before verification (its job already settled) is refunded the
+		// verification it was charged.
+		let again = batch(vec![result_of(jobs[0], NODE_1)]);
+		let charged = crate::Call::<Test>::submit_results { batches: again.clone() }
+			.get_dispatch_info()
+			.call_weight;
+		let info =
+			InferenceMarket::submit_results(RuntimeOrigin::signed(NODE_1), again).expect("runs");
 		assert_eq!(
-			again.get_dispatch_info().call_weight,
-			<() as crate::WeightInfo>::submit_results(1)
-				.saturating_add(InferenceMarket::settlement_size_weight(1, 0, 0))
-				.saturating_add(db().reads(1))
+			info.actual_weight,
+			Some(<() as crate::WeightInfo>::submit_results(1).saturating_add(db().reads(2)))
+		);
+		assert!(info.actual_weight.expect("set").all_lte(charged));
+	});
+}
+
+/// A result listed under another model than its job's is refused (the call's weight was
+/// charged for the model it names), as are results beyond the call's public-input budget; a
+/// call over `MaxBatchResults` fails whole.
+#[test]
+fn results_under_the_wrong_model_or_beyond_the_calls_bounds_are_refused() {
+	run_test(|| {
+		let model = market_with(&[NODE_1], 10_000);
+		let other = register_model(ALICE, 3, 2);
+		let jobs = assigned_jobs(model, &[BOB, BOB, BOB, BOB, BOB, BOB, BOB]);
+		let misfiled = BoundedVec::truncate_from(vec![ModelResults {
+			model: other,
+			results: BoundedVec::truncate_from(vec![result_of(jobs[0], NODE_1)]),
+		}]);
+		assert_ok!(InferenceMarket::submit_results(RuntimeOrigin::signed(NODE_1), misfiled));
+		assert_eq!(
+			refused(jobs[0]),
+			Some(DispatchError::from(Error::<Test>::WrongModel).stripped())
+		);
+		assert_eq!(assigned_node(jobs[0]), Some(NODE_1));
+
+		// Six statements of 6 values fill the budget of 36: the seventh is refused.
+		let results = batch(jobs.iter().map(|&job| result_of(job, NODE_1)).collect());
+		assert_ok!(InferenceMarket::submit_results(RuntimeOrigin::signed(NODE_1), results));
+		for &job in &jobs[..6] {
+			assert!(matches!(status(job), JobStatus::Fulfilled { .. }), "job {job}");
+		}
+		assert_eq!(
+			refused(jobs[6]),
+			Some(DispatchError::from(Error::<Test>::TooManyValues).stripped())
+		);
+		assert_eq!(assigned_node(jobs[6]), Some(NODE_1));
+
+		// Two models' lists of BATCH_RESULTS each: more results than one call takes.
+		let full: Vec<JobResultOf<Test>> =
+			(0..BATCH_RESULTS).map(|_| result_of(jobs[6], NODE_1)).collect();
+		let too_many = BoundedVec::truncate_from(vec![
+			ModelResults { model, results: BoundedVec::truncate_from(full.clone()) },
+			ModelResults { model: other, results: BoundedVec::truncate_from(full) },
+		]);
+		assert_noop!(
+			InferenceMarket::submit_results(RuntimeOrigin::signed(NODE_1), too_many),
+			Error::<Test>::TooManyResults
 		);
 	});
 }

@@ -17,16 +17,18 @@
 //!
 //! # Finding the bad proofs
 //!
-//! If the batch's check fails, [`verify_batch`] bisects: it checks the first half's combined
-//! check; if that holds, the fault is in the second half, which is split again without a check
-//! of its own; otherwise both halves are searched. A proof is refused only when a check of it
-//! alone failed, or when it is the only proof left of a set whose check failed. One bad proof
-//! among `N` costs about `log₂ N` further checks. The search stops once it has found
-//! [`MAX_BATCH_BAD_PROOFS`] bad proofs: the proofs it has not shown good by then are
-//! [`Halo2Error::Undecided`] (neither accepted nor refused; submit them again), so a batch of
-//! bad proofs costs at most about `2 · MAX_BATCH_BAD_PROOFS · log₂ N` checks. The verdict says
-//! how many pairing checks ran ([`BatchVerdict::pairing_checks`]), so a caller can charge for
-//! them.
+//! If the batch's check fails, [`verify_batch`] checks it in groups of [`SEARCH_GROUP`]
+//! consecutive proofs, and bisects each group whose check fails: it checks the first half; if
+//! that holds, the fault is in the second half, which is split again without a check of its
+//! own; otherwise both halves are searched. A proof is refused only when a check of it alone
+//! failed, or when it is the only proof left of a set whose check failed. The search stops once
+//! it has found [`MAX_BATCH_BAD_PROOFS`] bad proofs: the proofs it has not shown good by then
+//! are [`Halo2Error::Undecided`] (neither accepted nor refused; submit them again). So a
+//! failing batch of `N` proofs costs at most `1 + ⌈N / SEARCH_GROUP⌉ + 2 · MAX_BATCH_BAD_PROOFS
+//! · log₂ SEARCH_GROUP` pairing checks, linear in `N` (what lets a caller's weights, fitted
+//! linearly over `N`, bound it), and the multi-scalar multiplications of the search cover each
+//! proof's terms about twice. The verdict says how many pairing checks ran
+//! ([`BatchVerdict::pairing_checks`]).
 //!
 //! Statements refused before the pairing (wrong input count, a non-canonical input, a proof
 //! that does not decode) take no part in the checks and are refused with their own error.
@@ -41,6 +43,9 @@ use halo2_proofs::{
 
 use crate::verify::{prepare, Halo2Error};
 pub use zkinfer_statement::limits::{MAX_BATCH_BAD_PROOFS, MAX_BATCH_BYTES, MAX_BATCH_PROOFS};
+
+/// How many consecutive proofs a failing batch's search checks together before it bisects.
+pub use zkinfer_statement::limits::BATCH_SEARCH_GROUP as SEARCH_GROUP;
 
 /// The domain separator of the batch coefficients.
 pub const BATCH_DOMAIN: &[u8] = b"zkinfer/halo2-batch/v1";
@@ -75,6 +80,15 @@ pub fn verify_batch(
 	vk_bytes: &[u8],
 	statements: &[BatchStatement<'_>],
 ) -> Result<BatchVerdict, Halo2Error> {
+	crate::verify::on_verifier_pool(|| verify_batch_here(params, vk_bytes, statements))
+}
+
+/// [`verify_batch`] on the calling thread.
+fn verify_batch_here(
+	params: &[u8],
+	vk_bytes: &[u8],
+	statements: &[BatchStatement<'_>],
+) -> Result<BatchVerdict, Halo2Error> {
 	if statements.len() > MAX_BATCH_PROOFS {
 		return Err(Halo2Error::BatchTooLarge);
 	}
@@ -100,7 +114,15 @@ pub fn verify_batch(
 		}
 	}
 	let mut search = Bisection { results, pairing_checks: 0, bad: 0 };
-	search.search(&checks, false);
+	if !search.holds(&checks) {
+		if checks.len() <= SEARCH_GROUP {
+			search.search(&checks, true);
+		} else {
+			for group in checks.chunks(SEARCH_GROUP) {
+				search.search(group, false);
+			}
+		}
+	}
 	Ok(BatchVerdict { results: search.results, pairing_checks: search.pairing_checks })
 }
 
@@ -148,7 +170,7 @@ struct Bisection {
 impl Bisection {
 	/// Marks the bad proofs among `checks` (statement index, scaled check). `known_bad`: a
 	/// check of exactly this set already failed, so the set holds at least one bad proof.
-	/// Recursion depth is at most `log₂ MAX_BATCH_PROOFS + 1`.
+	/// Recursion depth is at most `log₂ SEARCH_GROUP + 1` (sets are at most a group).
 	fn search(&mut self, checks: &[(usize, DualMSM<'_, Bn256>)], known_bad: bool) {
 		if self.bad >= MAX_BATCH_BAD_PROOFS {
 			for (index, _) in checks {
@@ -179,7 +201,7 @@ impl Bisection {
 		}
 	}
 
-	/// Whether the combined check of `checks` holds (one pairing).
+	/// Whether the combined check of `checks` holds (one pairing; none for an empty set).
 	fn holds(&mut self, checks: &[(usize, DualMSM<'_, Bn256>)]) -> bool {
 		let Some(((_, first), rest)) = checks.split_first() else { return true };
 		let mut combined = first.clone();

@@ -200,14 +200,19 @@ pub mod host {
 		if statements.len() > most_bytes {
 			return Err(VerifyError::BatchTooLarge);
 		}
+		// The count first, so a long list of empty statements is refused before it is decoded.
+		let mut count_reader = statements;
+		let count = codec::Compact::<u32>::decode(&mut count_reader)
+			.map_err(|_| VerifyError::InvalidProof)?
+			.0;
+		if count as usize > zkinfer_halo2::batch::MAX_BATCH_PROOFS {
+			return Err(VerifyError::BatchTooLarge);
+		}
 		let mut reader = statements;
 		let decoded =
 			EncodedStatements::decode(&mut reader).map_err(|_| VerifyError::InvalidProof)?;
 		if !reader.is_empty() {
 			return Err(VerifyError::InvalidProof);
-		}
-		if decoded.len() > zkinfer_halo2::batch::MAX_BATCH_PROOFS {
-			return Err(VerifyError::BatchTooLarge);
 		}
 		// A statement whose inputs do not split is refused on its own; the rest are verified.
 		let inputs: Vec<Result<Vec<[u8; PUBLIC_INPUT_BYTES]>, VerifyError>> =

@@ -335,9 +335,69 @@ pub struct ProvingKey<C: CurveAffine> {
     fixed_polys: Vec<Polynomial<C::Scalar, Coeff>>,
     permutation: permutation::ProvingKey<C>,
     ev: Evaluator<C>,
+    /// zkinfer patch: the key's own polynomials on each part of the extended domain, kept by
+    /// [`ProvingKey::precompute_extended_parts`]; `None` until then (and after reading or
+    /// generating a key), when `evaluate_h` computes them for every proof as upstream does.
+    extended_parts: Option<Vec<ExtendedKeyPart<C::Scalar>>>,
+}
+
+/// zkinfer patch: a proving key's fixed, Lagrange-selector and permutation polynomials on one
+/// part (coset) of the extended domain: what `evaluate_h` otherwise recomputes, with one FFT
+/// each, for every proof.
+#[derive(Clone, Debug)]
+pub(crate) struct ExtendedKeyPart<F: PrimeField> {
+    pub(crate) fixed: Vec<Polynomial<F, LagrangeCoeff>>,
+    pub(crate) l0: Polynomial<F, LagrangeCoeff>,
+    pub(crate) l_last: Polynomial<F, LagrangeCoeff>,
+    pub(crate) l_active_row: Polynomial<F, LagrangeCoeff>,
+    pub(crate) permutation: Vec<Polynomial<F, LagrangeCoeff>>,
 }
 
 impl<C: CurveAffine> ProvingKey<C> {
+    /// zkinfer patch: the bytes [`Self::precompute_extended_parts`] keeps: every fixed,
+    /// permutation and selector polynomial once per part of the extended domain.
+    pub fn extended_parts_bytes(&self) -> usize {
+        let parts = self.vk.domain.extended_len() >> self.vk.domain.k();
+        let polys = self.fixed_polys.len() + self.permutation.polys.len() + 3;
+        parts
+            .saturating_mul(polys)
+            .saturating_mul(1 << self.vk.domain.k())
+            .saturating_mul(core::mem::size_of::<C::Scalar>())
+    }
+
+    /// zkinfer patch: computes the key's polynomials on every part of the extended domain
+    /// once and keeps them ([`Self::extended_parts_bytes`] of memory), so that proofs made
+    /// with this key skip those FFTs. Proofs are the same either way.
+    pub fn precompute_extended_parts(&mut self) {
+        use crate::multicore::{IntoParallelIterator, ParallelIterator};
+        let domain = &self.vk.domain;
+        let num_parts = domain.extended_len() >> domain.k();
+        let extended_omega = domain.get_extended_omega();
+        let mut factor = C::Scalar::ONE;
+        let mut parts = Vec::with_capacity(num_parts);
+        for _ in 0..num_parts {
+            let extend = |polys: &[Polynomial<C::Scalar, Coeff>]| -> Vec<_> {
+                polys
+                    .into_par_iter()
+                    .map(|p| domain.coeff_to_extended_part(p.clone(), factor))
+                    .collect()
+            };
+            parts.push(ExtendedKeyPart {
+                fixed: extend(&self.fixed_polys),
+                l0: domain.coeff_to_extended_part(self.l0.clone(), factor),
+                l_last: domain.coeff_to_extended_part(self.l_last.clone(), factor),
+                l_active_row: domain.coeff_to_extended_part(self.l_active_row.clone(), factor),
+                permutation: extend(&self.permutation.polys),
+            });
+            factor *= extended_omega;
+        }
+        self.extended_parts = Some(parts);
+    }
+
+    /// zkinfer patch: the precomputed part `index` of the extended domain, if kept.
+    pub(crate) fn extended_part(&self, index: usize) -> Option<&ExtendedKeyPart<C::Scalar>> {
+        self.extended_parts.as_ref().and_then(|parts| parts.get(index))
+    }
     /// Returns the coefficient-basis polynomial `l0` (1 at the first row, 0 elsewhere).
     pub fn l0(&self) -> &Polynomial<C::Scalar, Coeff> {
         &self.l0
@@ -392,6 +452,7 @@ impl<C: CurveAffine> ProvingKey<C> {
             fixed_polys,
             permutation,
             ev,
+            extended_parts: None,
         }
     }
 }
@@ -480,6 +541,7 @@ where
             fixed_polys,
             permutation,
             ev,
+            extended_parts: None,
         })
     }
 

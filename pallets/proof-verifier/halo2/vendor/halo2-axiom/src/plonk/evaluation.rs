@@ -289,19 +289,50 @@ impl<C: CurveAffine> Evaluator<C> {
         // Calculate the quotient polynomial for each part
         let mut current_extended_omega = one;
         let value_parts: Vec<Polynomial<C::ScalarExt, LagrangeCoeff>> = (0..num_parts)
-            .map(|_| {
+            .map(|part_index| {
                 #[cfg(feature = "profile")]
                 let fixed_timer = start_timer!(|| "Fixed coeff_to_extended_part");
-                let fixed: Vec<Polynomial<C::ScalarExt, LagrangeCoeff>> = (&pk.fixed_polys)
-                    .into_par_iter()
-                    .map(|p| domain.coeff_to_extended_part(p.clone(), current_extended_omega))
-                    .collect();
-                let fixed = &fixed[..];
-                let l0 = domain.coeff_to_extended_part(pk.l0.clone(), current_extended_omega);
-                let l_last =
-                    domain.coeff_to_extended_part(pk.l_last.clone(), current_extended_omega);
-                let l_active_row =
-                    domain.coeff_to_extended_part(pk.l_active_row.clone(), current_extended_omega);
+                // zkinfer patch: the key's own polynomials from its precomputed parts, if kept.
+                let key_part = pk.extended_part(part_index);
+                let computed_part;
+                let key_part = match key_part {
+                    Some(part) => part,
+                    None => {
+                        computed_part = crate::plonk::ExtendedKeyPart {
+                            fixed: (&pk.fixed_polys)
+                                .into_par_iter()
+                                .map(|p| {
+                                    domain.coeff_to_extended_part(p.clone(), current_extended_omega)
+                                })
+                                .collect(),
+                            l0: domain.coeff_to_extended_part(pk.l0.clone(), current_extended_omega),
+                            l_last: domain
+                                .coeff_to_extended_part(pk.l_last.clone(), current_extended_omega),
+                            l_active_row: domain.coeff_to_extended_part(
+                                pk.l_active_row.clone(),
+                                current_extended_omega,
+                            ),
+                            permutation: if permutations.iter().any(|p| !p.sets.is_empty()) {
+                                (&pk.permutation.polys)
+                                    .into_par_iter()
+                                    .map(|p| {
+                                        domain.coeff_to_extended_part(
+                                            p.clone(),
+                                            current_extended_omega,
+                                        )
+                                    })
+                                    .collect()
+                            } else {
+                                Vec::new()
+                            },
+                        };
+                        &computed_part
+                    }
+                };
+                let fixed = &key_part.fixed[..];
+                let l0 = &key_part.l0;
+                let l_last = &key_part.l_last;
+                let l_active_row = &key_part.l_active_row;
                 #[cfg(feature = "profile")]
                 end_timer!(fixed_timer);
 
@@ -401,13 +432,8 @@ impl<C: CurveAffine> Evaluator<C> {
                                 )
                             })
                             .collect();
-                        let permutation_cosets: Vec<Polynomial<C::ScalarExt, LagrangeCoeff>> =
-                            (&pk.permutation.polys)
-                                .into_par_iter()
-                                .map(|p| {
-                                    domain.coeff_to_extended_part(p.clone(), current_extended_omega)
-                                })
-                                .collect();
+                        // zkinfer patch: from the key's part (precomputed, or computed above).
+                        let permutation_cosets = &key_part.permutation;
 
                         let first_set_permutation_product_coset =
                             permutation_product_cosets.first().unwrap();

@@ -438,5 +438,6 @@ where
         fixed_polys,
         permutation: permutation_pk,
         ev,
+        extended_parts: None,
     })
 }
