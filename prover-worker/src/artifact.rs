@@ -330,14 +330,14 @@ pub fn load(dir: &Path) -> Result<Artifact, ArtifactError> {
 	})
 }
 
-/// The proving key: read from `pk.bin`, or generated and written there; then its polynomials
-/// on the extended domain precomputed when they fit the budget
+/// The proving key, ready to prove with: [`setup`], then its polynomials on the extended
+/// domain precomputed when they fit the budget
 /// ([`zkinfer_circuit::prove::precompute_extended_parts`]), which every proof with it reuses.
-pub fn setup(
+pub fn proving_setup(
 	artifact: &Artifact,
 	params: &ParamsKZG<Bn256>,
 ) -> Result<ProvingKey<G1Affine>, ArtifactError> {
-	let mut pk = cached_or_generated_pk(artifact, params)?;
+	let mut pk = setup(artifact, params)?;
 	let s = step("precomputing the key's extended domain");
 	let bytes = zkinfer_circuit::prove::precompute_extended_parts(&mut pk);
 	s.done_with(&if bytes > 0 {
@@ -348,8 +348,8 @@ pub fn setup(
 	Ok(pk)
 }
 
-/// The proving key from `pk.bin`, or generated and written there.
-fn cached_or_generated_pk(
+/// The proving key: read from `pk.bin`, or generated and written there.
+pub fn setup(
 	artifact: &Artifact,
 	params: &ParamsKZG<Bn256>,
 ) -> Result<ProvingKey<G1Affine>, ArtifactError> {

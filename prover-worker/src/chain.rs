@@ -202,19 +202,38 @@ pub struct ReadyResult {
 	pub job: u64,
 	/// The job's model.
 	pub model: u32,
+	/// The public-input values of its statement: `1 + inputs + outputs`.
+	pub values: u64,
 	/// The output the proof is of.
 	pub output: Vec<i64>,
 	/// The proof.
 	pub proof: Vec<u8>,
 }
 
-/// The most results one `submit_results` call takes (the market's `MaxBatchResults`).
-pub fn max_batch_results(at: &AtBlock) -> Result<usize, ChainError> {
-	let most = at
-		.constants()
-		.entry(runtime::constants().inference_market().max_batch_results())
-		.map_err(query("MaxBatchResults"))?;
-	Ok(most as usize)
+/// What one `submit_results` call takes at most (the market's constants).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BatchBounds {
+	/// Results (`MaxBatchResults`).
+	pub results: usize,
+	/// Models listed (`MaxBatchModels`).
+	pub models: usize,
+	/// Public-input values of its statements (`MaxBatchValues`).
+	pub values: u64,
+}
+
+/// The bounds of one `submit_results` call at this block.
+pub fn batch_bounds(at: &AtBlock) -> Result<BatchBounds, ChainError> {
+	let market = runtime::constants().inference_market();
+	let constants = at.constants();
+	Ok(BatchBounds {
+		results: constants.entry(market.max_batch_results()).map_err(query("MaxBatchResults"))?
+			as usize,
+		models: constants.entry(market.max_batch_models()).map_err(query("MaxBatchModels"))?
+			as usize,
+		values: u64::from(
+			constants.entry(market.max_batch_values()).map_err(query("MaxBatchValues"))?,
+		),
+	})
 }
 
 /// Submits `results` signed by `key`, as `submit_result` if there is one and `submit_results`

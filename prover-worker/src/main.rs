@@ -301,7 +301,7 @@ fn run(command: Command) -> Result<(), ArtifactError> {
 			};
 			let input = artifact::read_input(&args.input)?;
 			let params = args.srs.source().params(artifact.settings.circuit.k)?;
-			let pk = artifact::setup(&artifact, &params)?;
+			let pk = artifact::proving_setup(&artifact, &params)?;
 			let s = step("proving");
 			let proof = artifact::prove(&artifact, &params, &pk, &input, binding)?;
 			s.done_with(&format!("{} bytes", proof.proof.len() / 2));
@@ -569,7 +569,7 @@ fn bench(args: BenchArgs) -> Result<(), ArtifactError> {
 	}
 	let _ = std::fs::remove_file(artifact.dir.join("pk.bin"));
 	let started = Instant::now();
-	let pk = artifact::setup(&artifact, &params)?;
+	let pk = artifact::proving_setup(&artifact, &params)?;
 	let pk_time = started.elapsed();
 	let binding = zkinfer_circuit::field::Fr::from(42u64);
 	let runs = args.runs.max(1);

@@ -287,7 +287,7 @@ impl Shared {
 		let artifact = self.config.store.load(id).map_err(|e| e.to_string())?;
 		let params =
 			self.config.srs.params(artifact.settings.circuit.k).map_err(|e| e.to_string())?;
-		let pk = artifact::setup(&artifact, &params).map_err(|e| e.to_string())?;
+		let pk = artifact::proving_setup(&artifact, &params).map_err(|e| e.to_string())?;
 		let prepared = Arc::new(Prepared { artifact, params, pk });
 		let mut models = lock(&self.models);
 		if !models.iter().any(|(cached, _)| cached == id) {

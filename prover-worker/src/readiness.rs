@@ -162,7 +162,7 @@ fn check_model(
 	if !verdict.problems.is_empty() {
 		return verdict;
 	}
-	let proved = crate::artifact::setup(&artifact, &params).and_then(|pk| {
+	let proved = crate::artifact::proving_setup(&artifact, &params).and_then(|pk| {
 		let input = vec![0.0; artifact.model.input_len()];
 		let started = Instant::now();
 		crate::artifact::prove(

@@ -168,12 +168,19 @@ async fn follow(
 				),
 				Step::Request => request(&at, pool, &node, id, &job).await?,
 				Step::Submit { output, proof } => {
-					ready.push(chain::ReadyResult { job: id, model: job.model, output, proof })
+					let values = (job.input.0.len() + output.len()) as u64 + 1;
+					ready.push(chain::ReadyResult {
+						job: id,
+						model: job.model,
+						values,
+						output,
+						proof,
+					})
 				},
 			}
 		}
-		let most = chain::max_batch_results(&at)?;
-		for (results, hash) in submit_ready(&client, key, ready, most).await? {
+		let bounds = chain::batch_bounds(&at)?;
+		for (results, hash) in submit_ready(&client, key, ready, bounds).await? {
 			for result in &results {
 				progress.notes.entry(result.job).or_default().submitted(number);
 			}
@@ -190,23 +197,40 @@ async fn follow(
 	Err(chain::ChainError::StreamEnded)
 }
 
-/// Submits the ready results in transactions of at most `most`: `submit_result` for a single
-/// one, `submit_results` for more; a transaction the node refuses is split in halves and tried
-/// again, and a single result it refuses is reported and left for the next block. Returns
-/// each submitted transaction's results and hash.
+/// Submits the ready results in transactions within the call's `bounds` (results, models,
+/// statement values): `submit_result` for a single one, `submit_results` for more; a
+/// transaction the node refuses (for instance as too heavy for a block) is split in halves and
+/// tried again, and a single result it refuses is reported and left for the next block.
+/// Returns each submitted transaction's results and hash.
 async fn submit_ready(
 	client: &chain::Client,
 	key: &Keypair,
 	ready: Vec<chain::ReadyResult>,
-	most: usize,
+	bounds: chain::BatchBounds,
 ) -> Result<Vec<(Vec<chain::ReadyResult>, String)>, chain::ChainError> {
 	let mut pending: Vec<Vec<chain::ReadyResult>> = Vec::new();
 	let mut ready = ready;
 	ready.sort_by_key(|r| (r.model, r.job));
-	while !ready.is_empty() {
-		let rest = ready.split_off(ready.len().min(most.max(1)));
-		pending.push(std::mem::replace(&mut ready, rest));
+	let mut chunk: Vec<chain::ReadyResult> = Vec::new();
+	let (mut models, mut values) = (0usize, 0u64);
+	for result in ready {
+		let new_model = chunk.last().is_none_or(|last| last.model != result.model);
+		let fits = chunk.len() < bounds.results.max(1)
+			&& models + usize::from(new_model) <= bounds.models.max(1)
+			&& values + result.values <= bounds.values;
+		if !fits && !chunk.is_empty() {
+			pending.push(std::mem::take(&mut chunk));
+			(models, values) = (0, 0);
+		}
+		let new_model = chunk.last().is_none_or(|last| last.model != result.model);
+		models += usize::from(new_model);
+		values += result.values;
+		chunk.push(result);
 	}
+	if !chunk.is_empty() {
+		pending.push(chunk);
+	}
+	pending.reverse();
 	let mut submitted = Vec::new();
 	while let Some(chunk) = pending.pop() {
 		match chain::submit_results(client, key, &chunk).await {
@@ -277,12 +301,24 @@ pub async fn prove_assigned(
 		}
 	}
 	let mut results = Vec::with_capacity(assigned.len());
+	// However long each proof takes, all are done within an hour of the last one's start
+	// unless the prover stopped: then the rest are reported and left out.
+	let mut waited_since = std::time::Instant::now();
 	for &id in &assigned {
 		loop {
 			match pool.status(id, &node) {
 				zkinfer_proving_interface::ProofStatus::Ready { output, proof } => {
-					let model = chain::job(&at, id).await?.map_or(0, |job| job.model);
-					results.push(chain::ReadyResult { job: id, model, output, proof });
+					waited_since = std::time::Instant::now();
+					if let Some(job) = chain::job(&at, id).await? {
+						let values = (job.input.0.len() + output.len()) as u64 + 1;
+						results.push(chain::ReadyResult {
+							job: id,
+							model: job.model,
+							values,
+							output,
+							proof,
+						});
+					}
 					break;
 				},
 				zkinfer_proving_interface::ProofStatus::Failed(reason) => {
@@ -293,6 +329,15 @@ pub async fn prove_assigned(
 					break;
 				},
 				zkinfer_proving_interface::ProofStatus::Unknown => break,
+				zkinfer_proving_interface::ProofStatus::Pending
+					if waited_since.elapsed() > Duration::from_secs(3600) =>
+				{
+					report(
+						"failed",
+						serde_json::json!({ "job": id, "reason": "not proved within an hour" }),
+					);
+					break;
+				},
 				zkinfer_proving_interface::ProofStatus::Pending => {
 					tokio::time::sleep(Duration::from_millis(200)).await
 				},

@@ -146,7 +146,7 @@ try {
   ]);
   const capacity = units * BigInt(JOBS);
   const results = await sendAll(api, operators.map((op) => [api.tx.nodeStaking.registerNode([model], capacity, capacity, 0, bond), op]));
-  const from = Math.max(...results.map((r) => r.events.find(({ event }) => api.events.nodeStaking.NodeRegistered.is(event)).event.data.from.toNumber()));
+  const from = Math.max(...results.map((r) => r.events.find(({ event }) => api.events.nodeStaking.NodeRegistered.is(event)).event.data.activeFrom.toNumber()));
   await waitFor(async () => (await api.call.nodeStakingApi.epoch()).index.toNumber() >= from, 300_000, `epoch ${from}`);
   log(`model ${model} (${units} units, price ${price}) served by ${OPERATORS} operators from epoch ${from}`);
 

@@ -237,7 +237,7 @@ mod benchmarks {
 
 		#[block]
 		{
-			let mut budget = crate::settlement::CallBudget::default();
+			let mut budget = crate::settlement::CallBudget::for_signer::<T>(&node);
 			let mut verified = Vec::new();
 			for batch in batches {
 				let terms = T::Models::terms(batch.model).expect("registered");

@@ -117,10 +117,13 @@
 //! key ([`Pallet::submit_result_weight`]): the weight function reads the job, the model's terms
 //! and the key's shape (three reads, charged with it) from the state the call is applied to.
 //! [`Pallet::max_submit_result_weight`] bounds it for any job (the largest input, the dearest
-//! key). `submit_results` is charged per result the batch settlement benchmark
-//! (`submit_results`, plus what the batch's largest input and output add per job) and per key
-//! its verifier's most for a batch of that size, the search for bad proofs included
-//! ([`Pallet::submit_results_weight`]), and refunded to what ran. The hook's weight is
+//! key). `submit_results` is charged, from the call and each listed model's terms and key
+//! shape (no job is read), per result the batch settlement benchmark (`submit_results`, plus
+//! what its model's input and output add per job) and per model its verifier's most for a
+//! batch of that size, the search for bad proofs included
+//! ([`Pallet::submit_results_weight`]), and refunded to what ran. A listed job is read only if
+//! the signer's node has it assigned (`NodeJobs`, a small entry, is looked up first), so a
+//! call cannot make the chain read other nodes' job records. The hook's weight is
 //! benchmarked per expired job and per scanned queue entry (the dearer of assigning and timing
 //! out).
 //!
@@ -746,6 +749,14 @@ pub mod pallet {
 				"InputOutOfDomain names a position below 2^16"
 			);
 			assert!(!T::MaxNodesPerModel::get().is_zero(), "MaxNodesPerModel must be positive");
+			assert!(
+				u64::from(T::MaxBatchValues::get())
+					>= u64::from(T::MaxInputValues::get())
+						+ u64::from(T::MaxOutputValues::get())
+						+ 1,
+				"MaxBatchValues must hold the largest statement"
+			);
+			assert!(!T::MaxBatchResults::get().is_zero(), "MaxBatchResults must be positive");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -823,9 +834,9 @@ pub mod pallet {
 		///   per model owner, one to the treasury.
 		/// - Each result is settled or refused on its own: a refused result moves nothing and
 		///   emits [`Event::ResultRefused`] with the reason (the verifier's error, or why the
-		///   job could not take it: unknown, not assigned to the signer's node, another model's,
-		///   a wrong output length, listed twice, beyond `MaxBatchValues`); the call itself
-		///   succeeds.
+		///   job could not take it: not assigned to the signer's node, which also covers jobs
+		///   unknown or finished ([`Error::NotAssignedNode`]), another model's, a wrong output
+		///   length, listed twice, beyond `MaxBatchValues`); the call itself succeeds.
 		/// - Weight: per model, from its terms and key shape (two reads), the settlement of its
 		///   results and the most its verifier's batch verification of them weighs
 		///   ([`Pallet::submit_results_weight`]); refunded to what ran.

@@ -248,8 +248,12 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `results` (sorted by model) fit one `submit_results` call: at most
 	/// `MaxBatchResults` results of at most `MaxBatchModels` models, their statements within
-	/// `MaxBatchValues`, and the call's weight within what one transaction may use.
+	/// `MaxBatchValues`, and the transaction within what one may weigh (with the base weight of
+	/// an extrinsic) and take of a block's length. Quadratic in the results over a run, which
+	/// visits at most [`MAX_OFFCHAIN_JOBS`].
 	fn batch_fits(results: &[&Ready<T>]) -> bool {
+		use codec::Encode;
+		use frame_support::dispatch::DispatchClass;
 		let mut models: Vec<ModelId> = results.iter().map(|r| r.model).collect();
 		models.dedup();
 		let values = results.iter().fold(0u64, |sum, r| sum.saturating_add(r.values));
@@ -268,12 +272,15 @@ impl<T: Config> Pallet<T> {
 				),
 			})
 			.collect();
-		let weight = Pallet::<T>::submit_results_weight(&batches);
 		let limits = <T as frame_system::Config>::BlockWeights::get();
-		limits
-			.get(frame_support::dispatch::DispatchClass::Normal)
-			.max_extrinsic
-			.is_none_or(|most| weight.all_lte(most))
+		let normal = limits.get(DispatchClass::Normal);
+		let weight =
+			Pallet::<T>::submit_results_weight(&batches).saturating_add(normal.base_extrinsic);
+		let length = batches.encoded_size();
+		let most_length =
+			*<T as frame_system::Config>::BlockLength::get().max.get(DispatchClass::Normal);
+		normal.max_extrinsic.is_none_or(|most| weight.all_lte(most))
+			&& length <= most_length as usize
 	}
 
 	/// Logs a submission of `jobs`' results; gives their notes back if it failed.

@@ -80,13 +80,26 @@ pub(crate) struct VerifiedResult<T: Config> {
 	pub statement: StatementHash,
 }
 
-/// What the candidates of one `submit_results` call have used of its bounds so far.
-#[derive(Default)]
-pub(crate) struct CallBudget {
+/// What the candidates of one `submit_results` call have used of its bounds so far, and whose
+/// jobs they may be.
+pub(crate) struct CallBudget<AccountId> {
+	/// The nodes the signer submits for: itself, and the node whose prover key it is.
+	nodes: Vec<AccountId>,
 	/// The jobs that already have a result in the call.
 	seen: BTreeSet<JobId>,
 	/// The public-input values of the statements built so far.
 	values: u64,
+}
+
+impl<AccountId: Clone + PartialEq> CallBudget<AccountId> {
+	/// A budget for the results `signer` submits.
+	pub(crate) fn for_signer<T: Config<AccountId = AccountId>>(signer: &AccountId) -> Self {
+		let mut nodes = alloc::vec![signer.clone()];
+		if let Some(node) = T::Nodes::node_of_prover(signer).filter(|node| node != signer) {
+			nodes.push(node);
+		}
+		Self { nodes, seen: BTreeSet::new(), values: 0 }
+	}
 }
 
 impl<T: Config> Pallet<T> {
@@ -174,9 +187,10 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(Self::batch_lookup_weight(batches.len()))
 	}
 
-	/// The reads of the models' terms and key shapes, two per listed model.
+	/// The reads of the models' terms and key shapes (two per listed model) and of the node
+	/// the signer proves for (one).
 	fn batch_lookup_weight(models: usize) -> Weight {
-		T::DbWeight::get().reads(2u64.saturating_mul(models as u64))
+		T::DbWeight::get().reads(2u64.saturating_mul(models as u64).saturating_add(1))
 	}
 
 	/// Checks that `signer` may settle job `id` with `output`; returns the job, its model's
@@ -233,7 +247,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(count <= T::MaxBatchResults::get() as usize, Error::<T>::TooManyResults);
 		let mut weight = T::WeightInfo::submit_results(count as u32)
 			.saturating_add(Self::batch_lookup_weight(batches.len()));
-		let mut budget = CallBudget::default();
+		let mut budget = CallBudget::for_signer::<T>(&signer);
 		let mut verified: BTreeMap<T::AccountId, Vec<VerifiedResult<T>>> = BTreeMap::new();
 		for batch in batches {
 			let terms = match T::Models::terms(batch.model) {
@@ -246,11 +260,6 @@ impl<T: Config> Pallet<T> {
 				},
 			};
 			let group = Self::candidates(&signer, batch, &terms, &mut budget);
-			weight.saturating_accrue(Self::settlement_size_weight(
-				group.len() as u32,
-				terms.input_len,
-				terms.output_len,
-			));
 			if group.is_empty() {
 				continue;
 			}
@@ -258,6 +267,12 @@ impl<T: Config> Pallet<T> {
 				group.iter().map(|c| (c.public_inputs.as_slice(), c.proof.as_slice())).collect();
 			match T::Verifiers::verify_batch(terms.proof_system, &terms.vk, &statements) {
 				Ok(batch) => {
+					// As charged beforehand: the size of this model's statements, its batch.
+					weight.saturating_accrue(Self::settlement_size_weight(
+						statements.len() as u32,
+						terms.input_len,
+						terms.output_len,
+					));
 					weight.saturating_accrue(batch.weight);
 					for (candidate, result) in group.into_iter().zip(batch.results) {
 						match result {
@@ -287,14 +302,15 @@ impl<T: Config> Pallet<T> {
 
 	/// The results of `batch` (of the model whose terms are `terms`) that `signer` may settle,
 	/// with their statements built; the others are refused here ([`Event::ResultRefused`]): a
-	/// job listed before in the call, one that may not take the result (see
-	/// [`Self::settlement_terms`]), one of another model, and one whose statement would take
-	/// the call beyond `MaxBatchValues` public-input values.
+	/// job listed before in the call, one not assigned to a node the signer submits for (found
+	/// in `NodeJobs` before the job's record is read), one that may not take the result for
+	/// another reason (see [`Self::settlement_terms`]), one of another model, and one whose
+	/// statement would take the call beyond `MaxBatchValues` public-input values.
 	pub(crate) fn candidates(
 		signer: &T::AccountId,
 		batch: ModelResultsOf<T>,
 		terms: &ModelTerms<T::AccountId>,
-		budget: &mut CallBudget,
+		budget: &mut CallBudget<T::AccountId>,
 	) -> Vec<Candidate<T>> {
 		let values = u64::from(terms.input_len)
 			.saturating_add(u64::from(terms.output_len))
@@ -304,6 +320,10 @@ impl<T: Config> Pallet<T> {
 			let id = result.job;
 			if !budget.seen.insert(id) {
 				Self::refuse(id, Error::<T>::DuplicateResult.into());
+				continue;
+			}
+			if !budget.nodes.iter().any(|node| NodeJobs::<T>::contains_key(node, id)) {
+				Self::refuse(id, Error::<T>::NotAssignedNode.into());
 				continue;
 			}
 			let (job, _, node) = match Self::settlement_terms(signer, id, &result.output) {

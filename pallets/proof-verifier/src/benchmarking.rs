@@ -10,8 +10,9 @@
 //! with the verifier's [`Verifier::benchmark_rows_case`]). Batches of `b` proofs (1 to
 //! `MaxBatchProofs`) are measured at the fewest inputs and width 1, and over `w` at
 //! [`BATCH_WIDTH_PROOFS`] proofs; each once with every proof good (one check) and once with the
-//! bad proofs the verifier searches for at most (`verify_batch_search*`: more bad proofs than
-//! it looks for, spread over the batch, which makes the search longest). A batch repeats one
+//! bad proofs placed where the verifier's search for them is longest (`verify_batch_search*`:
+//! as many as it looks for, each first in one of the last groups it checks, so it checks every
+//! group and bisects four at their dearest position). A batch repeats one
 //! proof `b` times: verification does the same work for equal and distinct proofs, and a
 //! bad proof is the same proof of another statement (its first public input changed), which
 //! decodes and fails only at the pairing check, the most work a bad proof can cause.
@@ -104,13 +105,21 @@ fn batch_of(
 		.collect()
 }
 
-/// The positions of the bad proofs that make a batch of `proofs` search longest: one more than
-/// the verifier looks for, spread evenly (each in its own part of the bisection).
-fn spread_bad_positions(proofs: u32) -> Vec<u32> {
-	let bad = zkinfer_verifier_host::limits::MAX_BATCH_BAD_PROOFS
-		.saturating_add(1)
-		.min(proofs);
-	(0..bad).map(|i| i * proofs / bad.max(1)).collect()
+/// The positions of the bad proofs that make a batch of `proofs` search longest
+/// (`zkinfer_halo2::batch`): as many as the search looks for, each first in one of the last
+/// groups of the search, so every group is checked and each of those bisected at its most
+/// expensive position; a batch of fewer groups gets one more bad proof than the search looks
+/// for, spread over it.
+fn worst_bad_positions(proofs: u32) -> Vec<u32> {
+	let most_bad = zkinfer_verifier_host::limits::MAX_BATCH_BAD_PROOFS;
+	let group = crate::impls::SEARCH_GROUP;
+	let groups = proofs.div_ceil(group);
+	if groups >= most_bad {
+		(0..most_bad).map(|i| (groups - most_bad + i) * group).collect()
+	} else {
+		let bad = most_bad.saturating_add(1).min(proofs);
+		(0..bad).map(|i| i * proofs / bad.max(1)).collect()
+	}
 }
 
 /// The public inputs of the batch benchmarks' proofs: the fewest a key takes, but at least one,
@@ -296,8 +305,8 @@ mod benchmarks {
 		}
 	}
 
-	/// Verifying a batch of `b` proofs with the fewest inputs at width 1 of which more are bad
-	/// than the verifier looks for, spread over the batch: the longest search for bad proofs.
+	/// Verifying a batch of `b` proofs with the fewest inputs at width 1 whose bad proofs make
+	/// the longest search for them ([`worst_bad_positions`]).
 	/// From [`SEARCH_GROUP`](crate::impls::SEARCH_GROUP) proofs on: a smaller batch is charged
 	/// as one of that size.
 	#[benchmark]
@@ -309,7 +318,7 @@ mod benchmarks {
 	) {
 		let caller = funded_account::<T, I>();
 		let (key, case) = registered_case::<T, I>(caller, batch_inputs::<T, I>(), 1);
-		let bad = spread_bad_positions(b);
+		let bad = worst_bad_positions(b);
 		let batch = batch_of(&case, b, &bad);
 
 		#[block]
@@ -325,7 +334,7 @@ mod benchmarks {
 	fn verify_batch_search_width(w: Linear<1, { component_max(1, T::Verifier::MAX_WIDTH) }>) {
 		let caller = funded_account::<T, I>();
 		let (key, case) = registered_case::<T, I>(caller, batch_inputs::<T, I>(), w);
-		let bad = spread_bad_positions(crate::impls::BATCH_WIDTH_PROOFS);
+		let bad = worst_bad_positions(crate::impls::BATCH_WIDTH_PROOFS);
 		let batch = batch_of(&case, crate::impls::BATCH_WIDTH_PROOFS, &bad);
 
 		#[block]

@@ -176,8 +176,14 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 		}
 		let mut verdicts = verdicts.into_iter();
 		for result in results.iter_mut().filter(|result| result.is_ok()) {
-			if let Some(Err(error)) = verdicts.next() {
-				*result = Err(Error::<T, I>::ProofRejected(error).into());
+			match verdicts.next() {
+				Some(Ok(())) => {},
+				Some(Err(error)) => *result = Err(Error::<T, I>::ProofRejected(error).into()),
+				// Not reached (each chunk's verdicts were counted): never an unverified `Ok`.
+				None => {
+					*result =
+						Err(Error::<T, I>::ProofRejected(VerifyError::UnknownHostError).into())
+				},
 			}
 		}
 		Ok(VerifiedBatch { results, weight })

@@ -40,8 +40,9 @@ pub const MAX_BATCH_PROOFS: usize = 1024;
 pub const MAX_BATCH_BYTES: usize = 16 * 1024 * 1024;
 /// The most bad proofs one batch verification looks for: once it has found this many, the
 /// proofs it has not yet shown good are left undecided (to be submitted again), which bounds
-/// the search at about `2 · MAX_BATCH_BAD_PROOFS · log₂ MAX_BATCH_PROOFS` pairing checks however
-/// many of a batch's proofs are bad. An honest prover's batches hold none.
+/// the search at `1 + ⌈N / BATCH_SEARCH_GROUP⌉ + 2 · MAX_BATCH_BAD_PROOFS ·
+/// log₂ BATCH_SEARCH_GROUP` pairing checks for a batch of `N`, however many of its proofs are
+/// bad. An honest prover's batches hold none.
 pub const MAX_BATCH_BAD_PROOFS: u32 = 4;
 /// How many consecutive proofs a failing batch's search for bad proofs checks together before
 /// it bisects (`zkinfer_halo2::batch`): what makes the search's pairing checks linear in the

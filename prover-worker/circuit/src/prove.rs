@@ -115,9 +115,10 @@ pub fn keygen(
 }
 
 /// The most memory a proving key's precomputed extended-domain polynomials may take
-/// ([`precompute_extended_parts`]): 4 GiB. A key whose would take more is used as generated,
-/// and each proof recomputes them.
-pub const EXTENDED_PARTS_BUDGET: usize = 4 << 30;
+/// ([`precompute_extended_parts`]): 2 GiB (LeNet-5's take 528 MiB; a prover pool keeps at most
+/// four models' keys, `PoolConfig::cached_models`, so at most 8 GiB in all). A key whose would
+/// take more is used as generated, and each proof recomputes them.
+pub const EXTENDED_PARTS_BUDGET: usize = 2 << 30;
 
 /// Computes `pk`'s own polynomials (fixed columns, permutation, Lagrange selectors) on every
 /// part of the extended domain once, if they take at most [`EXTENDED_PARTS_BUDGET`], so that

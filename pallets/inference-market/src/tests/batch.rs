@@ -125,7 +125,9 @@ fn a_forged_proof_in_a_batch_is_refused_and_the_others_settle() {
 }
 
 /// A node cannot be paid for a job that is not its own, for one job twice in a call, or for
-/// a job that already settled; results it cannot settle are refused one by one.
+/// a job that already settled; results it cannot settle are refused one by one (a job not
+/// assigned to the signer's node, whether another node's, finished or unknown, as
+/// `NotAssignedNode`, without its record being read).
 #[test]
 fn a_batch_refuses_other_nodes_jobs_duplicates_settled_and_malformed_results() {
 	run_test(|| {
@@ -159,13 +161,16 @@ fn a_batch_refuses_other_nodes_jobs_duplicates_settled_and_malformed_results() {
 		);
 		assert_eq!(
 			refused(mine[0]),
-			Some(DispatchError::from(Error::<Test>::NotAssigned).stripped())
+			Some(DispatchError::from(Error::<Test>::NotAssignedNode).stripped())
 		);
 		assert_eq!(
 			refused(mine[1]),
 			Some(DispatchError::from(Error::<Test>::OutputLength).stripped())
 		);
-		assert_eq!(refused(1_000), Some(DispatchError::from(Error::<Test>::UnknownJob).stripped()));
+		assert_eq!(
+			refused(1_000),
+			Some(DispatchError::from(Error::<Test>::NotAssignedNode).stripped())
+		);
 		assert_eq!(Balances::balance(&NODE_1), node);
 		assert_eq!(assigned_node(theirs[0]), Some(NODE_2));
 
@@ -239,7 +244,7 @@ fn a_batch_is_charged_per_result_and_per_key_and_refunded_to_what_ran() {
 		let expected = <() as crate::WeightInfo>::submit_results(3)
 			.saturating_add(InferenceMarket::settlement_size_weight(3, 3, 2))
 			.saturating_add(TestVerifier::max_verify_batch_weight(terms.proof_system, key, 3))
-			.saturating_add(db().reads(2));
+			.saturating_add(db().reads(3));
 		assert_eq!(charged, expected);
 
 		let info = InferenceMarket::submit_results(RuntimeOrigin::signed(NODE_1), batch(results))
@@ -256,7 +261,7 @@ fn a_batch_is_charged_per_result_and_per_key_and_refunded_to_what_ran() {
 			InferenceMarket::submit_results(RuntimeOrigin::signed(NODE_1), again).expect("runs");
 		assert_eq!(
 			info.actual_weight,
-			Some(<() as crate::WeightInfo>::submit_results(1).saturating_add(db().reads(2)))
+			Some(<() as crate::WeightInfo>::submit_results(1).saturating_add(db().reads(3)))
 		);
 		assert!(info.actual_weight.expect("set").all_lte(charged));
 	});
@@ -305,5 +310,46 @@ fn results_under_the_wrong_model_or_beyond_the_calls_bounds_are_refused() {
 			InferenceMarket::submit_results(RuntimeOrigin::signed(NODE_1), too_many),
 			Error::<Test>::TooManyResults
 		);
+	});
+}
+
+/// Each model's jobs settle in a storage layer of their own: when the registry refuses to
+/// close one model's jobs (here its open-job count was corrupted), those jobs stay assigned
+/// with their fees in escrow and nothing of theirs is recorded, while the other model's jobs
+/// in the same call settle and are paid.
+#[test]
+fn a_model_whose_jobs_cannot_close_is_refused_and_the_others_settle() {
+	new_test_ext().execute_with(|| {
+		let first = market_with(&[], 0);
+		let second = register_model(BOB, 3, 2);
+		TestNodes::<u64>::add(NODE_1, vec![first, second], 10_000);
+		let jobs = [assigned_jobs(first, &[NODE_3]), assigned_jobs(second, &[ALICE])].concat();
+		pallet_model_registry::Models::<Test>::mutate(first, |record| {
+			record.as_mut().expect("registered").open_jobs = 0;
+		});
+		let node = Balances::balance(&NODE_1);
+
+		let results = batch(jobs.iter().map(|&job| result_of(job, NODE_1)).collect());
+		assert_ok!(InferenceMarket::submit_results(RuntimeOrigin::signed(NODE_1), results));
+
+		assert_eq!(
+			refused(jobs[0]),
+			Some(
+				DispatchError::from(pallet_model_registry::Error::<Test>::OpenJobsOutOfRange)
+					.stripped()
+			)
+		);
+		assert_eq!(assigned_node(jobs[0]), Some(NODE_1));
+		assert!(!events()
+			.iter()
+			.any(|e| matches!(e, Event::InferenceVerified { job, .. } if *job == jobs[0])));
+		assert!(matches!(status(jobs[1]), JobStatus::Fulfilled { .. }));
+		assert_eq!(Balances::balance(&NODE_1), node + 320);
+		assert_eq!(NodeLoad::<Test>::get(NODE_1), UNITS);
+		pallet_model_registry::Models::<Test>::mutate(first, |record| {
+			record.as_mut().expect("registered").open_jobs = 1;
+		});
+		check_invariants();
+		assert_eq!(fee_held(NODE_3), PRICE);
 	});
 }

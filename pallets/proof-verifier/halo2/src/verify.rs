@@ -372,8 +372,13 @@ pub const VERIFIER_THREADS: usize = 2;
 /// block import calls the host functions), each of a verification's many small parallel steps
 /// is handed to the global pool's threads and waited for, and the waiting and waking cost more
 /// than the steps (7.3–7.9 ms of a LeNet-5 verification, against 4.0–4.2 ms here). Inside a
-/// pool, the steps run on the pool's own threads, the caller's work among them. The result is the same either way; if the
-/// pool cannot be started, `f` runs where it is called.
+/// pool, the steps run on the pool's own threads, the caller's work among them. The result is
+/// the same either way; if the pool cannot be started, `f` runs where it is called.
+///
+/// The pool is the process's: verifications from block import and authoring, and from runtime
+/// calls an RPC client asks for (a dry run of a `submit_results`), wait in one queue. A node
+/// that serves such calls to the public should bound them (the RPC server's rate and
+/// concurrency limits).
 pub fn on_verifier_pool<R: Send>(f: impl FnOnce() -> R + Send) -> R {
 	static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
 	let pool = POOL.get_or_init(|| {
