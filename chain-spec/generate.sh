@@ -13,7 +13,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-: "${CARGO_TARGET_DIR:=$HOME/.cache/zkinfer-target}"
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/zkinfer-target}
 node_bin=${ZKINFER_NODE:-$CARGO_TARGET_DIR/release/zkinfer-node}
 out_dir=${1:-$here}
 

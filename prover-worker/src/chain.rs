@@ -236,6 +236,9 @@ pub fn batch_bounds(at: &AtBlock) -> Result<BatchBounds, ChainError> {
 	})
 }
 
+/// One model's results in a `submit_results` call, as the generated client encodes it.
+type ModelBatch = ModelResults<BoundedVec<JobResult<BoundedVec<i64>, BoundedVec<u8>>>>;
+
 /// Submits `results` signed by `key`, as `submit_result` if there is one and `submit_results`
 /// otherwise; returns the transaction hash once the pool accepted it.
 pub async fn submit_results(
@@ -256,9 +259,7 @@ pub async fn submit_results(
 		},
 		_ => {
 			// Listed per model, in the order the models first appear.
-			let mut batches: Vec<
-				ModelResults<BoundedVec<JobResult<BoundedVec<i64>, BoundedVec<u8>>>>,
-			> = Vec::new();
+			let mut batches: Vec<ModelBatch> = Vec::new();
 			for r in results {
 				let result = JobResult {
 					job: r.job,

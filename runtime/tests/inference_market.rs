@@ -338,53 +338,75 @@ fn a_batch_of_real_proofs_settles_the_valid_ones_and_refuses_the_forged_one() {
 	});
 }
 
-/// What the benchmarked weights allow (issue: 1,000 verified inferences per block): four
-/// `submit_results` transactions of 250 digits-MLP results each fit the normal class of one
-/// block, each declared with the longest search for bad proofs its verifier may run, and
-/// charged what a batch of good proofs costs. Also what a result costs in block length.
+/// What the benchmarked weights allow: how many digits-MLP results one block's normal class
+/// settles through `submit_results` transactions of a given size. A transaction is admitted
+/// while the block's used weight plus its declared weight (the longest search for bad proofs
+/// its verifier may run) fits, and uses what a batch of good proofs costs; the last one may be
+/// smaller. The goal, 1,000 per block, is reached with transactions of 512 results (and a
+/// smaller last one); the test prints the figures for other sizes.
 #[test]
-fn a_thousand_digits_results_fit_one_block_by_the_benchmarked_weights() {
+fn digits_results_per_block_by_the_benchmarked_weights() {
 	use pallet_inference_market::WeightInfo as _;
 	use zkinfer_primitives::{InferenceVerifier, ModelRegistry as _};
 	use zkinfer_runtime::ModelRegistry;
 	common::in_a_block(|| {
 		let limits = zkinfer_runtime::configs::RuntimeBlockWeights::get();
 		let normal = limits.get(frame_support::dispatch::DispatchClass::Normal);
-		let (max_total, max_extrinsic) =
-			(normal.max_total.expect("limited"), normal.max_extrinsic.expect("limited"));
+		let (max_total, max_extrinsic, base) = (
+			normal.max_total.expect("limited"),
+			normal.max_extrinsic.expect("limited"),
+			normal.base_extrinsic,
+		);
 		let terms = ModelRegistry::terms(0).expect("the demo model");
 		type Verifiers = zkinfer_runtime::configs::market::Verifiers;
 		let key = Verifiers::key_info(terms.proof_system, &terms.vk).expect("its key");
-		let batch = 250;
-		let settlement =
+		let settlement = |batch: u32| {
 			<Runtime as pallet_inference_market::Config>::WeightInfo::submit_results(batch)
-				.saturating_add(InferenceMarket::settlement_size_weight(batch, 64, 10));
-		let declared = settlement.saturating_add(Verifiers::max_verify_batch_weight(
-			terms.proof_system,
-			key,
-			batch,
-		));
-		let charged = settlement.saturating_add(pallet_proof_verifier::Pallet::<
-			Runtime,
-			Halo2Instance,
-		>::verify_batch_weight(key, batch, false));
-		let base = limits.get(frame_support::dispatch::DispatchClass::Normal).base_extrinsic;
-		assert!(declared.saturating_add(base).all_lte(max_extrinsic), "{declared:?}");
-		// Each transaction is admitted while the block's used weight plus its declared weight
-		// fits; what it used is what it was charged.
-		let mut used = Weight::zero();
-		for _ in 0..4 {
-			assert!(
-				used.saturating_add(declared).saturating_add(base).all_lte(max_total),
-				"a fourth batch no longer fits: {used:?} used of {max_total:?}"
+				.saturating_add(InferenceMarket::settlement_size_weight(batch, 64, 10))
+				.saturating_add(base)
+		};
+		let declared = |batch: u32| {
+			settlement(batch).saturating_add(Verifiers::max_verify_batch_weight(
+				terms.proof_system,
+				key,
+				batch,
+			))
+		};
+		let charged = |batch: u32| {
+			settlement(batch).saturating_add(
+				pallet_proof_verifier::Pallet::<Runtime, Halo2Instance>::verify_batch_weight(
+					key, batch, false,
+				),
+			)
+		};
+		// Results settled in one block by transactions of `batch` results.
+		let per_block = |batch: u32| {
+			let (mut used, mut settled) = (Weight::zero(), 0u32);
+			let mut size = batch;
+			while size > 0 {
+				if used.saturating_add(declared(size)).all_lte(max_total) {
+					used = used.saturating_add(charged(size));
+					settled += size;
+				} else {
+					size -= 1;
+				}
+			}
+			settled
+		};
+		let ms = |w: Weight, n: u32| w.ref_time() as f64 / 1e9 / f64::from(n);
+		let mut best = 0;
+		for batch in [64, 128, 250, 512] {
+			assert!(declared(batch).all_lte(max_extrinsic), "{batch}: {:?}", declared(batch));
+			let settled = per_block(batch);
+			println!(
+				"batches of {batch}: {settled} results per block; per result {:.3} ms charged, \
+				 {:.3} ms declared",
+				ms(charged(batch), batch),
+				ms(declared(batch), batch),
 			);
-			used = used.saturating_add(charged).saturating_add(base);
+			best = best.max(settled);
 		}
-		println!(
-			"per settled digits job: {} µs charged, {} µs declared; block normal class {} ms",
-			charged.ref_time() / u64::from(batch) / 1_000_000,
-			declared.ref_time() / u64::from(batch) / 1_000_000,
-			max_total.ref_time() / 1_000_000_000
-		);
+		println!("normal class {} ms", max_total.ref_time() / 1_000_000_000);
+		assert!(best >= 1000, "{best} digits results per block");
 	});
 }

@@ -51,8 +51,14 @@ fn assigned_to_one_node<T: Config>(
 	let node = funded::<T>("node", 0);
 	T::BenchmarkHelper::add_node(&node, &models, ComputeUnits::MAX / 2);
 	let mut jobs = Vec::new();
-	let now = frame_system::Pallet::<T>::block_number();
+	let mut now = frame_system::Pallet::<T>::block_number();
 	for j in 0..count {
+		// A block's deadline list holds `MaxJobsPerBlock` jobs: the next ones are assigned in
+		// the next block, as the hook would.
+		if j > 0 && j % T::MaxJobsPerBlock::get() == 0 {
+			now.saturating_inc();
+			frame_system::Pallet::<T>::set_block_number(now);
+		}
 		let requester = funded::<T>("requester", j);
 		jobs.push(submit::<T>(&requester, models[j as usize % models.len()], inputs));
 		// The hook assigns at most `MaxJobsPerBlock` per block: assign as they come.

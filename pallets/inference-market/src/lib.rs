@@ -750,10 +750,9 @@ pub mod pallet {
 			);
 			assert!(!T::MaxNodesPerModel::get().is_zero(), "MaxNodesPerModel must be positive");
 			assert!(
+				// A statement is the inputs, the outputs and one more value.
 				u64::from(T::MaxBatchValues::get())
-					>= u64::from(T::MaxInputValues::get())
-						+ u64::from(T::MaxOutputValues::get())
-						+ 1,
+					> u64::from(T::MaxInputValues::get()) + u64::from(T::MaxOutputValues::get()),
 				"MaxBatchValues must hold the largest statement"
 			);
 			assert!(!T::MaxBatchResults::get().is_zero(), "MaxBatchResults must be positive");

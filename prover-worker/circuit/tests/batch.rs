@@ -66,6 +66,25 @@ fn a_false_statement_is_found_and_the_others_pass() {
 	}
 }
 
+/// The largest batch (one proof repeated): its check sums enough terms for halo2curves' affine
+/// additions, where an identity commitment of the key (repeated once per proof) used to abort
+/// the process; one false statement among them is still found.
+#[test]
+fn the_largest_batch_passes_and_its_false_statement_is_found() {
+	let proofs = proofs();
+	let mut batch: Vec<_> =
+		proofs.statements.iter().cycle().take(MAX_BATCH_PROOFS).cloned().collect();
+	let verdict = verify_batch(&proofs.params, &proofs.vk, &statements(&batch)).unwrap();
+	assert_eq!(verdict.results, vec![Ok(()); MAX_BATCH_PROOFS]);
+	assert_eq!(verdict.pairing_checks, 1);
+	falsify(&mut batch, 1000);
+	let verdict = verify_batch(&proofs.params, &proofs.vk, &statements(&batch)).unwrap();
+	for (i, result) in verdict.results.iter().enumerate() {
+		let expected = if i == 1000 { Err(Halo2Error::VerificationFailed) } else { Ok(()) };
+		assert_eq!(*result, expected, "statement {i}");
+	}
+}
+
 #[test]
 fn a_proof_that_does_not_decode_is_refused_before_the_pairing() {
 	let proofs = proofs();

@@ -212,3 +212,40 @@ impl Bisection {
 		combined.check()
 	}
 }
+
+#[cfg(test)]
+mod tests {
+	use halo2_proofs::{
+		halo2curves::{
+			bn256::{Bn256, Fr, G1},
+			ff::Field,
+			group::Group,
+		},
+		poly::{commitment::MSM, kzg::msm::MSMKZG},
+	};
+
+	/// A batch's pairing check sums its proofs' terms in one multi-scalar multiplication, which
+	/// from about 22,000 terms adds points in affine form; keys and proofs can hold the
+	/// identity. 2^15 terms over the bases `i·G`, the identity at every 64th: the sum must be
+	/// `(Σ sᵢ·i)·G` over the others (the vendored halo2-axiom's patch part 4; without it the
+	/// process aborts or the sum is wrong).
+	#[test]
+	fn msm_with_identities_above_the_affine_threshold() {
+		let generator = G1::generator();
+		let mut msm = MSMKZG::<Bn256>::new();
+		let mut base = G1::identity();
+		let mut scalar = Fr::from(7);
+		let mut expected = Fr::ZERO;
+		for i in 1..=1u64 << 15 {
+			base += generator;
+			scalar = scalar.square() + Fr::from(i);
+			if i % 64 == 0 {
+				msm.append_term(scalar, G1::identity());
+			} else {
+				msm.append_term(scalar, base);
+				expected += scalar * Fr::from(i);
+			}
+		}
+		assert_eq!(msm.eval(), generator * expected);
+	}
+}

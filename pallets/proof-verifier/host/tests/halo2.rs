@@ -192,7 +192,7 @@ fn the_batch_host_function_writes_each_statements_outcome() {
 	let mut large = case.vk.clone();
 	large[1] = 23;
 	assert_eq!(
-		halo2_kzg_verify_batch(&case.params, &large, &encoded, &mut vec![0u8; 32]).0,
+		halo2_kzg_verify_batch(&case.params, &large, &encoded, &mut [0u8; 32]).0,
 		Err(VerifyError::CircuitTooLarge)
 	);
 }

@@ -70,7 +70,19 @@ where
         use group::prime::PrimeCurveAffine;
         let mut bases = vec![E::G1Affine::identity(); self.scalars.len()];
         E::G1::batch_normalize(&self.bases, &mut bases);
-        best_multiexp(&self.scalars, &bases)
+        // zkinfer: from about 22,000 terms `best_multiexp` adds bases in affine form and reads
+        // the identity as the point (0, 0): two identities in one bucket abort the process on
+        // a zero inversion, one makes the sum wrong. Keys have identity commitments (a column
+        // of zeros) and a proof may carry them. The identity adds nothing to the sum: leave it
+        // out.
+        let (scalars, bases): (Vec<_>, Vec<_>) = self
+            .scalars
+            .iter()
+            .zip(bases)
+            .filter(|(_, base)| !bool::from(base.is_identity()))
+            .map(|(scalar, base)| (*scalar, base))
+            .unzip();
+        best_multiexp(&scalars, &bases)
     }
 
     fn bases(&self) -> Vec<E::G1> {
