@@ -166,7 +166,9 @@ async fn follow(
 					"failed",
 					serde_json::json!({ "job": id, "reason": String::from_utf8_lossy(&reason) }),
 				),
-				Step::Request => request(&at, pool, &node, id, &job).await?,
+				Step::Request => {
+					request(&at, pool, &node, id, &job).await?;
+				},
 				Step::Submit { output, proof } => {
 					let values = (job.input.0.len() + output.len()) as u64 + 1;
 					ready.push(chain::ReadyResult {
@@ -261,13 +263,13 @@ async fn request(
 	node: &[u8; 32],
 	id: u64,
 	job: &chain::JobRecord,
-) -> Result<(), chain::ChainError> {
+) -> Result<Option<RequestOutcome>, chain::ChainError> {
 	let Some(model) = chain::model(at, job.model).await? else {
 		report(
 			"failed",
 			serde_json::json!({ "job": id, "reason": format!("model {} is not registered", job.model) }),
 		);
-		return Ok(());
+		return Ok(None);
 	};
 	let outcome = pool.request(ProofRequest {
 		job: id,
@@ -279,12 +281,12 @@ async fn request(
 	if outcome == RequestOutcome::Accepted {
 		report("proving", serde_json::json!({ "job": id, "model": job.model }));
 	}
-	Ok(())
+	Ok(Some(outcome))
 }
 
 /// Proves every job assigned, at the node's best block, to the node `key` proves for, and
 /// returns the results without submitting them; jobs whose proof fails are reported and left
-/// out.
+/// out. Jobs the pool's bounded queue cannot take yet are handed to it as it drains.
 pub async fn prove_assigned(
 	url: &str,
 	key: &Keypair,
@@ -328,15 +330,24 @@ pub async fn prove_assigned(
 					);
 					break;
 				},
-				zkinfer_proving_interface::ProofStatus::Unknown => break,
-				zkinfer_proving_interface::ProofStatus::Pending
-					if waited_since.elapsed() > Duration::from_secs(3600) =>
-				{
+				_ if waited_since.elapsed() > Duration::from_secs(3600) => {
 					report(
 						"failed",
 						serde_json::json!({ "job": id, "reason": "not proved within an hour" }),
 					);
 					break;
+				},
+				// Not queued yet (the pool's queue was full when it was asked) or forgotten:
+				// ask again, and wait while the queue is full.
+				zkinfer_proving_interface::ProofStatus::Unknown => {
+					let Some(job) = chain::job(&at, id).await? else { break };
+					match request(&at, pool, &node, id, &job).await? {
+						Some(RequestOutcome::Accepted | RequestOutcome::AlreadyKnown) => {},
+						Some(RequestOutcome::Busy) => {
+							tokio::time::sleep(Duration::from_millis(200)).await
+						},
+						Some(RequestOutcome::NoProver) | None => break,
+					}
 				},
 				zkinfer_proving_interface::ProofStatus::Pending => {
 					tokio::time::sleep(Duration::from_millis(200)).await

@@ -106,7 +106,7 @@ describe('a two-node network with a standalone prover worker', () => {
       assert.deepEqual(event.data.output.map((v) => v.toNumber()), reference.output);
     }
     const bobsJob = jobs[nodes.indexOf(bob.address)];
-    assert.ok(worker.lines.some((l) => l.event === 'submitted' && l.job === bobsJob),
+    assert.ok(worker.lines.some((l) => l.event === 'submitted' && l.jobs.includes(bobsJob)),
       `the worker submitted job ${bobsJob}: ${JSON.stringify(worker.lines)}`);
   });
 
