@@ -210,6 +210,14 @@ pub struct ReadyResult {
 	pub proof: Vec<u8>,
 }
 
+impl ReadyResult {
+	/// Job `job` (its record `record`) with `output` and its `proof`.
+	pub fn new(job: u64, record: &JobRecord, output: Vec<i64>, proof: Vec<u8>) -> Self {
+		let values = (record.input.0.len() + output.len()) as u64 + 1;
+		Self { job, model: record.model, values, output, proof }
+	}
+}
+
 /// What one `submit_results` call takes at most (the market's constants).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BatchBounds {

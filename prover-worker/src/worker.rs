@@ -170,14 +170,7 @@ async fn follow(
 					request(&at, pool, &node, id, &job).await?;
 				},
 				Step::Submit { output, proof } => {
-					let values = (job.input.0.len() + output.len()) as u64 + 1;
-					ready.push(chain::ReadyResult {
-						job: id,
-						model: job.model,
-						values,
-						output,
-						proof,
-					})
+					ready.push(chain::ReadyResult::new(id, &job, output, proof))
 				},
 			}
 		}
@@ -312,14 +305,7 @@ pub async fn prove_assigned(
 				zkinfer_proving_interface::ProofStatus::Ready { output, proof } => {
 					waited_since = std::time::Instant::now();
 					if let Some(job) = chain::job(&at, id).await? {
-						let values = (job.input.0.len() + output.len()) as u64 + 1;
-						results.push(chain::ReadyResult {
-							job: id,
-							model: job.model,
-							values,
-							output,
-							proof,
-						});
+						results.push(chain::ReadyResult::new(id, &job, output, proof));
 					}
 					break;
 				},
