@@ -9,7 +9,10 @@ The prover's tests load each model, quantize it, run the integer inference and c
 dequantized output with onnxruntime's, then prove and verify it. Together the models cover
 Gemm, MatMul, Add, Sub, Mul (by a constant and elementwise), Conv (stride, padding,
 dilation), BatchNormalization, Relu, LeakyRelu, Sigmoid, Tanh, MaxPool, AveragePool,
-GlobalAveragePool, Flatten, Reshape, Transpose, Pad, Concat, Slice, Identity and constants.
+GlobalAveragePool, Flatten, Reshape, Transpose, Pad, Concat, Slice, Identity and constants,
+and the shape arithmetic PyTorch's exporter writes around a free batch dimension (Shape,
+Gather, Unsqueeze, Concat and ConstantOfShape on shapes, Dropout, Cast), and Expand, Tile,
+Gather with constant indices and Split on activations.
 """
 
 import json
@@ -128,6 +131,60 @@ def unsupported(rng):
     return nodes, {"w": weights(rng, 4, 2)}, [1, 4], [1, 2]
 
 
+def pytorch_export(rng):
+    """What torch.onnx.export writes for a small CNN by default: a free batch dimension
+    (batch_size), the flatten as Shape -> Gather -> Unsqueeze -> Concat -> Reshape, a
+    ConstantOfShape of a computed shape, and Dropout and Cast left in the graph."""
+    nodes = [
+        helper.make_node("Conv", ["input", "k", "kb"], ["z"], name="conv", kernel_shape=[3, 3]),
+        helper.make_node("Relu", ["z"], ["a"], name="relu"),
+        helper.make_node("Shape", ["a"], ["s"], name="shape"),
+        helper.make_node("Gather", ["s", "zero"], ["n"], name="gather_batch", axis=0),
+        helper.make_node("Unsqueeze", ["n", "axis0"], ["n1"], name="unsqueeze"),
+        helper.make_node("Concat", ["n1", "minus_one"], ["flat_shape"], name="concat_shape",
+                         axis=0),
+        helper.make_node("Reshape", ["a", "flat_shape"], ["f"], name="flatten"),
+        helper.make_node("Dropout", ["f"], ["d"], name="dropout"),
+        helper.make_node("Cast", ["d"], ["c"], name="cast", to=TensorProto.FLOAT),
+        helper.make_node("Shape", ["c"], ["cs"], name="shape_of_features"),
+        helper.make_node("ConstantOfShape", ["cs"], ["quarter"], name="constant_of_shape",
+                         value=numpy_helper.from_array(np.array([0.25], dtype=np.float32))),
+        helper.make_node("Add", ["c", "quarter"], ["c2"], name="add_quarter"),
+        helper.make_node("Gemm", ["c2", "w", "b"], ["output"], name="gemm"),
+    ]
+    inits = {"k": weights(rng, 3, 2, 3, 3), "kb": weights(rng, 3),
+             "zero": np.array(0, dtype=np.int64), "axis0": np.array([0], dtype=np.int64),
+             "minus_one": np.array([-1], dtype=np.int64),
+             "w": weights(rng, 27, 4), "b": weights(rng, 4)}
+    return nodes, inits, ["batch_size", 2, 5, 5], ["batch_size", 4]
+
+
+def layout_lowerings(rng):
+    """Expand, Tile and Gather (constant indices, one negative, a 2-D index tensor) on
+    activations, and Split: the prover lowers them to Slice, Concat and Reshape."""
+    nodes = [
+        helper.make_node("MatMul", ["input", "w"], ["h"], name="matmul"),
+        helper.make_node("Unsqueeze", ["h", "axis1"], ["u"], name="unsqueeze"),
+        helper.make_node("Expand", ["u", "expand_to"], ["e"], name="expand"),
+        helper.make_node("Tile", ["h", "repeats"], ["t"], name="tile"),
+        helper.make_node("Gather", ["h", "picks"], ["g"], name="gather", axis=1),
+        helper.make_node("Split", ["t", "split_sizes"], ["s1", "s2"], name="split", axis=1),
+        helper.make_node("Reshape", ["e", "flat12"], ["ef"], name="flatten_expand"),
+        helper.make_node("Reshape", ["g", "flat4"], ["gf"], name="flatten_gather"),
+        # The output itself, so that no linear operator after them lets tract fold them into
+        # its weights.
+        helper.make_node("Concat", ["ef", "gf", "s1", "s2"], ["output"], name="concat", axis=1),
+    ]
+    inits = {"w": weights(rng, 6, 4), "axis1": np.array([1], dtype=np.int64),
+             "expand_to": np.array([1, 3, 4], dtype=np.int64),
+             "repeats": np.array([1, 2], dtype=np.int64),
+             "picks": np.array([[3, 0], [-1, 1]], dtype=np.int64),
+             "split_sizes": np.array([5, 3], dtype=np.int64),
+             "flat12": np.array([1, 12], dtype=np.int64),
+             "flat4": np.array([1, 4], dtype=np.int64)}
+    return nodes, inits, [1, 6], [1, 24]
+
+
 MODELS = {
     "dense_arith": dense_arith,
     "gemm_activations": gemm_activations,
@@ -135,6 +192,8 @@ MODELS = {
     "pools": pools,
     "shapes": shapes,
     "unsupported": unsupported,
+    "pytorch_export": pytorch_export,
+    "layout_lowerings": layout_lowerings,
 }
 
 
@@ -152,6 +211,8 @@ def build(name, make, rng):
     onnx.checker.check_model(model, full_check=True)
     path = HERE / f"{name}.onnx"
     path.write_bytes(model.SerializeToString())
+    # A free (named) dimension is 1 in the reference inputs, as the prover binds it.
+    in_shape = [1 if isinstance(d, str) else d for d in in_shape]
 
     session = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     inputs, outputs = [], []

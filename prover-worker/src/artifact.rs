@@ -103,7 +103,7 @@ impl SrsSource {
 }
 
 /// Compile settings.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct CompileOptions {
 	/// Calibration settings.
 	pub calibration: calibrate::Options,
@@ -114,6 +114,8 @@ pub struct CompileOptions {
 	/// The most rows (`2^max_k`) the circuit may have: by default what the zkinfer chain
 	/// verifies ([`zkinfer_statement::limits::HALO2_MAX_K`]).
 	pub max_k: u8,
+	/// Values for the model's free input dimensions (1 where not given).
+	pub free_dims: onnx::FreeDims,
 }
 
 impl Default for CompileOptions {
@@ -123,6 +125,7 @@ impl Default for CompileOptions {
 			width: None,
 			memory_cap: 16 << 30,
 			max_k: zkinfer_statement::limits::HALO2_MAX_K,
+			free_dims: onnx::FreeDims::default(),
 		}
 	}
 }
@@ -190,8 +193,14 @@ pub fn compile(
 ) -> Result<Artifact, ArtifactError> {
 	let s = step("importing ONNX with tract");
 	let onnx_bytes = read(onnx_path)?;
-	let imported = onnx::import(onnx_path).map_err(ArtifactError::Import)?;
-	s.done_with(&format!("{} IR operators", imported.graph.nodes.len()));
+	let imported =
+		onnx::import_with(onnx_path, &options.free_dims).map_err(ArtifactError::Import)?;
+	let bound: Vec<String> = imported
+		.free_dims
+		.iter()
+		.map(|(name, value)| format!(", {name} = {value}"))
+		.collect();
+	s.done_with(&format!("{} IR operators{}", imported.graph.nodes.len(), bound.concat()));
 
 	let s = step("calibrating scales");
 	let calibrated = calibrate::calibrate(&imported.graph, samples, options.calibration)

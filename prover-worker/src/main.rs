@@ -1,7 +1,7 @@
 //! `prover-worker`: compile ONNX models into halo2 circuits, prove and verify inferences.
 //!
 //! ```text
-//! prover-worker compile --onnx model.onnx --calibration sample.json… [--out artifacts]
+//! prover-worker compile --onnx model.onnx --calibration sample.json… [--dim name=value…] [--out artifacts]
 //! prover-worker setup   --artifact artifacts/<id>
 //! prover-worker prove   --artifact artifacts/<id> --input input.json (--job <id> --node <hex> | --job-binding <hex>) [--out proof.json]
 //! prover-worker verify  --artifact artifacts/<id> --proof proof.json
@@ -57,9 +57,9 @@ enum Command {
 	/// Follow a node and prove the jobs assigned to an operator account, submitting the
 	/// results (until Ctrl-C or SIGTERM).
 	Run(RunArgs),
-	/// Prove every job assigned now to an operator account's node and write the results
-	/// (JSON lines: job, output, proof) without submitting them: a backlog proved ahead, to be
-	/// submitted later (the load test submits them in bursts).
+	/// Prove every job assigned, at the last finalized block, to an operator account's node and
+	/// write the results (JSON lines: job, output, proof) without submitting them: a backlog
+	/// proved ahead, to be submitted later (the load test submits them in bursts).
 	ProveAssigned(ProveAssignedArgs),
 }
 
@@ -109,6 +109,10 @@ struct RegisterArgs {
 	/// The model's metadata (default `{"name": "<file stem>"}`).
 	#[arg(long)]
 	metadata: Option<String>,
+	/// A value for a free input dimension, `name=value` (repeatable); free dimensions not
+	/// given are 1.
+	#[arg(long = "dim", value_name = "NAME=VALUE")]
+	dims: Vec<onnx::DimValue>,
 	#[command(flatten)]
 	chain: ChainArgs,
 }
@@ -185,6 +189,10 @@ struct CompileArgs {
 	/// verifies.
 	#[arg(long, default_value_t = zkinfer_statement::limits::HALO2_MAX_K)]
 	max_k: u8,
+	/// A value for a free input dimension, `name=value` (repeatable); free dimensions not
+	/// given are 1.
+	#[arg(long = "dim", value_name = "NAME=VALUE")]
+	dims: Vec<onnx::DimValue>,
 	#[command(flatten)]
 	srs: SrsArgs,
 }
@@ -241,6 +249,9 @@ struct InspectArgs {
 	/// An ONNX model (shows the import only).
 	#[arg(long)]
 	onnx: Option<PathBuf>,
+	/// A value for a free input dimension of the ONNX model, `name=value` (repeatable).
+	#[arg(long = "dim", value_name = "NAME=VALUE", requires = "onnx")]
+	dims: Vec<onnx::DimValue>,
 }
 
 #[derive(Args)]
@@ -331,7 +342,7 @@ fn run(command: Command) -> Result<(), ArtifactError> {
 		},
 		Command::Inspect(args) => match (args.artifact, args.onnx) {
 			(Some(dir), _) => inspect_artifact(&artifact::load(&dir)?),
-			(None, Some(path)) => inspect_onnx(&path),
+			(None, Some(path)) => inspect_onnx(&path, &args.dims.into_iter().collect()),
 			(None, None) => Err(ArtifactError::Invalid("give --artifact or --onnx".into())),
 		},
 		Command::Bench(args) => bench(args),
@@ -360,7 +371,7 @@ fn register(args: RegisterArgs) -> Result<(), ArtifactError> {
 		&samples,
 		&args.chain.srs(),
 		store.root(),
-		CompileOptions::default(),
+		CompileOptions { free_dims: args.dims.into_iter().collect(), ..CompileOptions::default() },
 	)?;
 	let metadata = args
 		.metadata
@@ -471,6 +482,7 @@ fn compile(args: CompileArgs) -> Result<(), ArtifactError> {
 		width: args.width,
 		memory_cap: args.memory_cap_gib.saturating_mul(1 << 30),
 		max_k: args.max_k,
+		free_dims: args.dims.into_iter().collect(),
 	};
 	let artifact = artifact::compile(&args.onnx, &samples, &args.srs.source(), &args.out, options)?;
 	let s = &artifact.settings;
@@ -528,14 +540,15 @@ fn inspect_artifact(artifact: &Artifact) -> Result<(), ArtifactError> {
 	Ok(())
 }
 
-fn inspect_onnx(path: &Path) -> Result<(), ArtifactError> {
-	let imported = onnx::import(path).map_err(ArtifactError::Import)?;
+fn inspect_onnx(path: &Path, dims: &onnx::FreeDims) -> Result<(), ArtifactError> {
+	let imported = onnx::import_with(path, dims).map_err(ArtifactError::Import)?;
 	let shapes = imported.graph.shapes().map_err(|e| ArtifactError::Invalid(e.to_string()))?;
 	print_json(&json!({
 		"onnx": path,
 		"tract": imported.tract_ops.iter().map(|(name, op)| json!({ "node": name, "op": op })).collect::<Vec<_>>(),
 		"ir": imported.graph.nodes.iter().enumerate().map(|(i, n)| json!({ "node": n.name, "op": n.op.kind(), "outputShape": shapes[i + 1] })).collect::<Vec<_>>(),
 		"droppedSoftmax": imported.dropped_softmax,
+		"freeDims": imported.free_dims.iter().map(|(name, value)| json!({ "name": name, "value": value })).collect::<Vec<_>>(),
 	}));
 	Ok(())
 }

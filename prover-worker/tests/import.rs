@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use halo2_proofs::dev::MockProver;
 use prover_worker::{
 	calibrate::{calibrate, Options},
-	onnx::{import, ImportError},
+	onnx::{import, import_with, DimValue, FreeDims, ImportError},
 };
 use serde::Deserialize;
 use zkinfer_circuit::{field::Fr, plan, prove::statement, ModelCircuit};
@@ -69,10 +69,72 @@ fn every_operator_model_matches_onnxruntime_and_its_circuit_accepts_the_inferenc
 		("conv_batchnorm", vec!["Conv", "Conv"]),
 		("pools", vec!["MatMul", "MaxPool", "SumPool", "SumPool", "Reshape", "Reshape"]),
 		("shapes", vec!["Reshape", "Transpose", "Pad", "Slice", "MatMul"]),
+		// Shape, Gather, Unsqueeze, Concat and ConstantOfShape fold into the Reshape and the
+		// Add's constant; Dropout and Cast disappear.
+		("pytorch_export", vec!["Conv", "Reshape", "Affine", "MatMul"]),
+		// Expand: Reshape (the Unsqueeze), Concat of 3 copies; Gather: three Slices (index 3
+		// read twice, once as -1), Concat, Reshape; Tile: Concat of 2 copies; Split: Slices.
+		(
+			"layout_lowerings",
+			vec![
+				"MatMul", "Reshape", "Concat", "Reshape", "Slice", "Slice", "Slice", "Concat",
+				"Reshape", "Reshape", "Concat", "Slice", "Slice", "Concat",
+			],
+		),
 	] {
 		let (error, kinds) = worst_error(name);
 		assert_eq!(kinds, expected_kinds, "{name}");
 		assert!(error < 0.03, "{name}: worst relative error {error}");
+	}
+}
+
+/// The PyTorch-style export with its batch dimension bound to `batch_size`.
+fn pytorch_export(dims: &[&str]) -> Result<prover_worker::onnx::Imported, ImportError> {
+	let dims: FreeDims = dims.iter().map(|d| d.parse::<DimValue>().unwrap()).collect();
+	import_with(&models().join("ops/pytorch_export.onnx"), &dims)
+}
+
+#[test]
+fn a_free_batch_dimension_is_bound_to_one_or_to_the_value_given() {
+	let by_default = pytorch_export(&[]).unwrap();
+	assert_eq!(by_default.free_dims, vec![("batch_size".to_string(), 1)]);
+	assert_eq!(by_default.graph.input_shape, vec![1, 2, 5, 5]);
+	let two = pytorch_export(&["batch_size=2"]).unwrap();
+	assert_eq!(two.free_dims, vec![("batch_size".to_string(), 2)]);
+	assert_eq!(two.graph.input_shape, vec![2, 2, 5, 5]);
+	let shapes = two.graph.shapes().unwrap();
+	assert_eq!(shapes[two.graph.output], vec![2, 4]);
+	// The shape arithmetic folded away: no IR operator reads a shape.
+	assert_eq!(
+		two.graph.nodes.iter().map(|n| n.op.kind()).collect::<Vec<_>>(),
+		by_default.graph.nodes.iter().map(|n| n.op.kind()).collect::<Vec<_>>()
+	);
+}
+
+#[test]
+fn a_misspelt_free_dimension_is_refused_with_the_names_the_model_has() {
+	match pytorch_export(&["batch=1"]) {
+		Err(ImportError::Structure(message)) => {
+			assert!(message.contains("\"batch\"") && message.contains("batch_size"), "{message}")
+		},
+		other => panic!("expected a refusal, got {other:?}"),
+	}
+	// A model without free dimensions has none to bind.
+	let dims: FreeDims = ["batch_size=1".parse::<DimValue>().unwrap()].into_iter().collect();
+	match import_with(&models().join("ops/shapes.onnx"), &dims) {
+		Err(ImportError::Structure(message)) => assert!(message.contains("none"), "{message}"),
+		other => panic!("expected a refusal, got {other:?}"),
+	}
+}
+
+#[test]
+fn a_dimension_value_is_name_equals_a_positive_number() {
+	assert_eq!(
+		"batch_size=3".parse::<DimValue>(),
+		Ok(DimValue { name: "batch_size".into(), value: 3 })
+	);
+	for bad in ["batch_size", "batch_size=0", "batch_size=-1", "batch_size=two"] {
+		assert!(bad.parse::<DimValue>().is_err(), "{bad}");
 	}
 }
 

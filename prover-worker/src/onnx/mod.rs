@@ -9,6 +9,9 @@
 //! `Mul` and an activation directly after a linear operator become part of it when nothing
 //! else reads the intermediate value.
 //!
+//! Free input dimensions (`batch_size`) are bound before typing ([`FreeDims`], 1 by default),
+//! so tract folds the shape arithmetic exporters write around them.
+//!
 //! A final `Softmax` is dropped: the circuit proves the logits (argmax, and therefore the
 //! predicted class, is unchanged; the probabilities are a public function of the logits). Any
 //! other unsupported operator fails with its name and the node's name.
@@ -17,7 +20,11 @@ mod elementwise;
 mod linear;
 mod shape;
 
-use std::{collections::HashMap, path::Path, sync::Arc};
+use std::{
+	collections::{BTreeMap, HashMap},
+	path::Path,
+	sync::Arc,
+};
 
 use tract_onnx::{
 	prelude::*,
@@ -70,18 +77,106 @@ pub struct Imported {
 	pub dropped_softmax: Option<String>,
 	/// tract's operators, `(node name, operator)`, in evaluation order.
 	pub tract_ops: Vec<(String, String)>,
+	/// The free input dimensions and the values they were bound to.
+	pub free_dims: Vec<(String, usize)>,
 }
 
-/// Loads an ONNX file (one input with a static shape, one output).
+/// Values for a model's free input dimensions, by name (`batch_size` in `[batch_size, 3]`, as
+/// the PyTorch, TensorFlow and scikit-learn exporters write by default). A free dimension not
+/// named here is 1: a proof is of one inference.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FreeDims(pub BTreeMap<String, usize>);
+
+/// One `name=value` binding of a free dimension (the CLI's `--dim`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DimValue {
+	/// The dimension's name in the ONNX file.
+	pub name: String,
+	/// Its value, at least 1.
+	pub value: usize,
+}
+
+impl core::str::FromStr for DimValue {
+	type Err = String;
+
+	fn from_str(text: &str) -> Result<Self, Self::Err> {
+		let (name, value) =
+			text.split_once('=').ok_or_else(|| format!("{text:?} is not name=value"))?;
+		let value =
+			value.trim().parse::<usize>().ok().filter(|&v| v >= 1).ok_or_else(|| {
+				format!("{text:?}: the value must be a whole number of at least 1")
+			})?;
+		Ok(Self { name: name.trim().to_string(), value })
+	}
+}
+
+impl FromIterator<DimValue> for FreeDims {
+	fn from_iter<I: IntoIterator<Item = DimValue>>(iter: I) -> Self {
+		Self(iter.into_iter().map(|d| (d.name, d.value)).collect())
+	}
+}
+
+/// Loads an ONNX file (one input, one output), its free input dimensions bound to 1.
 pub fn import(path: &Path) -> Result<Imported, ImportError> {
+	import_with(path, &FreeDims::default())
+}
+
+/// Loads an ONNX file (one input, one output) with its free input dimensions bound to `dims`
+/// (1 where not given). tract types the graph with the dimensions symbolic (the exporter's
+/// shape annotations name them too), then they are substituted, so shape-only subgraphs
+/// (`Shape`, `Gather` and `Concat` on shapes, `ConstantOfShape`, ...) become constants and
+/// fold away when the graph is decluttered.
+pub fn import_with(path: &Path, dims: &FreeDims) -> Result<Imported, ImportError> {
 	let model = tract_onnx::onnx()
 		.model_for_path(path)
 		.map_err(tract_error)?
 		.into_typed()
-		.map_err(tract_error)?
-		.into_decluttered()
 		.map_err(tract_error)?;
-	import_typed(&model)
+	let (model, bound) = bind_free_dims(&model, dims)?;
+	let model = model.into_decluttered().map_err(tract_error)?;
+	let mut imported = import_typed(&model)?;
+	imported.free_dims = bound;
+	Ok(imported)
+}
+
+/// Substitutes every free dimension of the inputs' shapes: its value in `dims` or 1. Returns
+/// the model and the bindings made, in the order the dimensions first appear. A name in `dims`
+/// that no input has is refused (a misspelt `--dim` would otherwise pass silently).
+fn bind_free_dims(
+	model: &TypedModel,
+	dims: &FreeDims,
+) -> Result<(TypedModel, Vec<(String, usize)>), ImportError> {
+	let mut bound: Vec<(String, usize)> = Vec::new();
+	let mut substitutions = HashMap::new();
+	for &input in model.input_outlets().map_err(tract_error)? {
+		for dim in model.outlet_fact(input).map_err(tract_error)?.shape.iter() {
+			for symbol in dim.symbols() {
+				let name = symbol.to_string();
+				if bound.iter().any(|(s, _)| *s == name) {
+					continue;
+				}
+				let value = dims.0.get(&name).copied().unwrap_or(1);
+				let as_dim = i64::try_from(value)
+					.map(TDim::Val)
+					.map_err(|_| ImportError::Structure(format!("--dim {name}={value}")))?;
+				substitutions.insert(symbol, as_dim);
+				bound.push((name, value));
+			}
+		}
+	}
+	if let Some(unknown) = dims.0.keys().find(|name| !bound.iter().any(|(s, _)| s == *name)) {
+		let free: Vec<&str> = bound.iter().map(|(s, _)| s.as_str()).collect();
+		return Err(ImportError::Structure(format!(
+			"--dim {unknown}: the model's inputs have no free dimension {unknown:?} (free: {})",
+			if free.is_empty() { "none".to_string() } else { free.join(", ") }
+		)));
+	}
+	let model = if substitutions.is_empty() {
+		model.clone()
+	} else {
+		model.set_symbols(&substitutions).map_err(tract_error)?
+	};
+	Ok((model, bound))
 }
 
 /// What an outlet of the tract graph is to the importer.
@@ -246,5 +341,5 @@ pub fn import_typed(model: &TypedModel) -> Result<Imported, ImportError> {
 	let output = builder.value(output)?;
 	let graph = Graph { input_shape, nodes: builder.nodes, output };
 	graph.shapes().map_err(|e| ImportError::Structure(e.to_string()))?;
-	Ok(Imported { graph, dropped_softmax, tract_ops })
+	Ok(Imported { graph, dropped_softmax, tract_ops, free_dims: Vec::new() })
 }

@@ -1,10 +1,24 @@
 //! tract's axis and layout operators → [`Reshape`], [`Transpose`], [`Pad`], [`Slice`],
 //! [`Concat`].
+//!
+//! Three have no IR operator of their own and are lowered to these, which are wiring only in
+//! the circuit (no rows):
+//! - `Tile` (ONNX `Tile`): per axis with multiplier `m > 1`, a [`Concat`] of `m` copies;
+//! - `MultiBroadcastTo` (ONNX `Expand`): a [`Reshape`] that adds the leading axes of size 1,
+//!   then per broadcast axis a [`Concat`] of copies;
+//! - `Gather` with constant indices (ONNX `Gather` on an activation): one [`Slice`] per
+//!   distinct index, a [`Concat`] of them in index order and a [`Reshape`] to the output
+//!   shape. Indices computed from the data (a data-dependent lookup) are refused.
+
+use std::collections::HashMap;
 
 use tract_onnx::{
 	prelude::*,
 	tract_core::ops::{
-		array::{Pad as TractPad, PadMode, Slice as TractSlice, TypedConcat},
+		array::{
+			Gather, MultiBroadcastTo, Pad as TractPad, PadMode, Slice as TractSlice, Tile,
+			TypedConcat,
+		},
 		change_axes::AxisOp,
 		identity::Identity,
 	},
@@ -18,6 +32,21 @@ pub(crate) fn import(b: &mut Builder<'_>, node: &TypedNode) -> Result<bool, Impo
 	let out = OutletId::new(node.id, 0);
 	if node.op_as::<Identity>().is_some() {
 		let v = b.value(node.inputs[0])?;
+		b.bind(out, v);
+		return Ok(true);
+	}
+	if let Some(tile) = node.op_as::<Tile>() {
+		let v = tile_value(b, node, &tile.multipliers)?;
+		b.bind(out, v);
+		return Ok(true);
+	}
+	if node.op_as::<MultiBroadcastTo>().is_some() {
+		let v = broadcast_value(b, node)?;
+		b.bind(out, v);
+		return Ok(true);
+	}
+	if let Some(gather) = node.op_as::<Gather>() {
+		let v = gather_value(b, node, gather.axis)?;
 		b.bind(out, v);
 		return Ok(true);
 	}
@@ -63,4 +92,126 @@ pub(crate) fn import(b: &mut Builder<'_>, node: &TypedNode) -> Result<bool, Impo
 	let v = b.push(node.name.clone(), op, inputs);
 	b.bind(out, v);
 	Ok(true)
+}
+
+/// `Tile`: each axis with multiplier `m > 1` becomes a [`Concat`] of `m` copies.
+fn tile_value(
+	b: &mut Builder<'_>,
+	node: &TypedNode,
+	multipliers: &[TDim],
+) -> Result<usize, ImportError> {
+	let mut v = b.value(node.inputs[0])?;
+	for (axis, multiplier) in multipliers.iter().enumerate() {
+		let copies = multiplier
+			.to_i64()
+			.ok()
+			.and_then(|m| usize::try_from(m).ok())
+			.ok_or_else(|| Builder::unsupported(node, "tile multipliers must be static"))?;
+		match copies {
+			0 => return Err(Builder::unsupported(node, "a tile multiplier of 0 (empty output)")),
+			1 => {},
+			_ => {
+				v = b.push(
+					format!("{}/tile{axis}", node.name),
+					Op::Concat(Concat { axis }),
+					vec![v; copies],
+				)
+			},
+		}
+	}
+	Ok(v)
+}
+
+/// `MultiBroadcastTo`: leading axes of size 1 added by a [`Reshape`], then each axis of size 1
+/// that grows becomes a [`Concat`] of copies.
+fn broadcast_value(b: &mut Builder<'_>, node: &TypedNode) -> Result<usize, ImportError> {
+	let target = b.shape(OutletId::new(node.id, 0))?;
+	let mut shape = b.shape(node.inputs[0])?;
+	let mut v = b.value(node.inputs[0])?;
+	if shape.len() > target.len() {
+		return Err(Builder::unsupported(node, "broadcast to a lower rank"));
+	}
+	if shape.len() < target.len() {
+		let mut padded = vec![1; target.len() - shape.len()];
+		padded.extend_from_slice(&shape);
+		shape = padded;
+		v = b.push(
+			format!("{}/rank", node.name),
+			Op::Reshape(Reshape { shape: shape.clone() }),
+			vec![v],
+		);
+	}
+	for axis in 0..target.len() {
+		if shape[axis] == target[axis] {
+			continue;
+		}
+		if shape[axis] != 1 {
+			return Err(Builder::unsupported(
+				node,
+				format!("axis {axis} of size {} cannot broadcast to {}", shape[axis], target[axis]),
+			));
+		}
+		v = b.push(
+			format!("{}/broadcast{axis}", node.name),
+			Op::Concat(Concat { axis }),
+			vec![v; target[axis]],
+		);
+		shape[axis] = target[axis];
+	}
+	Ok(v)
+}
+
+/// `Gather` with constant indices: a [`Slice`] per distinct index, their [`Concat`] in index
+/// order, and a [`Reshape`] to the output shape (which removes the axis for a scalar index and
+/// splits it for indices of rank 2 or more).
+fn gather_value(b: &mut Builder<'_>, node: &TypedNode, axis: usize) -> Result<usize, ImportError> {
+	let Some(indices) = b.constant(node.inputs[1])? else {
+		return Err(Builder::unsupported(
+			node,
+			"indices computed from the data (only constant indices are supported)",
+		));
+	};
+	let shape = b.shape(node.inputs[0])?;
+	let size = *shape
+		.get(axis)
+		.ok_or_else(|| Builder::unsupported(node, format!("axis {axis} out of range")))?;
+	let data = b.value(node.inputs[0])?;
+	let mut slices = HashMap::new();
+	let mut picked = Vec::with_capacity(indices.len());
+	for &index in indices.data() {
+		let signed = index as i64;
+		let position = if signed < 0 { signed + size as i64 } else { signed };
+		let position = usize::try_from(position)
+			.ok()
+			.filter(|&p| p < size && index.fract() == 0.0)
+			.ok_or_else(|| {
+				Builder::unsupported(node, format!("index {index} out of range for size {size}"))
+			})?;
+		let slice = match slices.get(&position) {
+			Some(&v) => v,
+			None => {
+				let v = b.push(
+					format!("{}/{position}", node.name),
+					Op::Slice(Slice { axis, start: position, end: position + 1 }),
+					vec![data],
+				);
+				slices.insert(position, v);
+				v
+			},
+		};
+		picked.push(slice);
+	}
+	let gathered = match picked.as_slice() {
+		[] => return Err(Builder::unsupported(node, "no indices (empty output)")),
+		[single] => *single,
+		_ => b.push(format!("{}/concat", node.name), Op::Concat(Concat { axis }), picked),
+	};
+	let mut gathered_shape = shape;
+	gathered_shape[axis] = indices.len();
+	let out_shape = b.shape(OutletId::new(node.id, 0))?;
+	Ok(if gathered_shape == out_shape {
+		gathered
+	} else {
+		b.push(node.name.clone(), Op::Reshape(Reshape { shape: out_shape }), vec![gathered])
+	})
 }
