@@ -277,7 +277,8 @@ async fn request(
 	Ok(Some(outcome))
 }
 
-/// Proves every job assigned, at the node's best block, to the node `key` proves for, and
+/// Proves every job assigned, at the node's last finalized block (a job assigned in a block not
+/// yet finalized is left for a later call), to the node `key` proves for, and
 /// returns the results without submitting them; jobs whose proof fails are reported and left
 /// out. Jobs the pool's bounded queue cannot take yet are handed to it as it drains.
 pub async fn prove_assigned(
