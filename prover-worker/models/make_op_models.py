@@ -160,11 +160,12 @@ def pytorch_export(rng):
 
 
 def layout_lowerings(rng):
-    """Expand, Tile and Gather (constant indices, one negative, a 2-D index tensor) on
-    activations, and Split: the prover lowers them to Slice, Concat and Reshape."""
+    """Expand (from rank 1 to rank 3), Tile and Gather (constant indices, one negative, a 2-D
+    index tensor) on activations, and Split: the prover lowers them to Slice, Concat and
+    Reshape."""
     nodes = [
         helper.make_node("MatMul", ["input", "w"], ["h"], name="matmul"),
-        helper.make_node("Unsqueeze", ["h", "axis1"], ["u"], name="unsqueeze"),
+        helper.make_node("Reshape", ["h", "flat_h"], ["u"], name="to_rank_one"),
         helper.make_node("Expand", ["u", "expand_to"], ["e"], name="expand"),
         helper.make_node("Tile", ["h", "repeats"], ["t"], name="tile"),
         helper.make_node("Gather", ["h", "picks"], ["g"], name="gather", axis=1),
@@ -175,7 +176,7 @@ def layout_lowerings(rng):
         # its weights.
         helper.make_node("Concat", ["ef", "gf", "s1", "s2"], ["output"], name="concat", axis=1),
     ]
-    inits = {"w": weights(rng, 6, 4), "axis1": np.array([1], dtype=np.int64),
+    inits = {"w": weights(rng, 6, 4), "flat_h": np.array([4], dtype=np.int64),
              "expand_to": np.array([1, 3, 4], dtype=np.int64),
              "repeats": np.array([1, 2], dtype=np.int64),
              "picks": np.array([[3, 0], [-1, 1]], dtype=np.int64),
@@ -183,6 +184,18 @@ def layout_lowerings(rng):
              "flat12": np.array([1, 12], dtype=np.int64),
              "flat4": np.array([1, 4], dtype=np.int64)}
     return nodes, inits, [1, 6], [1, 24]
+
+
+def tensorflow_export(rng):
+    """What tf2onnx writes for a Keras model: the batch dimension as an `unk__` placeholder
+    name, a free dimension like any other (`--dim unk__7=N`)."""
+    nodes = [
+        helper.make_node("MatMul", ["input", "w"], ["m"], name="dense"),
+        helper.make_node("Add", ["m", "b"], ["h"], name="dense_bias"),
+        helper.make_node("Relu", ["h"], ["output"], name="relu"),
+    ]
+    inits = {"w": weights(rng, 6, 3), "b": weights(rng, 3)}
+    return nodes, inits, ["unk__7", 6], ["unk__8", 3]
 
 
 MODELS = {
@@ -194,6 +207,7 @@ MODELS = {
     "unsupported": unsupported,
     "pytorch_export": pytorch_export,
     "layout_lowerings": layout_lowerings,
+    "tensorflow_export": tensorflow_export,
 }
 
 

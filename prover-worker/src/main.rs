@@ -342,7 +342,9 @@ fn run(command: Command) -> Result<(), ArtifactError> {
 		},
 		Command::Inspect(args) => match (args.artifact, args.onnx) {
 			(Some(dir), _) => inspect_artifact(&artifact::load(&dir)?),
-			(None, Some(path)) => inspect_onnx(&path, &args.dims.into_iter().collect()),
+			(None, Some(path)) => {
+				inspect_onnx(&path, &onnx::FreeDims::new(args.dims).map_err(ArtifactError::Import)?)
+			},
 			(None, None) => Err(ArtifactError::Invalid("give --artifact or --onnx".into())),
 		},
 		Command::Bench(args) => bench(args),
@@ -371,7 +373,10 @@ fn register(args: RegisterArgs) -> Result<(), ArtifactError> {
 		&samples,
 		&args.chain.srs(),
 		store.root(),
-		CompileOptions { free_dims: args.dims.into_iter().collect(), ..CompileOptions::default() },
+		CompileOptions {
+			free_dims: onnx::FreeDims::new(args.dims).map_err(ArtifactError::Import)?,
+			..CompileOptions::default()
+		},
 	)?;
 	let metadata = args
 		.metadata
@@ -482,7 +487,7 @@ fn compile(args: CompileArgs) -> Result<(), ArtifactError> {
 		width: args.width,
 		memory_cap: args.memory_cap_gib.saturating_mul(1 << 30),
 		max_k: args.max_k,
-		free_dims: args.dims.into_iter().collect(),
+		free_dims: onnx::FreeDims::new(args.dims).map_err(ArtifactError::Import)?,
 	};
 	let artifact = artifact::compile(&args.onnx, &samples, &args.srs.source(), &args.out, options)?;
 	let s = &artifact.settings;

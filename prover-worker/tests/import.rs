@@ -72,13 +72,15 @@ fn every_operator_model_matches_onnxruntime_and_its_circuit_accepts_the_inferenc
 		// Shape, Gather, Unsqueeze, Concat and ConstantOfShape fold into the Reshape and the
 		// Add's constant; Dropout and Cast disappear.
 		("pytorch_export", vec!["Conv", "Reshape", "Affine", "MatMul"]),
-		// Expand: Reshape (the Unsqueeze), Concat of 3 copies; Gather: three Slices (index 3
-		// read twice, once as -1), Concat, Reshape; Tile: Concat of 2 copies; Split: Slices.
+		("tensorflow_export", vec!["MatMul"]),
+		// Expand from rank 1: Reshape to [1, 1, 4], Concat of 3 copies; Gather: three Slices
+		// (index 3 read twice, once as -1), Concat, Reshape; Tile: Concat of 2 copies; Split:
+		// Slices.
 		(
 			"layout_lowerings",
 			vec![
-				"MatMul", "Reshape", "Concat", "Reshape", "Slice", "Slice", "Slice", "Concat",
-				"Reshape", "Reshape", "Concat", "Slice", "Slice", "Concat",
+				"MatMul", "Reshape", "Reshape", "Concat", "Reshape", "Slice", "Slice", "Slice",
+				"Concat", "Reshape", "Reshape", "Concat", "Slice", "Slice", "Concat",
 			],
 		),
 	] {
@@ -90,7 +92,7 @@ fn every_operator_model_matches_onnxruntime_and_its_circuit_accepts_the_inferenc
 
 /// The PyTorch-style export with its batch dimension bound to `batch_size`.
 fn pytorch_export(dims: &[&str]) -> Result<prover_worker::onnx::Imported, ImportError> {
-	let dims: FreeDims = dims.iter().map(|d| d.parse::<DimValue>().unwrap()).collect();
+	let dims = FreeDims::new(dims.iter().map(|d| d.parse::<DimValue>().unwrap()).collect())?;
 	import_with(&models().join("ops/pytorch_export.onnx"), &dims)
 }
 
@@ -104,11 +106,40 @@ fn a_free_batch_dimension_is_bound_to_one_or_to_the_value_given() {
 	assert_eq!(two.graph.input_shape, vec![2, 2, 5, 5]);
 	let shapes = two.graph.shapes().unwrap();
 	assert_eq!(shapes[two.graph.output], vec![2, 4]);
-	// The shape arithmetic folded away: no IR operator reads a shape.
+	// The shape arithmetic folded away: tract's decluttered graph has none of it left.
+	for imported in [&by_default, &two] {
+		let ops: Vec<&str> = imported.tract_ops.iter().map(|(_, op)| op.as_str()).collect();
+		assert!(
+			!ops.iter().any(|op| ["Shape", "Gather", "ConstantOfShape", "Cast", "Dropout"]
+				.iter()
+				.any(|folded| op.contains(folded))),
+			"{ops:?}"
+		);
+	}
 	assert_eq!(
 		two.graph.nodes.iter().map(|n| n.op.kind()).collect::<Vec<_>>(),
-		by_default.graph.nodes.iter().map(|n| n.op.kind()).collect::<Vec<_>>()
+		["Conv", "Reshape", "Affine", "MatMul"]
 	);
+}
+
+#[test]
+fn a_dimension_given_twice_is_refused() {
+	match pytorch_export(&["batch_size=1", "batch_size=2"]) {
+		Err(ImportError::Structure(message)) => assert!(message.contains("twice"), "{message}"),
+		other => panic!("expected a refusal, got {other:?}"),
+	}
+}
+
+#[test]
+fn a_tensorflow_placeholder_dimension_is_free_like_a_named_one() {
+	let path = models().join("ops/tensorflow_export.onnx");
+	let by_default = import(&path).unwrap();
+	assert_eq!(by_default.free_dims, vec![("unk__7".to_string(), 1)]);
+	assert_eq!(by_default.graph.input_shape, vec![1, 6]);
+	let dims = FreeDims::new(vec!["unk__7=3".parse().unwrap()]).unwrap();
+	let three = import_with(&path, &dims).unwrap();
+	assert_eq!(three.graph.input_shape, vec![3, 6]);
+	assert_eq!(three.graph.shapes().unwrap()[three.graph.output], vec![3, 3]);
 }
 
 #[test]
@@ -120,7 +151,7 @@ fn a_misspelt_free_dimension_is_refused_with_the_names_the_model_has() {
 		other => panic!("expected a refusal, got {other:?}"),
 	}
 	// A model without free dimensions has none to bind.
-	let dims: FreeDims = ["batch_size=1".parse::<DimValue>().unwrap()].into_iter().collect();
+	let dims = FreeDims::new(vec!["batch_size=1".parse().unwrap()]).unwrap();
 	match import_with(&models().join("ops/shapes.onnx"), &dims) {
 		Err(ImportError::Structure(message)) => assert!(message.contains("none"), "{message}"),
 		other => panic!("expected a refusal, got {other:?}"),

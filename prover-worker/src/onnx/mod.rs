@@ -9,8 +9,8 @@
 //! `Mul` and an activation directly after a linear operator become part of it when nothing
 //! else reads the intermediate value.
 //!
-//! Free input dimensions (`batch_size`) are bound before typing ([`FreeDims`], 1 by default),
-//! so tract folds the shape arithmetic exporters write around them.
+//! Free input dimensions (`batch_size`) are substituted after typing ([`FreeDims`], 1 by
+//! default), before declutter, so tract folds the shape arithmetic exporters write around them.
 //!
 //! A final `Softmax` is dropped: the circuit proves the logits (argmax, and therefore the
 //! predicted class, is unchanged; the probabilities are a public function of the logits). Any
@@ -110,9 +110,17 @@ impl core::str::FromStr for DimValue {
 	}
 }
 
-impl FromIterator<DimValue> for FreeDims {
-	fn from_iter<I: IntoIterator<Item = DimValue>>(iter: I) -> Self {
-		Self(iter.into_iter().map(|d| (d.name, d.value)).collect())
+impl FreeDims {
+	/// The values given, each name at most once (`--dim a=1 --dim a=2` is refused rather than
+	/// one of them silently winning).
+	pub fn new(values: Vec<DimValue>) -> Result<Self, ImportError> {
+		let mut dims = BTreeMap::new();
+		for DimValue { name, value } in values {
+			if dims.insert(name.clone(), value).is_some() {
+				return Err(ImportError::Structure(format!("--dim {name} is given twice")));
+			}
+		}
+		Ok(Self(dims))
 	}
 }
 

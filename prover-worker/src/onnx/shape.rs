@@ -104,9 +104,10 @@ fn tile_value(
 	for (axis, multiplier) in multipliers.iter().enumerate() {
 		let copies = multiplier
 			.to_i64()
-			.ok()
-			.and_then(|m| usize::try_from(m).ok())
-			.ok_or_else(|| Builder::unsupported(node, "tile multipliers must be static"))?;
+			.map_err(|_| Builder::unsupported(node, "tile multipliers must be static"))?;
+		let copies = usize::try_from(copies).map_err(|_| {
+			Builder::unsupported(node, format!("a negative tile multiplier ({copies})"))
+		})?;
 		match copies {
 			0 => return Err(Builder::unsupported(node, "a tile multiplier of 0 (empty output)")),
 			1 => {},
@@ -145,7 +146,7 @@ fn broadcast_value(b: &mut Builder<'_>, node: &TypedNode) -> Result<usize, Impor
 		if shape[axis] == target[axis] {
 			continue;
 		}
-		if shape[axis] != 1 {
+		if shape[axis] != 1 || target[axis] == 0 {
 			return Err(Builder::unsupported(
 				node,
 				format!("axis {axis} of size {} cannot broadcast to {}", shape[axis], target[axis]),
