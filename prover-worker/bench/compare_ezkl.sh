@@ -30,8 +30,8 @@ fi
 for model in "${models_to_run[@]}"; do
 	artifact=$("$pw" compile --onnx "$models/$model.onnx" --calibration "$models"/samples/"$model"_*.json --out "$work/artifacts" 2>/dev/null |
 		python3 -c 'import json,sys; print(json.load(sys.stdin)["artifact"])')
-	"$pw" bench --artifact "$artifact" --input "$models/samples/${model}_0.json" --runs 3 2>/dev/null |
-		python3 -c 'import json,sys; r=json.load(sys.stdin); print(json.dumps({"prover": "zkinfer", "model": r["name"], "logrows": r["k"], "rows": r["rows"], "setup_s": round(r["keygenSeconds"], 3), "prove_s": round(r["proveSeconds"]["mean"], 3), "verify_s": round(r["verifyMilliseconds"]["mean"] / 1e3, 4), "proof_bytes": r["proofBytes"], "peak_memory_bytes": r["peakMemoryBytes"]}))' |
+	"$pw" bench --artifact "$artifact" --input "$models/samples/${model}_0.json" --runs 3 --verify-runs 10 2>/dev/null |
+		python3 -c 'import json,sys; r=json.load(sys.stdin); print(json.dumps({"prover": "zkinfer", "model": r["name"], "logrows": r["k"], "rows": r["rows"], "setup_s": round(r["keygenSeconds"], 3), "prove_s": round(r["proveSeconds"]["mean"], 3), "verify_s": round(r["verifyMilliseconds"]["median"] / 1e3, 4), "proof_bytes": r["proofBytes"], "peak_memory_bytes": r["peakMemoryBytes"]}))' |
 		tee -a "$results"
 	# EZKL may not finish (killed by the kernel when it runs out of memory): recorded as such.
 	status=0
@@ -58,7 +58,7 @@ python3 - "$results" <<'PY'
 import json, sys
 rows = [json.loads(line) for line in open(sys.argv[1])]
 print()
-print("| model | prover | rows | k | setup s | prove s | verify ms | proof B | peak MiB |")
+print("| model | prover | rows | k | setup s | prove s (mean of 3) | verify ms (median) | proof B | peak MiB |")
 print("|---|---|---|---|---|---|---|---|---|")
 for r in rows:
     if "failed" in r:
