@@ -33,7 +33,7 @@ use zkinfer_circuit::{
 	CircuitParams, Halo2Error, Model, Plan,
 };
 
-use crate::{calibrate, onnx, progress::step, srs};
+use crate::{calibrate, fidelity, onnx, progress::step, srs};
 
 /// Everything that can go wrong with artifacts.
 #[derive(Debug)]
@@ -46,6 +46,8 @@ pub enum ArtifactError {
 	Import(onnx::ImportError),
 	/// Calibration failed.
 	Calibrate(calibrate::CalibrateError),
+	/// The fidelity of the quantized model could not be measured.
+	Fidelity(fidelity::FidelityError),
 	/// No circuit size fits.
 	Plan(zkinfer_circuit::PlanError),
 	/// Key generation or proving failed.
@@ -61,6 +63,7 @@ impl core::fmt::Display for ArtifactError {
 			Self::Invalid(e) => write!(f, "{e}"),
 			Self::Import(e) => write!(f, "{e}"),
 			Self::Calibrate(e) => write!(f, "calibration: {e}"),
+			Self::Fidelity(e) => write!(f, "fidelity: {e}"),
 			Self::Plan(e) => write!(f, "circuit size: {e}"),
 			Self::Prove(e) => write!(f, "{e}"),
 			Self::Verify(e) => write!(f, "verification failed: {e}"),
@@ -146,13 +149,21 @@ pub struct Settings {
 	pub circuit: CircuitParams,
 	/// The size estimates the settings were chosen on.
 	pub plan: Plan,
-	/// The input shape.
+	/// The statement's input shape: the input's, or `[n]` for a model with several inputs,
+	/// which the statement takes flattened and concatenated in graph order (`input_shapes`).
 	pub input_shape: Vec<usize>,
+	/// Each input's shape, in graph order, when the model has several (empty otherwise).
+	#[serde(default, skip_serializing_if = "Vec::is_empty")]
+	pub input_shapes: Vec<Vec<usize>>,
 	/// The quantized values each input value may take, `[min, max]`: the domain the circuit
 	/// range-checks inputs against and is total over (what `register` declares on chain).
 	pub input_domain: (i64, i64),
-	/// The output shape.
+	/// The statement's output shape: the output's, or `[n]` for several outputs, flattened
+	/// and concatenated in graph order (`output_shapes`).
 	pub output_shape: Vec<usize>,
+	/// Each output's shape, in graph order, when the model has several (empty otherwise).
+	#[serde(default, skip_serializing_if = "Vec::is_empty")]
+	pub output_shapes: Vec<Vec<usize>>,
 	/// Public inputs per proof.
 	pub public_inputs: usize,
 	/// The final Softmax that was dropped (the circuit proves logits).
@@ -165,6 +176,10 @@ pub struct Settings {
 	pub calibration_samples: usize,
 	/// The lookup domain the samples needed, before headroom.
 	pub sample_domain_bits: u8,
+	/// Per output, the integer inference's largest difference from the float model on the
+	/// calibration samples ([`crate::fidelity`]).
+	#[serde(default)]
+	pub fidelity: Vec<fidelity::OutputFidelity>,
 }
 
 /// A compiled model, loaded.
@@ -212,6 +227,16 @@ pub fn compile(
 	));
 	let model = Arc::new(calibrated.model);
 
+	let s = step("measuring fidelity against the float model");
+	let fidelity =
+		fidelity::measure(&imported, &model, samples).map_err(ArtifactError::Fidelity)?;
+	let worst = fidelity.iter().map(|f| f.max_rel_error).fold(0.0, f64::max);
+	s.done_with(&format!(
+		"largest difference {:.2} % of the output's range on {} samples",
+		worst * 100.0,
+		samples.len()
+	));
+
 	let s = step("choosing circuit size");
 	let plan = match options.width {
 		Some(width) => zkinfer_circuit::plan_width(&model, width).and_then(|plan| {
@@ -255,15 +280,18 @@ pub fn compile(
 		quant,
 		circuit: plan.params,
 		plan,
-		input_shape: model.input_shape().to_vec(),
+		input_shape: model.input_shape(),
+		input_shapes: several(model.input_shapes().to_vec()),
 		input_domain: model.input_domain(),
-		output_shape: model.output_shape().to_vec(),
+		output_shape: model.output_shape(),
+		output_shapes: several(model.output_shapes().iter().map(|s| s.to_vec()).collect()),
 		public_inputs: model.public_input_count(),
 		dropped_softmax: imported.dropped_softmax,
 		srs_hash: hex::encode(verifier_params.hash()),
 		vk_hash: hex::encode(blake2b_256(&vk_bytes)),
 		calibration_samples: samples.len(),
 		sample_domain_bits: calibrated.sample_domain_bits,
+		fidelity,
 	};
 	let dir = out_root.join(&id);
 	fs::create_dir_all(&dir).map_err(io(&dir))?;
@@ -274,6 +302,15 @@ pub fn compile(
 	write(&dir.join("vk.bin"), &vk_bytes)?;
 	write(&dir.join("srs.bin"), &verifier_params.to_bytes())?;
 	Ok(Artifact { dir, id, settings, model, vk_bytes, verifier_params })
+}
+
+/// The shapes if there are several, else none (a single shape is the statement's own).
+fn several(shapes: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+	if shapes.len() > 1 {
+		shapes
+	} else {
+		Vec::new()
+	}
 }
 
 /// An artifact's content address: `blake2b-256` of the quantized model's JSON, the circuit

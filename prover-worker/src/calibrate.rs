@@ -116,7 +116,7 @@ pub fn calibrate(
 	if samples.is_empty() {
 		return Err(CalibrateError::NoSamples);
 	}
-	let expected = graph.input_shape.iter().product();
+	let expected = graph.inputs.iter().map(|shape| shape.iter().product::<usize>()).sum();
 	if let Some((index, s)) = samples.iter().enumerate().find(|(_, s)| s.len() != expected) {
 		return Err(CalibrateError::SampleLength { index, expected, got: s.len() });
 	}

@@ -6,6 +6,7 @@
 //!
 //! - [`onnx`]: tract-onnx import into the IR (typed, decluttered), with fusion;
 //! - [`calibrate`]: the choice of power-of-two scales and lookup domain from sample inputs;
+//! - [`fidelity`]: the integer inference's distance from the float model, per output;
 //! - [`srs`]: the deterministic development SRS (insecure) and params files;
 //! - [`artifact`]: `compile` into a content-addressed directory, `setup` of the cached proving
 //!   key, `prove` and `verify` from it;
@@ -22,6 +23,7 @@ pub mod calibrate;
 #[cfg(feature = "chain")]
 pub mod chain;
 pub mod demo;
+pub mod fidelity;
 pub mod onnx;
 pub mod pool;
 pub mod progress;

@@ -265,6 +265,10 @@ struct BenchArgs {
 	/// Proofs to time.
 	#[arg(long, default_value_t = 5)]
 	runs: usize,
+	/// Verifications timed per proof (one proof's verification takes milliseconds, so a
+	/// single sample mostly measures cold caches and the scheduler).
+	#[arg(long, default_value_t = 10)]
+	verify_runs: usize,
 	#[command(flatten)]
 	srs: SrsArgs,
 }
@@ -501,6 +505,7 @@ fn compile(args: CompileArgs) -> Result<(), ArtifactError> {
 		"quant": s.quant,
 		"publicInputs": s.public_inputs,
 		"droppedSoftmax": s.dropped_softmax,
+		"fidelity": s.fidelity,
 	}));
 	Ok(())
 }
@@ -519,7 +524,7 @@ fn inspect_artifact(artifact: &Artifact) -> Result<(), ArtifactError> {
 		.enumerate()
 		.map(|(i, (node, rows))| {
 			let activation = node.op.activation().map(|a| format!("{a:?}"));
-			json!({ "node": node.name, "op": node.op.kind(), "activation": activation, "outputShape": shapes[i + 1], "rows": rows })
+			json!({ "node": node.name, "op": node.op.kind(), "activation": activation, "outputShape": shapes[model.graph.inputs.len() + i], "rows": rows })
 		})
 		.collect();
 	let tables = model.tables();
@@ -537,9 +542,12 @@ fn inspect_artifact(artifact: &Artifact) -> Result<(), ArtifactError> {
 		"estimates": { "committedPolynomials": s.plan.committed_polys, "memoryBytes": s.plan.estimated_memory },
 		"publicInputs": s.public_inputs,
 		"inputShape": s.input_shape,
+		"inputShapes": model.input_shapes(),
 		"inputDomain": { "min": s.input_domain.0, "max": s.input_domain.1 },
 		"outputShape": s.output_shape,
+		"outputShapes": model.output_shapes(),
 		"droppedSoftmax": s.dropped_softmax,
+		"fidelity": s.fidelity,
 		"operators": operators,
 	}));
 	Ok(())
@@ -551,7 +559,9 @@ fn inspect_onnx(path: &Path, dims: &onnx::FreeDims) -> Result<(), ArtifactError>
 	print_json(&json!({
 		"onnx": path,
 		"tract": imported.tract_ops.iter().map(|(name, op)| json!({ "node": name, "op": op })).collect::<Vec<_>>(),
-		"ir": imported.graph.nodes.iter().enumerate().map(|(i, n)| json!({ "node": n.name, "op": n.op.kind(), "outputShape": shapes[i + 1] })).collect::<Vec<_>>(),
+		"inputShapes": imported.graph.inputs,
+		"ir": imported.graph.nodes.iter().enumerate().map(|(i, n)| json!({ "node": n.name, "op": n.op.kind(), "outputShape": shapes[imported.graph.inputs.len() + i] })).collect::<Vec<_>>(),
+		"outputShapes": imported.graph.outputs.iter().map(|&v| &shapes[v]).collect::<Vec<_>>(),
 		"droppedSoftmax": imported.dropped_softmax,
 		"freeDims": imported.free_dims.iter().map(|(name, value)| json!({ "name": name, "value": value })).collect::<Vec<_>>(),
 	}));
@@ -600,13 +610,20 @@ fn bench(args: BenchArgs) -> Result<(), ArtifactError> {
 		let proof = artifact::prove(&artifact, &params, &pk, &input, binding)?;
 		prove_times.push(started.elapsed().as_secs_f64());
 		s.done();
-		let started = Instant::now();
-		artifact::verify(&artifact, &proof)?;
-		verify_times.push(started.elapsed().as_secs_f64());
+		for _ in 0..args.verify_runs.max(1) {
+			let started = Instant::now();
+			artifact::verify(&artifact, &proof)?;
+			verify_times.push(started.elapsed().as_secs_f64());
+		}
 		proof_bytes = proof.proof.len() / 2;
 	}
 	let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
 	let min = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
+	let median = |v: &[f64]| {
+		let mut sorted = v.to_vec();
+		sorted.sort_by(f64::total_cmp);
+		sorted[sorted.len() / 2]
+	};
 	print_json(&json!({
 		"artifact": artifact.dir,
 		"name": artifact.settings.name,
@@ -619,7 +636,13 @@ fn bench(args: BenchArgs) -> Result<(), ArtifactError> {
 		"vkSeconds": vk_time.as_secs_f64(),
 		"pkSeconds": pk_time.as_secs_f64(),
 		"proveSeconds": { "mean": mean(&prove_times), "min": min(&prove_times), "runs": runs },
-		"verifyMilliseconds": { "mean": mean(&verify_times) * 1e3, "min": min(&verify_times) * 1e3 },
+		"verifyMilliseconds": {
+			"mean": mean(&verify_times) * 1e3,
+			"median": median(&verify_times) * 1e3,
+			"min": min(&verify_times) * 1e3,
+			"max": verify_times.iter().copied().fold(0.0, f64::max) * 1e3,
+			"runs": verify_times.len(),
+		},
 		"proofBytes": proof_bytes,
 		"vkBytes": artifact.vk_bytes.len(),
 		"peakMemoryBytes": peak_memory(),

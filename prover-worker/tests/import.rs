@@ -26,6 +26,12 @@ struct Reference {
 /// Imports an operator model, calibrates on its inputs and returns the worst absolute error
 /// of the dequantized integer inference against onnxruntime, relative to the output range.
 fn worst_error(name: &str) -> (f64, Vec<&'static str>) {
+	worst_error_within(name, 16)
+}
+
+/// [`worst_error`] with a lookup domain of at most `2^max_domain_bits` (a model with many
+/// tables keeps its circuit small with a smaller one).
+fn worst_error_within(name: &str, max_domain_bits: u8) -> (f64, Vec<&'static str>) {
 	let path = models().join("ops").join(format!("{name}.onnx"));
 	let reference: Reference =
 		serde_json::from_slice(&std::fs::read(path.with_extension("json")).unwrap()).unwrap();
@@ -34,7 +40,7 @@ fn worst_error(name: &str) -> (f64, Vec<&'static str>) {
 	let model = calibrate(
 		&imported.graph,
 		&reference.inputs,
-		Options { max_domain_bits: 16, ..Options::default() },
+		Options { max_domain_bits, ..Options::default() },
 	)
 	.unwrap_or_else(|e| panic!("{name}: {e}"))
 	.model;
@@ -73,6 +79,8 @@ fn every_operator_model_matches_onnxruntime_and_its_circuit_accepts_the_inferenc
 		// Add's constant; Dropout and Cast disappear.
 		("pytorch_export", vec!["Conv", "Reshape", "Affine", "MatMul"]),
 		("tensorflow_export", vec!["MatMul"]),
+		// skl2onnx's batch dimension, unknown and unnamed, is 1.
+		("sklearn_export", vec!["MatMul"]),
 		// Expand from rank 1: Reshape to [1, 1, 4], Concat of 3 copies; Gather: three Slices
 		// (index 3 read twice, once as -1), Concat, Reshape; Tile: Concat of 2 copies; Split:
 		// Slices.
@@ -90,6 +98,37 @@ fn every_operator_model_matches_onnxruntime_and_its_circuit_accepts_the_inferenc
 	}
 }
 
+/// The operator models added for ONNX coverage: functions of one value, arithmetic of two
+/// computed tensors, reductions, two inputs and outputs, an attention block, recurrent cells
+/// (unrolled; LSTM with its three outputs). Each is
+/// compared with onnxruntime (worst error relative to the output's largest value, at most
+/// `tolerance`) and its circuit checked with `MockProver`.
+#[test]
+fn coverage_operator_models_match_onnxruntime_and_their_circuits_accept_the_inference() {
+	// (model, IR nodes it imports to, tolerance): each function of one value is one table
+	// read, so the node counts pin the lowerings (a fallback to tract's expansions would add
+	// nodes).
+	for (name, nodes, tolerance) in [
+		("unary_smooth", 16, 0.03),
+		("unary_piecewise", 17, 0.03),
+		("two_operand_arithmetic", 15, 0.03),
+		("reductions", 39, 0.03),
+		("two_inputs_two_outputs", 5, 0.03),
+		("attention_block", 33, 0.05),
+		("lstm", 106, 0.05),
+		("gru", 96, 0.05),
+		("rnn", 26, 0.05),
+		("comparisons_logic", 21, 0.03),
+		("conv1d", 11, 0.03),
+		("gan_generator", 14, 0.03),
+		("linear_maps", 18, 0.03),
+	] {
+		let (error, kinds) = worst_error_within(name, 12);
+		assert_eq!(kinds.len(), nodes, "{name}: {kinds:?}");
+		assert!(error < tolerance, "{name}: worst relative error {error}");
+	}
+}
+
 /// The PyTorch-style export with its batch dimension bound to `batch_size`.
 fn pytorch_export(dims: &[&str]) -> Result<prover_worker::onnx::Imported, ImportError> {
 	let dims = FreeDims::new(dims.iter().map(|d| d.parse::<DimValue>().unwrap()).collect())?;
@@ -100,12 +139,12 @@ fn pytorch_export(dims: &[&str]) -> Result<prover_worker::onnx::Imported, Import
 fn a_free_batch_dimension_is_bound_to_one_or_to_the_value_given() {
 	let by_default = pytorch_export(&[]).unwrap();
 	assert_eq!(by_default.free_dims, vec![("batch_size".to_string(), 1)]);
-	assert_eq!(by_default.graph.input_shape, vec![1, 2, 5, 5]);
+	assert_eq!(by_default.graph.inputs[0], vec![1, 2, 5, 5]);
 	let two = pytorch_export(&["batch_size=2"]).unwrap();
 	assert_eq!(two.free_dims, vec![("batch_size".to_string(), 2)]);
-	assert_eq!(two.graph.input_shape, vec![2, 2, 5, 5]);
+	assert_eq!(two.graph.inputs[0], vec![2, 2, 5, 5]);
 	let shapes = two.graph.shapes().unwrap();
-	assert_eq!(shapes[two.graph.output], vec![2, 4]);
+	assert_eq!(shapes[two.graph.outputs[0]], vec![2, 4]);
 	// The shape arithmetic folded away: tract's decluttered graph has none of it left.
 	for imported in [&by_default, &two] {
 		let ops: Vec<&str> = imported.tract_ops.iter().map(|(_, op)| op.as_str()).collect();
@@ -135,11 +174,11 @@ fn a_tensorflow_placeholder_dimension_is_free_like_a_named_one() {
 	let path = models().join("ops/tensorflow_export.onnx");
 	let by_default = import(&path).unwrap();
 	assert_eq!(by_default.free_dims, vec![("unk__7".to_string(), 1)]);
-	assert_eq!(by_default.graph.input_shape, vec![1, 6]);
+	assert_eq!(by_default.graph.inputs[0], vec![1, 6]);
 	let dims = FreeDims::new(vec!["unk__7=3".parse().unwrap()]).unwrap();
 	let three = import_with(&path, &dims).unwrap();
-	assert_eq!(three.graph.input_shape, vec![3, 6]);
-	assert_eq!(three.graph.shapes().unwrap()[three.graph.output], vec![3, 3]);
+	assert_eq!(three.graph.inputs[0], vec![3, 6]);
+	assert_eq!(three.graph.shapes().unwrap()[three.graph.outputs[0]], vec![3, 3]);
 }
 
 #[test]
@@ -170,11 +209,15 @@ fn a_dimension_value_is_name_equals_a_positive_number() {
 }
 
 #[test]
-fn unsupported_operators_name_the_operator_and_the_node() {
-	match import(&models().join("ops/unsupported.onnx")) {
-		Err(ImportError::Unsupported { op, node, .. }) => {
-			assert_eq!(node, "exponential");
-			assert!(op.contains("Exp"), "{op}");
+fn unsupported_operators_name_the_operator_the_node_and_the_opset() {
+	let error = import(&models().join("ops/unsupported.onnx")).map(|_| ()).unwrap_err();
+	let message = error.to_string();
+	match error {
+		ImportError::Unsupported { op, node, opset, .. } => {
+			assert_eq!(node, "running_sum");
+			assert!(op.contains("CumSum"), "{op}");
+			assert_eq!(opset, Some(13));
+			assert!(message.contains("at node \"running_sum\" (opset 13)"), "{message}");
 		},
 		other => panic!("expected an unsupported-operator error, got {other:?}"),
 	}

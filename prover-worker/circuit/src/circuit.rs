@@ -91,7 +91,6 @@ impl Circuit<Fr> for ModelCircuit {
 				let outputs =
 					self.model.layout_statement(&mut ctx, self.input.as_deref(), &mut |_, _| {})?;
 				outputs
-					.data()
 					.iter()
 					.map(|w| {
 						w.cell().ok_or_else(|| ctx.refuse("an output is a constant, not a cell"))

@@ -19,7 +19,9 @@
 //!
 //! ## The proof statement
 //!
-//! Public inputs, in order: the job binding, the quantized input, the quantized output, each
+//! Public inputs, in order: the job binding, the quantized input, the quantized output (a
+//! model with several inputs or outputs: every input flattened, in graph order, then every
+//! output likewise; [`Graph`]), each
 //! a canonical BN254 scalar (negative values as `p - |x|`), as `zkinfer-statement` defines
 //! them for the chain too. The weights are fixed columns, so
 //! the verifying key identifies the model.

@@ -189,15 +189,15 @@ fn case_model(public_inputs: u32) -> Result<Model, SyntheticError> {
 		return Err(SyntheticError::Shape);
 	}
 	let inputs = usize::try_from(public_inputs - 2).map_err(|_| SyntheticError::Shape)?;
-	let graph = Graph {
-		input_shape: vec![inputs],
-		nodes: vec![Node {
+	let graph = Graph::single(
+		vec![inputs],
+		vec![Node {
 			name: "first".into(),
 			op: Op::Slice(Slice { axis: 0, start: 0, end: 1 }),
 			inputs: vec![0],
 		}],
-		output: 1,
-	};
+		1,
+	);
 	Model::new(graph, Quant { act_bits: 0, weight_bits: 1, domain_bits: 4 })
 		.map_err(|e| SyntheticError::Prove(e.to_string()))
 }

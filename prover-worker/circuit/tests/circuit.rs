@@ -83,7 +83,7 @@ fn model() -> Arc<Model> {
 		node("square", Op::Binary(Binary { kind: BinaryKind::Mul }), &[5, 5]),
 		node("tanh", Op::Activation(ActivationOp { activation: Activation::Tanh }), &[6]),
 	];
-	Arc::new(Model::new(Graph { input_shape: vec![1, 1, 4, 4], nodes, output: 7 }, QUANT).unwrap())
+	Arc::new(Model::new(Graph::single(vec![1, 1, 4, 4], nodes, 7), QUANT).unwrap())
 }
 
 fn input() -> Vec<i64> {

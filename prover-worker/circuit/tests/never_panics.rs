@@ -34,11 +34,8 @@ fn real_case() -> Case {
 		activation: Activation::Relu,
 	});
 	let quant = Quant { act_bits: 2, weight_bits: 3, domain_bits: 6 };
-	let graph = Graph {
-		input_shape: vec![1, 4],
-		nodes: vec![Node { name: "dense".into(), op, inputs: vec![0] }],
-		output: 1,
-	};
+	let graph =
+		Graph::single(vec![1, 4], vec![Node { name: "dense".into(), op, inputs: vec![0] }], 1);
 	let model = Arc::new(Model::new(graph, quant).unwrap());
 	let circuit_params = plan_width(&model, 2).unwrap().params;
 	let srs = ParamsKZG::<Bn256>::setup(circuit_params.k.into(), ChaCha20Rng::seed_from_u64(3));

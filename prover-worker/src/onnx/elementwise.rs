@@ -4,15 +4,20 @@
 //! | tract | IR |
 //! |---|---|
 //! | `Add`/`Sub`/`Mul` of two computed tensors | [`Binary`] |
+//! | `Div` of two computed tensors | `Reciprocal` table on the divisor, then [`Binary`] Mul |
+//! | `Max`/`Min` of two computed tensors (ONNX `Max`, `Min`, several operands pairwise) | `a + relu(b − a)`, `a − relu(a − b)` |
 //! | `Add`/`Sub`/`Mul`/`Div` with a constant | bias or scale of the linear operator before it, else [`Affine`] |
 //! | `Max` with 0 (ONNX Relu) | [`Activation::Relu`] |
+//! | `Max`/`Min` with another scalar (ONNX Clip), `Pow` by a scalar | [`UnaryFunction::Clip`], [`UnaryFunction::Pow`] |
 //! | `Sigmoid`, `Tanh`, `LeakyRelu` | the matching [`Activation`] |
+//! | any other function of one value ([`super::functions`]) | [`Activation::Function`] |
 
 use tract_onnx::{
 	prelude::*,
 	tract_core::ops::{binary::TypedBinOp, element_wise::ElementWiseOp, nn::LeakyRelu},
 };
 use zkinfer_circuit::{
+	chip::{function::param, UnaryFunction},
 	ops::{
 		self, broadcast_shapes, broadcast_source, Activation, ActivationOp, Binary, BinaryKind, Op,
 	},
@@ -20,13 +25,16 @@ use zkinfer_circuit::{
 	Tensor as IrTensor,
 };
 
-use super::{Builder, ImportError};
+use super::{functions, logic, Builder, ImportError};
 
 /// Imports the node if it is elementwise; `Ok(false)` otherwise.
 pub(crate) fn import(b: &mut Builder<'_>, node: &TypedNode) -> Result<bool, ImportError> {
 	if let Some(op) = node.op_as::<TypedBinOp>() {
 		if op.1.is_some() {
 			return Err(Builder::unsupported(node, "quantized arithmetic"));
+		}
+		if logic::binary(b, node, op.0.name())? {
+			return Ok(true);
 		}
 		binary(b, node, op.0.name())?;
 		return Ok(true);
@@ -39,7 +47,10 @@ pub(crate) fn import(b: &mut Builder<'_>, node: &TypedNode) -> Result<bool, Impo
 				Some(leaky) => Activation::LeakyRelu { alpha: leaky.alpha.into() },
 				None => return Err(Builder::unsupported(node, "LeakyRelu without its slope")),
 			},
-			other => return Err(Builder::unsupported(node, format!("elementwise {other}"))),
+			other => match functions::function(op.0.as_ref()) {
+				Some(f) => Activation::Function(f),
+				None => return Err(Builder::unsupported(node, format!("elementwise {other}"))),
+			},
 		};
 		activation_op(b, node, node.inputs[0], activation)?;
 		return Ok(true);
@@ -53,10 +64,40 @@ fn binary(b: &mut Builder<'_>, node: &TypedNode, name: &str) -> Result<(), Impor
 	};
 	match (b.constant(left)?, b.constant(right)?) {
 		(None, None) => {
-			let kind = match name {
-				"Add" => BinaryKind::Add,
-				"Sub" => BinaryKind::Sub,
-				"Mul" => BinaryKind::Mul,
+			let (a, c) = (b.value(left)?, b.value(right)?);
+			let v = match name {
+				"Add" => push_binary(b, node.name.clone(), BinaryKind::Add, a, c),
+				"Sub" => push_binary(b, node.name.clone(), BinaryKind::Sub, a, c),
+				"Mul" => push_binary(b, node.name.clone(), BinaryKind::Mul, a, c),
+				// a / c = a · (1 / c): the reciprocal is a table, exact at every quantized c.
+				"Div" => {
+					let reciprocal = Activation::Function(UnaryFunction::Reciprocal);
+					let r = b.push(
+						format!("{}.reciprocal", node.name),
+						Op::Activation(ActivationOp { activation: reciprocal }),
+						vec![c],
+					);
+					push_binary(b, node.name.clone(), BinaryKind::Mul, a, r)
+				},
+				// max(a, c) = a + relu(c − a); min(a, c) = a − relu(a − c): exact while the
+				// difference fits the lookup domain, which calibration sizes it to.
+				"Max" | "Min" => {
+					let (kind, from, to) = if name == "Max" {
+						(BinaryKind::Add, c, a)
+					} else {
+						(BinaryKind::Sub, a, c)
+					};
+					let d = push_binary(
+						b,
+						format!("{}.difference", node.name),
+						BinaryKind::Sub,
+						from,
+						to,
+					);
+					let relu = Op::Activation(ActivationOp { activation: Activation::Relu });
+					let r = b.push(format!("{}.relu", node.name), relu, vec![d]);
+					push_binary(b, node.name.clone(), kind, a, r)
+				},
 				other => {
 					return Err(Builder::unsupported(
 						node,
@@ -64,8 +105,6 @@ fn binary(b: &mut Builder<'_>, node: &TypedNode, name: &str) -> Result<(), Impor
 					))
 				},
 			};
-			let inputs = vec![b.value(left)?, b.value(right)?];
-			let v = b.push(node.name.clone(), Op::Binary(Binary { kind }), inputs);
 			b.bind(OutletId::new(node.id, 0), v);
 			Ok(())
 		},
@@ -73,6 +112,17 @@ fn binary(b: &mut Builder<'_>, node: &TypedNode, name: &str) -> Result<(), Impor
 		(Some(c), None) => with_constant(b, node, name, right, c, true),
 		(Some(_), Some(_)) => Err(Builder::unsupported(node, "arithmetic on two constants")),
 	}
+}
+
+/// Appends a [`Binary`] node reading `x` and `y`; returns its value.
+pub(crate) fn push_binary(
+	b: &mut Builder<'_>,
+	name: String,
+	kind: BinaryKind,
+	x: usize,
+	y: usize,
+) -> usize {
+	b.push(name, Op::Binary(Binary { kind }), vec![x, y])
 }
 
 /// `x op c` (or `c op x` when `constant_first`).
@@ -90,21 +140,32 @@ fn with_constant(
 	}
 	let c = broadcast(&c, &shape)
 		.ok_or_else(|| Builder::unsupported(node, "constant does not broadcast to the output"))?;
-	match (name, constant_first) {
-		("Max", _) if c.data().iter().all(|&v| v == 0.0) => {
-			activation_op(b, node, x, Activation::Relu)
+	let scalar = c.data().first().copied().filter(|&s| c.data().iter().all(|&v| v == s));
+	match (name, constant_first, scalar) {
+		("Max", _, Some(0.0)) => activation_op(b, node, x, Activation::Relu),
+		("Max", _, Some(s)) => {
+			let f = UnaryFunction::Clip { min: param(s), max: i64::MAX };
+			activation_op(b, node, x, Activation::Function(f))
 		},
-		("Add", _) => add_constant(b, node, x, c),
-		("Sub", false) => add_constant(b, node, x, c.map(|v| -v)),
-		("Sub", true) => {
+		("Min", _, Some(s)) => {
+			let f = UnaryFunction::Clip { min: i64::MIN, max: param(s) };
+			activation_op(b, node, x, Activation::Function(f))
+		},
+		("Pow", false, Some(s)) => {
+			let f = UnaryFunction::Pow { exponent: param(s) };
+			activation_op(b, node, x, Activation::Function(f))
+		},
+		("Add", _, _) => add_constant(b, node, x, c),
+		("Sub", false, _) => add_constant(b, node, x, c.map(|v| -v)),
+		("Sub", true, _) => {
 			let mul = c.map(|_| -1.0);
 			push_affine(b, node, x, mul, c)
 		},
-		("Mul", _) => mul_constant(b, node, x, c),
-		("Div", false) if c.data().iter().all(|&v| v != 0.0) => {
+		("Mul", _, _) => mul_constant(b, node, x, c),
+		("Div", false, _) if c.data().iter().all(|&v| v != 0.0) => {
 			mul_constant(b, node, x, c.map(|v| 1.0 / v))
 		},
-		(other, _) => Err(Builder::unsupported(node, format!("{other} with a constant"))),
+		(other, _, _) => Err(Builder::unsupported(node, format!("{other} with a constant"))),
 	}
 }
 

@@ -1,11 +1,11 @@
-//! tract's contractions and windows → [`MatMul`], [`Conv`], [`SumPool`] (and [`MaxPool`],
-//! which shares the window attributes).
+//! tract's contractions, windows and reductions → [`MatMul`], [`Conv`], [`SumPool`] (and
+//! [`MaxPool`], which shares the window attributes).
 
 use tract_onnx::{
 	prelude::*,
 	tract_core::ops::{
 		cnn::{
-			Conv, KernelFormat, MaxPool as TractMaxPool, PaddingSpec, PoolSpec,
+			deconv::Deconv, Conv, KernelFormat, MaxPool as TractMaxPool, PaddingSpec, PoolSpec,
 			SumPool as TractSumPool,
 		},
 		einsum::EinSum,
@@ -13,6 +13,7 @@ use tract_onnx::{
 	},
 };
 use zkinfer_circuit::{
+	chip::{function::param, UnaryFunction},
 	ops::{self, Activation, Op},
 	Tensor as IrTensor,
 };
@@ -25,6 +26,8 @@ pub(crate) fn import(b: &mut Builder<'_>, node: &TypedNode) -> Result<bool, Impo
 		return einsum_op(b, node, einsum).map(|_| true);
 	} else if let Some(conv) = node.op_as::<Conv>() {
 		conv_op(b, node, conv)?
+	} else if let Some(deconv) = node.op_as::<Deconv>() {
+		return deconv_op(b, node, deconv).map(|_| true);
 	} else if let Some(pool) = node.op_as::<TractSumPool>() {
 		let (kernel, strides, dilations, pads) = window(node, &pool.pool_spec)?;
 		if dilations != [1, 1] {
@@ -47,25 +50,7 @@ pub(crate) fn import(b: &mut Builder<'_>, node: &TypedNode) -> Result<bool, Impo
 			activation: Activation::Identity,
 		})
 	} else if let Some(reduce) = node.op_as::<Reduce>() {
-		let shape = b.shape(node.inputs[0])?;
-		if !matches!(reduce.reducer, Reducer::Sum)
-			|| shape.len() != 4
-			|| reduce.axes.as_slice() != [2, 3]
-		{
-			return Err(Builder::unsupported(
-				node,
-				"only a sum over the spatial axes of an NCHW tensor (GlobalAveragePool)",
-			));
-		}
-		let kernel = [shape[2], shape[3]];
-		Op::SumPool(ops::SumPool {
-			kernel,
-			strides: [1, 1],
-			pads: [0; 4],
-			count_include_pad: true,
-			weights: vec![1.0; kernel[0] * kernel[1]],
-			activation: Activation::Identity,
-		})
+		return reduce_op(b, node, reduce).map(|_| true);
 	} else if let Some(pool) = node.op_as::<TractMaxPool>() {
 		if pool.with_index_outputs.is_some() {
 			return Err(Builder::unsupported(node, "MaxPool with index outputs"));
@@ -75,13 +60,28 @@ pub(crate) fn import(b: &mut Builder<'_>, node: &TypedNode) -> Result<bool, Impo
 	} else {
 		return Ok(false);
 	};
-	let input = b.value(node.inputs[0])?;
-	let v = b.push(node.name.clone(), op, vec![input]);
+	let mut input = b.value(node.inputs[0])?;
+	let input_shape = b.shape(node.inputs[0])?;
+	// A 1-D window (NCL) is the 2-D one over [N, C, 1, L] (`window` made it so).
+	let one_d = if let [n, c, l] = input_shape[..] {
+		let op = Op::Reshape(ops::Reshape { shape: vec![n, c, 1, l] });
+		input = b.push(format!("{}.as_2d", node.name), op, vec![input]);
+		true
+	} else {
+		false
+	};
+	let name = if one_d { format!("{}.2d", node.name) } else { node.name.clone() };
+	let mut v = b.push(name, op, vec![input]);
+	if one_d {
+		let op = Op::Reshape(ops::Reshape { shape: b.shape(OutletId::new(node.id, 0))? });
+		v = b.push(node.name.clone(), op, vec![v]);
+	}
 	b.bind(OutletId::new(node.id, 0), v);
 	Ok(true)
 }
 
-/// Kernel, strides, dilations and pads (top, left, bottom, right) of a 2-D NCHW window.
+/// Kernel, strides, dilations and pads (top, left, bottom, right) of a 2-D NCHW window; a 1-D
+/// window is the 2-D window of height 1 (and the caller reshapes NCL to NC1L).
 type Window = ([usize; 2], [usize; 2], [usize; 2], [usize; 4]);
 
 fn window(node: &TypedNode, spec: &PoolSpec) -> Result<Window, ImportError> {
@@ -94,10 +94,12 @@ fn window(node: &TypedNode, spec: &PoolSpec) -> Result<Window, ImportError> {
 	let pair = |v: Option<&[usize]>, what: &str| -> Result<[usize; 2], ImportError> {
 		match v {
 			None => Ok([1, 1]),
+			Some([a]) => Ok([1, *a]),
 			Some([a, b]) => Ok([*a, *b]),
-			Some(other) => {
-				Err(Builder::unsupported(node, format!("{what} {other:?}: 2-D windows only")))
-			},
+			Some(other) => Err(Builder::unsupported(
+				node,
+				format!("{what} {other:?}: 1-D and 2-D windows only"),
+			)),
 		}
 	};
 	let kernel = pair(Some(&spec.kernel_shape), "kernel")?;
@@ -108,6 +110,7 @@ fn window(node: &TypedNode, spec: &PoolSpec) -> Result<Window, ImportError> {
 		PaddingSpec::Explicit(before, after)
 		| PaddingSpec::ExplicitOnnxPool(before, after, false) => {
 			match (before.as_slice(), after.as_slice()) {
+				([l], [r]) => [0, *l, 0, *r],
 				([t, l], [bm, r]) => [*t, *l, *bm, *r],
 				_ => return Err(Builder::unsupported(node, "padding of a 2-D window")),
 			}
@@ -115,6 +118,108 @@ fn window(node: &TypedNode, spec: &PoolSpec) -> Result<Window, ImportError> {
 		other => return Err(Builder::unsupported(node, format!("padding {other:?}"))),
 	};
 	Ok((kernel, strides, dilations, pads))
+}
+
+/// A 2-D transposed convolution (ONNX `ConvTranspose`) as the convolution it equals: the
+/// input with `stride − 1` zeros inserted between its pixels (a reshape to `[N, C, H, 1, W,
+/// 1]`, a [`ops::Pad`] with zeros, a reshape and a slice: wiring, no rows), padded by
+/// `dilation·(k − 1) − pad` (plus the output padding at the end), convolved with stride 1 by
+/// the kernel flipped in space.
+fn deconv_op(b: &mut Builder<'_>, node: &TypedNode, deconv: &Deconv) -> Result<(), ImportError> {
+	if deconv.group != 1 || deconv.kernel_format != KernelFormat::OIHW {
+		return Err(Builder::unsupported(
+			node,
+			format!("a transposed convolution with group {} and kernel format {:?} (group 1, OIHW only)", deconv.group, deconv.kernel_format),
+		));
+	}
+	let (k_hw, strides, dilations, pads) = window(node, &deconv.pool_spec)?;
+	let shape = b.shape(node.inputs[0])?;
+	let kernel = b
+		.constant(node.inputs[1])?
+		.ok_or_else(|| Builder::unsupported(node, "the kernel must be a constant"))?;
+	// tract gives the kernel as OIHW, `[C_out, C_in, kH, kW]` (ONNX writes `[C_in, C_out, …]`).
+	let (&[n, c, h, w], &[m, kc, kh, kw]) = (shape.as_slice(), kernel.shape()) else {
+		return Err(Builder::unsupported(node, "a 2-D transposed convolution (NCHW) only"));
+	};
+	if kc != c || [kh, kw] != k_hw {
+		return Err(Builder::unsupported(
+			node,
+			format!("kernel {:?} for input {shape:?}", kernel.shape()),
+		));
+	}
+	let adjust = match deconv.adjustments[..] {
+		[] => [0, 0],
+		[ah, aw] => [ah, aw],
+		_ => return Err(Builder::unsupported(node, "output padding of a 2-D convolution")),
+	};
+	// pads: top, left, bottom, right; the convolution's are `d·(k − 1) − pad`.
+	let reach = |axis: usize| dilations[axis] * (k_hw[axis] - 1);
+	let conv_pads = [
+		reach(0).checked_sub(pads[0]),
+		reach(1).checked_sub(pads[1]),
+		reach(0).checked_sub(pads[2]).map(|p| p + adjust[0]),
+		reach(1).checked_sub(pads[3]).map(|p| p + adjust[1]),
+	];
+	let [Some(top), Some(left), Some(bottom), Some(right)] = conv_pads else {
+		return Err(Builder::unsupported(node, "padding larger than the kernel's reach"));
+	};
+	let bias = channel_bias(b, node, m)?;
+	let flipped = IrTensor::from_fn(vec![m, c, kh, kw], |flat| {
+		let (o, rest) = (flat / (c * kh * kw), flat % (c * kh * kw));
+		let (i, rest) = (rest / (kh * kw), rest % (kh * kw));
+		let (y, x) = (rest / kw, rest % kw);
+		kernel.data()[((o * c + i) * kh + (kh - 1 - y)) * kw + (kw - 1 - x)]
+	})
+	.ok_or_else(|| Builder::unsupported(node, "kernel size"))?;
+
+	let mut value = b.value(node.inputs[0])?;
+	let [sh, sw] = strides;
+	if sh > 1 || sw > 1 {
+		let name = &node.name;
+		let op = Op::Reshape(ops::Reshape { shape: vec![n, c, h, 1, w, 1] });
+		value = b.push(format!("{name}.pixels"), op, vec![value]);
+		let pads = vec![(0, 0), (0, 0), (0, 0), (0, sh - 1), (0, 0), (0, sw - 1)];
+		value =
+			b.push(format!("{name}.zeros"), Op::Pad(ops::Pad { pads, value: 0.0 }), vec![value]);
+		let op = Op::Reshape(ops::Reshape { shape: vec![n, c, h * sh, w * sw] });
+		value = b.push(format!("{name}.spread"), op, vec![value]);
+		for (axis, end) in [(2, (h - 1) * sh + 1), (3, (w - 1) * sw + 1)] {
+			let op = Op::Slice(ops::Slice { axis, start: 0, end });
+			value = b.push(format!("{name}.trim{axis}"), op, vec![value]);
+		}
+	}
+	let op = Op::Conv(ops::Conv {
+		kernel: flipped,
+		bias,
+		strides: [1, 1],
+		dilations,
+		pads: [top, left, bottom, right],
+		group: 1,
+		activation: Activation::Identity,
+	});
+	let v = b.push(node.name.clone(), op, vec![value]);
+	b.bind(OutletId::new(node.id, 0), v);
+	Ok(())
+}
+
+/// A convolution's per-channel bias, its third input (a constant, one value or one per
+/// channel), or zeros without one.
+fn channel_bias(
+	b: &mut Builder<'_>,
+	node: &TypedNode,
+	channels: usize,
+) -> Result<Vec<f64>, ImportError> {
+	let Some(&outlet) = node.inputs.get(2) else {
+		return Ok(vec![0.0; channels]);
+	};
+	let bias = b
+		.constant(outlet)?
+		.ok_or_else(|| Builder::unsupported(node, "the bias must be a constant"))?;
+	match bias.len() {
+		1 => Ok(vec![bias.data()[0]; channels]),
+		n if n == channels => Ok(bias.into_data()),
+		n => Err(Builder::unsupported(node, format!("{n} biases for {channels} channels"))),
+	}
 }
 
 fn conv_op(b: &mut Builder<'_>, node: &TypedNode, conv: &Conv) -> Result<Op<f64>, ImportError> {
@@ -125,28 +230,15 @@ fn conv_op(b: &mut Builder<'_>, node: &TypedNode, conv: &Conv) -> Result<Op<f64>
 		return Err(Builder::unsupported(node, format!("kernel format {:?}", conv.kernel_fmt)));
 	}
 	let (_, strides, dilations, pads) = window(node, &conv.pool_spec)?;
-	let kernel = b
+	let mut kernel = b
 		.constant(node.inputs[1])?
 		.ok_or_else(|| Builder::unsupported(node, "the kernel must be a constant"))?;
+	if let [o, i, k] = *kernel.shape() {
+		kernel = IrTensor::new(vec![o, i, 1, k], kernel.into_data())
+			.ok_or_else(|| Builder::unsupported(node, "kernel shape"))?;
+	}
 	let out_channels = kernel.shape().first().copied().unwrap_or(0);
-	let bias = match node.inputs.get(2) {
-		None => vec![0.0; out_channels],
-		Some(&outlet) => {
-			let bias = b
-				.constant(outlet)?
-				.ok_or_else(|| Builder::unsupported(node, "the bias must be a constant"))?;
-			match bias.len() {
-				1 => vec![bias.data()[0]; out_channels],
-				n if n == out_channels => bias.into_data(),
-				n => {
-					return Err(Builder::unsupported(
-						node,
-						format!("{n} biases for {out_channels} channels"),
-					))
-				},
-			}
-		},
-	};
+	let bias = channel_bias(b, node, out_channels)?;
 	Ok(Op::Conv(ops::Conv {
 		kernel,
 		bias,
@@ -156,6 +248,222 @@ fn conv_op(b: &mut Builder<'_>, node: &TypedNode, conv: &Conv) -> Result<Op<f64>
 		group: conv.group,
 		activation: Activation::Identity,
 	}))
+}
+
+/// tract's `Reduce` (ONNX's reductions and what tract expands them into: `ReduceMean` is a
+/// sum and a scale, `ReduceL2` a square, a sum and a root, `ReduceLogSumExp` an exponential,
+/// a sum and a logarithm):
+///
+/// - `Sum` over the spatial axes of an NCHW tensor (GlobalAveragePool): [`ops::SumPool`];
+/// - `Sum` over any other axes: [`reduce_sum`];
+/// - `MeanOfSquares`: a `Pow 2` table, then [`reduce_sum`] with weight `1/n`;
+/// - `Max` and `Min` over trailing axes: [`reduce_max`].
+///
+/// The reduced axes stay as axes of size 1, as tract's `Reduce` keeps them.
+fn reduce_op(b: &mut Builder<'_>, node: &TypedNode, reduce: &Reduce) -> Result<(), ImportError> {
+	let shape = b.shape(node.inputs[0])?;
+	let mut axes: Vec<usize> = reduce.axes.iter().copied().collect();
+	axes.sort_unstable();
+	axes.dedup();
+	let mut value = b.value(node.inputs[0])?;
+	let v = match reduce.reducer {
+		Reducer::Sum if shape.len() == 4 && axes == [2, 3] => {
+			let kernel = [shape[2], shape[3]];
+			let op = Op::SumPool(ops::SumPool {
+				kernel,
+				strides: [1, 1],
+				pads: [0; 4],
+				count_include_pad: true,
+				weights: vec![1.0; kernel[0] * kernel[1]],
+				activation: Activation::Identity,
+			});
+			b.push(node.name.clone(), op, vec![value])
+		},
+		Reducer::Sum => reduce_sum(b, node, &node.name, value, &shape, &axes, 1.0)?,
+		Reducer::MeanOfSquares => {
+			let square = Activation::Function(UnaryFunction::Pow { exponent: param(2.0) });
+			let op = Op::Activation(ops::ActivationOp { activation: square });
+			value = b.push(format!("{}.square", node.name), op, vec![value]);
+			let count: usize = axes.iter().filter_map(|&a| shape.get(a)).product();
+			reduce_sum(b, node, &node.name, value, &shape, &axes, 1.0 / count.max(1) as f64)?
+		},
+		Reducer::Max => reduce_max(b, node, &node.name, value, &shape, &axes, false)?,
+		Reducer::Min => reduce_max(b, node, &node.name, value, &shape, &axes, true)?,
+		other => {
+			return Err(Builder::unsupported(node, format!("reduction {other:?}")));
+		},
+	};
+	b.bind(OutletId::new(node.id, 0), v);
+	Ok(())
+}
+
+/// `weight ·` the sum of `value` (of `shape`) over `axes` (sorted), keeping them as axes of
+/// size 1: a [`ops::MatMul`] with a constant tensor of `weight` over the reduced axes. Returns
+/// the value pushed as `name`; `node` is named in errors.
+pub(crate) fn reduce_sum(
+	b: &mut Builder<'_>,
+	node: &TypedNode,
+	name: &str,
+	value: usize,
+	shape: &[usize],
+	axes: &[usize],
+	weight: f64,
+) -> Result<usize, ImportError> {
+	if axes.iter().any(|&a| a >= shape.len()) || shape.len() > 26 {
+		return Err(Builder::unsupported(node, format!("axes {axes:?} of shape {shape:?}")));
+	}
+	let letter = |i: usize| char::from(b'a' + i as u8);
+	let size_one = |i: usize| char::from(b'A' + i as u8);
+	let input_axes: String = (0..shape.len()).map(letter).collect();
+	let weight_axes: String = axes.iter().map(|&a| letter(a)).collect();
+	let output_axes: String = (0..shape.len())
+		.map(|i| if axes.contains(&i) { size_one(i) } else { letter(i) })
+		.collect();
+	let output_shape: Vec<usize> = shape
+		.iter()
+		.enumerate()
+		.map(|(i, &d)| if axes.contains(&i) { 1 } else { d })
+		.collect();
+	let weight = IrTensor::from_fn(axes.iter().map(|&a| shape[a]).collect(), |_| weight)
+		.ok_or_else(|| Builder::unsupported(node, "reduced size"))?;
+	let bias = IrTensor::from_fn(output_shape, |_| 0.0)
+		.ok_or_else(|| Builder::unsupported(node, "output size"))?;
+	let op = Op::MatMul(ops::MatMul {
+		input_axes,
+		weight_axes,
+		output_axes,
+		weight,
+		bias,
+		activation: Activation::Identity,
+	});
+	Ok(b.push(name.to_string(), op, vec![value]))
+}
+
+/// The maximum (or, with `min`, the minimum) of `value` (of `shape`) over trailing `axes`
+/// (sorted), keeping them as axes of size 1: a reshape to `[1, 1, outer, inner]`, a
+/// [`ops::MaxPool`] with window `[1, inner]` (for the minimum, between two negations), a
+/// reshape back. Returns the value pushed as `name`; `node` is named in errors.
+pub(crate) fn reduce_max(
+	b: &mut Builder<'_>,
+	node: &TypedNode,
+	name: &str,
+	value: usize,
+	shape: &[usize],
+	axes: &[usize],
+	min: bool,
+) -> Result<usize, ImportError> {
+	let trailing =
+		!axes.is_empty() && axes.iter().rev().zip((0..shape.len()).rev()).all(|(a, i)| *a == i);
+	if !trailing {
+		return Err(Builder::unsupported(
+			node,
+			format!(
+				"a maximum or minimum over axes {axes:?} of shape {shape:?}: trailing axes only"
+			),
+		));
+	}
+	let inner: usize = axes.iter().map(|&a| shape[a]).product();
+	let outer: usize = shape[..shape.len() - axes.len()].iter().product();
+	let negate = |b: &mut Builder<'_>, value: usize, shape: &[usize], name: String| match (
+		IrTensor::from_fn(shape.to_vec(), |_| -1.0),
+		IrTensor::from_fn(shape.to_vec(), |_| 0.0),
+	) {
+		(Some(mul), Some(add)) => {
+			let op = ops::Affine { mul, add, activation: Activation::Identity };
+			Ok(b.push(name, Op::Affine(op), vec![value]))
+		},
+		_ => Err(Builder::unsupported(node, "shape")),
+	};
+	let windows = vec![1, 1, outer, inner];
+	let reshape = Op::Reshape(ops::Reshape { shape: windows.clone() });
+	let mut value = b.push(format!("{name}.windows"), reshape, vec![value]);
+	if min {
+		value = negate(b, value, &windows, format!("{name}.negate"))?;
+	}
+	let pool =
+		ops::MaxPool { kernel: [1, inner], strides: [1, 1], dilations: [1, 1], pads: [0; 4] };
+	value = b.push(format!("{name}.max"), Op::MaxPool(pool), vec![value]);
+	if min {
+		value = negate(b, value, &[1, 1, outer, 1], format!("{name}.negate_back"))?;
+	}
+	let output_shape: Vec<usize> = shape
+		.iter()
+		.enumerate()
+		.map(|(i, &d)| if axes.contains(&i) { 1 } else { d })
+		.collect();
+	let reshape = Op::Reshape(ops::Reshape { shape: output_shape });
+	Ok(b.push(name.to_string(), reshape, vec![value]))
+}
+
+/// A contraction of two computed tensors (attention's `Q·Kᵀ` and `scores·V`): each operand is
+/// transposed and reshaped onto the axes `output letters, then summed letters` (size 1 where it
+/// lacks one), multiplied elementwise with broadcasting ([`ops::Binary`] Mul: one product and
+/// one rescale per term), summed over the trailing summed axes ([`reduce_sum`]) and reshaped
+/// to the output. Costs a product per term, where a contraction with a constant costs a dot
+/// row per `width` terms.
+fn einsum_of_two_values(
+	b: &mut Builder<'_>,
+	node: &TypedNode,
+	first: &str,
+	second: &str,
+	output: &str,
+) -> Result<(), ImportError> {
+	let distinct = |axes: &str| {
+		let mut letters: Vec<char> = axes.chars().collect();
+		letters.sort_unstable();
+		letters.windows(2).all(|w| w[0] != w[1])
+	};
+	if !distinct(first) || !distinct(second) || !distinct(output) {
+		return Err(Builder::unsupported(node, "a repeated axis letter (a diagonal)"));
+	}
+	let output_shape = b.shape(OutletId::new(node.id, 0))?;
+	let mut letters: Vec<char> = output.chars().collect();
+	let summed: Vec<char> = first
+		.chars()
+		.chain(second.chars())
+		.filter(|c| !output.contains(*c))
+		.fold(Vec::new(), |mut seen, c| {
+			if !seen.contains(&c) {
+				seen.push(c);
+			}
+			seen
+		});
+	letters.extend(&summed);
+	let mut operands = Vec::with_capacity(2);
+	for (position, axes) in [first, second].into_iter().enumerate() {
+		let outlet = node.inputs[position];
+		let shape = b.shape(outlet)?;
+		let mut value = b.value(outlet)?;
+		// Its axes in the order of `letters`.
+		let mut order: Vec<usize> = (0..axes.len()).collect();
+		order.sort_by_key(|&i| letters.iter().position(|&l| Some(l) == axes.chars().nth(i)));
+		if order.iter().enumerate().any(|(i, &o)| i != o) {
+			let op = Op::Transpose(ops::Transpose { perm: order.clone() });
+			value = b.push(format!("{}.operand{position}.transpose", node.name), op, vec![value]);
+		}
+		let aligned: Vec<usize> = letters
+			.iter()
+			.map(|l| axes.chars().position(|c| c == *l).map_or(1, |i| shape[i]))
+			.collect();
+		let op = Op::Reshape(ops::Reshape { shape: aligned.clone() });
+		value = b.push(format!("{}.operand{position}.align", node.name), op, vec![value]);
+		operands.push((value, aligned));
+	}
+	let broadcast: Vec<usize> =
+		operands[0].1.iter().zip(&operands[1].1).map(|(&x, &y)| x.max(y)).collect();
+	let op = Op::Binary(ops::Binary { kind: ops::BinaryKind::Mul });
+	let products =
+		b.push(format!("{}.products", node.name), op, vec![operands[0].0, operands[1].0]);
+	let summed_axes: Vec<usize> = (output.len()..letters.len()).collect();
+	let mut value = products;
+	if !summed_axes.is_empty() {
+		let name = format!("{}.sum", node.name);
+		value = reduce_sum(b, node, &name, value, &broadcast, &summed_axes, 1.0)?;
+	}
+	let op = Op::Reshape(ops::Reshape { shape: output_shape });
+	let v = b.push(node.name.clone(), op, vec![value]);
+	b.bind(OutletId::new(node.id, 0), v);
+	Ok(())
 }
 
 fn einsum_op(b: &mut Builder<'_>, node: &TypedNode, einsum: &EinSum) -> Result<(), ImportError> {
@@ -174,12 +482,7 @@ fn einsum_op(b: &mut Builder<'_>, node: &TypedNode, einsum: &EinSum) -> Result<(
 		match (b.constant(node.inputs[0])?, b.constant(node.inputs[1])?) {
 			(None, Some(w)) => (node.inputs[0], w, first, second),
 			(Some(w), None) => (node.inputs[1], w, second, first),
-			(None, None) => {
-				return Err(Builder::unsupported(
-					node,
-					"a product of two computed tensors (one operand must be a constant)",
-				))
-			},
+			(None, None) => return einsum_of_two_values(b, node, first, second, output),
 			(Some(_), Some(_)) => {
 				return Err(Builder::unsupported(node, "a product of two constants"))
 			},

@@ -12,13 +12,21 @@
 //! Free input dimensions (`batch_size`) are substituted after typing ([`FreeDims`], 1 by
 //! default), before declutter, so tract folds the shape arithmetic exporters write around them.
 //!
-//! A final `Softmax` is dropped: the circuit proves the logits (argmax, and therefore the
-//! predicted class, is unchanged; the probabilities are a public function of the logits). Any
-//! other unsupported operator fails with its name and the node's name.
+//! A final `Softmax` of a model with one output is dropped: the circuit proves the logits
+//! (argmax, and therefore the predicted class, is unchanged; the probabilities are a public
+//! function of the logits); a Softmax anywhere else is lowered ([`softmax`]). Any unsupported
+//! operator fails with its name, the node's name and the model's opset.
 
 mod elementwise;
+pub mod functions;
 mod linear;
+mod logic;
+mod lstm_cell;
+mod norm;
+mod probe;
+mod scan;
 mod shape;
+mod softmax;
 
 use std::{
 	collections::{BTreeMap, HashMap},
@@ -26,9 +34,10 @@ use std::{
 	sync::Arc,
 };
 
+use tract_onnx::tract_hir::infer::Factoid;
 use tract_onnx::{
 	prelude::*,
-	tract_core::ops::{konst::Const, nn::Softmax, source::TypedSource},
+	tract_core::ops::{konst::Const, nn::Softmax, scan::Scan, source::TypedSource},
 };
 use zkinfer_circuit::{ops::Op, Graph, Node as IrNode, Tensor as IrTensor};
 
@@ -45,6 +54,8 @@ pub enum ImportError {
 		node: String,
 		/// What exactly is unsupported.
 		reason: String,
+		/// The model's ONNX operator set (`ai.onnx` domain), when the file declares it.
+		opset: Option<i64>,
 	},
 	/// The graph's structure is unsupported (inputs, outputs, dynamic shapes).
 	Structure(String),
@@ -54,8 +65,12 @@ impl core::fmt::Display for ImportError {
 	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
 		match self {
 			Self::Tract(e) => write!(f, "tract: {e}"),
-			Self::Unsupported { op, node, reason } => {
-				write!(f, "unsupported operator {op} at node {node:?}: {reason}")
+			Self::Unsupported { op, node, reason, opset } => {
+				write!(f, "unsupported operator {op} at node {node:?}")?;
+				if let Some(opset) = opset {
+					write!(f, " (opset {opset})")?;
+				}
+				write!(f, ": {reason}")
 			},
 			Self::Structure(e) => write!(f, "unsupported model: {e}"),
 		}
@@ -79,6 +94,9 @@ pub struct Imported {
 	pub tract_ops: Vec<(String, String)>,
 	/// The free input dimensions and the values they were bound to.
 	pub free_dims: Vec<(String, usize)>,
+	/// tract's typed, decluttered model whose outputs are the graph's (without a dropped final
+	/// Softmax): the float inference [`crate::fidelity`] compares against.
+	pub tract_model: TypedModel,
 }
 
 /// Values for a model's free input dimensions, by name (`batch_size` in `[batch_size, 3]`, as
@@ -124,27 +142,74 @@ impl FreeDims {
 	}
 }
 
-/// Loads an ONNX file (one input, one output), its free input dimensions bound to 1.
+/// Loads an ONNX file, its free input dimensions bound to 1.
 pub fn import(path: &Path) -> Result<Imported, ImportError> {
 	import_with(path, &FreeDims::default())
 }
 
-/// Loads an ONNX file (one input, one output) with its free input dimensions bound to `dims`
+/// Loads an ONNX file with its free input dimensions bound to `dims`
 /// (1 where not given). tract types the graph with the dimensions symbolic (the exporter's
 /// shape annotations name them too), then they are substituted, so shape-only subgraphs
 /// (`Shape`, `Gather` and `Concat` on shapes, `ConstantOfShape`, ...) become constants and
 /// fold away when the graph is decluttered.
 pub fn import_with(path: &Path, dims: &FreeDims) -> Result<Imported, ImportError> {
-	let model = tract_onnx::onnx()
-		.model_for_path(path)
-		.map_err(tract_error)?
-		.into_typed()
+	let framework = functions::framework();
+	let proto = framework.proto_model_for_path(path).map_err(tract_error)?;
+	let opset = proto
+		.opset_import
+		.iter()
+		.find(|o| o.domain.is_empty() || o.domain == "ai.onnx")
+		.map(|o| o.version);
+	// As tract's `model_for_path`: the file's directory resolves external weights.
+	let parsed = framework
+		.parse(&proto, path.parent().and_then(Path::to_str))
 		.map_err(tract_error)?;
+	if !parsed.unresolved_inputs.is_empty() {
+		return Err(ImportError::Structure(format!(
+			"the graph reads values nothing defines: {}",
+			parsed.unresolved_inputs.join(", ")
+		)));
+	}
+	let mut model = parsed.model;
+	bind_unnamed_dims(&mut model)?;
+	let model = model.into_typed().map_err(tract_error)?;
 	let (model, bound) = bind_free_dims(&model, dims)?;
 	let model = model.into_decluttered().map_err(tract_error)?;
-	let mut imported = import_typed(&model)?;
+	let mut imported = import_typed(&model).map_err(|e| match e {
+		ImportError::Unsupported { op, node, reason, opset: None } => {
+			ImportError::Unsupported { op, node, reason, opset }
+		},
+		other => other,
+	})?;
 	imported.free_dims = bound;
 	Ok(imported)
+}
+
+/// Sets every input dimension the file leaves unknown and unnamed (skl2onnx writes the batch
+/// dimension as `None`, neither a value nor a name) to 1, so tract can type the graph: a proof
+/// is of one inference. A named dimension stays symbolic for [`bind_free_dims`].
+fn bind_unnamed_dims(model: &mut InferenceModel) -> Result<(), ImportError> {
+	for ix in 0..model.input_outlets().map_err(tract_error)?.len() {
+		let mut fact = model.input_fact(ix).map_err(tract_error)?.clone();
+		if fact.shape.is_open() {
+			continue;
+		}
+		let unknown: Vec<usize> = fact
+			.shape
+			.dims()
+			.enumerate()
+			.filter(|(_, d)| d.concretize().is_none())
+			.map(|(axis, _)| axis)
+			.collect();
+		if unknown.is_empty() {
+			continue;
+		}
+		for axis in unknown {
+			fact.shape.set_dim(axis, TDim::Val(1));
+		}
+		model.set_input_fact(ix, fact).map_err(tract_error)?;
+	}
+	Ok(())
 }
 
 /// Substitutes every free dimension of the inputs' shapes: its value in `dims` or 1. Returns
@@ -203,6 +268,7 @@ pub(crate) struct Builder<'m> {
 	slots: HashMap<OutletId, Slot>,
 	materialized: HashMap<OutletId, usize>,
 	outputs: Vec<OutletId>,
+	input_count: usize,
 }
 
 impl<'m> Builder<'m> {
@@ -212,6 +278,7 @@ impl<'m> Builder<'m> {
 			op: node.op.name().to_string(),
 			node: node.name.clone(),
 			reason: reason.into(),
+			opset: None,
 		}
 	}
 
@@ -264,10 +331,10 @@ impl<'m> Builder<'m> {
 		}
 	}
 
-	/// Appends an IR node; returns its value.
+	/// Appends an IR node; returns its value (values `0..input_count` are the inputs).
 	pub(crate) fn push(&mut self, name: String, op: Op<f64>, inputs: Vec<usize>) -> usize {
 		self.nodes.push(IrNode { name, op, inputs });
-		self.nodes.len()
+		self.input_count + self.nodes.len() - 1
 	}
 
 	/// Records that a tract outlet is an IR value.
@@ -280,10 +347,10 @@ impl<'m> Builder<'m> {
 	pub(crate) fn fusable(&mut self, outlet: OutletId, value: usize) -> Option<&mut IrNode<f64>> {
 		let only_reader =
 			self.model.outlet_successors(outlet).len() == 1 && !self.outputs.contains(&outlet);
-		if !only_reader || value == 0 {
+		if !only_reader || value < self.input_count {
 			return None;
 		}
-		self.nodes.get_mut(value - 1)
+		self.nodes.get_mut(value - self.input_count)
 	}
 }
 
@@ -300,13 +367,65 @@ pub(crate) fn to_ir_tensor(t: &Tensor) -> Result<IrTensor<f64>, ImportError> {
 		.ok_or_else(|| ImportError::Structure("constant shape".into()))
 }
 
-/// Imports a typed, decluttered tract model.
+/// Imports one node that is not a source (nor the dropped final Softmax): a constant is read
+/// through its outlet when a consumer needs it; a node whose inputs are all constants is
+/// evaluated (an unrolled loop's body meets its constant initial state this way); every other
+/// node becomes IR operators.
+fn import_node(b: &mut Builder<'_>, node: &TypedNode) -> Result<(), ImportError> {
+	if node.op_as::<Const>().is_some() || fold_constants(b, node)? {
+		return Ok(());
+	}
+	if let Some(op) = node.op_as::<Softmax>() {
+		return softmax::import(b, node, op);
+	}
+	if let Some(op) = node.op_as::<Scan>() {
+		return scan::import(b, node, op);
+	}
+	if linear::import(b, node)?
+		|| probe::import(b, node)?
+		|| norm::import(b, node)?
+		|| lstm_cell::import(b, node)?
+		|| logic::import(b, node)?
+		|| elementwise::import(b, node)?
+		|| shape::import(b, node)?
+	{
+		Ok(())
+	} else {
+		Err(Builder::unsupported(node, "no IR operator implements it"))
+	}
+}
+
+/// Evaluates a node whose inputs are all constants with tract, binding its outputs as
+/// constants; `Ok(false)` if some input is computed or tract cannot evaluate it alone.
+fn fold_constants(b: &mut Builder<'_>, node: &TypedNode) -> Result<bool, ImportError> {
+	if node.inputs.is_empty() {
+		return Ok(false);
+	}
+	let mut inputs = TVec::new();
+	for &outlet in &node.inputs {
+		match b.slot(outlet)? {
+			Slot::Const(t) => inputs.push(TValue::from_const(t)),
+			Slot::Value(_) => return Ok(false),
+		}
+	}
+	let Some(outputs) = node.op.eval_out_of_plan(inputs).map_err(tract_error)? else {
+		return Ok(false);
+	};
+	for (slot, value) in outputs.into_iter().enumerate() {
+		b.slots
+			.insert(OutletId::new(node.id, slot), Slot::Const(value.into_arc_tensor()));
+	}
+	Ok(true)
+}
+
+/// Imports a typed, decluttered tract model. Its inputs and outputs become the graph's, in the
+/// model's order.
 pub fn import_typed(model: &TypedModel) -> Result<Imported, ImportError> {
 	let inputs = model.input_outlets().map_err(tract_error)?.to_vec();
-	let outputs = model.output_outlets().map_err(tract_error)?.to_vec();
-	if inputs.len() != 1 || outputs.len() != 1 {
+	let mut outputs = model.output_outlets().map_err(tract_error)?.to_vec();
+	if inputs.is_empty() || outputs.is_empty() {
 		return Err(ImportError::Structure(format!(
-			"{} inputs and {} outputs; exactly one of each is supported",
+			"{} inputs and {} outputs; at least one of each is needed",
 			inputs.len(),
 			outputs.len()
 		)));
@@ -317,37 +436,38 @@ pub fn import_typed(model: &TypedModel) -> Result<Imported, ImportError> {
 		slots: HashMap::new(),
 		materialized: HashMap::new(),
 		outputs: outputs.clone(),
+		input_count: inputs.len(),
 	};
-	let input_shape = builder.shape(inputs[0])?;
+	let input_shapes = inputs
+		.iter()
+		.map(|&input| builder.shape(input))
+		.collect::<Result<Vec<_>, _>>()?;
 	let mut dropped_softmax = None;
 	let mut tract_ops = Vec::new();
-	let mut output = outputs[0];
 
 	for id in model.eval_order().map_err(tract_error)? {
 		let node = model.node(id);
 		tract_ops.push((node.name.clone(), node.op.name().to_string()));
 		if node.op_as::<TypedSource>().is_some() {
-			builder.bind(OutletId::new(id, 0), 0);
-		} else if node.op_as::<Const>().is_some() {
-			// Read through the outlet's fact when a consumer needs it.
-		} else if node.op_as::<Softmax>().is_some() {
-			if OutletId::new(id, 0) != outputs[0] {
-				return Err(Builder::unsupported(
-					node,
-					"Softmax is only supported as the model's last operator, where it is dropped",
-				));
-			}
+			let outlet = OutletId::new(id, 0);
+			let position = inputs.iter().position(|&i| i == outlet).ok_or_else(|| {
+				ImportError::Structure(format!("source {:?} is not an input", node.name))
+			})?;
+			builder.bind(outlet, position);
+		} else if node.op_as::<Softmax>().is_some() && outputs == [OutletId::new(id, 0)] {
 			dropped_softmax = Some(node.name.clone());
-			output = node.inputs[0];
-		} else if !(linear::import(&mut builder, node)?
-			|| elementwise::import(&mut builder, node)?
-			|| shape::import(&mut builder, node)?)
-		{
-			return Err(Builder::unsupported(node, "no IR operator implements it"));
+			outputs = vec![node.inputs[0]];
+		} else {
+			import_node(&mut builder, node)?;
 		}
 	}
-	let output = builder.value(output)?;
-	let graph = Graph { input_shape, nodes: builder.nodes, output };
+	let output_values = outputs
+		.iter()
+		.map(|&output| builder.value(output))
+		.collect::<Result<Vec<_>, _>>()?;
+	let graph = Graph { inputs: input_shapes, nodes: builder.nodes, outputs: output_values };
 	graph.shapes().map_err(|e| ImportError::Structure(e.to_string()))?;
-	Ok(Imported { graph, dropped_softmax, tract_ops, free_dims: Vec::new() })
+	let mut tract_model = model.clone();
+	tract_model.select_output_outlets(&outputs).map_err(tract_error)?;
+	Ok(Imported { graph, dropped_softmax, tract_ops, free_dims: Vec::new(), tract_model })
 }

@@ -1,4 +1,5 @@
-//! Elementwise non-linearities: Relu, LeakyRelu, Sigmoid, Tanh (and Identity).
+//! Elementwise non-linearities: Relu, LeakyRelu, Sigmoid, Tanh (and Identity), and any
+//! [`UnaryFunction`] of one value (Exp, Log, Sqrt, Erf, Gelu, Elu, Clip, …), each a table.
 //!
 //! An activation is read from the shared lookup table: after a linear operator's rescale it is
 //! fused into the rescale's lookup (one table read for rescale and non-linearity, as in Kang
@@ -8,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{input, Arity, OpError, Operator, Provable, Quantize};
 use crate::{
-	chip::{LayoutCtx, TableFunction, TableKind, Wire},
+	chip::{LayoutCtx, TableFunction, TableKind, UnaryFunction, Wire},
 	quant::{Overflow, Quant},
 	tensor::Tensor,
 };
@@ -30,6 +31,9 @@ pub enum Activation<W> {
 	Sigmoid,
 	/// `y = tanh(x)`.
 	Tanh,
+	/// `y = f(x)`, saturated at the lookup domain's edges (see [`UnaryFunction`] for its
+	/// values where `f` is undefined).
+	Function(UnaryFunction),
 }
 
 impl Activation<f64> {
@@ -41,6 +45,7 @@ impl Activation<f64> {
 			Self::LeakyRelu { alpha } => Activation::LeakyRelu { alpha: q.quantize_weight(alpha) },
 			Self::Sigmoid => Activation::Sigmoid,
 			Self::Tanh => Activation::Tanh,
+			Self::Function(f) => Activation::Function(f),
 		}
 	}
 }
@@ -56,6 +61,7 @@ impl Activation<i64> {
 			Self::LeakyRelu { alpha } => TableFunction::applying(TableKind::LeakyRelu(alpha)),
 			Self::Sigmoid => TableFunction::applying(TableKind::Sigmoid),
 			Self::Tanh => TableFunction::applying(TableKind::Tanh),
+			Self::Function(f) => TableFunction::applying(TableKind::Function(f)),
 		}
 	}
 
@@ -69,6 +75,17 @@ impl Activation<i64> {
 		match *self {
 			Self::Identity => x,
 			other => other.table().apply(x, q),
+		}
+	}
+
+	/// [`Self::apply`], or, with [`Overflow::Refuse`] (calibration), `OpError::OutOfDomain`
+	/// where a [`UnaryFunction`] leaves the domain (its table saturates there) or is undefined.
+	pub fn apply_or_refuse(&self, x: i64, q: &Quant, overflow: Overflow) -> Result<i64, OpError> {
+		match (*self, overflow) {
+			(Self::Function(f), Overflow::Refuse) => {
+				f.exact(x, q).ok_or(OpError::OutOfDomain { value: f.apply(x, q) })
+			},
+			_ => Ok(self.apply(x, q)),
 		}
 	}
 }
@@ -133,7 +150,7 @@ impl ActivationOp<i64> {
 	) -> Result<Tensor<i64>, OpError> {
 		x.try_map(|&v| {
 			let v = q.fit(v, overflow).ok_or(OpError::OutOfDomain { value: v })?;
-			Ok(self.activation.apply(v, q))
+			self.activation.apply_or_refuse(v, q, overflow)
 		})
 	}
 

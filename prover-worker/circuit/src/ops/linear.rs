@@ -58,7 +58,7 @@ pub fn eval(
 			})?;
 			let (value, _) = rescale(acc, q.weight_bits).ok_or(OpError::Overflow)?;
 			let value = q.fit(value, overflow).ok_or(OpError::OutOfDomain { value })?;
-			Ok(op.activation.apply(value, q))
+			op.activation.apply_or_refuse(value, q, overflow)
 		})
 		.collect::<Result<Vec<_>, _>>()?;
 	Tensor::new(op.output_shape.clone(), values).ok_or(OpError::Shape("output size".into()))

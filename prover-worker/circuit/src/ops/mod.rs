@@ -16,7 +16,7 @@
 //! | [`linear`] | [`MatMul`] (Gemm, MatMul, Einsum with a constant), [`Conv`], [`SumPool`] (AveragePool, GlobalAveragePool), [`Affine`] (Add/Sub/Mul by a constant, BatchNormalization) | `⌈terms / width⌉` dot rows + 2 rescale rows (the activation rides on the rescale) |
 //! | [`binary`] | [`Binary`] Add, Sub, Mul of two tensors | 1 dot row (Add/Sub); 2 + 2 rows (Mul, with rescale) |
 //! | [`pool`] | [`MaxPool`] | 3 rows per comparison (more where values may leave the domain: [`crate::chip::LayoutCtx::max`]) |
-//! | [`activation`] | [`ActivationOp`] Relu, LeakyRelu, Sigmoid, Tanh on their own | 1 table row (a clamp where values may leave the domain) |
+//! | [`activation`] | [`ActivationOp`] Relu, LeakyRelu, Sigmoid, Tanh and any [`crate::chip::UnaryFunction`] (Exp, Log, Sqrt, Erf, Gelu, Elu, Clip, …) on their own | 1 table row (a clamp where values may leave the domain) |
 //!
 //! Every rescale saturates at the lookup domain's edges, and costs 2 rows where its quotient
 //! cannot leave the domain, `2 + n` rows where it can overshoot by up to `e`, with

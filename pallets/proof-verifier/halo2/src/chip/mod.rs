@@ -7,6 +7,7 @@
 //! live in one region whose rows the context hands out in order; the same context runs
 //! without a region to count rows ([`LayoutCtx::counting`]), which is how `k` is chosen.
 
+pub mod function;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -20,6 +21,7 @@ use halo2_proofs::{
 	poly::Rotation,
 };
 
+pub use function::{Comparison, UnaryFunction};
 pub use table::{TableFunction, TableKind, TableSet};
 
 use crate::{

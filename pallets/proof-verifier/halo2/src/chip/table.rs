@@ -13,6 +13,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::function::UnaryFunction;
 use crate::{
 	bound::Bound,
 	field::{fr_from_i64, Fr},
@@ -32,6 +33,8 @@ pub enum TableKind {
 	Sigmoid,
 	/// `(x, tanh(x))` at the activation scale.
 	Tanh,
+	/// `(x, f(x))` at the activation scale, saturated at the domain's edges.
+	Function(UnaryFunction),
 }
 
 impl TableKind {
@@ -51,6 +54,7 @@ impl TableKind {
 			},
 			Self::Sigmoid => real(|v| 1.0 / (1.0 + libm::exp(-v))),
 			Self::Tanh => real(libm::tanh),
+			Self::Function(f) => f.apply(x, q),
 		}
 	}
 }
