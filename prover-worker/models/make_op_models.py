@@ -495,6 +495,25 @@ def sklearn_export(rng):
     return nodes, {"coef": weights(rng, 4, 2), "intercept": weights(rng, 2)}, [None, 4], [None, 2]
 
 
+def scan_doubling(rng):
+    """An ONNX Scan over 3 steps whose body doubles its state (a scale by a constant, which the
+    prover would fuse into the step before if it let a loop body fuse into the values it is
+    handed) and adds the step's input: outputs every step's sum and the final state."""
+    body = helper.make_graph(
+        [helper.make_node("Mul", ["state_in", "two"], ["state_out"], name="double"),
+         helper.make_node("Add", ["state_out", "x_t"], ["y_t"], name="add_step")],
+        "body",
+        [helper.make_tensor_value_info("state_in", TensorProto.FLOAT, [2]),
+         helper.make_tensor_value_info("x_t", TensorProto.FLOAT, [2])],
+        [helper.make_tensor_value_info("state_out", TensorProto.FLOAT, [2]),
+         helper.make_tensor_value_info("y_t", TensorProto.FLOAT, [2])],
+        [numpy_helper.from_array(np.array(2.0, dtype=np.float32), "two")])
+    nodes = [helper.make_node("Scan", ["input", "steps"], ["final", "sums"], name="scan",
+                              body=body, num_scan_inputs=1)]
+    inits = {"steps": weights(rng, 3, 2, scale=0.3)}
+    return nodes, inits, [2], {"sums": [3, 2], "final": [2]}
+
+
 # Opsets other than 13, by model (Gelu needs 20).
 OPSETS = {"unary_smooth": 20, "unary_piecewise": 20, "attention_block": 17, "linear_maps": 14}
 
@@ -522,6 +541,7 @@ MODELS = {
     "gan_generator": gan_generator,
     "linear_maps": linear_maps,
     "sklearn_export": sklearn_export,
+    "scan_doubling": scan_doubling,
 }
 
 

@@ -21,7 +21,8 @@ pub struct OutputFidelity {
 	pub shape: Vec<usize>,
 	/// The largest `|integer − float|` over the output's values and the samples.
 	pub max_abs_error: f64,
-	/// `max_abs_error` over the largest `|float|` of the output (0 when that is 0).
+	/// `max_abs_error` over the largest `|float|` of the output (0 when that is 0). Infinite
+	/// or undefined float values are left out of both.
 	pub max_rel_error: f64,
 }
 
@@ -89,13 +90,24 @@ pub fn measure(
 		let quantized: Vec<i64> = sample.iter().map(|&x| model.quant.quantize_act(x)).collect();
 		let integers = model.eval(&quantized).map_err(|e| FidelityError::Model(e.to_string()))?;
 		let mut integers = integers.as_slice();
+		if floats.len() != output_shapes.len() {
+			return Err(FidelityError::Tract(format!(
+				"{} float outputs for {} outputs",
+				floats.len(),
+				output_shapes.len()
+			)));
+		}
 		for (i, (float, shape)) in floats.iter().zip(&output_shapes).enumerate() {
 			let n = element_count(shape).unwrap_or(0);
-			let (ints, tail) = integers.split_at(n.min(integers.len()));
-			integers = tail;
 			let float = float.cast_to::<f64>().map_err(tract)?;
 			let float = float.to_plain_array_view::<f64>().map_err(tract)?;
-			for (&q, &f) in ints.iter().zip(float.iter()) {
+			let (ints, tail) = integers
+				.split_at_checked(n)
+				.filter(|_| float.len() == n)
+				.ok_or_else(|| FidelityError::Tract(format!("output {i}: sizes differ")))?;
+			integers = tail;
+			// An infinite or undefined float (an overflowing Exp) has no distance to report.
+			for (&q, &f) in ints.iter().zip(float.iter()).filter(|(_, f)| f.is_finite()) {
 				worst[i] = worst[i].max((model.quant.dequantize(q) - f).abs());
 				largest[i] = largest[i].max(f.abs());
 			}

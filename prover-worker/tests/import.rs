@@ -108,25 +108,31 @@ fn coverage_operator_models_match_onnxruntime_and_their_circuits_accept_the_infe
 	// (model, IR nodes it imports to, tolerance): each function of one value is one table
 	// read, so the node counts pin the lowerings (a fallback to tract's expansions would add
 	// nodes).
+	let mut failures = Vec::new();
 	for (name, nodes, tolerance) in [
 		("unary_smooth", 16, 0.03),
 		("unary_piecewise", 17, 0.03),
-		("two_operand_arithmetic", 15, 0.03),
+		("two_operand_arithmetic", 22, 0.03),
 		("reductions", 39, 0.03),
 		("two_inputs_two_outputs", 5, 0.03),
 		("attention_block", 33, 0.05),
 		("lstm", 106, 0.05),
 		("gru", 96, 0.05),
 		("rnn", 26, 0.05),
-		("comparisons_logic", 21, 0.03),
+		("comparisons_logic", 22, 0.03),
 		("conv1d", 11, 0.03),
 		("gan_generator", 14, 0.03),
 		("linear_maps", 18, 0.03),
+		// A loop body may not fuse into the state it is handed (each step doubles it once).
+		("scan_doubling", 17, 0.03),
 	] {
 		let (error, kinds) = worst_error_within(name, 12);
-		assert_eq!(kinds.len(), nodes, "{name}: {kinds:?}");
-		assert!(error < tolerance, "{name}: worst relative error {error}");
+		if kinds.len() != nodes || error >= tolerance {
+			failures
+				.push(format!("{name}: {} IR nodes {kinds:?}, worst error {error}", kinds.len()));
+		}
 	}
+	assert!(failures.is_empty(), "{failures:#?}");
 }
 
 /// The PyTorch-style export with its batch dimension bound to `batch_size`.

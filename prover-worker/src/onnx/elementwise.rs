@@ -5,7 +5,7 @@
 //! |---|---|
 //! | `Add`/`Sub`/`Mul` of two computed tensors | [`Binary`] |
 //! | `Div` of two computed tensors | `Reciprocal` table on the divisor, then [`Binary`] Mul |
-//! | `Max`/`Min` of two computed tensors (ONNX `Max`, `Min`, several operands pairwise) | `a + relu(b − a)`, `a − relu(a − b)` |
+//! | `Max`/`Min` of two computed tensors (ONNX `Max`, `Min`, several operands pairwise) | a MaxPool over the pairs (same shapes), else `a + relu(b − a)`, `a − relu(a − b)` |
 //! | `Add`/`Sub`/`Mul`/`Div` with a constant | bias or scale of the linear operator before it, else [`Affine`] |
 //! | `Max` with 0 (ONNX Relu) | [`Activation::Relu`] |
 //! | `Max`/`Min` with another scalar (ONNX Clip), `Pow` by a scalar | [`UnaryFunction::Clip`], [`UnaryFunction::Pow`] |
@@ -81,23 +81,7 @@ fn binary(b: &mut Builder<'_>, node: &TypedNode, name: &str) -> Result<(), Impor
 				},
 				// max(a, c) = a + relu(c − a); min(a, c) = a − relu(a − c): exact while the
 				// difference fits the lookup domain, which calibration sizes it to.
-				"Max" | "Min" => {
-					let (kind, from, to) = if name == "Max" {
-						(BinaryKind::Add, c, a)
-					} else {
-						(BinaryKind::Sub, a, c)
-					};
-					let d = push_binary(
-						b,
-						format!("{}.difference", node.name),
-						BinaryKind::Sub,
-						from,
-						to,
-					);
-					let relu = Op::Activation(ActivationOp { activation: Activation::Relu });
-					let r = b.push(format!("{}.relu", node.name), relu, vec![d]);
-					push_binary(b, node.name.clone(), kind, a, r)
-				},
+				"Max" | "Min" => max_or_min(b, node, name == "Min", a, c)?,
 				other => {
 					return Err(Builder::unsupported(
 						node,
@@ -112,6 +96,54 @@ fn binary(b: &mut Builder<'_>, node: &TypedNode, name: &str) -> Result<(), Impor
 		(Some(c), None) => with_constant(b, node, name, right, c, true),
 		(Some(_), Some(_)) => Err(Builder::unsupported(node, "arithmetic on two constants")),
 	}
+}
+
+/// `max(a, c)` (or `min`) elementwise. Of two tensors of one shape: both flattened side by
+/// side (`[1, 1, n, 2]`) and a [`ops::MaxPool`] over each pair, exact wherever the values lie
+/// (the minimum as `−max(−a, −c)`, whose negations saturate `domain_min` to `−domain_max`, one
+/// step off at that edge). With broadcasting: `a + relu(c − a)` and `a − relu(a − c)`, exact
+/// while the difference fits the lookup domain, which calibration sizes it to.
+fn max_or_min(
+	b: &mut Builder<'_>,
+	node: &TypedNode,
+	min: bool,
+	a: usize,
+	c: usize,
+) -> Result<usize, ImportError> {
+	let name = &node.name;
+	let (shape_a, shape_c) = (b.shape(node.inputs[0])?, b.shape(node.inputs[1])?);
+	if shape_a != shape_c {
+		let (kind, from, to) = if min { (BinaryKind::Sub, a, c) } else { (BinaryKind::Add, c, a) };
+		let d = push_binary(b, format!("{name}.difference"), BinaryKind::Sub, from, to);
+		let relu = Op::Activation(ActivationOp { activation: Activation::Relu });
+		let r = b.push(format!("{name}.relu"), relu, vec![d]);
+		return Ok(push_binary(b, name.clone(), kind, a, r));
+	}
+	let n: usize = shape_a.iter().product();
+	let negate = |b: &mut Builder<'_>, v: usize, shape: Vec<usize>, label: &str| {
+		let mul = IrTensor::from_fn(shape.clone(), |_| -1.0);
+		let add = IrTensor::from_fn(shape, |_| 0.0);
+		match (mul, add) {
+			(Some(mul), Some(add)) => {
+				let op = ops::Affine { mul, add, activation: Activation::Identity };
+				Ok(b.push(format!("{name}.{label}"), Op::Affine(op), vec![v]))
+			},
+			_ => Err(Builder::unsupported(node, "shape")),
+		}
+	};
+	let mut pair = Vec::with_capacity(2);
+	for (i, v) in [a, c].into_iter().enumerate() {
+		let column = Op::Reshape(ops::Reshape { shape: vec![1, 1, n, 1] });
+		let v = b.push(format!("{name}.operand{i}"), column, vec![v]);
+		pair.push(if min { negate(b, v, vec![1, 1, n, 1], &format!("negate{i}"))? } else { v });
+	}
+	let pairs = b.push(format!("{name}.pairs"), Op::Concat(ops::Concat { axis: 3 }), pair);
+	let pool = ops::MaxPool { kernel: [1, 2], strides: [1, 1], dilations: [1, 1], pads: [0; 4] };
+	let mut v = b.push(format!("{name}.max"), Op::MaxPool(pool), vec![pairs]);
+	if min {
+		v = negate(b, v, vec![1, 1, n, 1], "negate_back")?;
+	}
+	Ok(b.push(name.clone(), Op::Reshape(ops::Reshape { shape: shape_a }), vec![v]))
 }
 
 /// Appends a [`Binary`] node reading `x` and `y`; returns its value.

@@ -341,8 +341,9 @@ pub(crate) fn reduce_sum(
 
 /// The maximum (or, with `min`, the minimum) of `value` (of `shape`) over trailing `axes`
 /// (sorted), keeping them as axes of size 1: a reshape to `[1, 1, outer, inner]`, a
-/// [`ops::MaxPool`] with window `[1, inner]` (for the minimum, between two negations), a
-/// reshape back. Returns the value pushed as `name`; `node` is named in errors.
+/// [`ops::MaxPool`] with window `[1, inner]` (for the minimum, between two negations, which
+/// saturate `domain_min` to `−domain_max`: one step off at that edge), a reshape back. Returns
+/// the value pushed as `name`; `node` is named in errors.
 pub(crate) fn reduce_max(
 	b: &mut Builder<'_>,
 	node: &TypedNode,

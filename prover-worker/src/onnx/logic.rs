@@ -7,7 +7,7 @@
 //! | `a op b` of two computed tensors | `b − a` ([`BinaryKind::Sub`]), then the table against 0 |
 //! | `Not x` | `x == 0` |
 //! | `And`, `Or`, `Xor` | `a · b`, `max(a, b)` (`a + relu(b − a)`), `a − b != 0` |
-//! | `Iff` (ONNX `Where`) `c ? a : b` | `b + c · (a − b)` (exact: `c` is 0 or 1) |
+//! | `Iff` (ONNX `Where`) `c ? a : b` | `c·a + (b − c·b)` (exact: `c` is 0 or 1, and every intermediate is 0 or an operand) |
 //! | `Cast` between booleans and numbers | nothing (a boolean already is 0 or 1); number to boolean is `x != 0` |
 //!
 //! A comparison of two values is decided on their quantized difference, so values closer than
@@ -58,9 +58,13 @@ pub(crate) fn binary(
 		return Ok(false);
 	};
 	let out = node.name.clone();
+	// A table keeps its input's shape: only when the constant does not broadcast it further.
+	let output_shape = b.shape(OutletId::new(node.id, 0))?;
+	let computed = if b.constant(left)?.is_some() { right } else { left };
+	let table_fits = b.shape(computed)? == output_shape;
 	let v = match (b.constant(left)?, b.constant(right)?) {
 		(None, Some(c)) | (Some(c), None)
-			if !logic && c.data().windows(2).all(|w| w[0] == w[1]) =>
+			if !logic && table_fits && c.data().windows(2).all(|w| w[0] == w[1]) =>
 		{
 			let threshold = c.data().first().copied().unwrap_or(0.0);
 			let constant_first = b.constant(left)?.is_some();
@@ -101,9 +105,12 @@ pub(crate) fn import(b: &mut Builder<'_>, node: &TypedNode) -> Result<bool, Impo
 			return Err(Builder::unsupported(node, "Where takes three operands"));
 		};
 		let (c, x, y) = (b.value(c)?, b.value(x)?, b.value(y)?);
-		let d = push_binary(b, format!("{out}.difference"), BinaryKind::Sub, x, y);
-		let chosen = push_binary(b, format!("{out}.select"), BinaryKind::Mul, c, d);
-		push_binary(b, out, BinaryKind::Add, y, chosen)
+		// c·x + (y − c·y): every intermediate is 0 or an operand, so nothing can leave the
+		// domain (`y + c·(x − y)` would, through `x − y`).
+		let chosen = push_binary(b, format!("{out}.then"), BinaryKind::Mul, c, x);
+		let dropped = push_binary(b, format!("{out}.dropped"), BinaryKind::Mul, c, y);
+		let otherwise = push_binary(b, format!("{out}.else"), BinaryKind::Sub, y, dropped);
+		push_binary(b, out, BinaryKind::Add, chosen, otherwise)
 	} else if let Some(cast) = node.op_as::<Cast>() {
 		let from = b.model.outlet_fact(node.inputs[0]).map_err(super::tract_error)?.datum_type;
 		let x = b.value(node.inputs[0])?;
@@ -112,7 +119,9 @@ pub(crate) fn import(b: &mut Builder<'_>, node: &TypedNode) -> Result<bool, Impo
 			table(b, out, Comparison::NotEqual, 0.0, x)
 		} else if (from == boolean || from.is_float()) && (cast.to == boolean || cast.to.is_float())
 		{
-			x
+			// Nothing to compute: the cast's output is its input's value.
+			b.bind_shared(OutletId::new(node.id, 0), super::Slot::Value(x));
+			return Ok(true);
 		} else {
 			return Err(Builder::unsupported(
 				node,

@@ -29,7 +29,7 @@ mod shape;
 mod softmax;
 
 use std::{
-	collections::{BTreeMap, HashMap},
+	collections::{BTreeMap, HashMap, HashSet},
 	path::Path,
 	sync::Arc,
 };
@@ -185,29 +185,21 @@ pub fn import_with(path: &Path, dims: &FreeDims) -> Result<Imported, ImportError
 	Ok(imported)
 }
 
-/// Sets every input dimension the file leaves unknown and unnamed (skl2onnx writes the batch
-/// dimension as `None`, neither a value nor a name) to 1, so tract can type the graph: a proof
-/// is of one inference. A named dimension stays symbolic for [`bind_free_dims`].
+/// Sets an input's first (batch) dimension to 1 where the file leaves it unknown and unnamed
+/// (skl2onnx writes it as `None`, neither a value nor a name), so tract can type the graph: a
+/// proof is of one inference. A named dimension stays symbolic for [`bind_free_dims`]; an
+/// unknown one on another axis stays unknown, and tract's error names it.
 fn bind_unnamed_dims(model: &mut InferenceModel) -> Result<(), ImportError> {
 	for ix in 0..model.input_outlets().map_err(tract_error)?.len() {
 		let mut fact = model.input_fact(ix).map_err(tract_error)?.clone();
 		if fact.shape.is_open() {
 			continue;
 		}
-		let unknown: Vec<usize> = fact
-			.shape
-			.dims()
-			.enumerate()
-			.filter(|(_, d)| d.concretize().is_none())
-			.map(|(axis, _)| axis)
-			.collect();
-		if unknown.is_empty() {
-			continue;
+		// The batch axis only: another unknown axis (a sequence length) has no value to guess.
+		if fact.shape.dim(0).is_some_and(|d| d.concretize().is_none()) {
+			fact.shape.set_dim(0, TDim::Val(1));
+			model.set_input_fact(ix, fact).map_err(tract_error)?;
 		}
-		for axis in unknown {
-			fact.shape.set_dim(axis, TDim::Val(1));
-		}
-		model.set_input_fact(ix, fact).map_err(tract_error)?;
 	}
 	Ok(())
 }
@@ -269,6 +261,12 @@ pub(crate) struct Builder<'m> {
 	materialized: HashMap<OutletId, usize>,
 	outputs: Vec<OutletId>,
 	input_count: usize,
+	/// The first value this builder's own nodes produce: a loop body's copy may not fuse into
+	/// the values it was handed (they belong to the previous step or the outer graph).
+	own_from: usize,
+	/// Values several outlets stand for (a loop's state and its outputs, a cast that changes
+	/// nothing): fusing into one would change what the others read.
+	shared: HashSet<usize>,
 }
 
 impl<'m> Builder<'m> {
@@ -342,12 +340,22 @@ impl<'m> Builder<'m> {
 		self.slots.insert(outlet, Slot::Value(value));
 	}
 
-	/// The IR node that produced `value`, if nothing else reads the tract outlet `outlet`
-	/// and it is not a model output: then the node may absorb what follows it.
+	/// Records that a tract outlet is a value (or constant) other outlets stand for too: no
+	/// later operator fuses into it.
+	fn bind_shared(&mut self, outlet: OutletId, slot: Slot) {
+		if let Slot::Value(value) = slot {
+			self.shared.insert(value);
+		}
+		self.slots.insert(outlet, slot);
+	}
+
+	/// The IR node that produced `value`, if nothing else reads the tract outlet `outlet`, it
+	/// is not a model output, this builder made it and no other outlet stands for it: then the
+	/// node may absorb what follows it.
 	pub(crate) fn fusable(&mut self, outlet: OutletId, value: usize) -> Option<&mut IrNode<f64>> {
 		let only_reader =
 			self.model.outlet_successors(outlet).len() == 1 && !self.outputs.contains(&outlet);
-		if !only_reader || value < self.input_count {
+		if !only_reader || value < self.own_from || self.shared.contains(&value) {
 			return None;
 		}
 		self.nodes.get_mut(value - self.input_count)
@@ -437,6 +445,8 @@ pub fn import_typed(model: &TypedModel) -> Result<Imported, ImportError> {
 		materialized: HashMap::new(),
 		outputs: outputs.clone(),
 		input_count: inputs.len(),
+		own_from: inputs.len(),
+		shared: HashSet::new(),
 	};
 	let input_shapes = inputs
 		.iter()
@@ -465,8 +475,22 @@ pub fn import_typed(model: &TypedModel) -> Result<Imported, ImportError> {
 		.iter()
 		.map(|&output| builder.value(output))
 		.collect::<Result<Vec<_>, _>>()?;
+	let mut expected = Vec::with_capacity(outputs.len());
+	for &outlet in &outputs {
+		expected.push(builder.shape(outlet)?);
+	}
 	let graph = Graph { inputs: input_shapes, nodes: builder.nodes, outputs: output_values };
-	graph.shapes().map_err(|e| ImportError::Structure(e.to_string()))?;
+	let shapes = graph.shapes().map_err(|e| ImportError::Structure(e.to_string()))?;
+	// The IR must compute tensors of tract's shapes: a lowering that lost a broadcast would
+	// otherwise pass unnoticed.
+	for (i, (&v, want)) in graph.outputs.iter().zip(&expected).enumerate() {
+		if &shapes[v] != want {
+			return Err(ImportError::Structure(format!(
+				"output {i} has shape {:?} in the IR but {want:?} in the model",
+				shapes[v]
+			)));
+		}
+	}
 	let mut tract_model = model.clone();
 	tract_model.select_output_outlets(&outputs).map_err(tract_error)?;
 	Ok(Imported { graph, dropped_softmax, tract_ops, free_dims: Vec::new(), tract_model })

@@ -99,6 +99,12 @@ pub(crate) fn import(
 			});
 		}
 		let outputs = import_body(b, body, &body_inputs, &body_outputs, slots)?;
+		// The next step reads them (states), and so may the loop's outputs: none may absorb a
+		// later operator.
+		b.shared.extend(outputs.iter().filter_map(|slot| match slot {
+			Slot::Value(v) => Some(*v),
+			Slot::Const(_) => None,
+		}));
 		states = outputs
 			.iter()
 			.zip(&scan.output_mapping)
@@ -117,18 +123,19 @@ pub(crate) fn import(
 			if info.chunk < 0 {
 				parts.reverse();
 			}
-			let v = if parts.len() == 1 {
-				parts[0]
+			let outlet = OutletId::new(node.id, slot);
+			if parts.len() == 1 {
+				b.bind_shared(outlet, Slot::Value(parts[0]));
 			} else {
 				let op = Op::Concat(ops::Concat { axis: info.axis });
-				b.push(format!("{}.output{slot}", node.name), op, parts)
-			};
-			b.bind(OutletId::new(node.id, slot), v);
+				let v = b.push(format!("{}.output{slot}", node.name), op, parts);
+				b.bind(outlet, v);
+			}
 		}
 		if let Some(slot) = mapping.last_value_slot {
 			let last = per_iteration.last().map(|outputs| outputs[index].clone());
 			if let Some(last) = last {
-				b.slots.insert(OutletId::new(node.id, slot), last);
+				b.bind_shared(OutletId::new(node.id, slot), last);
 			}
 		}
 	}
@@ -143,13 +150,16 @@ fn import_body(
 	body_outputs: &[OutletId],
 	inputs: Vec<Slot>,
 ) -> Result<Vec<Slot>, ImportError> {
+	let nodes = std::mem::take(&mut b.nodes);
 	let mut copy = Builder {
 		model: body,
-		nodes: std::mem::take(&mut b.nodes),
+		own_from: b.input_count + nodes.len(),
+		nodes,
 		slots: HashMap::new(),
 		materialized: HashMap::new(),
 		outputs: body_outputs.to_vec(),
 		input_count: b.input_count,
+		shared: b.shared.clone(),
 	};
 	for (&outlet, slot) in body_inputs.iter().zip(inputs) {
 		copy.slots.insert(outlet, slot);
@@ -167,6 +177,7 @@ fn import_body(
 			.collect::<Result<Vec<_>, _>>()
 	})();
 	b.nodes = copy.nodes;
+	b.shared = copy.shared;
 	imported
 }
 

@@ -79,13 +79,16 @@ impl Activation<i64> {
 	}
 
 	/// [`Self::apply`], or, with [`Overflow::Refuse`] (calibration), `OpError::OutOfDomain`
-	/// where a [`UnaryFunction`] leaves the domain (its table saturates there) or is undefined.
+	/// where a [`UnaryFunction`]'s finite value leaves the domain (its table saturates there).
+	/// An infinity or NaN is not refused: the table's documented value is the model's there,
+	/// and no domain would hold it.
 	pub fn apply_or_refuse(&self, x: i64, q: &Quant, overflow: Overflow) -> Result<i64, OpError> {
+		let y = self.apply(x, q);
 		match (*self, overflow) {
-			(Self::Function(f), Overflow::Refuse) => {
-				f.exact(x, q).ok_or(OpError::OutOfDomain { value: f.apply(x, q) })
+			(Self::Function(f), Overflow::Refuse) if !f.fits(x, q) => {
+				Err(OpError::OutOfDomain { value: y })
 			},
-			_ => Ok(self.apply(x, q)),
+			_ => Ok(y),
 		}
 	}
 }

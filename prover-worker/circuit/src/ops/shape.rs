@@ -284,10 +284,12 @@ pub struct Const<W> {
 }
 
 /// Quantizes the value at the activation scale.
+/// A constant saturates at the lookup domain's edges like every computed value (an attention
+/// mask's `-inf` or `-1e9` becomes the domain's minimum), so no operator reading it overflows.
 impl Quantize for Const<f64> {
 	type Quantized = Const<i64>;
 	fn quantize(&self, q: &Quant) -> Const<i64> {
-		Const { value: self.value.map(|&v| q.quantize_act(v)) }
+		Const { value: self.value.map(|&v| q.clamp(q.quantize_act(v))) }
 	}
 }
 

@@ -7,10 +7,10 @@
 //! element this way, however non-linear it is; its accuracy is that of the input's
 //! quantization (the table itself is exact at every domain point).
 //!
-//! Where the real function is undefined or infinite, the table holds a documented value:
-//! `Log(x <= 0)` and `Reciprocal`/`Rsqrt` of negative numbers saturate like their limits (the
-//! domain's minimum; `Reciprocal(0)` and `Rsqrt(0)` the maximum), `Sqrt(x < 0)` and any other
-//! NaN are 0. ONNX would yield `-inf`, `inf` or NaN there.
+//! Where the real function is infinite, the table holds the domain's edge on that side
+//! (`Log(0)` its minimum, `Reciprocal(0)` and `Rsqrt(0)` its maximum); where it is undefined
+//! (NaN: `Log` and `Rsqrt` of negative numbers, `Sqrt(x < 0)`, a negative base to a
+//! non-integer power), the table holds 0. ONNX would yield `-inf`, `inf` or NaN there.
 //!
 //! Parameters (slopes, bounds, exponents) are fixed point with [`PARAM_BITS`] fractional bits,
 //! so a table kind is an exact, ordered value; every real function is computed with `libm`,
@@ -240,19 +240,17 @@ impl UnaryFunction {
 		}
 	}
 
-	/// The table's output for `x` (at the activation scale of `q`) if it lies in the lookup
-	/// domain; `None` where the function leaves the domain or is undefined, which the table
-	/// saturates ([`Self::apply`]).
-	pub fn exact(&self, x: i64, q: &Quant) -> Option<i64> {
+	/// Whether the table holds `f(x)` itself for `x` (at the activation scale of `q`): a finite
+	/// value that lies in the lookup domain, or an infinity or NaN, whose documented table
+	/// value is what the model computes there. `false` where a finite value leaves the domain
+	/// and the table saturates it ([`Self::apply`]): calibration then chooses a larger domain.
+	pub fn fits(&self, x: i64, q: &Quant) -> bool {
 		let y = self.real(q.dequantize(x));
-		if y.is_nan() {
-			return None;
-		}
-		let y = quantize(y, q.act_bits);
-		q.in_domain(y).then_some(y)
+		!y.is_finite() || q.in_domain(quantize(y, q.act_bits))
 	}
 
-	/// The table's output for `x`: [`Self::exact`], saturated at the domain's edges (NaN: 0).
+	/// The table's output for `x`: `f(x)` at the activation scale, saturated at the domain's
+	/// edges (an infinity at the edge on its side, NaN 0).
 	pub fn apply(&self, x: i64, q: &Quant) -> i64 {
 		let y = self.real(q.dequantize(x));
 		if y.is_nan() {
@@ -295,8 +293,9 @@ mod tests {
 		assert_eq!(UnaryFunction::Sqrt.apply(-5, &Q), 0);
 		assert_eq!(UnaryFunction::Reciprocal.apply(0, &Q), Q.domain_max());
 		assert_eq!(UnaryFunction::Exp.apply(Q.domain_max(), &Q), Q.domain_max());
-		assert_eq!(UnaryFunction::Exp.exact(Q.domain_max(), &Q), None);
-		assert_eq!(UnaryFunction::Log.exact(-5, &Q), None);
-		assert_eq!(UnaryFunction::Exp.exact(0, &Q), Some(64));
+		assert!(!UnaryFunction::Exp.fits(Q.domain_max(), &Q)); // e^32: finite, saturated
+		assert!(UnaryFunction::Exp.fits(0, &Q));
+		assert!(UnaryFunction::Log.fits(-5, &Q)); // NaN: the table's 0 is the model's value
+		assert!(UnaryFunction::Log.fits(0, &Q)); // -inf: the domain's minimum
 	}
 }
