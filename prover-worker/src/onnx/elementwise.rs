@@ -25,7 +25,7 @@ use zkinfer_circuit::{
 	Tensor as IrTensor,
 };
 
-use super::{functions, logic, Builder, ImportError};
+use super::{functions, linear::push_uniform_affine, logic, Builder, ImportError};
 
 /// Imports the node if it is elementwise; `Ok(false)` otherwise.
 pub(crate) fn import(b: &mut Builder<'_>, node: &TypedNode) -> Result<bool, ImportError> {
@@ -120,28 +120,21 @@ fn max_or_min(
 		return Ok(push_binary(b, name.clone(), kind, a, r));
 	}
 	let n: usize = shape_a.iter().product();
-	let negate = |b: &mut Builder<'_>, v: usize, shape: Vec<usize>, label: &str| {
-		let mul = IrTensor::from_fn(shape.clone(), |_| -1.0);
-		let add = IrTensor::from_fn(shape, |_| 0.0);
-		match (mul, add) {
-			(Some(mul), Some(add)) => {
-				let op = ops::Affine { mul, add, activation: Activation::Identity };
-				Ok(b.push(format!("{name}.{label}"), Op::Affine(op), vec![v]))
-			},
-			_ => Err(Builder::unsupported(node, "shape")),
-		}
+	let column = [1, 1, n, 1];
+	let negate = |b: &mut Builder<'_>, v: usize, label: &str| {
+		push_uniform_affine(b, node, format!("{name}.{label}"), v, &column, -1.0, 0.0)
 	};
 	let mut pair = Vec::with_capacity(2);
 	for (i, v) in [a, c].into_iter().enumerate() {
 		let column = Op::Reshape(ops::Reshape { shape: vec![1, 1, n, 1] });
 		let v = b.push(format!("{name}.operand{i}"), column, vec![v]);
-		pair.push(if min { negate(b, v, vec![1, 1, n, 1], &format!("negate{i}"))? } else { v });
+		pair.push(if min { negate(b, v, &format!("negate{i}"))? } else { v });
 	}
 	let pairs = b.push(format!("{name}.pairs"), Op::Concat(ops::Concat { axis: 3 }), pair);
 	let pool = ops::MaxPool { kernel: [1, 2], strides: [1, 1], dilations: [1, 1], pads: [0; 4] };
 	let mut v = b.push(format!("{name}.max"), Op::MaxPool(pool), vec![pairs]);
 	if min {
-		v = negate(b, v, vec![1, 1, n, 1], "negate_back")?;
+		v = negate(b, v, "negate_back")?;
 	}
 	Ok(b.push(name.clone(), Op::Reshape(ops::Reshape { shape: shape_a }), vec![v]))
 }

@@ -202,6 +202,25 @@ fn deconv_op(b: &mut Builder<'_>, node: &TypedNode, deconv: &Deconv) -> Result<(
 	Ok(())
 }
 
+/// Appends `mul · value + add` elementwise ([`ops::Affine`] with every multiplier `mul` and
+/// every offset `add`) for a `value` of `shape`; returns its value. `node` is named in errors.
+pub(crate) fn push_uniform_affine(
+	b: &mut Builder<'_>,
+	node: &TypedNode,
+	name: String,
+	value: usize,
+	shape: &[usize],
+	mul: f64,
+	add: f64,
+) -> Result<usize, ImportError> {
+	let tensor = |v: f64| {
+		IrTensor::from_fn(shape.to_vec(), |_| v)
+			.ok_or_else(|| Builder::unsupported(node, format!("shape {shape:?}")))
+	};
+	let op = ops::Affine { mul: tensor(mul)?, add: tensor(add)?, activation: Activation::Identity };
+	Ok(b.push(name, Op::Affine(op), vec![value]))
+}
+
 /// A convolution's per-channel bias, its third input (a constant, one value or one per
 /// channel), or zeros without one.
 fn channel_bias(
@@ -365,27 +384,19 @@ pub(crate) fn reduce_max(
 	}
 	let inner: usize = axes.iter().map(|&a| shape[a]).product();
 	let outer: usize = shape[..shape.len() - axes.len()].iter().product();
-	let negate = |b: &mut Builder<'_>, value: usize, shape: &[usize], name: String| match (
-		IrTensor::from_fn(shape.to_vec(), |_| -1.0),
-		IrTensor::from_fn(shape.to_vec(), |_| 0.0),
-	) {
-		(Some(mul), Some(add)) => {
-			let op = ops::Affine { mul, add, activation: Activation::Identity };
-			Ok(b.push(name, Op::Affine(op), vec![value]))
-		},
-		_ => Err(Builder::unsupported(node, "shape")),
-	};
 	let windows = vec![1, 1, outer, inner];
 	let reshape = Op::Reshape(ops::Reshape { shape: windows.clone() });
 	let mut value = b.push(format!("{name}.windows"), reshape, vec![value]);
 	if min {
-		value = negate(b, value, &windows, format!("{name}.negate"))?;
+		value = push_uniform_affine(b, node, format!("{name}.negate"), value, &windows, -1.0, 0.0)?;
 	}
 	let pool =
 		ops::MaxPool { kernel: [1, inner], strides: [1, 1], dilations: [1, 1], pads: [0; 4] };
 	value = b.push(format!("{name}.max"), Op::MaxPool(pool), vec![value]);
 	if min {
-		value = negate(b, value, &[1, 1, outer, 1], format!("{name}.negate_back"))?;
+		let shape = [1, 1, outer, 1];
+		value =
+			push_uniform_affine(b, node, format!("{name}.negate_back"), value, &shape, -1.0, 0.0)?;
 	}
 	let output_shape: Vec<usize> = shape
 		.iter()

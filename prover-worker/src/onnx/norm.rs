@@ -1,16 +1,19 @@
 //! tract's `RmsNorm` (what LayerNormalization's variance step and RMSNormalization become):
 //! `x / √(mean(x²) + ε)` over one axis, lowered to a `Pow 2` table, a sum with weight `1/n`
-//! ([`super::linear::reduce_sum`]), an [`ops::Affine`] adding `ε`, an `Rsqrt` table and a
+//! ([`super::linear::reduce_sum`]), an affine map adding `ε`, an `Rsqrt` table and a
 //! broadcast product ([`BinaryKind::Mul`]).
 
 use tract_onnx::{prelude::*, tract_core::ops::nn::RmsNorm};
 use zkinfer_circuit::{
 	chip::{function::param, UnaryFunction},
-	ops::{self, Activation, ActivationOp, BinaryKind, Op},
-	Tensor as IrTensor,
+	ops::{Activation, ActivationOp, BinaryKind, Op},
 };
 
-use super::{elementwise::push_binary, linear::reduce_sum, tract_error, Builder, ImportError};
+use super::{
+	elementwise::push_binary,
+	linear::{push_uniform_affine, reduce_sum},
+	tract_error, Builder, ImportError,
+};
 
 /// Imports the node if it is an `RmsNorm`; `Ok(false)` otherwise.
 pub(crate) fn import(b: &mut Builder<'_>, node: &TypedNode) -> Result<bool, ImportError> {
@@ -43,13 +46,8 @@ pub(crate) fn import(b: &mut Builder<'_>, node: &TypedNode) -> Result<bool, Impo
 		.enumerate()
 		.map(|(i, &d)| if i == norm.axis { 1 } else { d })
 		.collect();
-	let (mul, add) =
-		(IrTensor::from_fn(reduced.clone(), |_| 1.0), IrTensor::from_fn(reduced, |_| eps));
-	let (Some(mul), Some(add)) = (mul, add) else {
-		return Err(Builder::unsupported(node, "shape"));
-	};
-	let op = Op::Affine(ops::Affine { mul, add, activation: Activation::Identity });
-	let variance = b.push(format!("{name}.epsilon"), op, vec![mean]);
+	let variance =
+		push_uniform_affine(b, node, format!("{name}.epsilon"), mean, &reduced, 1.0, eps)?;
 	let scale = table(b, UnaryFunction::Rsqrt, variance, "rsqrt");
 	let v = push_binary(b, name.clone(), BinaryKind::Mul, x, scale);
 	b.bind(OutletId::new(node.id, 0), v);
